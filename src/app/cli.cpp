@@ -1,0 +1,201 @@
+#include "app/cli.h"
+
+#include "app/database_path.h"
+#include "app/gui.h"
+#include "core/timestamp.h"
+#include "store/database.h"
+#include "store/database_info.h"
+#include "store/demo_writer.h"
+#include "store/observation_export.h"
+#include "store/store_error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DemoArguments {
+    std::string db;
+    int clients = 3;
+    int days = 120;
+    std::uint64_t seed = 1;
+    std::string end;
+    bool force = false;
+};
+
+struct ExportArguments {
+    std::string db;
+    std::string output;
+};
+
+// Opens the database and tells the user about a migration backup.
+Database openDatabase(const std::string& dbOption) {
+    Database database = Database::open(resolveDatabasePath(dbOption));
+    if (const auto& backup = database.openReport().backupPath) {
+        std::cerr << "knotmap: upgraded " << database.path().string() << " from schema version "
+                  << database.openReport().versionBefore << " to "
+                  << database.openReport().versionAfter << "; the previous copy is saved as "
+                  << backup->string() << "\n";
+    }
+    return database;
+}
+
+int runDemo(const DemoArguments& arguments) {
+    DemoOptions options;
+    options.clients = arguments.clients;
+    options.days = arguments.days;
+    options.seed = arguments.seed;
+    LocalTimestamp now = LocalTimestamp::now();
+    CivilDateTime end = now.local();
+    if (!arguments.end.empty()) {
+        const auto parsed = LocalTimestamp::parseIso8601(arguments.end + "T00:00:00Z");
+        if (!parsed) {
+            throw std::invalid_argument("--end: expected a date like 2026-03-14, got '" +
+                                        arguments.end + "'");
+        }
+        end = parsed->local();
+    }
+    options.endYear = end.year;
+    options.endMonth = end.month;
+    options.endDay = end.day;
+    options.utcOffsetMinutes = now.offsetMinutes();
+
+    Database database = openDatabase(arguments.db);
+    if (!database.holdsNoUserData() && !arguments.force) {
+        throw StoreError(database.path().string() +
+                         ": already holds data; refusing to mix demo data into it "
+                         "(use --force to add it anyway)");
+    }
+    const DemoSummary summary = writeDemo(database, options);
+    std::cout << "Wrote demo history to " << database.path().string() << ": " << summary.clients
+              << " clients, " << summary.sessions << " sessions, " << summary.knots << " knots, "
+              << summary.observations << " observations, " << summary.treatments
+              << " treatments\n";
+    return 0;
+}
+
+int runInfo(const std::string& dbOption) {
+    Database database = openDatabase(dbOption);
+    const DatabaseInfo info = collectDatabaseInfo(database);
+    std::cout << "database        " << database.path().string() << "\n";
+    std::cout << "schema version  " << info.schemaVersion << "\n";
+    std::cout << "sessions from   " << info.firstSession.value_or("-") << "\n";
+    std::cout << "sessions to     " << info.lastSession.value_or("-") << "\n";
+    std::cout << "integrity check " << info.integrityCheck << "\n";
+    std::cout << "rows per table\n";
+    for (const auto& [table, rows] : info.rowsPerTable) {
+        std::printf("  %-22s %lld\n", table.c_str(), rows);
+    }
+    std::fflush(stdout);
+    return info.integrityCheck == "ok" ? 0 : 1;
+}
+
+// Writes to a temporary file beside the target and renames it into place, so
+// an interrupted export never leaves a half-written file under the real name.
+int runExport(const ExportArguments& arguments) {
+    Database database = openDatabase(arguments.db);
+    if (arguments.output.empty() || arguments.output == "-") {
+        exportObservationsCsv(database, std::cout);
+        return std::cout.good() ? 0 : 1;
+    }
+    const fs::path target = arguments.output;
+    const fs::path temporary = target.string() + ".partial-" + std::to_string(::getpid());
+    std::int64_t rows = 0;
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throw std::runtime_error(target.string() + ": cannot write the export file");
+        }
+        rows = exportObservationsCsv(database, out);
+        out.close();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            throw std::runtime_error(target.string() + ": writing the export failed");
+        }
+    }
+    fs::rename(temporary, target);
+    std::cerr << "Exported " << rows << " observations to " << target.string() << "\n";
+    return 0;
+}
+
+void addDbOption(CLI::App& command, std::string& target) {
+    command.add_option("--db", target,
+                       "Database file (default: $KNOTMAP_DB, else "
+                       "$XDG_DATA_HOME/knotmap/knotmap.db)");
+}
+
+} // namespace
+
+int runCommandLine(int argc, char** argv) {
+    CLI::App app{"Knotmap: chart muscle knots on a body map and see how they change.\n"
+                 "With no command, opens the Knotmap window."};
+    app.require_subcommand(0, 1);
+
+    std::string guiDb;
+    int frames = 0;
+    addDbOption(app, guiDb);
+    app.add_option("--frames", frames, "Close the window after N frames (for tests)")
+        ->check(CLI::PositiveNumber);
+
+    DemoArguments demo;
+    CLI::App* demoCommand =
+        app.add_subcommand("demo", "Write a believable synthetic history (for trying Knotmap out)");
+    addDbOption(*demoCommand, demo.db);
+    demoCommand->add_option("--clients", demo.clients, "Number of clients (default 3)")
+        ->check(CLI::Range(1, 100000));
+    demoCommand->add_option("--days", demo.days, "Days of history per client (default 120)")
+        ->check(CLI::Range(1, 36500));
+    demoCommand->add_option("--seed", demo.seed, "Random seed; the same seed writes the same history");
+    demoCommand->add_option("--end", demo.end, "Last day of the history, YYYY-MM-DD (default today)");
+    demoCommand->add_flag("--force", demo.force, "Add demo data even if the database holds data");
+
+    std::string infoDb;
+    CLI::App* infoCommand = app.add_subcommand(
+        "info", "Show schema version, rows per table, date range and an integrity check");
+    addDbOption(*infoCommand, infoDb);
+
+    ExportArguments exportArguments;
+    CLI::App* exportCommand =
+        app.add_subcommand("export", "Export observations as CSV (RFC 4180, UTF-8)");
+    addDbOption(*exportCommand, exportArguments.db);
+    exportCommand->add_option("-o,--output", exportArguments.output,
+                              "Output file (default: standard output)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error) == 0 ? 0 : 2;
+    }
+
+    try {
+        if (*demoCommand) {
+            return runDemo(demo);
+        }
+        if (*infoCommand) {
+            return runInfo(infoDb);
+        }
+        if (*exportCommand) {
+            return runExport(exportArguments);
+        }
+        GuiOptions options;
+        options.databasePath = resolveDatabasePath(guiDb);
+        if (frames > 0) {
+            options.frameLimit = frames;
+        }
+        return runGui(options);
+    } catch (const std::exception& error) {
+        std::cerr << "knotmap: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace knotmap

@@ -1,0 +1,90 @@
+#include "store/client_repository.h"
+
+#include "store/statement_helpers.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace knotmap {
+namespace {
+
+using namespace sqlite_helpers;
+
+constexpr const char* kColumns = "id, name, birth_year, notes, archived";
+
+Client readClient(SQLite::Statement& row) {
+    Client client;
+    client.id = row.getColumn(0).getInt64();
+    client.name = row.getColumn(1).getString();
+    client.birthYear = optionalInt(row.getColumn(2));
+    client.notes = row.getColumn(3).getString();
+    client.archived = row.getColumn(4).getInt() != 0;
+    return client;
+}
+
+} // namespace
+
+Id ClientRepository::add(Client& client) {
+    throwIfInvalid("client", client);
+    SQLite::Statement insert(m_db, "INSERT INTO client (name, birth_year, notes, archived, "
+                                   "created_utc) VALUES (?, ?, ?, ?, unixepoch())");
+    insert.bind(1, client.name);
+    bindOptional(insert, 2, client.birthYear);
+    insert.bind(3, client.notes);
+    insert.bind(4, client.archived ? 1 : 0);
+    insert.exec();
+    client.id = m_db.getLastInsertRowid();
+    return client.id;
+}
+
+void ClientRepository::update(const Client& client) {
+    throwIfInvalid("client", client);
+    SQLite::Statement update(
+        m_db, "UPDATE client SET name = ?, birth_year = ?, notes = ?, archived = ? WHERE id = ?");
+    update.bind(1, client.name);
+    bindOptional(update, 2, client.birthYear);
+    update.bind(3, client.notes);
+    update.bind(4, client.archived ? 1 : 0);
+    update.bind(5, static_cast<std::int64_t>(client.id));
+    if (update.exec() != 1) {
+        throw StoreError("client " + std::to_string(client.id) + " does not exist");
+    }
+}
+
+void ClientRepository::remove(Id id) {
+    SQLite::Statement remove(m_db, "DELETE FROM client WHERE id = ?");
+    remove.bind(1, static_cast<std::int64_t>(id));
+    remove.exec();
+}
+
+std::optional<Client> ClientRepository::get(Id id) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM client WHERE id = ?");
+    query.bind(1, static_cast<std::int64_t>(id));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return readClient(query);
+}
+
+std::optional<Client> ClientRepository::findByName(std::string_view name) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                      " FROM client WHERE name = ? COLLATE NOCASE");
+    query.bind(1, std::string(name));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return readClient(query);
+}
+
+std::vector<Client> ClientRepository::list(bool includeArchived) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                      " FROM client WHERE archived = 0 OR ? "
+                                      "ORDER BY name COLLATE NOCASE");
+    query.bind(1, includeArchived ? 1 : 0);
+    std::vector<Client> clients;
+    while (query.executeStep()) {
+        clients.push_back(readClient(query));
+    }
+    return clients;
+}
+
+} // namespace knotmap

@@ -1,0 +1,85 @@
+#include "store/knot_repository.h"
+
+#include "store/statement_helpers.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace knotmap {
+namespace {
+
+using namespace sqlite_helpers;
+
+constexpr const char* kColumns = "id, client_id, view, x, y, region_code, label, status";
+
+Knot readKnot(SQLite::Statement& row) {
+    Knot knot;
+    knot.id = row.getColumn(0).getInt64();
+    knot.clientId = row.getColumn(1).getInt64();
+    knot.view = bodyViewFromCode(row.getColumn(2).getString()).value_or(BodyView::Front);
+    knot.position = {row.getColumn(3).getDouble(), row.getColumn(4).getDouble()};
+    knot.regionCode = row.getColumn(5).getString();
+    knot.label = row.getColumn(6).getString();
+    knot.status = knotStatusFromCode(row.getColumn(7).getString()).value_or(KnotStatus::Active);
+    return knot;
+}
+
+void bindKnotFields(SQLite::Statement& statement, const Knot& knot) {
+    statement.bind(1, static_cast<std::int64_t>(knot.clientId));
+    statement.bind(2, std::string(toCode(knot.view)));
+    statement.bind(3, knot.position.x);
+    statement.bind(4, knot.position.y);
+    statement.bind(5, knot.regionCode);
+    statement.bind(6, knot.label);
+    statement.bind(7, std::string(toCode(knot.status)));
+}
+
+} // namespace
+
+Id KnotRepository::add(Knot& knot) {
+    throwIfInvalid("knot", knot);
+    SQLite::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
+                                   "status) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    bindKnotFields(insert, knot);
+    insert.exec();
+    knot.id = m_db.getLastInsertRowid();
+    return knot.id;
+}
+
+void KnotRepository::update(const Knot& knot) {
+    throwIfInvalid("knot", knot);
+    SQLite::Statement update(m_db, "UPDATE knot SET client_id = ?, view = ?, x = ?, y = ?, "
+                                   "region_code = ?, label = ?, status = ? WHERE id = ?");
+    bindKnotFields(update, knot);
+    update.bind(8, static_cast<std::int64_t>(knot.id));
+    if (update.exec() != 1) {
+        throw StoreError("knot " + std::to_string(knot.id) + " does not exist");
+    }
+}
+
+void KnotRepository::remove(Id id) {
+    SQLite::Statement remove(m_db, "DELETE FROM knot WHERE id = ?");
+    remove.bind(1, static_cast<std::int64_t>(id));
+    remove.exec();
+}
+
+std::optional<Knot> KnotRepository::get(Id id) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM knot WHERE id = ?");
+    query.bind(1, static_cast<std::int64_t>(id));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return readKnot(query);
+}
+
+std::vector<Knot> KnotRepository::listForClient(Id clientId) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                      " FROM knot WHERE client_id = ? ORDER BY id");
+    query.bind(1, static_cast<std::int64_t>(clientId));
+    std::vector<Knot> knots;
+    while (query.executeStep()) {
+        knots.push_back(readKnot(query));
+    }
+    return knots;
+}
+
+} // namespace knotmap

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <vector>
+
+namespace knotmap {
+
+class KnotRepository {
+public:
+    explicit KnotRepository(SQLite::Database& db) : m_db(db) {}
+
+    Id add(Knot& knot); // sets knot.id
+    void update(const Knot& knot);
+    void remove(Id id); // also removes its observations and treatments
+
+    [[nodiscard]] std::optional<Knot> get(Id id);
+    [[nodiscard]] std::vector<Knot> listForClient(Id clientId);
+
+private:
+    SQLite::Database& m_db;
+};
+
+} // namespace knotmap

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <vector>
+
+namespace knotmap {
+
+class ObservationRepository {
+public:
+    explicit ObservationRepository(SQLite::Database& db);
+
+    // Saves the observation with its symptoms and referred regions in one
+    // transaction and sets observation.id. Unknown symptom codes are rejected.
+    Id add(Observation& observation);
+    void update(const Observation& observation);
+    void remove(Id id);
+
+    [[nodiscard]] std::optional<Observation> get(Id id);
+    [[nodiscard]] std::vector<Observation> listForSession(Id sessionId);
+    // The knot's observations in session time order.
+    [[nodiscard]] std::vector<Observation> listForKnot(Id knotId);
+
+private:
+    void saveLists(const Observation& observation);
+    void loadLists(Observation& observation);
+    std::vector<Observation> readAll(SQLite::Statement& query);
+
+    SQLite::Database& m_db;
+    // Kept prepared: the demo generator and importer add observations by the million.
+    SQLite::Statement m_insert;
+    SQLite::Statement m_insertSymptom;
+    SQLite::Statement m_insertReferral;
+};
+
+} // namespace knotmap

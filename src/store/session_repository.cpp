@@ -1,0 +1,139 @@
+#include "store/session_repository.h"
+
+#include "store/statement_helpers.h"
+#include "store/write_transaction.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace knotmap {
+namespace {
+
+using namespace sqlite_helpers;
+
+constexpr const char* kColumns =
+    "s.id, s.client_id, s.started_utc, s.utc_offset_min, s.kind, s.overall_pain, s.stress, "
+    "s.sleep, s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes";
+
+Session readSession(SQLite::Statement& row) {
+    Session session;
+    session.id = row.getColumn(0).getInt64();
+    session.clientId = row.getColumn(1).getInt64();
+    session.startedAt = LocalTimestamp(row.getColumn(2).getInt64(), row.getColumn(3).getInt());
+    session.kind = sessionKindFromCode(row.getColumn(4).getString()).value_or(SessionKind::SelfCheckIn);
+    session.overallPain = optionalInt(row.getColumn(5));
+    session.stress = optionalInt(row.getColumn(6));
+    session.sleep = optionalInt(row.getColumn(7));
+    session.therapist = row.getColumn(8).getString();
+    session.subjective = row.getColumn(9).getString();
+    session.objective = row.getColumn(10).getString();
+    session.assessment = row.getColumn(11).getString();
+    session.plan = row.getColumn(12).getString();
+    session.notes = row.getColumn(13).getString();
+    return session;
+}
+
+void bindSessionFields(SQLite::Statement& statement, const Session& session) {
+    statement.bind(1, static_cast<std::int64_t>(session.clientId));
+    statement.bind(2, static_cast<std::int64_t>(session.startedAt.utcSeconds()));
+    statement.bind(3, session.startedAt.offsetMinutes());
+    statement.bind(4, std::string(toCode(session.kind)));
+    bindOptional(statement, 5, session.overallPain);
+    bindOptional(statement, 6, session.stress);
+    bindOptional(statement, 7, session.sleep);
+    statement.bind(8, session.therapist);
+    statement.bind(9, session.subjective);
+    statement.bind(10, session.objective);
+    statement.bind(11, session.assessment);
+    statement.bind(12, session.plan);
+    statement.bind(13, session.notes);
+}
+
+} // namespace
+
+Id SessionRepository::add(Session& session) {
+    throwIfInvalid("session", session);
+    WriteTransaction transaction(m_db);
+    SQLite::Statement insert(
+        m_db, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, overall_pain, "
+              "stress, sleep, therapist, subjective, objective, assessment, plan, notes) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bindSessionFields(insert, session);
+    insert.exec();
+    session.id = m_db.getLastInsertRowid();
+    saveTriggers(session);
+    transaction.commit();
+    return session.id;
+}
+
+void SessionRepository::update(const Session& session) {
+    throwIfInvalid("session", session);
+    WriteTransaction transaction(m_db);
+    SQLite::Statement update(
+        m_db, "UPDATE session SET client_id = ?, started_utc = ?, utc_offset_min = ?, kind = ?, "
+              "overall_pain = ?, stress = ?, sleep = ?, therapist = ?, subjective = ?, "
+              "objective = ?, assessment = ?, plan = ?, notes = ? WHERE id = ?");
+    bindSessionFields(update, session);
+    update.bind(14, static_cast<std::int64_t>(session.id));
+    if (update.exec() != 1) {
+        throw StoreError("session " + std::to_string(session.id) + " does not exist");
+    }
+    SQLite::Statement clear(m_db, "DELETE FROM session_trigger WHERE session_id = ?");
+    clear.bind(1, static_cast<std::int64_t>(session.id));
+    clear.exec();
+    saveTriggers(session);
+    transaction.commit();
+}
+
+void SessionRepository::remove(Id id) {
+    SQLite::Statement remove(m_db, "DELETE FROM session WHERE id = ?");
+    remove.bind(1, static_cast<std::int64_t>(id));
+    remove.exec();
+}
+
+void SessionRepository::saveTriggers(const Session& session) {
+    SQLite::Statement insert(m_db, "INSERT INTO session_trigger (session_id, trigger_id) "
+                                   "SELECT ?, id FROM trigger_cause WHERE code = ?");
+    linkCodes(insert, session.id, session.triggerCodes, "session: unknown trigger");
+}
+
+std::vector<std::string> SessionRepository::loadTriggers(Id sessionId) {
+    SQLite::Statement query(m_db, "SELECT t.code FROM session_trigger st JOIN trigger_cause t ON "
+                                  "t.id = st.trigger_id WHERE st.session_id = ? ORDER BY t.sort_order, t.id");
+    query.bind(1, static_cast<std::int64_t>(sessionId));
+    std::vector<std::string> codes;
+    while (query.executeStep()) {
+        codes.push_back(query.getColumn(0).getString());
+    }
+    return codes;
+}
+
+std::optional<Session> SessionRepository::get(Id id) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM session s WHERE s.id = ?");
+    query.bind(1, static_cast<std::int64_t>(id));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    Session session = readSession(query);
+    session.triggerCodes = loadTriggers(id);
+    return session;
+}
+
+std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
+    SQLite::Statement query(
+        m_db, std::string("SELECT ") + kColumns +
+                  ", (SELECT count(*) FROM observation o WHERE o.session_id = s.id)"
+                  ", (SELECT count(*) FROM treatment t WHERE t.session_id = s.id)"
+                  " FROM session s WHERE s.client_id = ? ORDER BY s.started_utc DESC, s.id DESC");
+    query.bind(1, static_cast<std::int64_t>(clientId));
+    std::vector<SessionSummary> sessions;
+    while (query.executeStep()) {
+        SessionSummary summary;
+        summary.session = readSession(query);
+        summary.knotCount = query.getColumn(14).getInt();
+        summary.treatmentCount = query.getColumn(15).getInt();
+        sessions.push_back(std::move(summary));
+    }
+    return sessions;
+}
+
+} // namespace knotmap

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <vector>
+
+namespace knotmap {
+
+// A session with the counts a timeline shows beside it.
+struct SessionSummary {
+    Session session;
+    int knotCount = 0;      // knots observed in the session
+    int treatmentCount = 0; // treatments given in the session
+};
+
+class SessionRepository {
+public:
+    explicit SessionRepository(SQLite::Database& db) : m_db(db) {}
+
+    // Saves a new session with its triggers (one transaction) and sets session.id.
+    Id add(Session& session);
+    void update(const Session& session);
+    void remove(Id id); // also removes its observations and treatments
+
+    [[nodiscard]] std::optional<Session> get(Id id);
+    // The client's sessions, newest first.
+    [[nodiscard]] std::vector<SessionSummary> listForClient(Id clientId);
+
+private:
+    void saveTriggers(const Session& session);
+    std::vector<std::string> loadTriggers(Id sessionId);
+
+    SQLite::Database& m_db;
+};
+
+} // namespace knotmap

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <vector>
+
+namespace knotmap {
+
+class TreatmentRepository {
+public:
+    explicit TreatmentRepository(SQLite::Database& db);
+
+    // Sets treatment.id. The kind must be a code from the treatment vocabulary.
+    Id add(Treatment& treatment);
+    void update(const Treatment& treatment);
+    void remove(Id id);
+
+    [[nodiscard]] std::optional<Treatment> get(Id id);
+    [[nodiscard]] std::vector<Treatment> listForSession(Id sessionId);
+
+private:
+    void bindFields(SQLite::Statement& statement, const Treatment& treatment);
+    std::vector<Treatment> readAll(SQLite::Statement& query);
+
+    SQLite::Database& m_db;
+    SQLite::Statement m_insert; // kept prepared for bulk writes
+    SQLite::Statement m_kindExists;
+};
+
+} // namespace knotmap

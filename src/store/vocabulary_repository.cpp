@@ -1,0 +1,133 @@
+#include "store/vocabulary_repository.h"
+
+#include "store/store_error.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <cctype>
+
+namespace knotmap {
+namespace {
+
+// "Jaw clenching!" -> "custom_jaw_clenching". Custom codes carry a prefix so
+// they can never collide with a built-in code added by a later version.
+std::string codeFromName(const std::string& name) {
+    std::string code = "custom_";
+    bool pendingSeparator = false;
+    for (unsigned char c : name) {
+        if (std::isalnum(c) != 0) {
+            if (pendingSeparator && code.back() != '_') {
+                code += '_';
+            }
+            code += static_cast<char>(std::tolower(c));
+            pendingSeparator = false;
+        } else {
+            pendingSeparator = true;
+        }
+    }
+    return code;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+} // namespace
+
+const char* tableName(Vocabulary vocabulary) {
+    switch (vocabulary) {
+    case Vocabulary::Symptom:
+        return "symptom";
+    case Vocabulary::TreatmentKind:
+        return "treatment_kind";
+    case Vocabulary::Trigger:
+        return "trigger_cause";
+    }
+    return "symptom";
+}
+
+std::vector<VocabularyItem> VocabularyRepository::list(Vocabulary vocabulary, bool includeHidden) {
+    SQLite::Statement query(m_db, std::string("SELECT id, code, name, builtin, hidden FROM ") +
+                                      tableName(vocabulary) +
+                                      " WHERE hidden = 0 OR ? ORDER BY sort_order, id");
+    query.bind(1, includeHidden ? 1 : 0);
+    std::vector<VocabularyItem> items;
+    while (query.executeStep()) {
+        VocabularyItem item;
+        item.id = query.getColumn(0).getInt64();
+        item.code = query.getColumn(1).getString();
+        item.name = query.getColumn(2).getString();
+        item.builtin = query.getColumn(3).getInt() != 0;
+        item.hidden = query.getColumn(4).getInt() != 0;
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::string& name) {
+    VocabularyItem item;
+    item.name = trimmed(name);
+    if (item.name.empty()) {
+        throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
+    }
+    const std::string table = tableName(vocabulary);
+    SQLite::Statement clash(m_db, "SELECT count(*) FROM " + table + " WHERE name = ? COLLATE NOCASE");
+    clash.bind(1, item.name);
+    clash.executeStep();
+    if (clash.getColumn(0).getInt() > 0) {
+        throw ValidationError(table + ": '" + item.name + "' already exists");
+    }
+    const std::string base = codeFromName(item.name);
+    item.code = base;
+    SQLite::Statement codeTaken(m_db, "SELECT count(*) FROM " + table + " WHERE code = ?");
+    for (int n = 2;; ++n) {
+        codeTaken.tryReset();
+        codeTaken.bind(1, item.code);
+        codeTaken.executeStep();
+        if (codeTaken.getColumn(0).getInt() == 0) {
+            break;
+        }
+        item.code = base + "_" + std::to_string(n);
+    }
+    SQLite::Statement insert(m_db, "INSERT INTO " + table +
+                                       " (code, name, builtin, hidden, sort_order) VALUES "
+                                       "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 FROM " +
+                                       table + "))");
+    insert.bind(1, item.code);
+    insert.bind(2, item.name);
+    insert.exec();
+    item.id = m_db.getLastInsertRowid();
+    return item;
+}
+
+void VocabularyRepository::rename(Vocabulary vocabulary, Id id, const std::string& name) {
+    const std::string newName = trimmed(name);
+    if (newName.empty()) {
+        throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
+    }
+    SQLite::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
+                                       " SET name = ? WHERE id = ?");
+    update.bind(1, newName);
+    update.bind(2, static_cast<std::int64_t>(id));
+    try {
+        update.exec();
+    } catch (const SQLite::Exception& error) {
+        throw ValidationError(std::string(tableName(vocabulary)) + ": '" + newName +
+                              "' already exists");
+    }
+}
+
+void VocabularyRepository::setHidden(Vocabulary vocabulary, Id id, bool hidden) {
+    SQLite::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
+                                       " SET hidden = ? WHERE id = ?");
+    update.bind(1, hidden ? 1 : 0);
+    update.bind(2, static_cast<std::int64_t>(id));
+    update.exec();
+}
+
+} // namespace knotmap

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+#include <vector>
+
+namespace knotmap {
+
+// The user-extensible vocabularies: symptoms, treatment kinds and triggers.
+class VocabularyRepository {
+public:
+    explicit VocabularyRepository(SQLite::Database& db) : m_db(db) {}
+
+    // Entries in display order; hidden ones only when asked for.
+    [[nodiscard]] std::vector<VocabularyItem> list(Vocabulary vocabulary,
+                                                   bool includeHidden = false);
+    // Adds a custom entry named name; its code is derived from the name and
+    // made unique. Names are unique within a vocabulary, ignoring case.
+    VocabularyItem add(Vocabulary vocabulary, const std::string& name);
+    void rename(Vocabulary vocabulary, Id id, const std::string& name);
+    // Hidden entries no longer appear as choices but stay on old records.
+    void setHidden(Vocabulary vocabulary, Id id, bool hidden);
+
+private:
+    SQLite::Database& m_db;
+};
+
+// The table that holds a vocabulary ("symptom", "treatment_kind", "trigger_cause").
+[[nodiscard]] const char* tableName(Vocabulary vocabulary);
+
+} // namespace knotmap

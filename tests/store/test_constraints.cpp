@@ -1,0 +1,164 @@
+#include "store/client_repository.h"
+#include "store/database.h"
+#include "store/observation_repository.h"
+#include "store/session_repository.h"
+#include "store/store_error.h"
+#include "store/treatment_repository.h"
+#include "store_fixtures.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <doctest/doctest.h>
+
+using namespace knotmap;
+
+namespace {
+
+// Runs raw SQL and returns SQLite's message, or "" when it succeeded.
+std::string rejection(Database& database, const std::string& sql) {
+    try {
+        database.sql().exec(sql);
+        return "";
+    } catch (const SQLite::Exception& error) {
+        return error.what();
+    }
+}
+
+} // namespace
+
+TEST_CASE("the schema rejects out-of-range values even when the code is bypassed") {
+    Database database = Database::openInMemory();
+    testing::addSampleHistory(database);
+    // Sample ids: client 1, session 1, knot 1.
+    CHECK(rejection(database, "INSERT INTO observation (session_id, knot_id, pain, kind) "
+                              "VALUES (1, 1, 11, 'tension')")
+              .find("CHECK constraint failed") != std::string::npos);
+    CHECK(rejection(database, "INSERT INTO observation (session_id, knot_id, pain, kind) "
+                              "VALUES (1, 1, -1, 'tension')") != "");
+    CHECK(rejection(database, "INSERT INTO observation (session_id, knot_id, pain, kind) "
+                              "VALUES (1, 1, 5, 'cramp')") != "");
+    CHECK(rejection(database, "INSERT INTO treatment (session_id, kind_id, minutes) "
+                              "VALUES (1, 1, -5)") != "");
+    CHECK(rejection(database, "INSERT INTO treatment (session_id, kind_id, pain_after) "
+                              "VALUES (1, 1, 12)") != "");
+    CHECK(rejection(database, "INSERT INTO knot (client_id, view, x, y, region_code) "
+                              "VALUES (1, 'side', 0.5, 0.5, 'r')") != "");
+    CHECK(rejection(database, "INSERT INTO knot (client_id, view, x, y, region_code) "
+                              "VALUES (1, 'front', 1.5, 0.5, 'r')") != "");
+    CHECK(rejection(database, "INSERT INTO knot (client_id, view, x, y, region_code) "
+                              "VALUES (1, 'front', 0.5, -0.1, 'r')") != "");
+    CHECK(rejection(database, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, "
+                              "overall_pain) VALUES (1, 0, 0, 'self_checkin', 12)") != "");
+    CHECK(rejection(database, "INSERT INTO client (name, created_utc) VALUES ('  ', 0)") != "");
+    // STRICT: a string where a number belongs is refused, not silently stored.
+    CHECK(rejection(database, "INSERT INTO observation (session_id, knot_id, pain, kind) "
+                              "VALUES (1, 1, 'high', 'tension')") != "");
+    // Nothing above was stored.
+    CHECK(database.sql().execAndGet("SELECT count(*) FROM observation").getInt() == 0);
+    CHECK(database.sql().execAndGet("SELECT count(*) FROM treatment").getInt() == 0);
+}
+
+TEST_CASE("repositories report invalid records by field before SQLite sees them") {
+    Database database = Database::openInMemory();
+    auto sample = testing::addSampleHistory(database);
+    ObservationRepository observations(database.sql());
+    Observation observation;
+    observation.sessionId = sample.session.id;
+    observation.knotId = sample.knot.id;
+    observation.pain = 11;
+    CHECK_THROWS_WITH_AS(observations.add(observation),
+                         "observation: pain: must be between 0 and 10, got 11", ValidationError);
+    observation.pain = 4;
+    observation.symptomCodes = {"stiffness", "no_such_symptom"};
+    CHECK_THROWS_WITH_AS(observations.add(observation),
+                         "observation: unknown symptom 'no_such_symptom'", ValidationError);
+    // The failed add left nothing behind, not even the observation row.
+    CHECK(database.sql().execAndGet("SELECT count(*) FROM observation").getInt() == 0);
+    observation.symptomCodes = {"stiffness"};
+    CHECK_NOTHROW(observations.add(observation));
+
+    TreatmentRepository treatments(database.sql());
+    Treatment treatment;
+    treatment.sessionId = sample.session.id;
+    treatment.kindCode = "unicorn_therapy";
+    CHECK_THROWS_WITH_AS(treatments.add(treatment),
+                         "treatment: unknown treatment kind 'unicorn_therapy'", ValidationError);
+    treatment.kindCode = "heat";
+    CHECK_NOTHROW(treatments.add(treatment));
+}
+
+TEST_CASE("client names are unique regardless of case") {
+    Database database = Database::openInMemory();
+    ClientRepository clients(database.sql());
+    Client first{0, "Jordan Lee", std::nullopt, "", false};
+    clients.add(first);
+    Client second{0, "jordan lee", std::nullopt, "", false};
+    CHECK_THROWS_AS(clients.add(second), SQLite::Exception);
+    CHECK(clients.findByName("JORDAN LEE")->id == first.id);
+}
+
+TEST_CASE("foreign keys: missing parents are refused, deleting a client removes its history") {
+    Database database = Database::openInMemory();
+    CHECK(rejection(database, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind) "
+                              "VALUES (42, 0, 0, 'self_checkin')")
+              .find("FOREIGN KEY") != std::string::npos);
+
+    auto sample = testing::addSampleHistory(database);
+    Observation observation;
+    observation.sessionId = sample.session.id;
+    observation.knotId = sample.knot.id;
+    observation.pain = 6;
+    observation.symptomCodes = {"tenderness"};
+    observation.referredRegionCodes = {"front.temporalis.left"};
+    ObservationRepository(database.sql()).add(observation);
+    Treatment treatment;
+    treatment.sessionId = sample.session.id;
+    treatment.knotId = sample.knot.id;
+    treatment.kindCode = "massage_ball";
+    TreatmentRepository(database.sql()).add(treatment);
+
+    ClientRepository(database.sql()).remove(sample.client.id);
+    for (const char* table : {"session", "knot", "observation", "observation_symptom",
+                              "observation_referral", "treatment"}) {
+        CAPTURE(table);
+        CHECK(database.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt() == 0);
+    }
+    // Vocabularies are shared and survive.
+    CHECK(database.sql().execAndGet("SELECT count(*) FROM symptom").getInt() > 0);
+}
+
+TEST_CASE("a vocabulary entry in use cannot be deleted (it is hidden instead)") {
+    Database database = Database::openInMemory();
+    auto sample = testing::addSampleHistory(database);
+    Observation observation{0, sample.session.id, sample.knot.id, 3,
+                            ObservationKind::Tension, {"aching"}, {}, ""};
+    ObservationRepository(database.sql()).add(observation);
+    CHECK(rejection(database, "DELETE FROM symptom WHERE code = 'aching'") != "");
+}
+
+TEST_CASE("a knot cannot be observed or treated in another client's session") {
+    Database database = Database::openInMemory();
+    auto alex = testing::addSampleHistory(database, "Alex");
+    auto blair = testing::addSampleHistory(database, "Blair");
+    Observation crossed{0, alex.session.id, blair.knot.id, 5,
+                        ObservationKind::Tension, {}, {}, ""};
+    CHECK_THROWS_WITH(ObservationRepository(database.sql()).add(crossed),
+                      "observation: knot and session belong to different clients");
+    Treatment treatment;
+    treatment.sessionId = blair.session.id;
+    treatment.knotId = alex.knot.id;
+    treatment.kindCode = "heat";
+    CHECK_THROWS_WITH(TreatmentRepository(database.sql()).add(treatment),
+                      "treatment: knot and session belong to different clients");
+}
+
+TEST_CASE("a failed multi-row write leaves nothing half-written") {
+    Database database = Database::openInMemory();
+    auto sample = testing::addSampleHistory(database);
+    Session session;
+    session.clientId = sample.client.id;
+    session.startedAt = LocalTimestamp::fromLocal({2026, 3, 15, 8, 0, 0}, 60);
+    session.triggerCodes = {"posture", "made_up_trigger"};
+    CHECK_THROWS_AS(SessionRepository(database.sql()).add(session), ValidationError);
+    CHECK(database.sql().execAndGet("SELECT count(*) FROM session").getInt() == 1);
+    CHECK(database.sql().execAndGet("SELECT count(*) FROM session_trigger").getInt() == 0);
+}
