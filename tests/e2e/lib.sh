@@ -1,0 +1,33 @@
+# Shared helpers for the end-to-end tests: each test runs the real binary.
+# Usage inside a test: source "$(dirname "$0")/lib.sh" "$1"
+set -euo pipefail
+
+KNOTMAP=${1:?usage: $0 /path/to/knotmap}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/knotmap-e2e-XXXXXX")
+cleanup() { chmod -R u+rwX "$WORK" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok - $*"; }
+
+assert_eq() { # expected actual what
+  [[ "$1" == "$2" ]] || fail "$3: expected '$1', got '$2'"
+}
+assert_contains() { # haystack needle what
+  [[ "$1" == *"$2"* ]] || fail "$3: expected to contain '$2', got: $1"
+}
+
+# Runs knotmap, capturing exit code, stdout and stderr in RC, OUT, ERR.
+run() {
+  set +e
+  "$KNOTMAP" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+  RC=$?
+  set -e
+  OUT=$(cat "$WORK/stdout")
+  ERR=$(cat "$WORK/stderr")
+}
+
+# Counts rows of a table with the sqlite3 shell: an independent reader.
+rows() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
+
+file_mode() { stat -c '%a' "$1"; }

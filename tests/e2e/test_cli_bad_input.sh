@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Every bad database file gets one clear line naming the file, a non-zero exit,
+# and stays byte-for-byte unchanged, whichever command opens it.
+source "$(dirname "$0")/lib.sh" "$1"
+
+good="$WORK/good.db"
+"$KNOTMAP" demo --db "$good" --clients 2 --days 20 --seed 3 --end 2026-02-01 >/dev/null
+sqlite3 "$good" "PRAGMA journal_mode = DELETE" >/dev/null  # one self-contained file to copy
+
+expect_refused() { # file problem
+  local file=$1 problem=$2 before
+  before=$(sha256sum "$file" | cut -d' ' -f1)
+  for command in info export demo; do
+    run "$command" --db "$file"
+    assert_eq 1 "$RC" "$command on $(basename "$file") exit code"
+    assert_eq 1 "$(printf '%s\n' "$ERR" | wc -l)" "$command on $(basename "$file"): one line"
+    assert_contains "$ERR" "knotmap: $file: $problem" "$command on $(basename "$file") message"
+    assert_eq "$before" "$(sha256sum "$file" | cut -d' ' -f1)" "$(basename "$file") unchanged"
+    [[ ! -e "$file-wal" && ! -e "$file-journal" ]] || fail "$command left a journal beside $file"
+  done
+  pass "$(basename "$file"): $problem"
+}
+
+cp "$good" "$WORK/newer.db"
+sqlite3 "$WORK/newer.db" "PRAGMA user_version = 42"
+expect_refused "$WORK/newer.db" "written by a newer Knotmap (schema version 42, this version knows up to 2); not opened, nothing changed"
+
+printf 'Left shoulder sore after gardening.\n' >"$WORK/notes.txt"
+expect_refused "$WORK/notes.txt" "not a Knotmap database (not an SQLite file)"
+
+sqlite3 "$WORK/recipes.db" "CREATE TABLE recipe (title TEXT); INSERT INTO recipe VALUES ('soup');"
+expect_refused "$WORK/recipes.db" "not a Knotmap database"
+
+size=$(stat -c %s "$good")
+head -c $((size / 2 + 123)) "$good" >"$WORK/truncated.db"
+expect_refused "$WORK/truncated.db" "damaged database: the file is truncated"
+head -c 8192 "$good" >"$WORK/short.db"
+expect_refused "$WORK/short.db" "damaged database: the file is truncated (header says"
+
+cp "$good" "$WORK/corrupt.db"
+# Overwrite the schema page after the 100-byte header with noise.
+head -c 3996 /dev/urandom | dd of="$WORK/corrupt.db" bs=1 seek=100 conv=notrunc status=none
+expect_refused "$WORK/corrupt.db" "damaged database"
+
+cp "$good" "$WORK/readonly.db"
+chmod 0444 "$WORK/readonly.db"
+expect_refused "$WORK/readonly.db" "the file is read-only; Knotmap needs to write to it"
+
+mkdir "$WORK/locked"
+cp "$good" "$WORK/locked/knotmap.db"
+chmod 0555 "$WORK/locked"
+expect_refused "$WORK/locked/knotmap.db" "the folder $WORK/locked is read-only"
+run info --db "$WORK/locked/new.db"
+assert_eq 1 "$RC" "creating a database in a read-only folder"
+assert_contains "$ERR" "$WORK/locked/new.db: cannot create the database: folder $WORK/locked is read-only" "message"
+[[ ! -e "$WORK/locked/new.db" ]] || fail "a database was created in a read-only folder"
+chmod 0755 "$WORK/locked"
+pass "no database is created in a read-only folder"
+
+# Bad command lines: exit code 2 and a message naming the option.
+run demo --db "$WORK/x.db" --clients many
+assert_eq 2 "$RC" "non-numeric --clients"
+assert_contains "$ERR" "--clients" "bad value message"
+run demo --db "$WORK/x.db" --days 0
+assert_eq 2 "$RC" "--days 0"
+run export --db "$WORK/x.db" --colour blue
+assert_eq 2 "$RC" "unknown option"
+assert_contains "$ERR" "--colour" "unknown option message"
+run frobnicate
+assert_eq 2 "$RC" "unknown command"
+run demo --db "$WORK/x.db" --end 2026-02-30
+assert_eq 1 "$RC" "impossible --end date"
+assert_contains "$ERR" "--end: expected a date like 2026-03-14, got '2026-02-30'" "--end message"
+[[ ! -e "$WORK/x.db" ]] || fail "a bad command line created a database"
+pass "bad options and values are refused with exit code 2"
+
+for command in "" demo info export; do
+  run $command --help
+  assert_eq 0 "$RC" "${command:-knotmap} --help"
+  assert_contains "$OUT" "--db" "${command:-knotmap} --help mentions --db"
+done
+pass "--help works on every command"
+
+# Default database location: KNOTMAP_DB, then XDG_DATA_HOME, then ~/.local/share.
+XDG_DATA_HOME="$WORK/xdg" KNOTMAP_DB= run info
+assert_eq 0 "$RC" "info on the default database"
+assert_contains "$OUT" "database        $WORK/xdg/knotmap/knotmap.db" "XDG default path"
+assert_eq 600 "$(file_mode "$WORK/xdg/knotmap/knotmap.db")" "default database mode"
+HOME="$WORK/home" XDG_DATA_HOME= KNOTMAP_DB= run info
+assert_contains "$OUT" "database        $WORK/home/.local/share/knotmap/knotmap.db" "HOME fallback"
+KNOTMAP_DB="$WORK/env.db" XDG_DATA_HOME="$WORK/xdg" run info
+assert_contains "$OUT" "database        $WORK/env.db" "KNOTMAP_DB"
+KNOTMAP_DB="$WORK/env.db" run info --db "$WORK/flag.db"
+assert_contains "$OUT" "database        $WORK/flag.db" "--db wins"
+pass "default database path follows --db, KNOTMAP_DB, XDG_DATA_HOME, HOME"
+
+# An old-schema database with data is upgraded with a backup beside it.
+old="$WORK/old/knotmap.db"; mkdir -p "$WORK/old"
+{ cat "$(dirname "$0")/../../db/001_initial.sql"
+  echo "PRAGMA user_version = 1; INSERT INTO client (name, created_utc) VALUES ('Robin Ash', 0);"
+} | sqlite3 "$old"
+run info --db "$old"
+assert_eq 0 "$RC" "info on a version 1 database"
+assert_contains "$ERR" "upgraded $old from schema version 1 to 2; the previous copy is saved as $WORK/old/knotmap.v1-backup-" "backup notice"
+backup=$(ls "$WORK"/old/knotmap.v1-backup-*.db)
+assert_eq 1 "$(sqlite3 "$backup" 'PRAGMA user_version')" "backup keeps the old version"
+assert_eq "Robin Ash" "$(sqlite3 "$backup" 'SELECT name FROM client')" "backup keeps the data"
+assert_eq "Robin Ash" "$(sqlite3 "$old" 'SELECT name FROM client')" "migrated database keeps the data"
+assert_eq 600 "$(file_mode "$backup")" "backup mode"
+pass "a version 1 database is backed up, then migrated"
