@@ -77,8 +77,7 @@ int runDemo(const DemoArguments& arguments) {
     const DemoSummary summary = writeDemo(database, options);
     std::cout << "Wrote demo history to " << database.path().string() << ": " << summary.clients
               << " clients, " << summary.sessions << " sessions, " << summary.knots << " knots, "
-              << summary.observations << " observations, " << summary.treatments
-              << " treatments\n";
+              << summary.observations << " observations, " << summary.treatments << " treatments\n";
     return 0;
 }
 
@@ -154,8 +153,10 @@ int runCommandLine(int argc, char** argv) {
         ->check(CLI::Range(1, 100000));
     demoCommand->add_option("--days", demo.days, "Days of history per client (default 120)")
         ->check(CLI::Range(1, 36500));
-    demoCommand->add_option("--seed", demo.seed, "Random seed; the same seed writes the same history");
-    demoCommand->add_option("--end", demo.end, "Last day of the history, YYYY-MM-DD (default today)");
+    demoCommand->add_option("--seed", demo.seed,
+                            "Random seed; the same seed writes the same history");
+    demoCommand->add_option("--end", demo.end,
+                            "Last day of the history, YYYY-MM-DD (default today)");
     demoCommand->add_flag("--force", demo.force, "Add demo data even if the database holds data");
 
     std::string infoDb;

@@ -9,9 +9,13 @@ namespace {
 constexpr std::size_t kFlushThreshold = 1 << 16;
 } // namespace
 
-CsvWriter::CsvWriter(std::ostream& out) : m_out(out) { m_buffer.reserve(kFlushThreshold * 2); }
+CsvWriter::CsvWriter(std::ostream& out) : m_out(out) {
+    m_buffer.reserve(kFlushThreshold * 2);
+}
 
-CsvWriter::~CsvWriter() { flush(); }
+CsvWriter::~CsvWriter() {
+    flush();
+}
 
 void CsvWriter::separator() {
     if (m_rowStarted) {
@@ -50,7 +54,9 @@ void CsvWriter::field(double value) {
     m_buffer.append(digits, result.ptr);
 }
 
-void CsvWriter::emptyField() { separator(); }
+void CsvWriter::emptyField() {
+    separator();
+}
 
 void CsvWriter::endRow() {
     m_buffer.append("\r\n");

@@ -35,7 +35,7 @@ struct Session {
     SessionKind kind = SessionKind::SelfCheckIn;
     std::optional<int> overallPain;
     std::optional<int> stress;
-    std::optional<int> sleep;            // sleep quality, 0 = terrible, 10 = excellent
+    std::optional<int> sleep;              // sleep quality, 0 = terrible, 10 = excellent
     std::vector<std::string> triggerCodes; // vocabulary codes
     std::string therapist;
     std::string subjective; // SOAP fields, used by therapy visits

@@ -57,11 +57,21 @@ std::optional<Enum> valueOf(const CodeTable<Enum, N>& table, std::string_view co
 
 } // namespace
 
-std::string_view toCode(SessionKind kind) { return codeOf(kSessionKinds, kind); }
-std::string_view toCode(BodyView view) { return codeOf(kBodyViews, view); }
-std::string_view toCode(ObservationKind kind) { return codeOf(kObservationKinds, kind); }
-std::string_view toCode(KnotStatus status) { return codeOf(kKnotStatuses, status); }
-std::string_view toCode(Intensity intensity) { return codeOf(kIntensities, intensity); }
+std::string_view toCode(SessionKind kind) {
+    return codeOf(kSessionKinds, kind);
+}
+std::string_view toCode(BodyView view) {
+    return codeOf(kBodyViews, view);
+}
+std::string_view toCode(ObservationKind kind) {
+    return codeOf(kObservationKinds, kind);
+}
+std::string_view toCode(KnotStatus status) {
+    return codeOf(kKnotStatuses, status);
+}
+std::string_view toCode(Intensity intensity) {
+    return codeOf(kIntensities, intensity);
+}
 
 std::string_view displayName(SessionKind kind) {
     return kind == SessionKind::SelfCheckIn ? "Self check-in" : "Therapy visit";

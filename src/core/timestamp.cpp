@@ -58,8 +58,8 @@ CivilDateTime civilFromSeconds(std::int64_t seconds) {
 }
 
 std::int64_t secondsFromCivil(const CivilDateTime& civil) {
-    return daysFromCivil(civil.year, civil.month, civil.day) * kSecondsPerDay +
-           civil.hour * 3600 + civil.minute * 60 + civil.second;
+    return daysFromCivil(civil.year, civil.month, civil.day) * kSecondsPerDay + civil.hour * 3600 +
+           civil.minute * 60 + civil.second;
 }
 
 bool isValidCivil(const CivilDateTime& civil) {
@@ -147,7 +147,9 @@ CivilDateTime LocalTimestamp::local() const {
     return civilFromSeconds(m_utcSeconds + std::int64_t{m_offsetMinutes} * 60);
 }
 
-CivilDateTime LocalTimestamp::utc() const { return civilFromSeconds(m_utcSeconds); }
+CivilDateTime LocalTimestamp::utc() const {
+    return civilFromSeconds(m_utcSeconds);
+}
 
 std::string LocalTimestamp::toIso8601() const {
     const CivilDateTime c = local();

@@ -27,8 +27,8 @@ std::vector<FieldError> validate(const Client& client) {
         errors.push_back({"name", "must not be empty"});
     }
     if (client.birthYear && (*client.birthYear < 1900 || *client.birthYear > 2100)) {
-        errors.push_back(
-            {"birth_year", "must be between 1900 and 2100, got " + std::to_string(*client.birthYear)});
+        errors.push_back({"birth_year", "must be between 1900 and 2100, got " +
+                                            std::to_string(*client.birthYear)});
     }
     return errors;
 }

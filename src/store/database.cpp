@@ -34,11 +34,12 @@ fs::path backupPathFor(const fs::path& path, int version) {
     char stamp[32];
     std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", now.year, now.month, now.day,
                   now.hour, now.minute, now.second);
-    const std::string base = path.stem().string() + ".v" + std::to_string(version) + "-backup-" +
-                             stamp;
+    const std::string base =
+        path.stem().string() + ".v" + std::to_string(version) + "-backup-" + stamp;
     fs::path candidate = path.parent_path() / (base + path.extension().string());
     for (int n = 2; fs::exists(candidate); ++n) {
-        candidate = path.parent_path() / (base + "-" + std::to_string(n) + path.extension().string());
+        candidate =
+            path.parent_path() / (base + "-" + std::to_string(n) + path.extension().string());
     }
     return candidate;
 }
@@ -48,7 +49,9 @@ fs::path backupPathFor(const fs::path& path, int version) {
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path, OpenReport report)
     : m_db(std::move(db)), m_path(std::move(path)), m_report(std::move(report)) {}
 
-Database Database::open(const fs::path& path) { return openFile(path, latestSchemaVersion()); }
+Database Database::open(const fs::path& path) {
+    return openFile(path, latestSchemaVersion());
+}
 
 Database Database::openAtVersion(const fs::path& path, int targetVersion) {
     return openFile(path, targetVersion);
@@ -96,8 +99,8 @@ bool Database::holdsNoUserData() {
 void backupDatabase(SQLite::Database& source, const fs::path& destination) {
     const int fd = ::open(destination.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw StoreError(destination.string() + ": cannot create the backup copy: " +
-                         std::strerror(errno));
+        throw StoreError(destination.string() +
+                         ": cannot create the backup copy: " + std::strerror(errno));
     }
     ::close(fd);
     try {

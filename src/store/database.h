@@ -11,9 +11,9 @@ namespace knotmap {
 
 // What happened while opening, for the user to be told.
 struct OpenReport {
-    bool created = false;  // a new, empty database was initialised
-    int versionBefore = 0; // schema version found in the file
-    int versionAfter = 0;  // schema version after migrating
+    bool created = false;                            // a new, empty database was initialised
+    int versionBefore = 0;                           // schema version found in the file
+    int versionAfter = 0;                            // schema version after migrating
     std::optional<std::filesystem::path> backupPath; // written before migrating existing data
 };
 

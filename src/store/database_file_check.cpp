@@ -136,9 +136,9 @@ void checkSchemaReadOnly(const fs::path& path, int newestKnownVersion) {
         const int userVersion = db.execAndGet("PRAGMA user_version").getInt();
         const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
         if (userVersion > newestKnownVersion) {
-            fail(path, "written by a newer Knotmap (schema version " +
-                           std::to_string(userVersion) + ", this version knows up to " +
-                           std::to_string(newestKnownVersion) + "); not opened, nothing changed");
+            fail(path, "written by a newer Knotmap (schema version " + std::to_string(userVersion) +
+                           ", this version knows up to " + std::to_string(newestKnownVersion) +
+                           "); not opened, nothing changed");
         }
         const auto applicationId =
             static_cast<std::uint32_t>(db.execAndGet("PRAGMA application_id").getInt());

@@ -13,7 +13,7 @@ namespace knotmap {
 struct DatabaseInfo {
     int schemaVersion = 0;
     std::vector<std::pair<std::string, long long>> rowsPerTable; // in schema order
-    std::optional<std::string> firstSession; // local ISO 8601 with offset
+    std::optional<std::string> firstSession;                     // local ISO 8601 with offset
     std::optional<std::string> lastSession;
     std::string integrityCheck; // "ok" or SQLite's findings, one per line
 };

@@ -37,9 +37,13 @@ const std::vector<Migration>& migrations() {
     return all;
 }
 
-int latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+int latestSchemaVersion() {
+    return static_cast<int>(migrations().size());
+}
 
-int schemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int schemaVersion(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 void migrate(SQLite::Database& db, int targetVersion) {
     for (const Migration& migration : migrations()) {

@@ -10,8 +10,8 @@ namespace knotmap {
 
 // One numbered schema step, db/NNN_name.sql, embedded into the binary.
 struct Migration {
-    int version = 0;       // NNN: the user_version after applying it
-    std::string name;      // file name, for messages
+    int version = 0;  // NNN: the user_version after applying it
+    std::string name; // file name, for messages
     std::string_view sql;
 };
 

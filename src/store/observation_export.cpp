@@ -9,9 +9,9 @@ namespace knotmap {
 
 const std::vector<std::string_view>& observationCsvColumns() {
     static const std::vector<std::string_view> columns{
-        "client_id", "client_name", "session_id", "session_time",     "session_kind",
-        "knot_id",   "knot_label",  "view",       "region_code",      "x",
-        "y",         "pain",        "kind",       "symptoms",         "referred_regions",
+        "client_id",  "client_name", "session_id", "session_time", "session_kind",
+        "knot_id",    "knot_label",  "view",       "region_code",  "x",
+        "y",          "pain",        "kind",       "symptoms",     "referred_regions",
         "treatments", "notes"};
     return columns;
 }
@@ -49,8 +49,8 @@ std::int64_t exportObservationsCsv(Database& database, std::ostream& out) {
         csv.field(query.getColumn(0).getInt64());
         csv.field(query.getColumn(1).getString());
         csv.field(query.getColumn(2).getInt64());
-        csv.field(LocalTimestamp(query.getColumn(3).getInt64(), query.getColumn(4).getInt())
-                      .toIso8601());
+        csv.field(
+            LocalTimestamp(query.getColumn(3).getInt64(), query.getColumn(4).getInt()).toIso8601());
         csv.field(query.getColumn(5).getString());
         csv.field(query.getColumn(6).getInt64());
         csv.field(query.getColumn(7).getString());

@@ -25,9 +25,8 @@ Observation readObservation(SQLite::Statement& row) {
 } // namespace
 
 ObservationRepository::ObservationRepository(SQLite::Database& db)
-    : m_db(db),
-      m_insert(db, "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
-                   "VALUES (?, ?, ?, ?, ?)"),
+    : m_db(db), m_insert(db, "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
+                             "VALUES (?, ?, ?, ?, ?)"),
       m_insertSymptom(db, "INSERT INTO observation_symptom (observation_id, symptom_id) "
                           "SELECT ?, id FROM symptom WHERE code = ?"),
       m_insertReferral(db, "INSERT INTO observation_referral (observation_id, region_code) "
@@ -64,8 +63,8 @@ void ObservationRepository::update(const Observation& observation) {
         throw StoreError("observation " + std::to_string(observation.id) + " does not exist");
     }
     for (const char* table : {"observation_symptom", "observation_referral"}) {
-        SQLite::Statement clear(m_db, std::string("DELETE FROM ") + table +
-                                          " WHERE observation_id = ?");
+        SQLite::Statement clear(m_db,
+                                std::string("DELETE FROM ") + table + " WHERE observation_id = ?");
         clear.bind(1, static_cast<std::int64_t>(observation.id));
         clear.exec();
     }

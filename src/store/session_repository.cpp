@@ -19,7 +19,8 @@ Session readSession(SQLite::Statement& row) {
     session.id = row.getColumn(0).getInt64();
     session.clientId = row.getColumn(1).getInt64();
     session.startedAt = LocalTimestamp(row.getColumn(2).getInt64(), row.getColumn(3).getInt());
-    session.kind = sessionKindFromCode(row.getColumn(4).getString()).value_or(SessionKind::SelfCheckIn);
+    session.kind =
+        sessionKindFromCode(row.getColumn(4).getString()).value_or(SessionKind::SelfCheckIn);
     session.overallPain = optionalInt(row.getColumn(5));
     session.stress = optionalInt(row.getColumn(6));
     session.sleep = optionalInt(row.getColumn(7));
@@ -97,8 +98,9 @@ void SessionRepository::saveTriggers(const Session& session) {
 }
 
 std::vector<std::string> SessionRepository::loadTriggers(Id sessionId) {
-    SQLite::Statement query(m_db, "SELECT t.code FROM session_trigger st JOIN trigger_cause t ON "
-                                  "t.id = st.trigger_id WHERE st.session_id = ? ORDER BY t.sort_order, t.id");
+    SQLite::Statement query(
+        m_db, "SELECT t.code FROM session_trigger st JOIN trigger_cause t ON "
+              "t.id = st.trigger_id WHERE st.session_id = ? ORDER BY t.sort_order, t.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     std::vector<std::string> codes;
     while (query.executeStep()) {
@@ -108,7 +110,8 @@ std::vector<std::string> SessionRepository::loadTriggers(Id sessionId) {
 }
 
 std::optional<Session> SessionRepository::get(Id id) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM session s WHERE s.id = ?");
+    SQLite::Statement query(m_db,
+                            std::string("SELECT ") + kColumns + " FROM session s WHERE s.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     if (!query.executeStep()) {
         return std::nullopt;

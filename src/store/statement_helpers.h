@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 // Small helpers shared by the repositories for binding optional values and
 // reporting validation failures.

@@ -76,7 +76,8 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
         throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
     }
     const std::string table = tableName(vocabulary);
-    SQLite::Statement clash(m_db, "SELECT count(*) FROM " + table + " WHERE name = ? COLLATE NOCASE");
+    SQLite::Statement clash(m_db,
+                            "SELECT count(*) FROM " + table + " WHERE name = ? COLLATE NOCASE");
     clash.bind(1, item.name);
     clash.executeStep();
     if (clash.getColumn(0).getInt() > 0) {
@@ -94,10 +95,11 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
         }
         item.code = base + "_" + std::to_string(n);
     }
-    SQLite::Statement insert(m_db, "INSERT INTO " + table +
-                                       " (code, name, builtin, hidden, sort_order) VALUES "
-                                       "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 FROM " +
-                                       table + "))");
+    SQLite::Statement insert(m_db,
+                             "INSERT INTO " + table +
+                                 " (code, name, builtin, hidden, sort_order) VALUES "
+                                 "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 FROM " +
+                                 table + "))");
     insert.bind(1, item.code);
     insert.bind(2, item.name);
     insert.exec();

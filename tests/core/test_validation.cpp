@@ -54,8 +54,9 @@ TEST_CASE("clients need a name; sessions need ratings within 0-10") {
 }
 
 TEST_CASE("every code converts back to the value it came from") {
-    for (auto kind : {ObservationKind::ActiveTriggerPoint, ObservationKind::LatentTriggerPoint,
-                      ObservationKind::Tension, ObservationKind::Adhesion, ObservationKind::Spasm}) {
+    for (auto kind :
+         {ObservationKind::ActiveTriggerPoint, ObservationKind::LatentTriggerPoint,
+          ObservationKind::Tension, ObservationKind::Adhesion, ObservationKind::Spasm}) {
         CHECK(observationKindFromCode(toCode(kind)) == kind);
     }
     for (auto kind : {SessionKind::SelfCheckIn, SessionKind::TherapyVisit}) {

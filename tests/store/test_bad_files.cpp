@@ -62,8 +62,9 @@ TEST_CASE("a database from a newer Knotmap is refused and left untouched") {
         raw.exec("PRAGMA user_version = " + std::to_string(latestSchemaVersion() + 7));
     }
     checkRefused(path, "written by a newer Knotmap (schema version " +
-                           std::to_string(latestSchemaVersion() + 7) + ", this version knows up to " +
-                           std::to_string(latestSchemaVersion()) + ")");
+                           std::to_string(latestSchemaVersion() + 7) +
+                           ", this version knows up to " + std::to_string(latestSchemaVersion()) +
+                           ")");
 }
 
 TEST_CASE("a file that is not SQLite is refused and left untouched") {

@@ -120,7 +120,8 @@ TEST_CASE("foreign keys: missing parents are refused, deleting a client removes 
     for (const char* table : {"session", "knot", "observation", "observation_symptom",
                               "observation_referral", "treatment"}) {
         CAPTURE(table);
-        CHECK(database.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt() == 0);
+        CHECK(database.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt() ==
+              0);
     }
     // Vocabularies are shared and survive.
     CHECK(database.sql().execAndGet("SELECT count(*) FROM symptom").getInt() > 0);
@@ -129,8 +130,8 @@ TEST_CASE("foreign keys: missing parents are refused, deleting a client removes 
 TEST_CASE("a vocabulary entry in use cannot be deleted (it is hidden instead)") {
     Database database = Database::openInMemory();
     auto sample = testing::addSampleHistory(database);
-    Observation observation{0, sample.session.id, sample.knot.id, 3,
-                            ObservationKind::Tension, {"aching"}, {}, ""};
+    Observation observation{
+        0, sample.session.id, sample.knot.id, 3, ObservationKind::Tension, {"aching"}, {}, ""};
     ObservationRepository(database.sql()).add(observation);
     CHECK(rejection(database, "DELETE FROM symptom WHERE code = 'aching'") != "");
 }
@@ -139,8 +140,7 @@ TEST_CASE("a knot cannot be observed or treated in another client's session") {
     Database database = Database::openInMemory();
     auto alex = testing::addSampleHistory(database, "Alex");
     auto blair = testing::addSampleHistory(database, "Blair");
-    Observation crossed{0, alex.session.id, blair.knot.id, 5,
-                        ObservationKind::Tension, {}, {}, ""};
+    Observation crossed{0, alex.session.id, blair.knot.id, 5, ObservationKind::Tension, {}, {}, ""};
     CHECK_THROWS_WITH(ObservationRepository(database.sql()).add(crossed),
                       "observation: knot and session belong to different clients");
     Treatment treatment;

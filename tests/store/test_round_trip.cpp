@@ -3,9 +3,9 @@
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
+#include "store/store_error.h"
 #include "store/treatment_repository.h"
 #include "store/vocabulary_repository.h"
-#include "store/store_error.h"
 #include "support/temp_folder.h"
 
 #include <doctest/doctest.h>
@@ -46,19 +46,45 @@ Saved saveEverything(Database& database) {
     saved.session.notes = "Line one\nline two, with a comma";
     SessionRepository(database.sql()).add(saved.session);
 
-    saved.knot = {0, saved.client.id, BodyView::Back, {0.4125, 0.171875},
-                  "back.upper_trapezius.left", "Left upper trap", KnotStatus::Active};
+    saved.knot = {0,
+                  saved.client.id,
+                  BodyView::Back,
+                  {0.4125, 0.171875},
+                  "back.upper_trapezius.left",
+                  "Left upper trap",
+                  KnotStatus::Active};
     KnotRepository(database.sql()).add(saved.knot);
 
-    saved.observation = {0, saved.session.id, saved.knot.id, 7, ObservationKind::ActiveTriggerPoint,
-                         {"tenderness", "headache"}, {"back.suboccipitals.left", "front.temporalis.left"},
+    saved.observation = {0,
+                         saved.session.id,
+                         saved.knot.id,
+                         7,
+                         ObservationKind::ActiveTriggerPoint,
+                         {"tenderness", "headache"},
+                         {"back.suboccipitals.left", "front.temporalis.left"},
                          "Refers to the temple 💆"};
     ObservationRepository(database.sql()).add(saved.observation);
 
-    saved.knotTreatment = {0, saved.session.id, saved.knot.id, "massage_trigger_point", 8,
-                           Intensity::Firm, 7, 4, "", "Sustained pressure, release felt"};
-    saved.sessionTreatment = {0, saved.session.id, std::nullopt, "medication", std::nullopt,
-                              std::nullopt, std::nullopt, std::nullopt, "Ibuprofen 400 mg", ""};
+    saved.knotTreatment = {0,
+                           saved.session.id,
+                           saved.knot.id,
+                           "massage_trigger_point",
+                           8,
+                           Intensity::Firm,
+                           7,
+                           4,
+                           "",
+                           "Sustained pressure, release felt"};
+    saved.sessionTreatment = {0,
+                              saved.session.id,
+                              std::nullopt,
+                              "medication",
+                              std::nullopt,
+                              std::nullopt,
+                              std::nullopt,
+                              std::nullopt,
+                              "Ibuprofen 400 mg",
+                              ""};
     TreatmentRepository treatments(database.sql());
     treatments.add(saved.knotTreatment);
     treatments.add(saved.sessionTreatment);
