@@ -43,7 +43,7 @@ TEST_CASE("knots must sit on the diagram and name a region") {
     CHECK(validate(knot).size() == 1);
 }
 
-TEST_CASE("clients need a name; sessions need ratings within 0-10") {
+TEST_CASE("clients need a name and sessions need ratings within 0-10") {
     Client client;
     client.name = "   ";
     CHECK(validate(client).size() == 1);

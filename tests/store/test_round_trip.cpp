@@ -168,7 +168,7 @@ TEST_CASE("every entity round-trips through a real database file") {
     CHECK(summaries[0].treatmentCount == 2);
 }
 
-TEST_CASE("updates replace fields and lists; removals take dependants with them") {
+TEST_CASE("updates replace fields and lists and removals take dependants with them") {
     Database database = Database::openInMemory();
     Saved saved = saveEverything(database);
 
