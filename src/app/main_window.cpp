@@ -1,0 +1,191 @@
+#include "app/main_window.h"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stdexcept>
+#include <string>
+
+namespace knotmap {
+namespace {
+
+std::string lastGlfwError() {
+    const char* description = nullptr;
+    glfwGetError(&description);
+    return description != nullptr ? description : "unknown reason";
+}
+
+} // namespace
+
+MainWindow::MainWindow(const char* title, int width, int height) {
+    if (glfwInit() != GLFW_TRUE) {
+        throw std::runtime_error("cannot open a window: " + lastGlfwError());
+    }
+    try {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_SAMPLES, 4);
+        // The default size is in 96-dpi pixels; grow it on denser displays.
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        m_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+        if (m_window == nullptr) {
+            throw std::runtime_error("cannot open a window with OpenGL 3.3: " + lastGlfwError());
+        }
+        fitToWorkArea();
+        glfwMakeContextCurrent(m_window);
+        if (gladLoadGL(glfwGetProcAddress) == 0) {
+            throw std::runtime_error("cannot load the OpenGL 3.3 functions");
+        }
+        glfwSwapInterval(1);
+
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        m_imguiReady = true;
+        ImGuiIO& io = ImGui::GetIO();
+        // Nothing is written to the working directory.
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        if (!ImGui_ImplGlfw_InitForOpenGL(m_window, true)) {
+            throw std::runtime_error("cannot set up ImGui for the window");
+        }
+        if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+            ImGui_ImplGlfw_Shutdown();
+            throw std::runtime_error("cannot set up ImGui's OpenGL renderer");
+        }
+    } catch (...) {
+        if (m_imguiReady) {
+            ImGui::DestroyContext();
+        }
+        if (m_window != nullptr) {
+            glfwDestroyWindow(m_window);
+        }
+        glfwTerminate();
+        throw;
+    }
+}
+
+MainWindow::~MainWindow() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(m_window);
+    glfwTerminate();
+}
+
+void MainWindow::fitToWorkArea() {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (monitor == nullptr) {
+        return;
+    }
+    int areaX = 0;
+    int areaY = 0;
+    int areaWidth = 0;
+    int areaHeight = 0;
+    glfwGetMonitorWorkarea(monitor, &areaX, &areaY, &areaWidth, &areaHeight);
+    int width = 0;
+    int height = 0;
+    glfwGetWindowSize(m_window, &width, &height);
+    if (areaWidth <= 0 || areaHeight <= 0 || (width <= areaWidth && height <= areaHeight)) {
+        return;
+    }
+    // A scaled-up default size can exceed a small or dense screen: keep the
+    // whole window, title bar included, on screen.
+    const int fittedWidth = std::min(width, areaWidth * 9 / 10);
+    const int fittedHeight = std::min(height, areaHeight * 9 / 10);
+    glfwSetWindowSize(m_window, fittedWidth, fittedHeight);
+    glfwSetWindowPos(m_window, areaX + (areaWidth - fittedWidth) / 2,
+                     areaY + (areaHeight - fittedHeight) / 2);
+}
+
+void MainWindow::setTheme(ui::ThemeKind theme) {
+    if (theme != m_look.theme) {
+        m_look.theme = theme;
+        m_styleDirty = true;
+    }
+}
+
+void MainWindow::updateScale() {
+    float scaleX = 1.0f;
+    float scaleY = 1.0f;
+    glfwGetWindowContentScale(m_window, &scaleX, &scaleY);
+    int windowWidth = 0;
+    int windowHeight = 0;
+    int framebufferWidth = 0;
+    int framebufferHeight = 0;
+    glfwGetWindowSize(m_window, &windowWidth, &windowHeight);
+    glfwGetFramebufferSize(m_window, &framebufferWidth, &framebufferHeight);
+    const bool minimised = windowWidth <= 0 || framebufferWidth <= 0;
+    if (minimised && m_contentScale != 0.0f) {
+        return; // nothing to measure: keep what we have
+    }
+    const float contentScale = std::clamp(std::max(scaleX, scaleY), 0.5f, 4.0f);
+    // Where the system scales the framebuffer itself (macOS, some Wayland
+    // set-ups), ImGui works in window units: rasterise the fonts at the full
+    // content scale for sharpness and let ImGui draw them at window size.
+    const float framebufferRatio =
+        minimised ? 1.0f : static_cast<float>(framebufferWidth) / static_cast<float>(windowWidth);
+    const float uiScale = contentScale / std::max(1.0f, framebufferRatio);
+
+    if (contentScale != m_contentScale) {
+        const bool rebuildTexture = m_contentScale != 0.0f;
+        if (rebuildTexture) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+        }
+        ImGuiIO& io = ImGui::GetIO();
+        m_look.fonts = ui::buildFonts(*io.Fonts, contentScale);
+        io.FontGlobalScale = uiScale / contentScale;
+        if (rebuildTexture) {
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        m_contentScale = contentScale;
+        m_styleDirty = true;
+    }
+    if (uiScale != m_look.scale) {
+        m_look.scale = uiScale;
+        m_styleDirty = true;
+    }
+    if (m_styleDirty) {
+        ui::applyTheme(m_look.theme, m_look.scale);
+        m_styleDirty = false;
+    }
+}
+
+void MainWindow::renderFrame() {
+    ImGui::Render();
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(m_window);
+}
+
+void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit) {
+    int frames = 0;
+    while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
+        glfwPollEvents();
+        updateScale();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const bool keepOpen = drawFrame(m_look);
+        renderFrame();
+        ++frames;
+        if (!keepOpen || (frameLimit && frames >= *frameLimit)) {
+            break;
+        }
+    }
+}
+
+} // namespace knotmap

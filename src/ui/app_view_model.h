@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/domain.h"
+#include "store/database.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knotmap::ui {
+
+// One row of a client's session table, formatted for display.
+struct SessionRow {
+    Id id = 0;
+    std::string date; // local date, e.g. "Sat 14 Mar 2026"
+    std::string time; // local time, e.g. "09:30"
+    std::string kind; // "Self check-in" or "Therapy visit"
+    std::optional<int> overallPain;
+    int knots = 0;
+    int treatments = 0;
+};
+
+struct ClientEntry {
+    Id id = 0;
+    std::string name;
+    std::vector<SessionRow> sessions; // newest first
+    std::string sessionSummary;       // e.g. "12 sessions · last 14 Mar 2026"
+};
+
+// Everything the main window shows, read from the store in one go. Panels
+// draw from this; the store is only queried again when the data changes.
+struct AppViewModel {
+    std::vector<ClientEntry> clients; // by name; archived clients are left out
+};
+
+// Reads clients and their sessions; throws what the store throws.
+[[nodiscard]] AppViewModel buildAppViewModel(Database& database);
+
+[[nodiscard]] const ClientEntry* findClient(const AppViewModel& model, Id id);
+
+// "Sat 14 Mar 2026" for a local date.
+[[nodiscard]] std::string formatLongDate(const CivilDateTime& local);
+
+} // namespace knotmap::ui
