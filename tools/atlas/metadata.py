@@ -1,0 +1,87 @@
+"""Names and CHOIR Body Map codes of every region.
+
+The CHOIR code given here is the authored half's: the patient's left on the
+front view, the patient's right on the back view. The mirrored region's code
+is looked up in choir_regions.csv (same view and name, other side).
+"""
+
+# fmt: off
+FRONT = {
+    # code: (display name, anatomical name, CHOIR code of the patient's left)
+    "cranium":              ("Cranium", "Top of the skull over the frontal and parietal bones", "f02"),
+    "frontalis":            ("Forehead", "Frontal belly of the occipitofrontalis", "f04"),
+    "temporalis":           ("Temple", "Temporalis muscle in the temporal fossa", "f04"),
+    "face":                 ("Face", "Eyes, nose, cheek and mouth with the muscles of facial expression", "f04"),
+    "masseter":             ("Jaw (masseter)", "Masseter over the ramus of the mandible, with the jaw joint and ear", "f04"),
+    "anterior_neck":        ("Throat", "Front of the neck: hyoid muscles over the larynx and trachea", "f06"),
+    "sternocleidomastoid":  ("Sternocleidomastoid", "Sternocleidomastoid, sternal and clavicular heads", "f06"),
+    "scalenes":             ("Scalenes", "Scalene muscles in the side of the neck above the clavicle", "f06"),
+    "upper_trapezius":      ("Upper trapezius", "Trapezius, descending fibres seen over the top of the shoulder", "f10"),
+    "deltoid":              ("Front deltoid", "Deltoid, clavicular (anterior) part", "f10"),
+    "pectoralis_minor":     ("Pectoralis minor", "Pectoralis minor, from the coracoid process to ribs three to five", "f09"),
+    "pectoralis_major":     ("Pectoralis major", "Pectoralis major, clavicular and sternocostal parts", "f09"),
+    "serratus_anterior":    ("Serratus anterior", "Serratus anterior on the side of the rib cage below the armpit", "f09"),
+    "rectus_abdominis":     ("Rectus abdominis", "Rectus abdominis in its sheath, beside the linea alba", "f17"),
+    "external_oblique":     ("Obliques", "External and internal abdominal obliques of the flank", "f17"),
+    "biceps":               ("Biceps", "Biceps brachii over brachialis and coracobrachialis", "f12"),
+    "elbow":                ("Elbow crease", "Cubital fossa at the front of the elbow", "f14"),
+    "brachioradialis":      ("Brachioradialis", "Brachioradialis on the thumb side of the forearm", "f18"),
+    "forearm_flexors":      ("Forearm flexors", "Wrist and finger flexors with pronator teres", "f18"),
+    "wrist":                ("Wrist", "Palmar wrist over the carpal tunnel", "f24"),
+    "thenar":               ("Thumb", "Thumb with the thenar eminence", "f28"),
+    "hand":                 ("Palm and fingers", "Palm, hypothenar eminence and fingers", "f28"),
+    "groin":                ("Groin", "Pubic region with pectineus and the adductor origins", "f22"),
+    "hip_flexors":          ("Hip flexors", "Iliopsoas in the femoral triangle below the inguinal ligament", "f23"),
+    "tensor_fasciae_latae": ("Tensor fasciae latae", "Tensor fasciae latae below the front of the iliac crest", "f23"),
+    "sartorius":            ("Sartorius", "Sartorius, crossing the thigh from the hip bone to the inner knee", "f27"),
+    "adductors":            ("Inner thigh", "Adductor longus and magnus with gracilis", "f27"),
+    "quadriceps":           ("Quadriceps", "Rectus femoris and vastus lateralis", "f27"),
+    "vastus_medialis":      ("Vastus medialis", "Vastus medialis, the inner bulge above the knee", "f27"),
+    "it_band":              ("IT band", "Iliotibial tract over the outer thigh", "f27"),
+    "knee":                 ("Knee", "Kneecap with the patellar tendon and the joint line", "f30"),
+    "tibialis_anterior":    ("Tibialis anterior", "Tibialis anterior beside the shin bone", "f32"),
+    "peroneals":            ("Peroneals", "Fibularis (peroneus) longus and brevis on the outer leg", "f32"),
+    "medial_shin":          ("Inner shin", "Inner border of the tibia with the edge of soleus and gastrocnemius", "f32"),
+    "ankle":                ("Ankle", "Front of the ankle between the malleoli", "f34"),
+    "foot":                 ("Top of foot", "Dorsum of the foot and the toes", "f36"),
+}
+
+BACK = {
+    # code: (display name, anatomical name, CHOIR code of the patient's right)
+    "cranium":                 ("Cranium", "Top of the skull over the parietal bones", "b02"),
+    "occiput":                 ("Back of head", "Occipital region down to the base of the skull", "b04"),
+    "suboccipitals":           ("Suboccipitals", "Suboccipital muscles below the base of the skull", "b06"),
+    "splenius_capitis":        ("Splenius capitis", "Splenius capitis, from the upper thoracic spine to the mastoid", "b06"),
+    "cervical_paraspinals":    ("Neck paraspinals", "Semispinalis capitis and cervical erector spinae beside the spine", "b06"),
+    "levator_scapulae":        ("Levator scapulae", "Levator scapulae in the side of the neck", "b06"),
+    "upper_trapezius":         ("Upper trapezius", "Trapezius, descending (upper) fibres", "b10"),
+    "supraspinatus":           ("Supraspinatus", "Supraspinatus in the fossa above the spine of the scapula", "b10"),
+    "deltoid":                 ("Rear deltoid", "Deltoid, spinal (posterior) and acromial parts", "b10"),
+    "middle_trapezius":        ("Middle trapezius", "Trapezius, transverse (middle) fibres", "b09"),
+    "rhomboid":                ("Rhomboids", "Rhomboid major and minor between the spine and the scapula", "b09"),
+    "infraspinatus":           ("Infraspinatus", "Infraspinatus in the fossa below the spine of the scapula", "b09"),
+    "teres":                   ("Teres", "Teres major and minor along the outer border of the scapula", "b09"),
+    "triceps":                 ("Triceps", "Triceps brachii at the back of the upper arm", "b14"),
+    "elbow":                   ("Elbow", "Point of the elbow over the olecranon, with anconeus", "b16"),
+    "forearm_extensors":       ("Forearm extensors", "Wrist and finger extensors of the back of the forearm", "b20"),
+    "wrist":                   ("Wrist", "Back of the wrist over the extensor tendons", "b26"),
+    "hand":                    ("Back of hand", "Back of the hand and fingers", "b30"),
+    "lower_trapezius":         ("Lower trapezius", "Trapezius, ascending (lower) fibres", "b13"),
+    "erector_spinae_thoracic": ("Thoracic erector spinae", "Erector spinae beside the thoracic spine", "b13"),
+    "latissimus_dorsi":        ("Latissimus dorsi", "Latissimus dorsi with serratus posterior inferior, over the flank", "b13"),
+    "erector_spinae_lumbar":   ("Lumbar erector spinae", "Erector spinae and multifidus beside the lumbar spine", "b19"),
+    "quadratus_lumborum":      ("Quadratus lumborum", "Quadratus lumborum between the twelfth rib and the iliac crest", "b19"),
+    "sacrum":                  ("Sacrum", "Sacrum and the sacroiliac joint", "b19"),
+    "gluteus_medius":          ("Gluteus medius", "Gluteus medius with gluteus minimus below the iliac crest", "b25"),
+    "piriformis":              ("Piriformis", "Piriformis, from the sacrum to the greater trochanter", "b24"),
+    "gluteus_maximus":         ("Gluteus maximus", "Gluteus maximus", "b24"),
+    "it_band":                 ("IT band", "Iliotibial tract and vastus lateralis seen from behind", "b29"),
+    "hamstrings":              ("Hamstrings", "Biceps femoris, semitendinosus and semimembranosus", "b29"),
+    "adductors":               ("Inner thigh", "Adductor magnus and gracilis seen from behind", "b29"),
+    "knee":                    ("Back of knee", "Popliteal fossa with popliteus", "b32"),
+    "gastrocnemius":           ("Gastrocnemius", "Gastrocnemius, medial and lateral heads", "b34"),
+    "soleus":                  ("Soleus", "Soleus below and beside the gastrocnemius", "b34"),
+    "achilles":                ("Achilles", "Achilles tendon and the back of the ankle", "b36"),
+    "heel":                    ("Heel and sole", "Heel pad and the sole of the foot", "b38"),
+}
+# fmt: on
