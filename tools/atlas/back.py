@@ -14,10 +14,17 @@ from outline import hand
 POINTS = {
     # head and neck
     "m_bcr":  (0.0, 0.33),    "bc1": (0.19, 0.322),
-    "m_sb":   (0.0, 0.78),    "sb1": (0.150, 0.785), "sb2": (0.215, 0.792),
-    "m_so":   (0.0, 0.955),   "ps1": (0.080, 0.953), "so1": (0.150, 0.935),
-    "sp1":    (0.172, 1.00),  "lv_b": (0.140, 1.225),
-    "pc1":    (0.078, 1.12),  "ps2": (0.070, 1.300), "m_c7": (0.0, 1.335),
+    # occipital ridge: highest at the inion, sloping down to the mastoid
+    "m_sb":   (0.0, 0.750),   "sb1": (0.105, 0.760), "sb2": (0.205, 0.787),
+    # suboccipital band under the ridge; its outer end lies on the splenius
+    "m_so":   (0.0, 0.900),   "so_m": (0.080, 0.905), "ps1": (0.138, 0.915),
+    "so1":    (0.178, 0.850),
+    # cervical paraspinals beside the spine, splenius capitis leaning out
+    # from the lower neck to the mastoid
+    "pc1":    (0.097, 1.100), "ps2": (0.060, 1.300), "m_c7": (0.0, 1.335),
+    # levator scapulae: side of the upper neck down to the superior angle
+    "lv1":    (0.216, 1.000), "lvm": (0.186, 1.190), "lv2": (0.272, 1.345),
+    "lv_b":   (0.410, 1.432), "lv3": (0.360, 1.300),
     # scapula and shoulder girdle
     "m_ut":   (0.0, 1.505),   "ut0": (0.20, 1.492), "ss_m": (0.430, 1.468), "ut1": (0.650, 1.418),
     "ss_mid": (0.410, 1.625), "sp_root": (0.405, 1.785),
@@ -41,7 +48,7 @@ POINTS = {
     "ab1":    (0.180, 4.85),
     "bk_c":   (0.330, 5.86),  "bkb": (0.330, 6.27),
     "gm1":    (0.235, 7.09),  "gc": (0.335, 6.99), "gl1": (0.450, 7.00),
-    "bat":    (0.360, 7.55),  "bfb": (0.360, 7.85),
+    "bat":    (0.360, 7.55),  "bfb": (0.358, 7.762),
     # arm
     "bet":    (1.090, 2.83),  "beb": (1.150, 3.13),
     "bwt":    hand(-0.09, 0.0), "bwb": hand(0.05, 0.0),
@@ -49,11 +56,12 @@ POINTS = {
 
 CHAINS = [
     (["m_bcr", "bc1", "o_bcran"], "h", None),                        # edge of the crown
-    (["m_sb", "sb1", "sb2", "o_jaw"], "h", None),                    # base of the skull
-    (["m_so", "ps1", "so1", "sb1"], "h", None),                      # suboccipital triangle, lower edge
-    (["sb2", "sp1", "lv_b"], None, None),                            # splenius / levator
-    (["ps1", "pc1", "ps2"], None, None),                             # cervical paraspinals
-    (["o_n2", "lv_b", "ps2", "m_c7"], None, "h"),                    # trapezius, upper edge in the neck
+    (["m_sb", "sb1", "sb2", "o_jaw"], "h", None),                    # base of the skull (superior nuchal line)
+    (["m_so", "so_m", "ps1"], "h", None),                            # suboccipitals, lower edge
+    (["ps2", "pc1", "ps1", "so1", "sb2"], None, None),               # splenius capitis, inner edge
+    (["o_neck1", "lv1", "lvm", "lv2", "lv_b"], None, (1.0, 0.25)),   # levator scapulae, inner edge
+    (["o_tr1", "lv3", "lv_b"], (0.36, 1.0), (0.15, 1.0)),            # levator scapulae, outer edge
+    (["lvm", "ps2", "m_c7"], None, "h"),                             # trapezius, upper edge in the neck
     (["m_ut", "ut0", "ss_m", "ut1", "o_acr1"], "h", None),           # upper / middle trapezius
     (["ss_m", "ss_mid", "sp_root"], None, None),                     # superior angle of the scapula
     (["sp_root", "sp1s", "del_sp", "o_acr"], None, None),            # spine of the scapula
@@ -93,11 +101,11 @@ MIDLINE = ["crown", "m_bcr", "m_sb", "m_so", "m_c7", "m_ut", "m_mt", "m_rh", "m_
 REGIONS = [
     ("cranium",                 ["crown", "o_bcran", "bc1", "m_bcr"]),
     ("occiput",                 ["m_bcr", "bc1", "o_bcran", "o_jaw", "sb2", "m_sb"]),
-    ("suboccipitals",           ["m_sb", "sb1", "so1", "m_so"]),
-    ("splenius_capitis",        ["sb1", "sb2", "lv_b", "ps2", "ps1", "so1"]),
+    ("suboccipitals",           ["m_sb", "sb2", "ps1", "m_so"]),
+    ("splenius_capitis",        ["sb2", "o_jaw", "o_neck1", "lvm", "ps2"]),
     ("cervical_paraspinals",    ["m_so", "ps1", "ps2", "m_c7"]),
-    ("levator_scapulae",        ["sb2", "o_jaw", "o_n2", "lv_b"]),
-    ("upper_trapezius",         ["o_n2", "o_acr1", "m_ut", "m_c7", "lv_b"]),
+    ("levator_scapulae",        ["o_neck1", "o_tr1", "lv_b", "lvm"]),
+    ("upper_trapezius",         ["o_tr1", "o_acr1", "m_ut", "m_c7", "ps2", "lvm", "lv_b"]),
     ("supraspinatus",           ["ss_m", "o_acr1", "o_acr", "sp_root"]),
     ("deltoid",                 ["o_acr", "o_dins", "del_sp"]),
     ("middle_trapezius",        ["m_ut", "ss_m", "sp_root", "m_mt"]),
@@ -125,6 +133,6 @@ REGIONS = [
     ("gastrocnemius",           ["o_kn_bm", "bkb", "o_kn_b", "o_gs", "gc", "o_gs_m"]),
     ("soleus",                  ["o_gs_m", "gc", "o_gs", "o_an_t", "bat", "o_an_tm"]),
     ("achilles",                ["o_an_tm", "bat", "o_an_t", "o_an_b", "bfb", "o_an_bm"]),
-    ("heel",                    ["o_an_bm", "bfb", "o_an_b", "o_ft3"]),
+    ("heel",                    ["o_an_bm", "bfb", "o_an_b", "o_hb"]),
 ]
 # fmt: on

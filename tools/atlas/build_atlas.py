@@ -40,7 +40,7 @@ def choir_pairs():
 
 def build_view(view, module, names, authored_side):
     pm = PlanarMap(view)
-    add_outline(pm)
+    add_outline(pm, view)
     pm.points_from(module.POINTS)
     for pts, start, end in module.CHAINS:
         pm.chain(pts, start=start, end=end)

@@ -22,9 +22,12 @@ POINTS = {
     "tb1":     (0.318, 1.245), "c_tr": (0.475, 1.353),
     "m_notch": (0.0, 1.298),   "c_mid": (0.600, 1.365), "c_delt": (0.740, 1.382),
     # chest and shoulder
-    "dp_a":    (0.770, 1.49),  "dp_b": (0.795, 1.575), "dp1": (0.835, 1.70), "dp2": (0.905, 1.87),
-    "dl1":     (1.020, 2.03),
-    "pm1":     (0.625, 1.585), "pm_t": (0.475, 1.720), "pm2": (0.665, 1.790), "pm_b": (0.525, 1.985),
+    "dp_a":    (0.770, 1.49),  "dp_c": (0.781, 1.530), "dp_b": (0.795, 1.575), "dp1": (0.835, 1.70),
+    "dp2":     (0.905, 1.87),  "dl1": (1.020, 2.03),
+    # pectoralis minor, felt through pec major: a rounded patch from the
+    # coracoid (in the deltopectoral groove) fanning down to ribs 3-5
+    "pm1":     (0.692, 1.545), "pm_t": (0.600, 1.665), "pm3": (0.528, 1.830),
+    "pm_b":    (0.588, 1.975), "pm4": (0.690, 1.935), "pm2": (0.757, 1.750),
     "pl1":     (0.685, 2.19),  "pl2": (0.535, 2.325), "ra_t": (0.275, 2.375), "m_pec": (0.0, 2.30),
     "sa1":     (0.615, 2.46),
     # abdomen and groin
@@ -33,12 +36,14 @@ POINTS = {
     "gr1":     (0.090, 3.96),
     # thigh
     "sl1":     (0.525, 4.10),  "sl2": (0.405, 4.62), "sl3": (0.300, 5.00), "vm_t": (0.252, 5.20),
-    "sl4":     (0.190, 5.50),  "sl_k": (0.160, 5.80),
-    "sm1":     (0.450, 4.08),  "sm_ap": (0.372, 4.45), "sm2": (0.320, 4.62), "sm3": (0.200, 5.05),
+    "sl4":     (0.190, 5.50),  "sl_k": (0.162, 5.770),
+    "sm1":     (0.452, 4.08),  "sm_ap": (0.362, 4.45), "sm3": (0.222, 5.00),
     "ad1":     (0.240, 4.08),
     "tf1":     (0.665, 3.80),  "tf_b": (0.705, 4.18), "it1": (0.672, 4.70), "it2": (0.585, 5.30),
-    "it_k":    (0.480, 5.76),
-    "vm1":     (0.340, 5.50),  "vm_b": (0.285, 5.745), "kt": (0.370, 5.715),
+    "it_k":    (0.480, 5.758),
+    # vastus medialis: a teardrop above the inner knee, fullest low down
+    "vm0":     (0.321, 5.37),  "vm1": (0.350, 5.56),   "vm_b": (0.296, 5.727),
+    "kt":      (0.352, 5.726),
     # knee and leg
     "kb1":     (0.225, 6.285), "tt": (0.330, 6.30), "kb_p": (0.462, 6.262),
     "sh1":     (0.310, 6.90),  "sh2": (0.325, 7.30), "sh_a": (0.345, 7.555),
@@ -64,11 +69,9 @@ CHAINS = [
     (["o_n1", "scp1", "c_scm"], None, None),                        # SCM, back edge
     (["o_n2", "tb1", "c_tr"], (0.2, 1.0), None),                          # trapezius, front edge
     (["m_notch", "st", "c_scm", "c_tr", "c_mid", "c_delt", "o_acr"], "h", None),  # clavicle
-    (["c_delt", "dp_a", "dp_b", "dp1", "dp2"], None, None),         # deltopectoral groove
+    (["c_delt", "dp_a", "dp_c", "dp_b", "dp1", "dp2"], None, None), # deltopectoral groove
     (["dp2", "dl1", "o_dins"], None, None),                         # deltoid, lower edge
-    (["dp_a", "pm1", "pm_t"], None, None),                          # pectoralis minor
-    (["pm_t", "pm_b"], None, None),
-    (["dp_b", "pm2", "pm_b"], None, None),
+    (["dp_a", "pm1", "pm_t", "pm3", "pm_b", "pm4", "pm2", "dp_b"], None, None),  # pectoralis minor
     (["dp2", "o_ap"], None, None),                                  # pectoral tendon to the arm
     (["o_ap", "pl1", "pl2", "ra_t", "m_pec"], None, "h"),           # lower edge of pectoralis major
     (["o_ser", "sa1", "pl2"], None, None),                          # serratus, lower edge
@@ -78,11 +81,11 @@ CHAINS = [
     (["ra_b", "gr1", "o_gf"], None, None),                          # groin crease
     (["ra_b", "ad1", "sm_ap"], None, None),                         # adductor longus edge
     (["asis", "sl1", "sl2", "sl3", "vm_t", "sl4", "sl_k"], None, None),       # sartorius, lateral
-    (["sm0", "sm1", "sm_ap", "sm2", "sm3", "o_sart"], None, None),            # sartorius, medial
+    (["sm0", "sm1", "sm_ap", "sm3", "o_sart"], None, None),                   # sartorius, medial
     (["asis", "tf1", "tf_b", "it1", "it2", "it_k"], None, None),    # TFL and IT band, front edge
     (["tf_b", "o_itb"], None, None),                                # TFL, lower end
-    (["vm_t", "vm1", "vm_b"], None, None),                          # vastus medialis
-    (["o_kn_tm", "sl_k", "vm_b", "kt", "it_k", "o_kn_t"], None, None),      # above the patella
+    (["vm_t", "vm0", "vm1", "vm_b"], None, None),                   # vastus medialis
+    (["o_kn_tm", "sl_k", "vm_b", "kt", "it_k", "o_kn_t"], None, None),      # above the patella: one arch
     (["o_kn_bm", "kb1", "tt", "kb_p", "o_kn_b"], None, None),       # below the knee
     (["tt", "sh1", "sh2", "sh_a"], None, None),                     # shin crest
     (["kb_p", "pr1", "pr2", "pr_a"], None, None),                   # peroneals, front edge
@@ -110,8 +113,8 @@ REGIONS = [
     ("scalenes",              ["o_n1", "o_n2", "c_tr", "c_scm"]),
     ("upper_trapezius",       ["o_n2", "o_acr", "c_tr"]),
     ("deltoid",               ["o_acr", "o_dins", "dp2", "c_delt"]),
-    ("pectoralis_minor",      ["dp_a", "pm_t", "pm_b", "dp_b"]),
-    ("pectoralis_major",      ["m_notch", "c_delt", "dp_a", "pm_t", "pm_b", "dp_b", "dp2", "o_ap", "m_pec"]),
+    ("pectoralis_minor",      ["dp_a", "pm_b", "dp_b", "dp_c"]),
+    ("pectoralis_major",      ["m_notch", "c_delt", "dp_a", "pm_b", "dp_b", "dp2", "o_ap", "m_pec"]),
     ("serratus_anterior",     ["o_ap", "o_ser", "pl2"]),
     ("rectus_abdominis",      ["m_pec", "ra_t", "ra_b", "m_pub"]),
     ("external_oblique",      ["ra_t", "pl2", "o_ser", "o_hip", "ra_b"]),

@@ -4,7 +4,8 @@ One smooth chain from the crown down the head, neck, shoulder, outer arm,
 round the hand, up the inner arm, down the trunk and outer leg, round the
 foot and up the inner leg to the crotch. Points named here are also the
 junctions where interior lines of either view meet the outline, so both
-views use exactly the same silhouette.
+views use the same silhouette, except the feet: the front view shows the
+toes, the back view only the heel (BACK_HEEL).
 
 Units are heads (geom.py): x from the midline, y down from the crown. The
 figure follows the 8-head canon of figure-proportions.md: chin 1, shoulder
@@ -141,18 +142,35 @@ TRUNK_AND_LEG = [
 ]
 # fmt: on
 
+# Seen from behind the toes are hidden: the foot is the heel, a rounded pad
+# a little wider than the ankle above it, standing on the sole line. The
+# back view swaps these in for the toes between the two ankle points; every
+# junction the interior lines use stays where it is in both views.
+FOOT_FIRST, FOOT_LAST = "o_an_b", "o_an_bm"
+BACK_HEEL = [
+    ("o_hl1",   (0.522, 7.880)),   # outer side of the heel
+    ("o_hl2",   (0.478, 7.968)),
+    ("o_hb",    (0.362, 8.004)),   # bottom of the heel pad
+    ("o_hm2",   (0.246, 7.968)),
+    ("o_hm1",   (0.200, 7.885)),   # inner side of the heel
+]
+
 CORNERS = ("o_ear_t", "o_ear_b", "o_jaw", "o_web", "o_ap")
 
 
-def outline_points():
+def outline_points(view="front"):
     pts = list(HEAD_AND_ARM)
     pts += [(name, hand(u, v)) for name, u, v in HAND]
     pts += TRUNK_AND_LEG
+    if view == "back":
+        names = [n for n, _ in pts]
+        i, j = names.index(FOOT_FIRST), names.index(FOOT_LAST)
+        pts = pts[: i + 1] + BACK_HEEL + pts[j:]
     return pts
 
 
-def add_outline(pm):
-    pts = outline_points()
+def add_outline(pm, view="front"):
+    pts = outline_points(view)
     for name, h in pts:
         pm.point(name, h)
     # horizontal tangents at the crown and the crotch make the mirrored
