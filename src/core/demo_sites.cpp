@@ -1,6 +1,10 @@
 #include "core/demo_sites.h"
 
+#include "core/label_point.h"
+
+#include <algorithm>
 #include <array>
+#include <stdexcept>
 
 namespace knotmap {
 namespace {
@@ -62,78 +66,92 @@ constexpr std::array<std::string_view, 2> kHeadacheRestricted{"headache", "restr
 
 constexpr Codes kNone{};
 
-// Positions follow ../shared/reference/figure-proportions.md for an 8-head
-// figure on a 1:2 canvas: crown at y 0.03, soles at 0.97, so one head is
-// 0.1175 in y and 0.235 in x. Landmarks used: chin y 0.148, shoulder line
-// 0.186, armpits 0.265, waist and elbows 0.383, hip joints and wrists 0.50,
-// knees 0.735, ankles 0.94; shoulder tips about 0.26 from the midline, the
-// neck 0.06, the legs centred about 0.095 either side.
 const std::array<DemoMuscle, 28> kMuscles{{
     // Head and neck.
-    {"temporalis", BodyView::Front, 0.063, 0.078, "temple", 1.5, BodyArea::Head, kToJaw, kHeadache},
-    {"masseter", BodyView::Front, 0.052, 0.124, "jaw", 2.0, BodyArea::Head, kToTemple,
-     kHeadacheRestricted},
-    {"suboccipitals", BodyView::Back, 0.025, 0.130, "suboccipitals", 5.0, BodyArea::Neck, kToTemple,
-     kHeadache},
-    {"splenius_capitis", BodyView::Back, 0.040, 0.146, "splenius capitis", 3.0, BodyArea::Neck,
-     kToTemple, kHeadacheStiffness},
-    {"sternocleidomastoid", BodyView::Front, 0.038, 0.160, "SCM", 3.0, BodyArea::Neck, kScmRefers,
-     kHeadache},
-    {"scalenes", BodyView::Front, 0.055, 0.171, "scalenes", 2.5, BodyArea::Neck, kScaleneRefers,
-     kTingling},
+    {"temporalis", BodyView::Front, "temple", 1.5, BodyArea::Head, kToJaw, kHeadache},
+    {"masseter", BodyView::Front, "jaw", 2.0, BodyArea::Head, kToTemple, kHeadacheRestricted},
+    {"suboccipitals", BodyView::Back, "suboccipitals", 5.0, BodyArea::Neck, kToTemple, kHeadache},
+    {"splenius_capitis", BodyView::Back, "splenius capitis", 3.0, BodyArea::Neck, kToTemple,
+     kHeadacheStiffness},
+    {"sternocleidomastoid", BodyView::Front, "SCM", 3.0, BodyArea::Neck, kScmRefers, kHeadache},
+    {"scalenes", BodyView::Front, "scalenes", 2.5, BodyArea::Neck, kScaleneRefers, kTingling},
     // Shoulders and upper back.
-    {"upper_trapezius", BodyView::Back, 0.125, 0.175, "upper trap", 10.0, BodyArea::Shoulder,
-     kUpperTrapRefers, kHeadacheStiff},
-    {"levator_scapulae", BodyView::Back, 0.085, 0.190, "levator scapulae", 8.0, BodyArea::Neck,
-     kLevatorRefers, kStiffRestricted},
-    {"supraspinatus", BodyView::Back, 0.150, 0.205, "supraspinatus", 3.0, BodyArea::Shoulder,
+    {"upper_trapezius", BodyView::Back, "upper trap", 10.0, BodyArea::Shoulder, kUpperTrapRefers,
+     kHeadacheStiff},
+    {"levator_scapulae", BodyView::Back, "levator scapulae", 8.0, BodyArea::Neck, kLevatorRefers,
+     kStiffRestricted},
+    {"supraspinatus", BodyView::Back, "supraspinatus", 3.0, BodyArea::Shoulder,
      kSupraspinatusRefers, kWeakRestricted},
-    {"deltoid", BodyView::Back, 0.235, 0.215, "rear delt", 2.0, BodyArea::Shoulder, kNone,
-     kWeakness},
-    {"middle_trapezius", BodyView::Back, 0.105, 0.225, "mid trap", 4.0, BodyArea::UpperBack,
-     kMiddleTrapRefers, kBurning},
-    {"rhomboid", BodyView::Back, 0.062, 0.250, "rhomboid", 6.0, BodyArea::UpperBack, kNone,
-     kBurningCrunchy},
-    {"infraspinatus", BodyView::Back, 0.155, 0.250, "infraspinatus", 5.0, BodyArea::Shoulder,
+    {"deltoid", BodyView::Back, "rear delt", 2.0, BodyArea::Shoulder, kNone, kWeakness},
+    {"middle_trapezius", BodyView::Back, "mid trap", 4.0, BodyArea::UpperBack, kMiddleTrapRefers,
+     kBurning},
+    {"rhomboid", BodyView::Back, "rhomboid", 6.0, BodyArea::UpperBack, kNone, kBurningCrunchy},
+    {"infraspinatus", BodyView::Back, "infraspinatus", 5.0, BodyArea::Shoulder,
      kInfraspinatusRefers, kWeakRestricted},
-    {"lower_trapezius", BodyView::Back, 0.075, 0.305, "lower trap", 3.0, BodyArea::UpperBack,
-     kLowerTrapRefers, kBurning},
-    {"deltoid", BodyView::Front, 0.225, 0.210, "front delt", 1.5, BodyArea::Shoulder, kNone,
-     kWeakness},
-    {"pectoralis_major", BodyView::Front, 0.110, 0.235, "pec", 3.0, BodyArea::Chest,
-     kPectoralRefers, kRestricted},
+    {"lower_trapezius", BodyView::Back, "lower trap", 3.0, BodyArea::UpperBack, kLowerTrapRefers,
+     kBurning},
+    {"deltoid", BodyView::Front, "front delt", 1.5, BodyArea::Shoulder, kNone, kWeakness},
+    {"pectoralis_major", BodyView::Front, "pec", 3.0, BodyArea::Chest, kPectoralRefers,
+     kRestricted},
     // Arms.
-    {"forearm_extensors", BodyView::Back, 0.280, 0.415, "forearm extensors", 3.0, BodyArea::Arm,
-     kNone, kForearm},
-    {"forearm_flexors", BodyView::Front, 0.280, 0.420, "forearm flexors", 2.0, BodyArea::Arm, kNone,
+    {"forearm_extensors", BodyView::Back, "forearm extensors", 3.0, BodyArea::Arm, kNone, kForearm},
+    {"forearm_flexors", BodyView::Front, "forearm flexors", 2.0, BodyArea::Arm, kNone,
      kWeakTingling},
     // Low back and hips.
-    {"erector_spinae_lumbar", BodyView::Back, 0.040, 0.400, "lower back", 7.0, BodyArea::LowBack,
-     kLumbarRefers, kStiffSharp},
-    {"quadratus_lumborum", BodyView::Back, 0.085, 0.400, "QL", 7.0, BodyArea::LowBack,
-     kQuadratusRefers, kStiffSharp},
-    {"gluteus_medius", BodyView::Back, 0.130, 0.470, "glute med", 6.0, BodyArea::Hip,
-     kGluteMedRefers, kSharp},
-    {"piriformis", BodyView::Back, 0.085, 0.500, "piriformis", 5.0, BodyArea::Hip,
-     kPiriformisRefers, kTinglingSharp},
+    {"erector_spinae_lumbar", BodyView::Back, "lower back", 7.0, BodyArea::LowBack, kLumbarRefers,
+     kStiffSharp},
+    {"quadratus_lumborum", BodyView::Back, "QL", 7.0, BodyArea::LowBack, kQuadratusRefers,
+     kStiffSharp},
+    {"gluteus_medius", BodyView::Back, "glute med", 6.0, BodyArea::Hip, kGluteMedRefers, kSharp},
+    {"piriformis", BodyView::Back, "piriformis", 5.0, BodyArea::Hip, kPiriformisRefers,
+     kTinglingSharp},
     // Legs.
-    {"hamstrings", BodyView::Back, 0.095, 0.620, "hamstring", 3.0, BodyArea::Leg, kHamstringRefers,
+    {"hamstrings", BodyView::Back, "hamstring", 3.0, BodyArea::Leg, kHamstringRefers,
      kStiffRestricted},
-    {"quadriceps", BodyView::Front, 0.100, 0.600, "quad", 2.0, BodyArea::Leg, kNone, kStiffWeak},
-    {"it_band", BodyView::Front, 0.148, 0.620, "IT band", 2.0, BodyArea::Leg, kNone, kCrunchyStiff},
-    {"gastrocnemius", BodyView::Back, 0.085, 0.790, "calf", 3.0, BodyArea::Leg, kGastrocRefers,
-     kSharp},
-    {"soleus", BodyView::Back, 0.080, 0.865, "soleus", 2.0, BodyArea::Leg, kNone, kStiffness},
-    {"tibialis_anterior", BodyView::Front, 0.090, 0.810, "shin", 1.5, BodyArea::Leg, kNone, kSharp},
+    {"quadriceps", BodyView::Front, "quad", 2.0, BodyArea::Leg, kNone, kStiffWeak},
+    {"it_band", BodyView::Front, "IT band", 2.0, BodyArea::Leg, kNone, kCrunchyStiff},
+    {"gastrocnemius", BodyView::Back, "calf", 3.0, BodyArea::Leg, kGastrocRefers, kSharp},
+    {"soleus", BodyView::Back, "soleus", 2.0, BodyArea::Leg, kNone, kStiffness},
+    {"tibialis_anterior", BodyView::Front, "shin", 1.5, BodyArea::Leg, kNone, kSharp},
 }};
 
-// Front view is mirrored (the patient's right on the viewer's left); on the
-// back view the patient's left is on the viewer's left.
-double xFor(const DemoMuscle& muscle, Side side) {
-    const bool onViewersLeft = (muscle.view == BodyView::Front) == (side == Side::Right);
-    // 1 - x is exact for x in [0.5, 1], so the two sides mirror bit for bit.
-    const double viewersRight = 0.5 + muscle.offsetFromMidline;
-    return onViewersLeft ? 1.0 - viewersRight : viewersRight;
+// Where a muscle's knots usually are when that is not the middle of its
+// atlas region (viewer's right half of the canvas).
+struct KnotSpot {
+    std::string_view viewAndMuscle;
+    Vec2 onViewersRight;
+};
+constexpr std::array<KnotSpot, 1> kKnotSpots{{
+    // Mid-belly, halfway from the neck to the shoulder tip; the middle of the
+    // region is at the base of the neck.
+    {"back.upper_trapezius", {0.625, 0.189}},
+}};
+
+// A knot lands at its atlas region's label point, the spot farthest inside
+// the region on screen, so the generator's random offsets (kDemoKnotJitter on
+// each axis) keep it in the region named by its code. Where the region is too
+// narrow for that (a strap such as the IT band), at the centre of the largest
+// square that fits instead. Found on the viewer's right half and mirrored
+// (1 - x is exact there), so left and right mirror bit for bit.
+DiagramPoint positionIn(const std::string& viewAndMuscle, const std::string& regionCode) {
+    const AtlasRegion* region = Atlas::builtIn().findByCode(regionCode);
+    if (region == nullptr) {
+        throw std::logic_error("demo knot site " + regionCode + " is not an atlas region");
+    }
+    const bool onViewersRight = region->bounds.min.x >= 0.5;
+    const AtlasRegion& right =
+        onViewersRight ? *region
+                       : Atlas::builtIn().regions()[static_cast<std::size_t>(region->mirrorIndex)];
+    Vec2 spot = right.labelPoint;
+    const auto chosen = std::find_if(kKnotSpots.begin(), kKnotSpots.end(), [&](const KnotSpot& k) {
+        return k.viewAndMuscle == viewAndMuscle;
+    });
+    if (chosen != kKnotSpots.end()) {
+        spot = chosen->onViewersRight;
+    } else if (squareClearance(right.outline, spot) < kDemoKnotJitter) {
+        spot = largestSquare(right.outline).centre;
+    }
+    return {onViewersRight ? spot.x : 1.0 - spot.x, spot.y};
 }
 
 std::vector<DemoSite> buildSites() {
@@ -144,11 +162,12 @@ std::vector<DemoSite> buildSites() {
             DemoSite site;
             site.muscle = &muscle;
             site.side = side;
-            site.regionCode = regionCodeFor(
-                std::string(toCode(muscle.view)) + "." + std::string(muscle.muscle), side);
+            const std::string viewAndMuscle =
+                std::string(toCode(muscle.view)) + "." + std::string(muscle.muscle);
+            site.regionCode = regionCodeFor(viewAndMuscle, side);
             site.label = std::string(side == Side::Left ? "Left " : "Right ") +
                          std::string(muscle.shortLabel);
-            site.position = {xFor(muscle, side), muscle.y};
+            site.position = positionIn(viewAndMuscle, site.regionCode);
             sites.push_back(std::move(site));
         }
     }
@@ -167,7 +186,7 @@ const std::vector<DemoSite>& demoSites() {
 }
 
 std::string_view sideCode(Side side) {
-    return side == Side::Left ? "left" : "right";
+    return toCode(side);
 }
 
 std::string regionCodeFor(std::string_view viewAndMuscle, Side side) {

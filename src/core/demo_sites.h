@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/atlas.h"
 #include "core/domain.h"
 
 #include <span>
@@ -9,7 +10,9 @@
 
 namespace knotmap {
 
-enum class Side { Left, Right }; // from the patient's point of view
+// How far the generator moves a knot from its site along x and along y, at
+// most (diagram units).
+inline constexpr double kDemoKnotJitter = 0.006;
 
 // Broad body areas, used to bias where a demo client's knots appear and which
 // triggers flare them up.
@@ -19,8 +22,6 @@ enum class BodyArea { Head, Neck, Shoulder, UpperBack, LowBack, Hip, Leg, Arm, C
 struct DemoMuscle {
     std::string_view muscle; // region code middle part, e.g. "upper_trapezius"
     BodyView view;
-    double offsetFromMidline;    // |x - 0.5| on the canvas
-    double y;                    // 0 = top of the canvas, 1 = bottom
     std::string_view shortLabel; // as a person would write it, e.g. "upper trap"
     double weight;               // how commonly people chart it (relative)
     BodyArea area;
@@ -37,7 +38,7 @@ struct DemoSite {
     Side side = Side::Left;
     std::string regionCode; // "<view>.<muscle>.<side>"
     std::string label;      // e.g. "Left upper trap"
-    DiagramPoint position;  // centre of the muscle's usual knot spot
+    DiagramPoint position;  // where its knots appear, well inside the atlas region
 };
 
 [[nodiscard]] std::span<const DemoMuscle> demoMuscles();

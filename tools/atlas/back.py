@@ -86,7 +86,9 @@ CHAINS = [
     (["ad_top", "ab1", "o_sart"], None, None),                       # adductor magnus edge
     (["o_kn_tm", "bk_c", "bk_l", "o_kn_t"], None, None),             # above the popliteal fossa
     (["o_kn_bm", "bkb", "o_kn_b"], None, None),                      # below the knee
-    (["o_gs_m", "gm1", "gc", "gl1", "o_gs"], None, None),            # lower edge of gastrocnemius
+    # Leaves the inner calf outline across it, not along it, so the soleus
+    # below does not pinch to a self-crossing point.
+    (["o_gs_m", "gm1", "gc", "gl1", "o_gs"], (1.0, 0.35), None),     # lower edge of gastrocnemius
     (["o_an_tm", "bat", "o_an_t"], None, None),                      # above the ankle
     (["o_an_bm", "bfb", "o_an_b"], None, None),                      # heel
     (["o_el_t", "bet", "o_el_tm"], None, None),                      # above the elbow

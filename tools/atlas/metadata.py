@@ -81,7 +81,7 @@ BACK = {
     "knee":                    ("Back of knee", "Popliteal fossa with popliteus", "b32"),
     "gastrocnemius":           ("Gastrocnemius", "Gastrocnemius, medial and lateral heads", "b34"),
     "soleus":                  ("Soleus", "Soleus below and beside the gastrocnemius", "b34"),
-    "achilles":                ("Achilles", "Achilles tendon and the back of the ankle", "b36"),
+    "achilles":                ("Heel cord (Achilles)", "Achilles tendon and the back of the ankle", "b36"),
     "heel":                    ("Heel and sole", "Heel pad and the sole of the foot", "b38"),
 }
 # fmt: on
