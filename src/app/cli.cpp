@@ -1,7 +1,9 @@
 #include "app/cli.h"
 
+#include "app/atlas_command.h"
 #include "app/database_path.h"
 #include "app/gui.h"
+#include "app/screenshot_command.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/database_info.h"
@@ -144,6 +146,9 @@ int runCommandLine(int argc, char** argv) {
     addDbOption(app, guiDb);
     app.add_option("--frames", frames, "Close the window after N frames (for tests)")
         ->check(CLI::PositiveNumber);
+    std::string testReport;
+    app.add_option("--test-report", testReport,
+                   "Keep FILE updated with where the body map is on screen (for tests)");
 
     DemoArguments demo;
     CLI::App* demoCommand =
@@ -171,6 +176,29 @@ int runCommandLine(int argc, char** argv) {
     exportCommand->add_option("-o,--output", exportArguments.output,
                               "Output file (default: standard output)");
 
+    AtlasListArguments atlasList;
+    CLI::App* atlasCommand = app.add_subcommand(
+        "atlas", "List the body atlas' regions: code, names, side, view, CHOIR code, label point "
+                 "and area");
+    atlasCommand->require_subcommand(0, 1);
+    atlasCommand->add_option("--format", atlasList.format, "csv (default) or json")
+        ->check(CLI::IsMember({"csv", "json"}));
+    AtlasHitArguments atlasHit;
+    CLI::App* atlasHitCommand = atlasCommand->add_subcommand(
+        "hit", "Print the code of the region at diagram point X Y (both 0 to 1)");
+    atlasHitCommand->add_option("--view", atlasHit.view, "front or back")
+        ->required()
+        ->check(CLI::IsMember({"front", "back"}));
+    atlasHitCommand->add_option("x", atlasHit.x, "0 at the left edge, 1 at the right")
+        ->required()
+        ->check(CLI::Range(0.0, 1.0));
+    atlasHitCommand->add_option("y", atlasHit.y, "0 at the top, 1 at the bottom")
+        ->required()
+        ->check(CLI::Range(0.0, 1.0));
+
+    ScreenshotArguments screenshot;
+    CLI::App* screenshotCommand = addScreenshotCommand(app, screenshot);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -187,10 +215,22 @@ int runCommandLine(int argc, char** argv) {
         if (*exportCommand) {
             return runExport(exportArguments);
         }
+        if (*screenshotCommand) {
+            return runScreenshot(screenshot);
+        }
+        if (*atlasHitCommand) {
+            return runAtlasHit(atlasHit, std::cout, std::cerr);
+        }
+        if (*atlasCommand) {
+            return runAtlasList(atlasList, std::cout);
+        }
         GuiOptions options;
         options.databasePath = resolveDatabasePath(guiDb);
         if (frames > 0) {
             options.frameLimit = frames;
+        }
+        if (!testReport.empty()) {
+            options.testReport = testReport;
         }
         return runGui(options);
     } catch (const std::exception& error) {

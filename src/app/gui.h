@@ -9,6 +9,9 @@ struct GuiOptions {
     std::filesystem::path databasePath;
     // Test hook: render this many frames, then close the window and exit.
     std::optional<int> frameLimit;
+    // Test hook: keep this file up to date with where the body map is drawn
+    // (app/test_report.h), so a test can click a known point on the body.
+    std::optional<std::filesystem::path> testReport;
 };
 
 // Opens the main window on the database; returns the process exit code

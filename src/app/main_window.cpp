@@ -1,5 +1,7 @@
 #include "app/main_window.h"
 
+#include "render/offscreen_target.h"
+
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -22,7 +24,7 @@ std::string lastGlfwError() {
 
 } // namespace
 
-MainWindow::MainWindow(const char* title, int width, int height) {
+MainWindow::MainWindow(const char* title, int width, int height, bool visible) {
     if (glfwInit() != GLFW_TRUE) {
         throw std::runtime_error("cannot open a window: " + lastGlfwError());
     }
@@ -32,13 +34,16 @@ MainWindow::MainWindow(const char* title, int width, int height) {
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_SAMPLES, 4);
+        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
         // The default size is in 96-dpi pixels; grow it on denser displays.
-        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, visible ? GLFW_TRUE : GLFW_FALSE);
         m_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
         if (m_window == nullptr) {
             throw std::runtime_error("cannot open a window with OpenGL 3.3: " + lastGlfwError());
         }
-        fitToWorkArea();
+        if (visible) {
+            fitToWorkArea();
+        }
         glfwMakeContextCurrent(m_window);
         if (gladLoadGL(glfwGetProcAddress) == 0) {
             throw std::runtime_error("cannot load the OpenGL 3.3 functions");
@@ -56,6 +61,7 @@ MainWindow::MainWindow(const char* title, int width, int height) {
         if (!ImGui_ImplGlfw_InitForOpenGL(m_window, true)) {
             throw std::runtime_error("cannot set up ImGui for the window");
         }
+        m_keyReleases.install(m_window);
         if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
             ImGui_ImplGlfw_Shutdown();
             throw std::runtime_error("cannot set up ImGui's OpenGL renderer");
@@ -73,6 +79,7 @@ MainWindow::MainWindow(const char* title, int width, int height) {
 }
 
 MainWindow::~MainWindow() {
+    m_captureTarget.reset(); // while the context still exists
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -115,13 +122,19 @@ void MainWindow::setTheme(ui::ThemeKind theme) {
 void MainWindow::updateScale() {
     float scaleX = 1.0f;
     float scaleY = 1.0f;
-    glfwGetWindowContentScale(m_window, &scaleX, &scaleY);
     int windowWidth = 0;
     int windowHeight = 0;
     int framebufferWidth = 0;
     int framebufferHeight = 0;
-    glfwGetWindowSize(m_window, &windowWidth, &windowHeight);
-    glfwGetFramebufferSize(m_window, &framebufferWidth, &framebufferHeight);
+    if (m_capture != nullptr) {
+        // Captures look the same on every machine: 96 dpi, the image's size.
+        windowWidth = framebufferWidth = m_capture->width;
+        windowHeight = framebufferHeight = m_capture->height;
+    } else {
+        glfwGetWindowContentScale(m_window, &scaleX, &scaleY);
+        glfwGetWindowSize(m_window, &windowWidth, &windowHeight);
+        glfwGetFramebufferSize(m_window, &framebufferWidth, &framebufferHeight);
+    }
     const bool minimised = windowWidth <= 0 || framebufferWidth <= 0;
     if (minimised && m_contentScale != 0.0f) {
         return; // nothing to measure: keep what we have
@@ -158,34 +171,66 @@ void MainWindow::updateScale() {
     }
 }
 
-void MainWindow::renderFrame() {
+void MainWindow::renderFrame(bool lastFrame) {
     ImGui::Render();
     int width = 0;
     int height = 0;
-    glfwGetFramebufferSize(m_window, &width, &height);
+    if (m_capture != nullptr) {
+        if (!m_captureTarget) {
+            m_captureTarget = std::make_unique<render::OffscreenTarget>(1);
+        }
+        if (!m_captureTarget->resize(m_capture->width, m_capture->height)) {
+            throw std::runtime_error("cannot draw a " + std::to_string(m_capture->width) + " x " +
+                                     std::to_string(m_capture->height) + " image off screen");
+        }
+        m_captureTarget->bindForDrawing();
+        width = m_capture->width;
+        height = m_capture->height;
+    } else {
+        glfwGetFramebufferSize(m_window, &width, &height);
+    }
     glViewport(0, 0, width, height);
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (m_capture != nullptr) {
+        if (lastFrame) {
+            m_capture->rgba = m_captureTarget->readPixels();
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        return; // nothing to show: the window is hidden
+    }
     glfwSwapBuffers(m_window);
 }
 
-void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit) {
+void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
+                     FrameCapture* capture) {
+    m_capture = capture;
     int frames = 0;
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
+        m_keyReleases.deliverHeldReleases();
         glfwPollEvents();
         updateScale();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (m_capture != nullptr) {
+            ImGuiIO& io = ImGui::GetIO();
+            io.DisplaySize =
+                ImVec2(static_cast<float>(m_capture->width), static_cast<float>(m_capture->height));
+            io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+        }
         ImGui::NewFrame();
+        m_keyReleases.frameStarted();
         const bool keepOpen = drawFrame(m_look);
-        renderFrame();
         ++frames;
-        if (!keepOpen || (frameLimit && frames >= *frameLimit)) {
+        const bool last = !keepOpen || (frameLimit && frames >= *frameLimit);
+        renderFrame(last);
+        if (last) {
             break;
         }
     }
+    m_capture = nullptr;
 }
 
 } // namespace knotmap

@@ -1,13 +1,30 @@
 #pragma once
 
+#include "app/key_release_delay.h"
 #include "ui/appearance.h"
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <vector>
 
 struct GLFWwindow;
 
 namespace knotmap {
+
+namespace render {
+class OffscreenTarget;
+}
+
+// Frames drawn into an offscreen image of a fixed size instead of the window,
+// at UI scale 1, for `knotmap screenshot`. After run() the pixels of the
+// last frame are in rgba (8-bit RGBA, first row at the top).
+struct FrameCapture {
+    int width = 1280;
+    int height = 800;
+    std::vector<std::uint8_t> rgba;
+};
 
 // The desktop window: GLFW, an OpenGL 3.3 core context, Dear ImGui with the
 // embedded Inter fonts, sized for the display's content scale and rebuilt
@@ -15,7 +32,8 @@ namespace knotmap {
 class MainWindow {
 public:
     // Throws std::runtime_error when no window or OpenGL 3.3 context can be made.
-    MainWindow(const char* title, int width, int height);
+    // A hidden window (visible false) still has a context to draw off screen.
+    MainWindow(const char* title, int width, int height, bool visible = true);
     ~MainWindow();
     MainWindow(const MainWindow&) = delete;
     MainWindow& operator=(const MainWindow&) = delete;
@@ -25,8 +43,10 @@ public:
     using DrawFrame = std::function<bool(const ui::Appearance&)>;
 
     // Runs frames until drawFrame returns false, the user closes the window,
-    // or frameLimit frames have been shown.
-    void run(const DrawFrame& drawFrame, std::optional<int> frameLimit);
+    // or frameLimit frames have been shown. With capture, frames go to its
+    // image instead of the window, and the last one is read back into it.
+    void run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
+             FrameCapture* capture = nullptr);
 
     // Takes effect from the next frame.
     void setTheme(ui::ThemeKind theme);
@@ -36,13 +56,16 @@ private:
     void fitToWorkArea();
     // Rebuilds fonts and style when the content scale changed since last time.
     void updateScale();
-    void renderFrame();
+    void renderFrame(bool lastFrame);
 
     GLFWwindow* m_window = nullptr;
+    KeyReleaseDelay m_keyReleases; // so quick key taps reach ImGui 1.86
     bool m_imguiReady = false;
     ui::Appearance m_look;
     float m_contentScale = 0.0f; // the scale the fonts were built for; 0 = not yet
     bool m_styleDirty = true;
+    FrameCapture* m_capture = nullptr; // set while run() captures
+    std::unique_ptr<render::OffscreenTarget> m_captureTarget;
 };
 
 } // namespace knotmap

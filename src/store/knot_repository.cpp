@@ -56,6 +56,15 @@ void KnotRepository::update(const Knot& knot) {
     }
 }
 
+void KnotRepository::restore(const Knot& knot) {
+    throwIfInvalid("knot", knot);
+    SQLite::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
+                                   "status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    bindKnotFields(insert, knot);
+    insert.bind(8, static_cast<std::int64_t>(knot.id));
+    insert.exec();
+}
+
 void KnotRepository::remove(Id id) {
     SQLite::Statement remove(m_db, "DELETE FROM knot WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));

@@ -16,6 +16,8 @@ public:
     Id add(Knot& knot); // sets knot.id
     void update(const Knot& knot);
     void remove(Id id); // also removes its observations and treatments
+    // Saves a knot that was removed earlier under its old id (undo of a delete).
+    void restore(const Knot& knot);
 
     [[nodiscard]] std::optional<Knot> get(Id id);
     [[nodiscard]] std::vector<Knot> listForClient(Id clientId);

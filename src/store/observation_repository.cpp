@@ -72,6 +72,22 @@ void ObservationRepository::update(const Observation& observation) {
     transaction.commit();
 }
 
+void ObservationRepository::restore(const Observation& observation) {
+    throwIfInvalid("observation", observation);
+    WriteTransaction transaction(m_db);
+    SQLite::Statement insert(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, "
+                                   "notes, id) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<std::int64_t>(observation.sessionId));
+    insert.bind(2, static_cast<std::int64_t>(observation.knotId));
+    insert.bind(3, observation.pain);
+    insert.bind(4, std::string(toCode(observation.kind)));
+    insert.bind(5, observation.notes);
+    insert.bind(6, static_cast<std::int64_t>(observation.id));
+    insert.exec();
+    saveLists(observation);
+    transaction.commit();
+}
+
 void ObservationRepository::remove(Id id) {
     SQLite::Statement remove(m_db, "DELETE FROM observation WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
@@ -136,6 +152,32 @@ std::vector<Observation> ObservationRepository::listForKnot(Id knotId) {
                                       "WHERE o.knot_id = ? ORDER BY s.started_utc, s.id");
     query.bind(1, static_cast<std::int64_t>(knotId));
     return readAll(query);
+}
+
+std::optional<Observation> ObservationRepository::latestForKnot(Id knotId) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                      " FROM observation o JOIN session s ON s.id = o.session_id "
+                                      "WHERE o.knot_id = ? ORDER BY s.started_utc DESC, s.id DESC "
+                                      "LIMIT 1");
+    query.bind(1, static_cast<std::int64_t>(knotId));
+    auto found = readAll(query);
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return found.front();
+}
+
+std::optional<Observation> ObservationRepository::findInSession(Id sessionId, Id knotId) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                      " FROM observation o WHERE o.session_id = ? AND "
+                                      "o.knot_id = ?");
+    query.bind(1, static_cast<std::int64_t>(sessionId));
+    query.bind(2, static_cast<std::int64_t>(knotId));
+    auto found = readAll(query);
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return found.front();
 }
 
 } // namespace knotmap

@@ -19,11 +19,16 @@ public:
     Id add(Observation& observation);
     void update(const Observation& observation);
     void remove(Id id);
+    // Saves an observation that was removed earlier under its old id (undo).
+    void restore(const Observation& observation);
 
     [[nodiscard]] std::optional<Observation> get(Id id);
     [[nodiscard]] std::vector<Observation> listForSession(Id sessionId);
     // The knot's observations in session time order.
     [[nodiscard]] std::vector<Observation> listForKnot(Id knotId);
+    // The knot's observation in its latest session, if it was ever observed.
+    [[nodiscard]] std::optional<Observation> latestForKnot(Id knotId);
+    [[nodiscard]] std::optional<Observation> findInSession(Id sessionId, Id knotId);
 
 private:
     void saveLists(const Observation& observation);

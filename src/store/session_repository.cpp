@@ -85,6 +85,20 @@ void SessionRepository::update(const Session& session) {
     transaction.commit();
 }
 
+void SessionRepository::restore(const Session& session) {
+    throwIfInvalid("session", session);
+    WriteTransaction transaction(m_db);
+    SQLite::Statement insert(
+        m_db, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, overall_pain, "
+              "stress, sleep, therapist, subjective, objective, assessment, plan, notes, id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bindSessionFields(insert, session);
+    insert.bind(14, static_cast<std::int64_t>(session.id));
+    insert.exec();
+    saveTriggers(session);
+    transaction.commit();
+}
+
 void SessionRepository::remove(Id id) {
     SQLite::Statement remove(m_db, "DELETE FROM session WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
@@ -137,6 +151,33 @@ std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
         sessions.push_back(std::move(summary));
     }
     return sessions;
+}
+
+std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
+                                                                const CivilDateTime& localDay) {
+    // Offsets lie within +-18 h, so every session on that local date started
+    // within this window of UTC instants; the window lets the (client_id,
+    // started_utc) index narrow the search before the exact date test.
+    constexpr std::int64_t kDay = 24 * 60 * 60;
+    constexpr std::int64_t kMaxOffset = static_cast<std::int64_t>(kMaxUtcOffsetMinutes) * 60;
+    const std::int64_t dayStart = daysFromCivil(localDay.year, localDay.month, localDay.day) * kDay;
+    SQLite::Statement query(
+        m_db, std::string("SELECT ") + kColumns +
+                  " FROM session s WHERE s.client_id = ? AND s.started_utc >= ? AND "
+                  "s.started_utc < ? AND s.started_utc + s.utc_offset_min * 60 >= ? AND "
+                  "s.started_utc + s.utc_offset_min * 60 < ? "
+                  "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
+    query.bind(1, static_cast<std::int64_t>(clientId));
+    query.bind(2, static_cast<std::int64_t>(dayStart - kMaxOffset));
+    query.bind(3, static_cast<std::int64_t>(dayStart + kDay + kMaxOffset));
+    query.bind(4, static_cast<std::int64_t>(dayStart));
+    query.bind(5, static_cast<std::int64_t>(dayStart + kDay));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    Session session = readSession(query);
+    session.triggerCodes = loadTriggers(session.id);
+    return session;
 }
 
 } // namespace knotmap

@@ -24,10 +24,16 @@ public:
     Id add(Session& session);
     void update(const Session& session);
     void remove(Id id); // also removes its observations and treatments
+    // Saves a session that was removed earlier under its old id (undo).
+    void restore(const Session& session);
 
     [[nodiscard]] std::optional<Session> get(Id id);
     // The client's sessions, newest first.
     [[nodiscard]] std::vector<SessionSummary> listForClient(Id clientId);
+    // The client's latest session whose own local date (at the session's own
+    // UTC offset) is localDay's date; localDay's time of day is ignored.
+    [[nodiscard]] std::optional<Session> findLatestOnLocalDate(Id clientId,
+                                                               const CivilDateTime& localDay);
 
 private:
     void saveTriggers(const Session& session);

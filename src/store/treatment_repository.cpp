@@ -68,6 +68,18 @@ void TreatmentRepository::update(const Treatment& treatment) {
     }
 }
 
+void TreatmentRepository::restore(const Treatment& treatment) {
+    throwIfInvalid("treatment", treatment);
+    SQLite::Statement insert(m_db,
+                             std::string("INSERT INTO treatment (session_id, knot_id, "
+                                         "kind_id, minutes, intensity, pain_before, "
+                                         "pain_after, medication, notes, id) VALUES (?, ?, ") +
+                                 kKindIdForCode + ", ?, ?, ?, ?, ?, ?, ?)");
+    bindFields(insert, treatment);
+    insert.bind(10, static_cast<std::int64_t>(treatment.id));
+    insert.exec();
+}
+
 void TreatmentRepository::remove(Id id) {
     SQLite::Statement remove(m_db, "DELETE FROM treatment WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
@@ -112,6 +124,14 @@ std::vector<Treatment> TreatmentRepository::listForSession(Id sessionId) {
                                       " FROM treatment t JOIN treatment_kind k ON k.id = "
                                       "t.kind_id WHERE t.session_id = ? ORDER BY t.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
+    return readAll(query);
+}
+
+std::vector<Treatment> TreatmentRepository::listForKnot(Id knotId) {
+    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                      " FROM treatment t JOIN treatment_kind k ON k.id = "
+                                      "t.kind_id WHERE t.knot_id = ? ORDER BY t.id");
+    query.bind(1, static_cast<std::int64_t>(knotId));
     return readAll(query);
 }
 

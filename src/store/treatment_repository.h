@@ -18,9 +18,13 @@ public:
     Id add(Treatment& treatment);
     void update(const Treatment& treatment);
     void remove(Id id);
+    // Saves a treatment that was removed earlier under its old id (undo).
+    void restore(const Treatment& treatment);
 
     [[nodiscard]] std::optional<Treatment> get(Id id);
     [[nodiscard]] std::vector<Treatment> listForSession(Id sessionId);
+    // Treatments given to one knot, in any session.
+    [[nodiscard]] std::vector<Treatment> listForKnot(Id knotId);
 
 private:
     void bindFields(SQLite::Statement& statement, const Treatment& treatment);

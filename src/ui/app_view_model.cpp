@@ -2,10 +2,14 @@
 
 #include "core/domain_codes.h"
 #include "store/client_repository.h"
+#include "store/knot_pain_query.h"
+#include "store/knot_repository.h"
 #include "store/session_repository.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <exception>
 
 namespace knotmap::ui {
 namespace {
@@ -44,6 +48,58 @@ std::string summariseSessions(const std::vector<SessionRow>& sessions) {
     return text + " \u00B7 last " + sessions.front().date.substr(4);
 }
 
+std::string shortDate(const LocalTimestamp& when) {
+    return formatLongDate(when.local()).substr(4); // without the weekday
+}
+
+BodyMapMarker makeMarker(const Knot& knot, const AtlasRegion* region,
+                         const std::optional<LatestKnotPain>& latest) {
+    BodyMapMarker marker;
+    marker.knotId = knot.id;
+    marker.view = knot.view;
+    marker.position = {knot.position.x, knot.position.y};
+    marker.resolved = knot.status == KnotStatus::Resolved;
+    const std::string regionName = region != nullptr ? region->displayName : knot.regionCode;
+    marker.title = knot.label.empty() ? regionName : knot.label;
+    marker.detail = knot.label.empty() ? "" : regionName;
+    if (latest) {
+        marker.pain = latest->pain;
+        marker.detail += (marker.detail.empty() ? "Last rated " : " \u00B7 last rated ") +
+                         shortDate(latest->observedAt);
+    }
+    return marker;
+}
+
+// Markers for every knot and the per-region heat from the active ones.
+void addKnots(ClientEntry& entry, Database& database, const Atlas* atlas) {
+    const auto latest = latestPainByKnot(database.sql(), entry.id);
+    if (atlas != nullptr) {
+        entry.regionPain.assign(atlas->regions().size(), std::nullopt);
+    }
+    for (const Knot& knot : KnotRepository(database.sql()).listForClient(entry.id)) {
+        const AtlasRegion* region = atlas != nullptr ? atlas->findByCode(knot.regionCode) : nullptr;
+        const auto found = latest.find(knot.id);
+        const std::optional<LatestKnotPain> pain =
+            found != latest.end() ? std::optional(found->second) : std::nullopt;
+        entry.markers.push_back(makeMarker(knot, region, pain));
+        if (region != nullptr && pain && knot.status == KnotStatus::Active) {
+            auto& heat = entry.regionPain[static_cast<std::size_t>(region->index)];
+            heat = std::max(heat.value_or(0.0), static_cast<double>(pain->pain));
+        }
+    }
+}
+
+// An individual's new database shows one client, "Me", before anything is
+// saved: the first knot logged on the map creates it (KnotLogController), so
+// merely opening the window never writes to the file.
+ClientEntry placeholderMe() {
+    ClientEntry me;
+    me.id = 0;
+    me.name = "Me";
+    me.sessionSummary = summariseSessions(me.sessions);
+    return me;
+}
+
 } // namespace
 
 std::string formatLongDate(const CivilDateTime& local) {
@@ -60,6 +116,12 @@ AppViewModel buildAppViewModel(Database& database) {
     ClientRepository clients(database.sql());
     SessionRepository sessions(database.sql());
     AppViewModel model;
+    try {
+        model.atlas = &Atlas::builtIn();
+    } catch (const std::exception& error) {
+        // The rest of the window still works; the map says why it is missing.
+        model.atlasError = error.what();
+    }
     for (const Client& client : clients.list()) {
         ClientEntry entry;
         entry.id = client.id;
@@ -68,7 +130,11 @@ AppViewModel buildAppViewModel(Database& database) {
             entry.sessions.push_back(makeRow(summary));
         }
         entry.sessionSummary = summariseSessions(entry.sessions);
+        addKnots(entry, database, model.atlas);
         model.clients.push_back(std::move(entry));
+    }
+    if (model.clients.empty()) {
+        model.clients.push_back(placeholderMe());
     }
     return model;
 }

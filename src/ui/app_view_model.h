@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/atlas.h"
 #include "core/domain.h"
 #include "store/database.h"
+#include "ui/body_map_types.h"
 
 #include <optional>
 #include <string>
@@ -25,15 +27,24 @@ struct ClientEntry {
     std::string name;
     std::vector<SessionRow> sessions; // newest first
     std::string sessionSummary;       // e.g. "12 sessions · last 14 Mar 2026"
+    // The client's knots for the body map, coloured by their latest pain.
+    std::vector<BodyMapMarker> markers;
+    // By atlas region index: the highest latest pain of the active knots in
+    // that region (the map's heat), none where no active knot was rated.
+    std::vector<std::optional<double>> regionPain;
 };
 
 // Everything the main window shows, read from the store in one go. Panels
 // draw from this; the store is only queried again when the data changes.
 struct AppViewModel {
-    std::vector<ClientEntry> clients; // by name; archived clients are left out
+    // By name; archived clients are left out. A database without clients
+    // shows one placeholder "Me" with id 0, saved with its first knot.
+    std::vector<ClientEntry> clients;
+    const Atlas* atlas = nullptr; // the built-in atlas; null if it failed to load
+    std::string atlasError;       // why, when it failed
 };
 
-// Reads clients and their sessions; throws what the store throws.
+// Reads clients, their sessions and knots; throws what the store throws.
 [[nodiscard]] AppViewModel buildAppViewModel(Database& database);
 
 [[nodiscard]] const ClientEntry* findClient(const AppViewModel& model, Id id);

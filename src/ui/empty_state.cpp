@@ -41,10 +41,10 @@ void drawEmptyState(const std::string& databasePath, EmptyStateState& state,
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    textWithFont("No clients yet", look.fonts.heading);
+    textWithFont("Nothing logged yet", look.fonts.heading);
     ImGui::Dummy(ImVec2(0, look.px(2)));
-    textColoured("This database is empty. Adding clients and logging knots in the window "
-                 "comes in a later version of Knotmap.",
+    textColoured("Click the spot on the body map where it hurts to log your first knot. "
+                 "Knotmap keeps it under \u201CMe\u201D.",
                  colours.text);
     ImGui::Dummy(ImVec2(0, look.px(6)));
     textMuted("To look around with a believable sample history, run this in a terminal, "

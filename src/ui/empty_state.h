@@ -11,8 +11,9 @@ struct EmptyStateState {
     bool copied = false; // the command was copied to the clipboard
 };
 
-// What the main area shows when the database holds no clients yet: an honest
-// pointer to the sample data, with the command for this database.
+// What the sessions pane shows while the database holds no clients yet: how
+// to log the first knot, and an honest pointer to the sample data with the
+// command for this database.
 void drawEmptyState(const std::string& databasePath, EmptyStateState& state,
                     const Appearance& look);
 

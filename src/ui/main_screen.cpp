@@ -1,7 +1,12 @@
 #include "ui/main_screen.h"
 
+#include "ui/body_map_panel.h"
+#include "ui/edit_menu.h"
+#include "ui/knot_log_wiring.h"
 #include "ui/session_list_panel.h"
 #include "ui/widgets.h"
+
+#include <GLFW/glfw3.h>
 
 #include <algorithm>
 
@@ -20,10 +25,13 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(look.px(4), 0));
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Quit")) {
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             state.quitRequested = true;
         }
         ImGui::EndMenu();
+    }
+    if (state.knotLog != nullptr) {
+        drawEditMenu(*state.knotLog);
     }
     if (ImGui::BeginMenu("View")) {
         bool dark = state.theme == ThemeKind::Dark;
@@ -60,15 +68,88 @@ bool beginPane(const char* id, ImVec2 size, ImVec2 padding, const ImVec4& backgr
     return visible;
 }
 
+// What the body map's events change. Seam for the knot-editing commands:
+// a click on the body will create a knot (or, while picking, toggle a
+// referred region), a marker click log an observation, a drag move the knot
+// and Delete remove it. Until those are wired in, only the selection changes.
+void applyBodyMapEvents(const BodyMapEvents& events, const ClientEntry* client, const Atlas& atlas,
+                        MainScreenState& state) {
+    if (state.knotLog != nullptr) {
+        // Client 0 stands for the "Me" an empty database will get on the first knot.
+        const std::optional<Id> clientId =
+            client != nullptr && client->id != 0 ? std::optional(client->id) : std::nullopt;
+        applyKnotLogEvents(events, clientId, atlas, *state.knotLog);
+        return;
+    }
+    if (events.clickedKnot) {
+        state.selectedKnot = *events.clickedKnot;
+    } else if (events.clickedBackground) {
+        state.selectedKnot.reset();
+    }
+}
+
+void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScreenState& state,
+                 const Appearance& look) {
+    const std::optional<Id> clientId = client ? std::optional(client->id) : std::nullopt;
+    if (clientId != state.bodyMapClient) {
+        state.selectedKnot.reset(); // a knot belongs to one client
+        // The placeholder "Me" (id 0) turning into the saved "Me" with the
+        // first knot is the same person: that knot's editor stays open.
+        if (state.knotLog != nullptr && state.bodyMapClient != std::optional<Id>(0)) {
+            state.knotLog->closeEditor();
+        }
+        state.bodyMapClient = clientId;
+    }
+    if (model.atlas == nullptr) {
+        textMuted("The body map is not available: " + model.atlasError, look);
+        return;
+    }
+    BodyMapInput input;
+    input.atlas = model.atlas;
+    if (client != nullptr) {
+        input.markers = client->markers;
+        input.regionPain = client->regionPain;
+    }
+    input.selectedKnot = state.selectedKnot;
+    if (state.knotLog != nullptr) {
+        fillBodyMapInput(*state.knotLog, input);
+    }
+    applyBodyMapEvents(drawBodyMap(input, state.bodyMap, look), client, *model.atlas, state);
+}
+
+// A borderless child for the body map: the map owns the wheel (zoom) and
+// drags (pan), so nothing in it scrolls.
+void mapPane(const AppViewModel& model, const ClientEntry* client, MainScreenState& state,
+             const Appearance& look) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(look.px(12), look.px(22)));
+    const bool visible =
+        ImGui::BeginChild("bodymap", ImVec2(0, 0), false,
+                          ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar |
+                              ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    if (visible) {
+        bodyMapPane(model, client, state, look);
+    }
+    ImGui::EndChild();
+}
+
+// The middle column beside the map: the sessions, or the empty state.
+float middleWidth(const Appearance& look) {
+    return std::clamp(ImGui::GetContentRegionAvail().x * 0.46f, look.px(340), look.px(600));
+}
+
 void dataPanes(const AppViewModel& model, const std::string& databasePath, MainScreenState& state,
                const Appearance& look) {
     const ImVec2 contentPadding(look.px(28), look.px(22));
     if (model.clients.empty()) {
-        if (beginPane("empty", ImVec2(0, 0), contentPadding, ImVec4(0, 0, 0, 0))) {
+        // The map stays: a first knot can be charted before any client exists.
+        if (beginPane("empty", ImVec2(middleWidth(look), 0), contentPadding, ImVec4(0, 0, 0, 0))) {
             drawNoticeBanner(state.notice, look);
             drawEmptyState(databasePath, state.emptyState, look);
         }
         ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+        mapPane(model, nullptr, state, look);
         return;
     }
 
@@ -79,18 +160,28 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
         drawClientList(model, state.clientList, look);
     }
     ImGui::EndChild();
+    const ClientEntry* client = state.clientList.selectedClient
+                                    ? findClient(model, *state.clientList.selectedClient)
+                                    : nullptr;
+
+    // The sessions take a narrow column; the body map gets the rest.
     ImGui::SameLine(0, 0);
-    if (beginPane("sessions", ImVec2(0, 0), contentPadding, ImVec4(0, 0, 0, 0))) {
+    if (beginPane("sessions", ImVec2(middleWidth(look), 0), ImVec2(look.px(20), look.px(22)),
+                  ImVec4(0, 0, 0, 0))) {
         drawNoticeBanner(state.notice, look);
-        if (state.clientList.selectedClient) {
-            if (const ClientEntry* client = findClient(model, *state.clientList.selectedClient)) {
-                drawSessionList(*client, look);
-            }
+        // The knot editor takes the sessions' place while a knot is open.
+        if (state.knotLog != nullptr && state.knotLog->editorOpen()) {
+            state.knotLog->drawEditor(look);
+        } else if (client != nullptr && client->id == 0) {
+            drawEmptyState(databasePath, state.emptyState, look);
+        } else if (client != nullptr) {
+            drawSessionList(*client, look);
         }
     }
     ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    mapPane(model, client, state, look);
 }
-
 } // namespace
 
 void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
@@ -109,6 +200,13 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     ImGui::PopStyleVar(2);
     if (model != nullptr && !state.error) {
         dataPanes(*model, databasePath, state, look);
+        if (state.knotLog != nullptr) {
+            finishKnotLogFrame(*state.knotLog, state.notice);
+        }
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) {
+        state.quitRequested = true;
     }
     if (state.error) {
         drawErrorDialog(*state.error, look);

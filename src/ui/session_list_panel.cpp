@@ -18,11 +18,14 @@ struct ColumnWidths {
     float pain = 0;
     float knots = 0;
     float treatments = 0;
+    // Time and treatments hidden, for a column beside the body map.
+    bool compact = false;
 
-    // The narrowest table that shows every cell unclipped.
+    // The narrowest table that shows every shown cell unclipped.
     [[nodiscard]] float total() const {
-        const float padding = ImGui::GetStyle().CellPadding.x * 2 * static_cast<float>(ColumnCount);
-        return date + time + kind + pain + knots + treatments + padding;
+        const int columns = compact ? ColumnCount - 2 : ColumnCount;
+        const float padding = ImGui::GetStyle().CellPadding.x * 2 * static_cast<float>(columns);
+        return date + kind + pain + knots + padding + (compact ? 0 : time + treatments);
     }
 };
 
@@ -47,11 +50,13 @@ void setUpColumns(const ColumnWidths& widths) {
     // Date and kind share the spare width in proportion to their needs, so a
     // table at least widths.total() wide never clips them.
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, widths.date);
-    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, widths.time);
+    const ImGuiTableColumnFlags optional = widths.compact ? ImGuiTableColumnFlags_Disabled : 0;
+    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed | optional, widths.time);
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, widths.kind);
     ImGui::TableSetupColumn("Overall pain", ImGuiTableColumnFlags_WidthFixed, widths.pain);
     ImGui::TableSetupColumn("Knots", ImGuiTableColumnFlags_WidthFixed, widths.knots);
-    ImGui::TableSetupColumn("Treatments", ImGuiTableColumnFlags_WidthFixed, widths.treatments);
+    ImGui::TableSetupColumn("Treatments", ImGuiTableColumnFlags_WidthFixed | optional,
+                            widths.treatments);
     ImGui::TableSetupScrollFreeze(0, 1);
 }
 
@@ -108,11 +113,14 @@ void drawSessionList(const ClientEntry& client, const Appearance& look) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_NoSavedSettings |
                             ImGuiTableFlags_PadOuterX;
-    // In a narrow window the table scrolls sideways rather than clip its cells.
-    const ColumnWidths widths = measureColumns(look);
+    // A narrow column first hides the time and treatment count; narrower
+    // still, the table scrolls sideways rather than clip its cells.
+    ColumnWidths widths = measureColumns(look);
     const float scrollbarAllowance = ImGui::GetStyle().ScrollbarSize;
+    const float available = ImGui::GetContentRegionAvail().x - scrollbarAllowance;
+    widths.compact = available < widths.total();
     float innerWidth = 0.0f;
-    if (ImGui::GetContentRegionAvail().x - scrollbarAllowance < widths.total()) {
+    if (available < widths.total()) {
         flags |= ImGuiTableFlags_ScrollX;
         innerWidth = widths.total();
     }

@@ -1,0 +1,118 @@
+#include "app/screenshot_command.h"
+
+#include "app/database_path.h"
+#include "app/main_window.h"
+#include "render/png_writer.h"
+#include "store/database.h"
+#include "ui/app_view_model.h"
+#include "ui/main_screen.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+namespace knotmap {
+namespace {
+
+// Enough frames for ImGui to size its tables and windows from the previous
+// frame's content; the fonts and view model are ready before the first.
+constexpr int kSettleFrames = 10;
+
+bool sameName(const std::string& a, const std::string& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) ==
+               std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+Id findClientId(const ui::AppViewModel& model, const std::string& name,
+                const std::filesystem::path& database) {
+    for (const ui::ClientEntry& client : model.clients) {
+        if (sameName(client.name, name)) {
+            return client.id;
+        }
+    }
+    std::string known;
+    for (const ui::ClientEntry& client : model.clients) {
+        known += (known.empty() ? "" : ", ") + client.name;
+    }
+    throw std::runtime_error(
+        "no client named '" + name + "' in " + database.string() +
+        (known.empty() ? " (it has no clients)" : " (clients: " + known + ")"));
+}
+
+BodyMapMode modeFromName(const std::string& view) {
+    if (view == "front") {
+        return BodyMapMode::Front;
+    }
+    return view == "back" ? BodyMapMode::Back : BodyMapMode::SideBySide;
+}
+
+} // namespace
+
+CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
+    CLI::App* command = app.add_subcommand(
+        "screenshot",
+        "Render the main window off screen and save it as a PNG (for docs and tests)");
+    command->add_option("--db", arguments.db,
+                        "Database file (default: $KNOTMAP_DB, else "
+                        "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    command->add_option("-o,--output", arguments.output, "PNG file to write")->required();
+    command->add_option("--width", arguments.width, "Image width in pixels (default 1280)")
+        ->check(CLI::Range(320, 8192));
+    command->add_option("--height", arguments.height, "Image height in pixels (default 800)")
+        ->check(CLI::Range(240, 8192));
+    command->add_option("--client", arguments.client,
+                        "Show this client (default: the first by name)");
+    command->add_option("--view", arguments.view, "Body map view: front, back or both (default)")
+        ->check(CLI::IsMember({"front", "back", "both"}));
+    command->add_option("--theme", arguments.theme, "light (default) or dark")
+        ->check(CLI::IsMember({"light", "dark"}));
+    command->add_option("--zoom", arguments.zoom, "Body map zoom about its centre (default 1)")
+        ->check(CLI::Range(kMinZoom, kMaxZoom));
+    return command;
+}
+
+int runScreenshot(const ScreenshotArguments& arguments) {
+    const std::filesystem::path path = resolveDatabasePath(arguments.db);
+    // A screenshot only reads: never create a database by mistyping its name.
+    if (!std::filesystem::exists(path)) {
+        throw std::runtime_error(path.string() + ": no such database");
+    }
+    Database database = Database::open(path);
+    const ui::AppViewModel model = ui::buildAppViewModel(database);
+
+    ui::MainScreenState state;
+    state.theme = arguments.theme == "dark" ? ui::ThemeKind::Dark : ui::ThemeKind::Light;
+    if (!arguments.client.empty()) {
+        state.clientList.selectedClient = findClientId(model, arguments.client, path);
+    } else if (!model.clients.empty()) {
+        state.clientList.selectedClient = model.clients.front().id;
+    }
+    state.bodyMap.mode = modeFromName(arguments.view);
+    state.bodyMap.view.zoom = arguments.zoom;
+
+    FrameCapture capture{arguments.width, arguments.height, {}};
+    {
+        MainWindow window("Knotmap", arguments.width, arguments.height, false);
+        const ui::MainScreenGraphicsScope graphics(state);
+        window.setTheme(state.theme);
+        const std::string shownPath = path.string();
+        window.run(
+            [&](const ui::Appearance& look) {
+                ui::drawMainScreen(&model, shownPath, state, look);
+                return true;
+            },
+            kSettleFrames, &capture);
+    }
+    render::writePng(arguments.output, capture.width, capture.height, capture.rgba);
+    std::cerr << "Wrote a " << capture.width << " x " << capture.height << " screenshot to "
+              << arguments.output << "\n";
+    return 0;
+}
+
+} // namespace knotmap

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ui/body_map_state.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace knotmap {
+
+// A test hook (--test-report FILE): the window writes where the body map is,
+// so an end-to-end test can click a known diagram point like a person would.
+// Positions are in window pixels from the top-left of the content area.
+// The file is replaced whole (written beside it, then renamed) and only when
+// its content changes, so a reader never sees half a report. Lines:
+//   canvas front MINX MINY MAXX MAXY
+//   editor open|closed
+class TestReport {
+public:
+    explicit TestReport(std::filesystem::path path) : m_path(std::move(path)) {}
+
+    void update(const std::vector<ui::ShownCanvas>& canvases, bool editorOpen);
+
+private:
+    std::filesystem::path m_path;
+    std::string m_written;
+};
+
+} // namespace knotmap

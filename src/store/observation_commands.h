@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/domain.h"
+#include "core/observation_edit.h"
+#include "core/undo_stack.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+
+namespace knotmap {
+
+// One field of a saved observation changed in the knot editor. Consecutive
+// changes of the same field of the same observation merge into one undo step
+// (a slider drag), unless the undo stack sealed the step in between.
+class UpdateObservationCommand : public Command {
+public:
+    UpdateObservationCommand(SQLite::Database& db, ObservationEdit edit);
+    void apply() override;
+    void revert() override;
+    [[nodiscard]] std::string description() const override;
+    bool mergeWith(const Command& next) override;
+
+private:
+    SQLite::Database& m_db;
+    ObservationEdit m_edit;
+    // Read from the store on the first apply, so the edit changes only its own
+    // field whatever the editor's copy of the other fields says.
+    std::optional<Observation> m_before;
+    std::optional<Observation> m_after;
+};
+
+} // namespace knotmap

@@ -1,0 +1,32 @@
+#include "store/todays_session.h"
+
+#include "store/observation_repository.h"
+#include "store/session_repository.h"
+
+namespace knotmap {
+
+TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
+                                        const LocalTimestamp& now) {
+    SessionRepository sessions(db);
+    if (auto existing = sessions.findLatestOnLocalDate(clientId, now.local())) {
+        return {std::move(*existing), false};
+    }
+    TodaysSession today;
+    today.session.clientId = clientId;
+    today.session.startedAt = now;
+    today.session.kind = SessionKind::SelfCheckIn;
+    sessions.add(today.session);
+    today.created = true;
+    return today;
+}
+
+std::optional<Observation> findTodaysObservation(SQLite::Database& db, Id clientId, Id knotId,
+                                                 const LocalTimestamp& now) {
+    const auto session = SessionRepository(db).findLatestOnLocalDate(clientId, now.local());
+    if (!session) {
+        return std::nullopt;
+    }
+    return ObservationRepository(db).findInSession(session->id, knotId);
+}
+
+} // namespace knotmap

@@ -1,0 +1,81 @@
+#include "ui/knot_editor_model.h"
+
+#include "core/domain_codes.h"
+#include "store/knot_repository.h"
+#include "store/observation_repository.h"
+#include "store/session_repository.h"
+#include "store/vocabulary_repository.h"
+#include "ui/app_view_model.h"
+
+#include <algorithm>
+
+namespace knotmap::ui {
+namespace {
+
+std::string describePrevious(SQLite::Database& db, const Observation& current) {
+    const std::vector<Observation> history = ObservationRepository(db).listForKnot(current.knotId);
+    const auto at = std::find_if(history.begin(), history.end(),
+                                 [&](const Observation& o) { return o.id == current.id; });
+    if (at == history.begin() || at == history.end()) {
+        return {};
+    }
+    const Observation& previous = *(at - 1);
+    const auto session = SessionRepository(db).get(previous.sessionId);
+    if (!session) {
+        return {};
+    }
+    return "Last time (" + formatLongDate(session->startedAt.local()) + "): pain " +
+           std::to_string(previous.pain);
+}
+
+std::vector<NamedCode> symptomChoices(SQLite::Database& db, const Observation& observation) {
+    std::vector<NamedCode> choices;
+    for (const VocabularyItem& item : VocabularyRepository(db).list(Vocabulary::Symptom, true)) {
+        const bool used =
+            std::find(observation.symptomCodes.begin(), observation.symptomCodes.end(),
+                      item.code) != observation.symptomCodes.end();
+        // A hidden symptom is no longer offered, but one already on the record stays visible.
+        if (!item.hidden || used) {
+            choices.push_back({item.code, item.name});
+        }
+    }
+    return choices;
+}
+
+} // namespace
+
+std::string regionDisplayName(const Atlas& atlas, const std::string& code) {
+    const AtlasRegion* region = atlas.findByCode(code);
+    return region != nullptr ? region->displayName : code;
+}
+
+std::optional<KnotEditorModel> buildKnotEditorModel(SQLite::Database& db, Id observationId,
+                                                    const Atlas& atlas) {
+    auto observation = ObservationRepository(db).get(observationId);
+    if (!observation) {
+        return std::nullopt;
+    }
+    const auto knot = KnotRepository(db).get(observation->knotId);
+    const auto session = SessionRepository(db).get(observation->sessionId);
+    if (!knot || !session) {
+        return std::nullopt;
+    }
+    KnotEditorModel model;
+    model.observationId = observation->id;
+    model.knotId = knot->id;
+    model.title = knot->label.empty() ? regionDisplayName(atlas, knot->regionCode) : knot->label;
+    model.subtitle = formatLongDate(session->startedAt.local()) + " \u00B7 " +
+                     std::string(displayName(session->kind));
+    model.previous = describePrevious(db, *observation);
+    model.symptomChoices = symptomChoices(db, *observation);
+    for (const std::string& code : observation->referredRegionCodes) {
+        model.referredRegions.push_back({code, regionDisplayName(atlas, code)});
+        if (const AtlasRegion* region = atlas.findByCode(code)) {
+            model.referredRegionIndices.push_back(region->index);
+        }
+    }
+    model.observation = std::move(*observation);
+    return model;
+}
+
+} // namespace knotmap::ui

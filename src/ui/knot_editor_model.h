@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/atlas.h"
+#include "core/domain.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knotmap::ui {
+
+// A stored code with the name the user sees for it.
+struct NamedCode {
+    std::string code;
+    std::string name;
+};
+
+// What the knot editor shows for one observation, read from the store when
+// the observation or its knot changes (never per frame).
+struct KnotEditorModel {
+    Id observationId = 0;
+    Id knotId = 0;
+    std::string title;    // the knot's region, e.g. "Left upper trapezius"
+    std::string subtitle; // the session, e.g. "Sat 14 Mar 2026 · Self check-in"
+    std::string previous; // the knot's observation before this one, e.g. "Last time (Thu 12 Mar
+                          // 2026): pain 6"
+    Observation observation;
+    std::vector<NamedCode> symptomChoices;  // visible symptoms, plus hidden ones this record uses
+    std::vector<NamedCode> referredRegions; // the observation's, named from the atlas
+    std::vector<int> referredRegionIndices; // the same as atlas region indices, for the map
+};
+
+// Reads the observation, its knot, session and the symptom vocabulary; empty
+// when the observation no longer exists (e.g. its creation was undone).
+[[nodiscard]] std::optional<KnotEditorModel>
+buildKnotEditorModel(SQLite::Database& db, Id observationId, const Atlas& atlas);
+
+// The atlas' display name for a region code, or the code itself when the
+// atlas does not know it (data from a newer or older atlas).
+[[nodiscard]] std::string regionDisplayName(const Atlas& atlas, const std::string& code);
+
+} // namespace knotmap::ui

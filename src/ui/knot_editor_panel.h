@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/observation_edit.h"
+#include "ui/appearance.h"
+#include "ui/knot_editor_model.h"
+
+#include <optional>
+#include <string>
+
+namespace knotmap::ui {
+
+// What the knot editor remembers between frames.
+struct KnotEditorState {
+    // The notes being typed: saved when the field loses focus, as one undo
+    // step, so they live here until then.
+    Id notesObservation = 0;
+    std::string notesDraft;
+    bool notesDirty = false;
+    // The map adds or removes referred-pain regions on click while this is set.
+    bool pickingRegions = false;
+};
+
+// What the user did in the editor this frame. The panel only reports; the
+// knot log controller saves (see ui/knot_log_controller.h).
+struct KnotEditorEvents {
+    std::optional<ObservationEdit> edit;
+    bool editContinues = false; // part of a slider drag: the next edit may merge with it
+    bool gestureEnded = false;  // the slider was released: the next edit is a new undo step
+    bool deleteKnot = false;
+    bool close = false;
+};
+
+// The editor for one observation, filling the current window: region and
+// session, pain (slider; keys 0-9, Shift+0 for 10, when no text field has
+// focus), kind, symptoms, referred-pain regions, notes, and delete.
+[[nodiscard]] KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& state,
+                                              const Appearance& look);
+
+// Notes typed but not yet saved (the editor is closing or shows another
+// observation), as an edit of the observation they were typed for.
+[[nodiscard]] std::optional<ObservationEdit> takePendingNotes(KnotEditorState& state);
+
+} // namespace knotmap::ui

@@ -1,0 +1,278 @@
+#include "ui/knot_log_controller.h"
+
+#include "store/client_repository.h"
+#include "store/knot_commands.h"
+#include "store/knot_repository.h"
+#include "store/observation_commands.h"
+#include "store/store_error.h"
+#include "store/todays_session.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <utility>
+
+namespace knotmap::ui {
+
+namespace {
+// The name an individual's own body goes under when nobody was set up yet.
+constexpr const char* kDefaultClientName = "Me";
+} // namespace
+
+KnotLogController::KnotLogController(Database& database, const Atlas& atlas)
+    : m_database(database), m_atlas(atlas) {}
+
+bool KnotLogController::execute(std::unique_ptr<Command> command, bool continuesGesture) {
+    const std::string description = command->description();
+    try {
+        m_history.execute(std::move(command));
+    } catch (const std::exception& error) {
+        reportFailure("Couldn't save \u201C" + description + "\u201D", error);
+        m_editorStale = true;
+        return false;
+    }
+    if (!continuesGesture) {
+        m_history.sealNewest();
+    }
+    m_editorStale = true;
+    m_dataChanged = true;
+    return true;
+}
+
+void KnotLogController::reportFailure(const std::string& action, const std::exception& error) {
+    // SQLite's own messages do not say which file they are about.
+    m_error = action + ": " + error.what() + " (" + m_database.path().string() + ")";
+}
+
+void KnotLogController::select(Id observationId) {
+    if (m_selectedObservation != observationId) {
+        m_selectedObservation = observationId;
+        m_editorStale = true;
+    }
+}
+
+Id KnotLogController::clientOrMe(std::optional<Id> clientId) {
+    if (clientId) {
+        return *clientId;
+    }
+    ClientRepository clients(m_database.sql());
+    if (auto existing = clients.findByName(kDefaultClientName)) {
+        return existing->id;
+    }
+    Client me;
+    me.name = kDefaultClientName;
+    clients.add(me);
+    m_dataChanged = true;
+    return me.id;
+}
+
+void KnotLogController::addKnot(std::optional<Id> clientId, BodyView view, DiagramPoint point,
+                                const std::string& regionCode) {
+    flushPendingEdits();
+    NewKnot knot;
+    try {
+        knot.clientId = clientOrMe(clientId);
+    } catch (const std::exception& error) {
+        reportFailure("Couldn't create the client \u201CMe\u201D", error);
+        return;
+    }
+    knot.view = view;
+    knot.position = point;
+    knot.regionCode = regionCode;
+    auto command =
+        std::make_unique<CreateKnotCommand>(m_database.sql(), knot, LocalTimestamp::now());
+    const CreateKnotCommand& created = *command;
+    if (execute(std::move(command))) {
+        m_lastClient = knot.clientId;
+        select(created.observationId());
+    }
+}
+
+void KnotLogController::logKnot(Id knotId) {
+    flushPendingEdits();
+    const LocalTimestamp now = LocalTimestamp::now();
+    try {
+        const auto knot = KnotRepository(m_database.sql()).get(knotId);
+        if (!knot) {
+            throw StoreError("knot " + std::to_string(knotId) + " no longer exists");
+        }
+        if (auto today = findTodaysObservation(m_database.sql(), knot->clientId, knotId, now)) {
+            select(today->id);
+            return;
+        }
+    } catch (const std::exception& error) {
+        reportFailure("Couldn't open the knot", error);
+        return;
+    }
+    auto command = std::make_unique<LogObservationCommand>(m_database.sql(), knotId, now);
+    const LogObservationCommand& logged = *command;
+    if (execute(std::move(command))) {
+        select(logged.observationId());
+    }
+}
+
+void KnotLogController::moveKnot(Id knotId, DiagramPoint point, const std::string& regionCode) {
+    execute(std::make_unique<MoveKnotCommand>(m_database.sql(), knotId, point, regionCode));
+}
+
+void KnotLogController::deleteKnot(Id knotId) {
+    m_lastDeleteFrame = ImGui::GetFrameCount();
+    flushPendingEdits();
+    execute(std::make_unique<DeleteKnotCommand>(m_database.sql(), knotId));
+}
+
+void KnotLogController::toggleReferredRegion(const std::string& regionCode) {
+    const KnotEditorModel* model = editor();
+    if (model == nullptr) {
+        return;
+    }
+    const Id observationId = model->observationId;
+    auto codes = toggledCode(model->observation.referredRegionCodes, regionCode);
+    execute(std::make_unique<UpdateObservationCommand>(
+        m_database.sql(), ObservationEdit::setReferredRegions(observationId, std::move(codes))));
+}
+
+void KnotLogController::closeEditor() {
+    flushPendingEdits();
+    m_selectedObservation.reset();
+    m_editor.reset();
+    m_editorStale = false;
+    m_editorState.pickingRegions = false;
+}
+
+void KnotLogController::flushPendingEdits() {
+    if (auto notes = takePendingNotes(m_editorState)) {
+        execute(std::make_unique<UpdateObservationCommand>(m_database.sql(), std::move(*notes)));
+    }
+}
+
+const KnotEditorModel* KnotLogController::editor() {
+    if (m_editorStale) {
+        m_editorStale = false;
+        m_editor.reset();
+        if (m_selectedObservation) {
+            try {
+                // Empty when the observation is gone (its creation was undone,
+                // its knot deleted); it comes back with the same id on redo.
+                m_editor = buildKnotEditorModel(m_database.sql(), *m_selectedObservation, m_atlas);
+            } catch (const std::exception& error) {
+                reportFailure("Couldn't read the knot", error);
+            }
+        }
+    }
+    return m_editor ? &*m_editor : nullptr;
+}
+
+bool KnotLogController::editorOpen() {
+    return editor() != nullptr;
+}
+
+std::optional<Id> KnotLogController::selectedKnot() {
+    const KnotEditorModel* model = editor();
+    return model != nullptr ? std::optional<Id>(model->knotId) : std::nullopt;
+}
+
+bool KnotLogController::pickingRegions() {
+    if (editor() == nullptr) {
+        m_editorState.pickingRegions = false;
+    }
+    return m_editorState.pickingRegions;
+}
+
+std::span<const int> KnotLogController::referredRegions() {
+    const KnotEditorModel* model = editor();
+    return model != nullptr ? std::span<const int>(model->referredRegionIndices)
+                            : std::span<const int>();
+}
+
+void KnotLogController::drawEditor(const Appearance& look) {
+    // Notes typed for an observation that is no longer shown are saved first.
+    if (m_editorState.notesObservation != m_selectedObservation.value_or(0)) {
+        flushPendingEdits();
+    }
+    const KnotEditorModel* model = editor();
+    if (model == nullptr) {
+        return;
+    }
+    const Id knotId = model->knotId; // model is rebuilt by the commands below
+    const KnotEditorEvents events = drawKnotEditor(*model, m_editorState, look);
+    if (events.edit) {
+        execute(std::make_unique<UpdateObservationCommand>(m_database.sql(), *events.edit),
+                events.editContinues);
+    }
+    if (events.gestureEnded) {
+        m_history.sealNewest();
+    }
+    if (events.deleteKnot) {
+        deleteKnot(knotId);
+    }
+    if (events.close) {
+        closeEditor();
+    }
+}
+
+void KnotLogController::handleShortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyAlt) {
+        return; // a text field has its own undo and its own Delete
+    }
+    // No key repeat: one press is one step, even when a slow frame makes a
+    // short press look held.
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) {
+        if (io.KeyShift) {
+            redo();
+        } else {
+            undo();
+        }
+    } else if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y, false)) {
+        redo();
+    } else if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) &&
+               m_lastDeleteFrame != ImGui::GetFrameCount()) {
+        if (const auto knot = selectedKnot()) {
+            deleteKnot(*knot);
+        }
+    }
+}
+
+bool KnotLogController::undo() {
+    flushPendingEdits();
+    if (!m_history.canUndo()) {
+        return false;
+    }
+    const std::string description = m_history.undoDescription();
+    try {
+        m_history.undo();
+    } catch (const std::exception& error) {
+        reportFailure("Couldn't undo \u201C" + description + "\u201D", error);
+        return false;
+    }
+    m_editorStale = true;
+    m_dataChanged = true;
+    return true;
+}
+
+bool KnotLogController::redo() {
+    if (!m_history.canRedo()) {
+        return false;
+    }
+    const std::string description = m_history.redoDescription();
+    try {
+        m_history.redo();
+    } catch (const std::exception& error) {
+        reportFailure("Couldn't redo \u201C" + description + "\u201D", error);
+        return false;
+    }
+    m_editorStale = true;
+    m_dataChanged = true;
+    return true;
+}
+
+bool KnotLogController::takeDataChanged() {
+    return std::exchange(m_dataChanged, false);
+}
+
+std::optional<std::string> KnotLogController::takeError() {
+    return std::exchange(m_error, {});
+}
+
+} // namespace knotmap::ui

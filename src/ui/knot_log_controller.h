@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/atlas.h"
+#include "core/domain.h"
+#include "core/undo_stack.h"
+#include "store/database.h"
+#include "ui/knot_editor_model.h"
+#include "ui/knot_editor_panel.h"
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace knotmap::ui {
+
+// Turns what the user does on the body map and in the knot editor into
+// commands: applies them through the store, keeps them on the undo stack,
+// tracks the observation being edited and tells the app when its view models
+// must be rebuilt. Store failures become a message for the window.
+class KnotLogController {
+public:
+    KnotLogController(Database& database, const Atlas& atlas);
+
+    // A click on the body where no knot is: a new knot there, with today's
+    // observation (pain 5, active trigger point), opened in the editor.
+    // clientId empty: no client exists yet, so "Me" is created first.
+    void addKnot(std::optional<Id> clientId, BodyView view, DiagramPoint point,
+                 const std::string& regionCode);
+    // A click on a knot: opens today's observation of it, logging one from
+    // its latest values when there is none yet.
+    void logKnot(Id knotId);
+    void moveKnot(Id knotId, DiagramPoint point, const std::string& regionCode);
+    void deleteKnot(Id knotId);
+    // While picking referred regions: adds the region, or removes it when chosen already.
+    void toggleReferredRegion(const std::string& regionCode);
+    void closeEditor();
+
+    // Draws the editor for the selected observation into the current window
+    // and carries out what the user did there; nothing when none is selected.
+    void drawEditor(const Appearance& look);
+    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, and Delete deletes the
+    // knot being edited unless the map already did this frame; all only
+    // while no text field has focus.
+    void handleShortcuts();
+
+    bool undo();
+    bool redo();
+    [[nodiscard]] const UndoStack& history() const { return m_history; }
+
+    [[nodiscard]] bool editorOpen();
+    // The knot whose observation is open in the editor.
+    [[nodiscard]] std::optional<Id> selectedKnot();
+    // The map should report region clicks (toggleReferredRegion), not add knots.
+    [[nodiscard]] bool pickingRegions();
+    // The open observation's referred-pain regions, as atlas indices, for the map to highlight.
+    [[nodiscard]] std::span<const int> referredRegions();
+    // The client the last new knot was created for ("Me" on a new database).
+    [[nodiscard]] std::optional<Id> lastClient() const { return m_lastClient; }
+
+    // True once after the data changed: view models built from the store are stale.
+    [[nodiscard]] bool takeDataChanged();
+    // A failure the user must see (the change was not saved), once.
+    [[nodiscard]] std::optional<std::string> takeError();
+    // Saves notes still being typed (e.g. when the window closes).
+    void flushPendingEdits();
+
+private:
+    // Applies the command and keeps it for undo; false when the store refused.
+    bool execute(std::unique_ptr<Command> command, bool continuesGesture = false);
+    void select(Id observationId);
+    const KnotEditorModel* editor(); // rebuilt from the store only when stale
+    Id clientOrMe(std::optional<Id> clientId);
+    void reportFailure(const std::string& action, const std::exception& error);
+
+    Database& m_database;
+    const Atlas& m_atlas;
+    UndoStack m_history;
+    std::optional<Id> m_selectedObservation;
+    std::optional<KnotEditorModel> m_editor;
+    bool m_editorStale = true;
+    KnotEditorState m_editorState;
+    std::optional<Id> m_lastClient;
+    bool m_dataChanged = false;
+    std::optional<std::string> m_error;
+    int m_lastDeleteFrame = -1; // one Delete press deletes one knot, whoever saw it
+};
+
+} // namespace knotmap::ui
