@@ -102,6 +102,9 @@ void LogObservationCommand::apply() {
     if (m_applied) {
         restoreSession();
         ObservationRepository(m_db).restore(m_observation);
+        if (m_reactivated) {
+            setKnotStatus(KnotStatus::Active);
+        }
         transaction.commit();
         return;
     }
@@ -121,10 +124,27 @@ void LogObservationCommand::apply() {
         observation.pain = 5;
     }
     observations.add(observation);
+    const bool reactivated = knot.status == KnotStatus::Resolved;
+    if (reactivated) {
+        setKnotStatus(KnotStatus::Active);
+    }
     transaction.commit();
     m_newSession = today.created ? std::optional<Session>(today.session) : std::nullopt;
     m_observation = std::move(observation);
+    m_reactivated = reactivated;
     m_applied = true;
+}
+
+void LogObservationCommand::removeExtras() {
+    if (m_reactivated) {
+        setKnotStatus(KnotStatus::Resolved);
+    }
+}
+
+void LogObservationCommand::setKnotStatus(KnotStatus status) {
+    Knot knot = requireKnot(m_db, m_knotId);
+    knot.status = status;
+    KnotRepository(m_db).update(knot);
 }
 
 // --- MoveKnotCommand ----------------------------------------------------------

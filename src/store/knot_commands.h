@@ -65,14 +65,21 @@ private:
 
 // A click on a known knot: today's observation of it, with pain, kind and
 // symptoms taken from its latest observation (notes and referrals start empty).
+// A resolved knot that is logged again has come back: it becomes active.
 class LogObservationCommand : public NewObservationCommand {
 public:
     LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now);
     void apply() override;
     [[nodiscard]] std::string description() const override { return "Log knot"; }
 
+protected:
+    void removeExtras() override;
+
 private:
+    void setKnotStatus(KnotStatus status);
+
     Id m_knotId;
+    bool m_reactivated = false; // the knot was resolved and this command made it active
 };
 
 // A marker dragged to a new spot (and maybe into another region).

@@ -210,6 +210,24 @@ TEST_CASE("knot commands: logging a known knot copies pain, kind and symptoms of
     CHECK(dumpTables(f.db) == after);
 }
 
+TEST_CASE("knot commands: logging a resolved knot again makes it active, undo resolves it again") {
+    Fixture f;
+    Knot knot = f.addKnot();
+    knot.status = KnotStatus::Resolved;
+    KnotRepository(f.db).update(knot);
+    const std::string before = dumpTables(f.db);
+
+    LogObservationCommand command(f.db, knot.id, afternoon());
+    command.apply();
+    CHECK(KnotRepository(f.db).get(knot.id)->status == KnotStatus::Active);
+    const std::string after = dumpTables(f.db);
+    command.revert();
+    CHECK(KnotRepository(f.db).get(knot.id)->status == KnotStatus::Resolved);
+    CHECK(dumpTables(f.db) == before);
+    command.apply();
+    CHECK(dumpTables(f.db) == after);
+}
+
 TEST_CASE("knot commands: an observation edit changes one field and reverts exactly") {
     Fixture f;
     const Knot knot = f.addKnot();
