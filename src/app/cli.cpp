@@ -8,8 +8,8 @@
 #include "store/database.h"
 #include "store/database_info.h"
 #include "store/demo_writer.h"
-#include "store/observation_export.h"
 #include "store/store_error.h"
+#include "store/table_export.h"
 
 #include <CLI/CLI.hpp>
 
@@ -18,6 +18,7 @@
 #include <iostream>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace knotmap {
 namespace {
@@ -36,6 +37,7 @@ struct DemoArguments {
 struct ExportArguments {
     std::string db;
     std::string output;
+    std::string table = "observations";
 };
 
 // Opens the database and tells the user about a migration backup.
@@ -103,8 +105,10 @@ int runInfo(const std::string& dbOption) {
 // an interrupted export never leaves a half-written file under the real name.
 int runExport(const ExportArguments& arguments) {
     Database database = openDatabase(arguments.db);
+    const ExportTable table =
+        exportTableFromName(arguments.table).value_or(ExportTable::Observations);
     if (arguments.output.empty() || arguments.output == "-") {
-        exportObservationsCsv(database, std::cout);
+        exportTableCsv(database, table, std::cout);
         return std::cout.good() ? 0 : 1;
     }
     const fs::path target = arguments.output;
@@ -115,7 +119,7 @@ int runExport(const ExportArguments& arguments) {
         if (!out) {
             throw std::runtime_error(target.string() + ": cannot write the export file");
         }
-        rows = exportObservationsCsv(database, out);
+        rows = exportTableCsv(database, table, out);
         out.close();
         if (!out) {
             std::error_code ignored;
@@ -124,8 +128,21 @@ int runExport(const ExportArguments& arguments) {
         }
     }
     fs::rename(temporary, target);
-    std::cerr << "Exported " << rows << " observations to " << target.string() << "\n";
+    std::cerr << "Exported " << rows << " " << exportTableName(table) << " to " << target.string()
+              << "\n";
     return 0;
+}
+
+// Which table `export` writes; the names come from store/table_export.h.
+void addExportTableOption(CLI::App& command, std::string& target) {
+    std::vector<std::string> names;
+    for (std::string_view name : exportTableNames()) {
+        names.emplace_back(name);
+    }
+    command
+        .add_option("--table", target,
+                    "observations (default), sessions, treatments, knots or clients")
+        ->check(CLI::IsMember(names));
 }
 
 void addDbOption(CLI::App& command, std::string& target) {
@@ -170,11 +187,12 @@ int runCommandLine(int argc, char** argv) {
     addDbOption(*infoCommand, infoDb);
 
     ExportArguments exportArguments;
-    CLI::App* exportCommand =
-        app.add_subcommand("export", "Export observations as CSV (RFC 4180, UTF-8)");
+    CLI::App* exportCommand = app.add_subcommand(
+        "export", "Export observations (or another table) as CSV (RFC 4180, UTF-8)");
     addDbOption(*exportCommand, exportArguments.db);
     exportCommand->add_option("-o,--output", exportArguments.output,
                               "Output file (default: standard output)");
+    addExportTableOption(*exportCommand, exportArguments.table);
 
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(

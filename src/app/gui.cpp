@@ -1,11 +1,17 @@
 #include "app/gui.h"
 
 #include "app/main_window.h"
+#include "app/sample_switch.h"
+#include "app/settings_file.h"
+#include "app/settings_keeper.h"
 #include "app/test_report.h"
 #include "store/database.h"
 #include "ui/app_view_model.h"
 #include "ui/knot_log_controller.h"
 #include "ui/main_screen.h"
+#include "ui/session_controller.h"
+#include "ui/test_probe.h"
+#include "ui/treatment_controller.h"
 
 #include <iostream>
 #include <string>
@@ -81,49 +87,108 @@ void reloadModel(LoadedData& data, ui::MainScreenState& state) {
     }
 }
 
-} // namespace
-
-int runGui(const GuiOptions& options) {
-    ui::MainScreenState state;
-    LoadedData data = load(options.databasePath, state);
-    const std::string shownPath = displayPath(options.databasePath);
-
-    MainWindow window("Knotmap", kDefaultWidth, kDefaultHeight);
-    // Declared after the window, so destroyed first: GPU resources go while
-    // the window's OpenGL context still exists, even when a frame throws.
-    const ui::MainScreenGraphicsScope graphics(state);
+// The window's life with one database open: from opening it to quitting or
+// switching to another (the sample database and back). Returns true to switch
+// to sample.target().
+bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, MainWindow& window,
+                   ui::MainScreenState& state, SettingsKeeper& settings, SampleSwitch& sample) {
+    LoadedData data = load(databasePath, state);
+    const std::string shownPath = displayPath(databasePath);
     // Logging knots needs the database and the atlas (the map's regions).
     std::optional<ui::KnotLogController> knotLog;
     if (data.database && data.model && data.model->atlas != nullptr) {
         knotLog.emplace(*data.database, *data.model->atlas);
         state.knotLog = &*knotLog;
     }
+    // Treatments share the knot log's undo stack (one Ctrl+Z order for the window).
+    std::optional<ui::TreatmentController> treatments;
+    if (knotLog) {
+        treatments.emplace(*knotLog, *data.model->atlas);
+        state.treatments = &*treatments;
+    }
+    // Sessions share it too; signing, which cannot be undone, stays off it.
+    std::optional<ui::SessionController> sessions;
+    if (knotLog) {
+        sessions.emplace(*knotLog);
+        state.sessions = &*sessions;
+    }
     std::optional<TestReport> testReport;
+    // Where the widgets a test clicks were drawn, for the report's item lines.
+    std::optional<ui::TestProbe> probe;
     if (options.testReport) {
         testReport.emplace(*options.testReport);
+        probe.emplace();
     }
-    window.setTheme(state.theme);
+    const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
+    bool switchDatabase = false;
     window.run(
         [&](const ui::Appearance& look) {
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
             if (knotLog && knotLog->takeDataChanged()) {
                 reloadModel(data, state);
             }
+            settings.afterFrame(state);
+            window.setFontScale(SettingsKeeper::fontScale(state.settings));
             if (testReport) {
+                testReport->setExtraLines(takeFeelTestReportLines(state, databasePath) +
+                                          probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }
             window.setTheme(state.theme);
+            switchDatabase = sample.afterFrame(state);
             const bool errorDismissed = state.error && state.error->dismissed;
-            return !state.quitRequested && !errorDismissed;
+            return !state.quitRequested && !errorDismissed && !switchDatabase;
         },
         options.frameLimit);
     if (knotLog) {
         // Notes still being typed when the window closed are kept too.
+        if (sessions) {
+            sessions->flushPendingEdits();
+        }
         knotLog->flushPendingEdits();
         if (const auto error = knotLog->takeError()) {
             std::cerr << "knotmap: " << *error << "\n";
         }
         state.knotLog = nullptr;
+        state.treatments = nullptr;
+        state.sessions = nullptr;
+    }
+    return switchDatabase && !state.error;
+}
+
+// A fresh screen for another database, keeping what belongs to the user and
+// the window rather than to the data: settings, dialogs, the map's view and
+// its GPU resources.
+void resetForAnotherDatabase(ui::MainScreenState& state) {
+    ui::MainScreenState fresh;
+    fresh.settings = state.settings;
+    fresh.feel = state.feel;
+    fresh.theme = state.theme;
+    fresh.therapistMode = state.therapistMode;
+    fresh.bodyMap.mode = state.bodyMap.mode;
+    fresh.bodyMap.heat = state.bodyMap.heat;
+    fresh.bodyMap.canvas = std::move(state.bodyMap.canvas);
+    state = std::move(fresh);
+}
+
+} // namespace
+
+int runGui(const GuiOptions& options) {
+    ui::MainScreenState state;
+    SettingsKeeper settings(settingsFilePath());
+    settings.load(state);
+
+    MainWindow window("Knotmap", kDefaultWidth, kDefaultHeight);
+    // Declared after the window, so destroyed first: GPU resources go while
+    // the window's OpenGL context still exists, even when a frame throws.
+    const ui::MainScreenGraphicsScope graphics(state);
+    window.setTheme(state.theme);
+    window.setFontScale(SettingsKeeper::fontScale(state.settings));
+    SampleSwitch sample(options.databasePath);
+    fs::path databasePath = options.databasePath;
+    while (runOnDatabase(options, databasePath, window, state, settings, sample)) {
+        databasePath = sample.target();
+        resetForAnotherDatabase(state);
     }
     // The process fails whenever the database could not be used, however the
     // window was closed.

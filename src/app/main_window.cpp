@@ -119,6 +119,10 @@ void MainWindow::setTheme(ui::ThemeKind theme) {
     }
 }
 
+void MainWindow::setFontScale(float scale) {
+    m_fontScale = std::clamp(scale, 0.5f, 2.0f);
+}
+
 void MainWindow::updateScale() {
     float scaleX = 1.0f;
     float scaleY = 1.0f;
@@ -139,7 +143,9 @@ void MainWindow::updateScale() {
     if (minimised && m_contentScale != 0.0f) {
         return; // nothing to measure: keep what we have
     }
-    const float contentScale = std::clamp(std::max(scaleX, scaleY), 0.5f, 4.0f);
+    // The user's text size scales everything with the fonts, as a denser
+    // display would, so spacing stays in proportion.
+    const float contentScale = std::clamp(std::max(scaleX, scaleY), 0.5f, 4.0f) * m_fontScale;
     // Where the system scales the framebuffer itself (macOS, some Wayland
     // set-ups), ImGui works in window units: rasterise the fonts at the full
     // content scale for sharpness and let ImGui draw them at window size.

@@ -50,6 +50,9 @@ public:
 
     // Takes effect from the next frame.
     void setTheme(ui::ThemeKind theme);
+    // The user's text size on top of the display's scale (1 = 100%); fonts
+    // are rebuilt from the next frame. Takes effect from the next frame.
+    void setFontScale(float scale);
 
 private:
     // Shrinks the window to fit the primary monitor's work area if needed.
@@ -63,6 +66,7 @@ private:
     bool m_imguiReady = false;
     ui::Appearance m_look;
     float m_contentScale = 0.0f; // the scale the fonts were built for; 0 = not yet
+    float m_fontScale = 1.0f;    // the user's, from the settings
     bool m_styleDirty = true;
     FrameCapture* m_capture = nullptr; // set while run() captures
     std::unique_ptr<render::OffscreenTarget> m_captureTarget;

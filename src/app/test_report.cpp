@@ -15,6 +15,7 @@ void TestReport::update(const std::vector<ui::ShownCanvas>& canvases, bool edito
         text += line;
     }
     text += editorOpen ? "editor open\n" : "editor closed\n";
+    text += m_extra;
     if (text == m_written) {
         return;
     }

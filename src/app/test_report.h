@@ -15,15 +15,21 @@ namespace knotmap {
 // its content changes, so a reader never sees half a report. Lines:
 //   canvas front MINX MINY MAXX MAXY
 //   editor open|closed
+//   ...and the lines given to setExtraLines (theme, database, buttons, and
+//   the widgets a test clicks: item NAME MINX MINY MAXX MAXY, ui/test_probe.h).
 class TestReport {
 public:
     explicit TestReport(std::filesystem::path path) : m_path(std::move(path)) {}
 
     void update(const std::vector<ui::ShownCanvas>& canvases, bool editorOpen);
+    // Lines appended to the report from the next update on, each ending in a
+    // newline (app/sample_switch.h: feelTestReportLines).
+    void setExtraLines(std::string lines) { m_extra = std::move(lines); }
 
 private:
     std::filesystem::path m_path;
     std::string m_written;
+    std::string m_extra;
 };
 
 } // namespace knotmap

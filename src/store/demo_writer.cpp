@@ -7,6 +7,7 @@
 #include "store/treatment_repository.h"
 #include "store/write_transaction.h"
 
+#include <algorithm>
 #include <string>
 
 namespace knotmap {
@@ -16,8 +17,9 @@ namespace {
 // repositories are built once so their prepared statements serve every record.
 class RepositorySink final : public DemoSink {
 public:
-    explicit RepositorySink(SQLite::Database& db)
-        : m_clients(db), m_sessions(db), m_knots(db), m_observations(db), m_treatments(db) {}
+    RepositorySink(SQLite::Database& db, const DemoOptions& options, const DemoProgress& progress)
+        : m_clients(db), m_sessions(db), m_knots(db), m_observations(db), m_treatments(db),
+          m_options(options), m_progress(progress) {}
 
     void addClient(Client& client) override {
         // Client names are unique; when demo data is mixed into an existing
@@ -28,10 +30,14 @@ public:
         }
         m_clients.add(client);
         ++m_summary.clients;
+        m_clientSessions = 0;
+        reportProgress();
     }
     void addSession(Session& session) override {
         m_sessions.add(session);
         ++m_summary.sessions;
+        ++m_clientSessions;
+        reportProgress();
     }
     void addKnot(Knot& knot) override {
         m_knots.add(knot);
@@ -50,21 +56,38 @@ public:
     [[nodiscard]] const DemoSummary& summary() const { return m_summary; }
 
 private:
+    // The generator writes client after client, each about one session a day
+    // at most: an estimate good enough for a progress bar.
+    void reportProgress() const {
+        if (!m_progress || m_options.clients <= 0) {
+            return;
+        }
+        const double days = std::max(1, m_options.days);
+        const double withinClient = std::min(1.0, static_cast<double>(m_clientSessions) / days);
+        const double clientsBefore =
+            static_cast<double>(std::max<std::int64_t>(0, m_summary.clients - 1));
+        m_progress(std::min(1.0, (clientsBefore + withinClient) / m_options.clients));
+    }
+
     ClientRepository m_clients;
     SessionRepository m_sessions;
     KnotRepository m_knots;
     ObservationRepository m_observations;
     TreatmentRepository m_treatments;
     DemoSummary m_summary;
+    const DemoOptions& m_options;
+    const DemoProgress& m_progress;
+    std::int64_t m_clientSessions = 0; // of the client being written
 };
 
 } // namespace
 
-DemoSummary writeDemo(Database& database, const DemoOptions& options) {
+DemoSummary writeDemo(Database& database, const DemoOptions& options,
+                      const DemoProgress& progress) {
     WriteTransaction transaction(database.sql());
     DemoSummary summary;
     {
-        RepositorySink sink(database.sql());
+        RepositorySink sink(database.sql(), options, progress);
         generateDemo(options, sink);
         summary = sink.summary();
     } // finalises the prepared statements before the transaction ends

@@ -4,6 +4,7 @@
 #include "store/database.h"
 
 #include <cstdint>
+#include <functional>
 
 namespace knotmap {
 
@@ -15,8 +16,13 @@ struct DemoSummary {
     std::int64_t treatments = 0;
 };
 
+// Called now and then with the share of the history written so far, 0 to 1.
+// It may throw to cancel: nothing is saved then.
+using DemoProgress = std::function<void(double fraction)>;
+
 // Generates the demo history into database in one transaction: all of it is
 // saved or none. The caller decides whether an existing history may be mixed in.
-DemoSummary writeDemo(Database& database, const DemoOptions& options);
+DemoSummary writeDemo(Database& database, const DemoOptions& options,
+                      const DemoProgress& progress = {});
 
 } // namespace knotmap

@@ -140,6 +140,7 @@ std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
         m_db, std::string("SELECT ") + kColumns +
                   ", (SELECT count(*) FROM observation o WHERE o.session_id = s.id)"
                   ", (SELECT count(*) FROM treatment t WHERE t.session_id = s.id)"
+                  ", s.signed_utc IS NOT NULL"
                   " FROM session s WHERE s.client_id = ? ORDER BY s.started_utc DESC, s.id DESC");
     query.bind(1, static_cast<std::int64_t>(clientId));
     std::vector<SessionSummary> sessions;
@@ -148,6 +149,7 @@ std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
         summary.session = readSession(query);
         summary.knotCount = query.getColumn(14).getInt();
         summary.treatmentCount = query.getColumn(15).getInt();
+        summary.isSigned = query.getColumn(16).getInt() != 0;
         sessions.push_back(std::move(summary));
     }
     return sessions;

@@ -14,6 +14,7 @@ struct SessionSummary {
     Session session;
     int knotCount = 0;      // knots observed in the session
     int treatmentCount = 0; // treatments given in the session
+    bool isSigned = false;  // a signed visit: read-only (docs/sessions.md)
 };
 
 class SessionRepository {

@@ -5,6 +5,7 @@
 #include "store/knot_pain_query.h"
 #include "store/knot_repository.h"
 #include "store/session_repository.h"
+#include "ui/client_order.h"
 
 #include <algorithm>
 #include <array>
@@ -36,6 +37,7 @@ SessionRow makeRow(const SessionSummary& summary) {
     row.overallPain = summary.session.overallPain;
     row.knots = summary.knotCount;
     row.treatments = summary.treatmentCount;
+    row.isSigned = summary.isSigned;
     return row;
 }
 
@@ -133,9 +135,12 @@ AppViewModel buildAppViewModel(Database& database) {
         addKnots(entry, database, model.atlas);
         model.clients.push_back(std::move(entry));
     }
+    sortClientsForDisplay(model.clients);
     if (model.clients.empty()) {
         model.clients.push_back(placeholderMe());
     }
+    model.archivedClients = readArchivedClients(database.sql());
+    model.vocabularies = readVocabularyLists(database.sql());
     return model;
 }
 

@@ -4,6 +4,7 @@
 #include "core/domain.h"
 #include "store/database.h"
 #include "ui/body_map_types.h"
+#include "ui/client_pane_data.h"
 
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct SessionRow {
     std::optional<int> overallPain;
     int knots = 0;
     int treatments = 0;
+    bool isSigned = false; // a signed therapy visit
 };
 
 struct ClientEntry {
@@ -40,6 +42,9 @@ struct AppViewModel {
     // By name; archived clients are left out. A database without clients
     // shows one placeholder "Me" with id 0, saved with its first knot.
     std::vector<ClientEntry> clients;
+    // For the client list's "Show archived" and the vocabulary manager.
+    std::vector<ArchivedClient> archivedClients;
+    VocabularyLists vocabularies;
     const Atlas* atlas = nullptr; // the built-in atlas; null if it failed to load
     std::string atlasError;       // why, when it failed
 };

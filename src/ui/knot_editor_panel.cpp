@@ -5,6 +5,7 @@
 #include "ui/chips.h"
 #include "ui/pain_slider.h"
 #include "ui/segmented_control.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <GLFW/glfw3.h>
@@ -196,6 +197,7 @@ void notesSection(const KnotEditorModel& model, KnotEditorState& state, KnotEdit
                                   ImVec2(ImGui::GetContentRegionAvail().x, height))) {
         state.notesDirty = state.notesDraft != model.observation.notes;
     }
+    probeItem("knot-notes");
     if (ImGui::IsItemDeactivated() && state.notesDirty) {
         events.edit = ObservationEdit::setNotes(model.observationId, state.notesDraft);
         state.notesDirty = false;

@@ -39,6 +39,25 @@ bool KnotLogController::execute(std::unique_ptr<Command> command, bool continues
     return true;
 }
 
+bool KnotLogController::executeShared(std::unique_ptr<Command> command) {
+    flushPendingEdits(); // notes being typed become their own, earlier step
+    return execute(std::move(command));
+}
+
+bool KnotLogController::writeOutsideHistory(const std::string& description,
+                                            const std::function<void()>& write) {
+    flushPendingEdits();
+    try {
+        write();
+    } catch (const std::exception& error) {
+        reportFailure("Couldn't save \u201C" + description + "\u201D", error);
+        return false;
+    }
+    m_editorStale = true;
+    m_dataChanged = true;
+    return true;
+}
+
 void KnotLogController::reportFailure(const std::string& action, const std::exception& error) {
     // SQLite's own messages do not say which file they are about.
     m_error = action + ": " + error.what() + " (" + m_database.path().string() + ")";

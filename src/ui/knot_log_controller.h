@@ -7,6 +7,7 @@
 #include "ui/knot_editor_model.h"
 #include "ui/knot_editor_panel.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -47,6 +48,16 @@ public:
     bool undo();
     bool redo();
     [[nodiscard]] const UndoStack& history() const { return m_history; }
+
+    // For the window's other editors (clients, vocabularies): their commands
+    // go on this same stack so Ctrl+Z undoes everything in the order it was
+    // done. False when the store refused; the failure reaches the notice banner.
+    bool executeShared(std::unique_ptr<Command> command);
+    // For a change that is deliberately not on the undo stack (signing a
+    // visit): runs write, then marks the data changed, or reports its failure.
+    // False when write threw.
+    bool writeOutsideHistory(const std::string& description, const std::function<void()>& write);
+    [[nodiscard]] Database& database() { return m_database; }
 
     [[nodiscard]] bool editorOpen();
     // The knot whose observation is open in the editor.

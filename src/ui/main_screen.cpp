@@ -1,8 +1,11 @@
 #include "ui/main_screen.h"
 
 #include "ui/body_map_panel.h"
+#include "ui/client_pane.h"
 #include "ui/edit_menu.h"
+#include "ui/feel_keys.h"
 #include "ui/knot_log_wiring.h"
+#include "ui/session_column.h"
 #include "ui/session_list_panel.h"
 #include "ui/widgets.h"
 
@@ -25,6 +28,8 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(look.px(4), 0));
     if (ImGui::BeginMenu("File")) {
+        drawNewClientMenuItem(state);
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             state.quitRequested = true;
         }
@@ -40,6 +45,10 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         }
         ImGui::EndMenu();
     }
+    drawClientMenuItems(state);
+    drawFeelMenuItems(state.feel);
+    ImGui::Dummy(ImVec2(look.px(12), 0));
+    drawSampleBanner(state.feel, look);
 
     // The database in use, quietly at the trailing edge; the full path on hover.
     ImGui::PushFont(look.fonts.small);
@@ -110,6 +119,15 @@ void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScree
         input.markers = client->markers;
         input.regionPain = client->regionPain;
     }
+    // A session picked in the timeline shows only its own knots and ratings.
+    std::vector<BodyMapMarker> sessionMarkers;
+    std::vector<std::optional<double>> sessionPain;
+    if (client != nullptr && state.sessions != nullptr && state.sessions->pinned(*client) &&
+        (state.knotLog == nullptr || !state.knotLog->editorOpen())) {
+        state.sessions->fillSessionMap(*client, *model.atlas, sessionMarkers, sessionPain);
+        input.markers = sessionMarkers;
+        input.regionPain = sessionPain;
+    }
     input.selectedKnot = state.selectedKnot;
     if (state.knotLog != nullptr) {
         fillBodyMapInput(*state.knotLog, input);
@@ -129,6 +147,30 @@ void mapPane(const AppViewModel& model, const ClientEntry* client, MainScreenSta
     ImGui::PopStyleVar();
     if (visible) {
         bodyMapPane(model, client, state, look);
+    }
+    ImGui::EndChild();
+}
+
+// The session list above the treatments of the newest session. Until
+// sessions can be selected, the newest one is the one being logged today.
+void sessionsWithTreatments(const ClientEntry& client, MainScreenState& state,
+                            const Appearance& look) {
+    if (state.sessions != nullptr) {
+        drawSessionColumn(client, *state.sessions, state.treatments, look);
+        return;
+    }
+    if (state.treatments == nullptr || client.sessions.empty()) {
+        (void)drawSessionList(client, std::nullopt, false, look);
+        return;
+    }
+    const float listHeight = std::max(look.px(180), ImGui::GetContentRegionAvail().y * 0.42f);
+    if (ImGui::BeginChild("session-list", ImVec2(0, listHeight))) {
+        (void)drawSessionList(client, std::nullopt, false, look);
+    }
+    ImGui::EndChild();
+    ImGui::Dummy(ImVec2(0, look.px(8)));
+    if (ImGui::BeginChild("session-treatments", ImVec2(0, 0))) {
+        state.treatments->draw(client.sessions.front().id, look);
     }
     ImGui::EndChild();
 }
@@ -153,19 +195,25 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
         return;
     }
 
-    const float listWidth =
-        std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, look.px(220), look.px(288));
-    if (beginPane("clients", ImVec2(listWidth, 0), ImVec2(look.px(12), look.px(22)),
-                  look.colours().paneBackground)) {
-        drawClientList(model, state.clientList, look);
+    // An individual never sees the client pane: the map and sessions get the room.
+    if (clientPaneShown(model, state)) {
+        const float listWidth =
+            std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, look.px(220), look.px(288));
+        if (beginPane("clients", ImVec2(listWidth, 0), ImVec2(look.px(12), look.px(22)),
+                      look.colours().paneBackground)) {
+            drawClientPane(model, state, look);
+        }
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+    } else if (!state.clientList.selectedClient ||
+               findClient(model, *state.clientList.selectedClient) == nullptr) {
+        state.clientList.selectedClient = model.clients.front().id;
     }
-    ImGui::EndChild();
     const ClientEntry* client = state.clientList.selectedClient
                                     ? findClient(model, *state.clientList.selectedClient)
                                     : nullptr;
 
     // The sessions take a narrow column; the body map gets the rest.
-    ImGui::SameLine(0, 0);
     if (beginPane("sessions", ImVec2(middleWidth(look), 0), ImVec2(look.px(20), look.px(22)),
                   ImVec4(0, 0, 0, 0))) {
         drawNoticeBanner(state.notice, look);
@@ -175,7 +223,7 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
         } else if (client != nullptr && client->id == 0) {
             drawEmptyState(databasePath, state.emptyState, look);
         } else if (client != nullptr) {
-            drawSessionList(*client, look);
+            sessionsWithTreatments(*client, state, look);
         }
     }
     ImGui::EndChild();
@@ -200,6 +248,7 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     ImGui::PopStyleVar(2);
     if (model != nullptr && !state.error) {
         dataPanes(*model, databasePath, state, look);
+        finishClientFrame(*model, state, look);
         if (state.knotLog != nullptr) {
             finishKnotLogFrame(*state.knotLog, state.notice);
         }
@@ -210,6 +259,9 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     }
     if (state.error) {
         drawErrorDialog(*state.error, look);
+    } else {
+        handleFeelKeys(state.feel, state.bodyMap);
+        drawFeelWindows(state.settings, state.feel, state.theme, state.bodyMap, look);
     }
     ImGui::End();
 }

@@ -1,13 +1,18 @@
 #pragma once
 
+#include "core/settings.h"
 #include "ui/app_view_model.h"
 #include "ui/appearance.h"
 #include "ui/body_map_state.h"
 #include "ui/client_list_panel.h"
 #include "ui/empty_state.h"
 #include "ui/error_dialog.h"
+#include "ui/feel_state.h"
 #include "ui/knot_log_controller.h"
 #include "ui/notice_banner.h"
+#include "ui/session_controller.h"
+#include "ui/treatment_controller.h"
+#include "ui/vocabulary_window.h"
 
 #include <optional>
 #include <string>
@@ -18,6 +23,9 @@ namespace knotmap::ui {
 struct MainScreenState {
     ThemeKind theme = ThemeKind::Light;
     ClientListState clientList;
+    // Shows the client list even for one client (View > Therapist mode).
+    bool therapistMode = false;
+    VocabularyWindowState vocabularies; // Edit > Vocabularies...
     BodyMapState bodyMap;
     std::optional<Id> selectedKnot;  // ringed on the body map
     std::optional<Id> bodyMapClient; // whose knots the map showed last frame
@@ -25,9 +33,19 @@ struct MainScreenState {
     NoticeState notice;
     std::optional<ErrorDialogState> error; // when set, nothing else can be done
     bool quitRequested = false;
+    // The user's persisted preferences (core/settings.h), loaded and saved by
+    // app/settings_keeper.h. Read them anywhere; after changing one, set
+    // feel.settingsChanged. theme and therapistMode above are kept in step
+    // with settings.theme / settings.therapistMode by the keeper each frame.
+    Settings settings;
+    FeelState feel; // settings window, shortcut overlay
     // Saves what the map and the knot editor do; set by the app while a
     // database is open (null: the map only selects).
     KnotLogController* knotLog = nullptr;
+    // The treatments section under the sessions; set with knotLog (null: not shown).
+    TreatmentController* treatments = nullptr;
+    // The session timeline, details and selection; set with knotLog (null: a plain list).
+    SessionController* sessions = nullptr;
 };
 
 // Releases the screen's GPU resources (the body map's) when destroyed:

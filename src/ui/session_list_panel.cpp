@@ -83,13 +83,65 @@ void headerRow(const Appearance& look) {
     ImGui::PopStyleColor();
 }
 
-void sessionRow(const SessionRow& row, const Appearance& look) {
+// A small filled circle for a therapy visit, a ring for a self check-in:
+// the kind reads by shape as well as by the words beside it.
+void kindMark(bool visit, const Appearance& look) {
+    const float size = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 centre(at.x + size * 0.35f, at.y + size * 0.5f);
+    const ImU32 colour = ImGui::GetColorU32(look.colours().accent);
+    if (visit) {
+        ImGui::GetWindowDrawList()->AddCircleFilled(centre, look.px(4), colour);
+    } else {
+        ImGui::GetWindowDrawList()->AddCircle(centre, look.px(4), colour, 0, look.px(1.5f));
+    }
+    ImGui::Dummy(ImVec2(size * 0.8f, size));
+    ImGui::SameLine(0, look.px(4));
+}
+
+// A signed visit's mark in place of the dot: a check drawn as lines (the UI
+// font has no check glyph), explained by a tooltip.
+void signedCheck(const Appearance& look) {
+    const float size = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 points[] = {
+        ImVec2(at.x + size * 0.08f, at.y + size * 0.50f),
+        ImVec2(at.x + size * 0.28f, at.y + size * 0.70f),
+        ImVec2(at.x + size * 0.64f, at.y + size * 0.30f),
+    };
+    ImGui::GetWindowDrawList()->AddPolyline(points, 3, ImGui::GetColorU32(look.colours().accent), 0,
+                                            look.px(2));
+    ImGui::Dummy(ImVec2(size * 0.8f, size));
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Signed: read-only, corrected by amendments");
+    }
+    ImGui::SameLine(0, look.px(4));
+}
+
+// Returns true when the row was clicked.
+bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, const Appearance& look) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(Date);
+    // The whole row is one selectable; the cells draw over it.
+    ImGui::PushID(static_cast<int>(row.id));
+    const bool clicked = ImGui::Selectable("##row", selected,
+                                           ImGuiSelectableFlags_SpanAllColumns |
+                                               ImGuiSelectableFlags_AllowItemOverlap,
+                                           ImVec2(0, ImGui::GetTextLineHeight()));
+    ImGui::PopID();
+    if (selected && scrollTo) {
+        ImGui::SetScrollHereY(0.5f);
+    }
+    ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(row.date.c_str());
     ImGui::TableSetColumnIndex(Time);
     textMuted(row.time, look);
     ImGui::TableSetColumnIndex(Kind);
+    if (row.isSigned) {
+        signedCheck(look);
+    } else {
+        kindMark(row.kind == "Therapy visit", look);
+    }
     ImGui::TextUnformatted(row.kind.c_str());
     ImGui::TableSetColumnIndex(Pain);
     painPill(row.overallPain, look);
@@ -97,17 +149,49 @@ void sessionRow(const SessionRow& row, const Appearance& look) {
     textRightAligned(std::to_string(row.knots));
     ImGui::TableSetColumnIndex(Treatments);
     textRightAligned(std::to_string(row.treatments));
+    return clicked;
+}
+
+// "New session" with its two kinds in a small menu, at the heading's trailing edge.
+std::optional<SessionKind> newSessionButton(const Appearance& look) {
+    const char* label = "+ New session";
+    // primaryButton pads 14 px on each side.
+    const float width = ImGui::CalcTextSize(label).x + look.px(28);
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+    if (primaryButton(label, look)) {
+        ImGui::OpenPopup("new-session");
+    }
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("N starts a self check-in now");
+    }
+    std::optional<SessionKind> kind;
+    if (ImGui::BeginPopup("new-session")) {
+        if (ImGui::MenuItem("Self check-in", "N")) {
+            kind = SessionKind::SelfCheckIn;
+        }
+        if (ImGui::MenuItem("Therapy visit")) {
+            kind = SessionKind::TherapyVisit;
+        }
+        ImGui::EndPopup();
+    }
+    return kind;
 }
 
 } // namespace
 
-void drawSessionList(const ClientEntry& client, const Appearance& look) {
+SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> selected,
+                                  bool scrollToSelected, const Appearance& look) {
+    SessionListEvents events;
     textWithFont(client.name, look.fonts.heading);
+    if (client.id != 0) { // the placeholder "Me" is saved with its first knot
+        events.create = newSessionButton(look);
+    }
     textMuted(client.sessionSummary, look);
     ImGui::Dummy(ImVec2(0, look.px(6)));
 
     if (client.sessions.empty()) {
-        return; // the summary above already says so
+        return events; // the summary above already says so
     }
 
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -128,20 +212,34 @@ void drawSessionList(const ClientEntry& client, const Appearance& look) {
     ImGui::PushID(static_cast<int>(client.id));
     if (!ImGui::BeginTable("sessions", ColumnCount, flags, ImVec2(0, 0), innerWidth)) {
         ImGui::PopID();
-        return;
+        return events;
     }
     setUpColumns(widths);
     headerRow(look);
-    // Only the visible rows are laid out: a long history costs nothing per frame.
+    // Only the visible rows are laid out: a long history costs nothing per
+    // frame. The selected row is always laid out so it can scroll into view.
+    int selectedIndex = -1;
+    for (std::size_t index = 0; selected && index < client.sessions.size(); ++index) {
+        if (client.sessions[index].id == *selected) {
+            selectedIndex = static_cast<int>(index);
+        }
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(client.sessions.size()));
+    if (scrollToSelected && selectedIndex >= 0) {
+        clipper.ForceDisplayRangeByIndices(selectedIndex, selectedIndex + 1);
+    }
     while (clipper.Step()) {
         for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
-            sessionRow(client.sessions[static_cast<std::size_t>(index)], look);
+            const SessionRow& row = client.sessions[static_cast<std::size_t>(index)];
+            if (sessionRow(row, index == selectedIndex, scrollToSelected, look)) {
+                events.clicked = row.id;
+            }
         }
     }
     ImGui::EndTable();
     ImGui::PopID();
+    return events;
 }
 
 } // namespace knotmap::ui

@@ -3,10 +3,21 @@
 #include "ui/app_view_model.h"
 #include "ui/appearance.h"
 
+#include <optional>
+
 namespace knotmap::ui {
 
-// The client's name and their sessions as a table, newest first. Fills the
-// rest of the current window.
-void drawSessionList(const ClientEntry& client, const Appearance& look);
+// What the user did in the timeline this frame.
+struct SessionListEvents {
+    std::optional<Id> clicked;         // a session row was clicked
+    std::optional<SessionKind> create; // "New session" and its kind
+};
+
+// The client's name, a "New session" menu and their sessions as a timeline,
+// newest first: date, time, kind, overall pain, knots and treatments.
+// selected is highlighted; scrollToSelected brings it into view (after the
+// arrow keys moved it). Fills the rest of the current window.
+SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> selected,
+                                  bool scrollToSelected, const Appearance& look);
 
 } // namespace knotmap::ui

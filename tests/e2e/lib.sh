@@ -6,6 +6,9 @@ KNOTMAP=${1:?usage: $0 /path/to/knotmap}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/knotmap-e2e-XXXXXX")
 cleanup() { chmod -R u+rwX "$WORK" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+# The user's own settings (theme, font scale) never leak into a test, and a
+# test never writes them: each run has its own empty config folder.
+export KNOTMAP_CONFIG_DIR="$WORK/config"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok - $*"; }

@@ -23,7 +23,7 @@ expect_refused() { # file problem
 
 cp "$good" "$WORK/newer.db"
 sqlite3 "$WORK/newer.db" "PRAGMA user_version = 42"
-expect_refused "$WORK/newer.db" "written by a newer Knotmap (schema version 42, this version knows up to 2); not opened, nothing changed"
+expect_refused "$WORK/newer.db" "written by a newer Knotmap (schema version 42, this version knows up to 3); not opened, nothing changed"
 
 printf 'Left shoulder sore after gardening.\n' >"$WORK/notes.txt"
 expect_refused "$WORK/notes.txt" "not a Knotmap database (not an SQLite file)"
@@ -101,7 +101,7 @@ old="$WORK/old/knotmap.db"; mkdir -p "$WORK/old"
 } | sqlite3 "$old"
 run info --db "$old"
 assert_eq 0 "$RC" "info on a version 1 database"
-assert_contains "$ERR" "upgraded $old from schema version 1 to 2; the previous copy is saved as $WORK/old/knotmap.v1-backup-" "backup notice"
+assert_contains "$ERR" "upgraded $old from schema version 1 to 3; the previous copy is saved as $WORK/old/knotmap.v1-backup-" "backup notice"
 backup=$(ls "$WORK"/old/knotmap.v1-backup-*.db)
 assert_eq 1 "$(sqlite3 "$backup" 'PRAGMA user_version')" "backup keeps the old version"
 assert_eq "Robin Ash" "$(sqlite3 "$backup" 'SELECT name FROM client')" "backup keeps the data"

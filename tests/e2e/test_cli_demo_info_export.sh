@@ -32,7 +32,7 @@ db2="$WORK/same.db"; db3="$WORK/other.db"
 
 run info --db "$db2"
 assert_eq 0 "$RC" "info exit code"
-assert_contains "$OUT" "schema version  2" "info schema version"
+assert_contains "$OUT" "schema version  3" "info schema version"
 assert_contains "$OUT" "integrity check ok" "info integrity"
 assert_contains "$OUT" "$(printf '  %-22s %s' observation "$observations")" "info observation count"
 assert_contains "$OUT" "$(printf '  %-22s %s' session "$sessions")" "info session count"

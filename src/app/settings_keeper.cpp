@@ -1,0 +1,66 @@
+#include "app/settings_keeper.h"
+
+#include "app/settings_file.h"
+#include "ui/settings_window.h"
+
+#include <iostream>
+
+namespace knotmap {
+
+void SettingsKeeper::load(ui::MainScreenState& state) {
+    LoadedSettings loaded = loadSettingsFile(m_file);
+    state.settings = loaded.settings;
+    m_saved = loaded.settings;
+    state.theme = ui::themeKind(state.settings.theme);
+    state.therapistMode = state.settings.therapistMode;
+    state.bodyMap.mode = state.settings.defaultView;
+    if (loaded.problem) {
+        std::cerr << "knotmap: " << *loaded.problem << "\n";
+        // A database notice (e.g. an upgrade backup) is more important: keep it.
+        if (!state.notice.visible) {
+            state.notice.title = "Your settings could not all be read";
+            state.notice.message = "Knotmap uses its defaults where they were unusable and "
+                                   "leaves the file as it is until you change a setting:";
+            state.notice.detail = *loaded.problem;
+            state.notice.visible = true;
+        }
+    }
+}
+
+void SettingsKeeper::afterFrame(ui::MainScreenState& state) {
+    // The View menu changes the screen state directly; the settings follow.
+    const ThemeSetting menuTheme =
+        state.theme == ui::ThemeKind::Dark ? ThemeSetting::Dark : ThemeSetting::Light;
+    if (menuTheme != state.settings.theme) {
+        state.settings.theme = menuTheme;
+        state.feel.settingsChanged = true;
+    }
+    if (state.therapistMode != state.settings.therapistMode) {
+        if (state.feel.settingsChanged) {
+            state.therapistMode = state.settings.therapistMode; // the Settings window's
+        } else {
+            state.settings.therapistMode = state.therapistMode; // the menu's
+            state.feel.settingsChanged = true;
+        }
+    }
+    if (state.feel.settingsChanged) {
+        state.feel.settingsChanged = false;
+        if (state.settings != m_saved) {
+            save(state);
+        }
+    }
+}
+
+void SettingsKeeper::save(ui::MainScreenState& state) {
+    if (const auto error = saveSettingsFile(m_file, state.settings)) {
+        std::cerr << "knotmap: " << *error << "\n";
+        state.notice.title = "Knotmap couldn't save your settings";
+        state.notice.message = "They apply until Knotmap closes. The problem:";
+        state.notice.detail = *error;
+        state.notice.visible = true;
+        return;
+    }
+    m_saved = state.settings;
+}
+
+} // namespace knotmap

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ui/main_screen.h"
+
+#include <filesystem>
+
+namespace knotmap {
+
+// Keeps the settings file and the window in step: loads it at start (a bad
+// file: a notice naming it, defaults, and the file left alone), applies the
+// settings to the screen state, and saves the file whenever a setting
+// changes, whether in the Settings window or in a View menu item.
+class SettingsKeeper {
+public:
+    explicit SettingsKeeper(std::filesystem::path file) : m_file(std::move(file)) {}
+
+    // Reads the file into state.settings and applies it (theme, map view,
+    // therapist mode). Call before the first frame.
+    void load(ui::MainScreenState& state);
+
+    // Call after each frame: folds in the View menu's theme and therapist
+    // mode toggles and writes the file when anything changed.
+    void afterFrame(ui::MainScreenState& state);
+
+    // The font scale the window should use, 1 = 100%.
+    [[nodiscard]] static float fontScale(const Settings& settings) {
+        return static_cast<float>(settings.fontScalePercent) / 100.0f;
+    }
+
+private:
+    void save(ui::MainScreenState& state);
+
+    std::filesystem::path m_file;
+    Settings m_saved; // as in the file (or the defaults, when it was unusable)
+};
+
+} // namespace knotmap

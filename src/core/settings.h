@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/view_transform.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The user's preferences that persist between runs, and their JSON form.
+// Pure: reading and writing the file is app/settings_file.h.
+namespace knotmap {
+
+enum class ThemeSetting { Light, Dark };
+
+// The font (and with it the whole UI) scale the user may choose, in percent.
+inline constexpr int kMinFontScalePercent = 90;
+inline constexpr int kMaxFontScalePercent = 150;
+inline constexpr int kFontScaleStepPercent = 10;
+
+// Other panels read these through MainScreenState::settings (ui/main_screen.h).
+struct Settings {
+    ThemeSetting theme = ThemeSetting::Light;
+    int fontScalePercent = 100; // kMinFontScalePercent..kMaxFontScalePercent
+    // Shows the client list and visit fields even for a single client.
+    bool therapistMode = false;
+    // The body map's view when the window opens.
+    BodyMapMode defaultView = BodyMapMode::SideBySide;
+
+    bool operator==(const Settings&) const = default;
+};
+
+// What came out of a settings file: every valid field, defaults for the rest,
+// and one sentence per field that could not be used ("theme: ...").
+struct ParsedSettings {
+    Settings settings;
+    std::vector<std::string> problems; // empty when the whole file was usable
+};
+
+// Unknown keys are ignored (a newer version may have written them); a text
+// that is not a JSON object gives defaults and one problem.
+[[nodiscard]] ParsedSettings parseSettings(std::string_view json);
+
+// Pretty-printed JSON with every field, ending in a newline.
+[[nodiscard]] std::string serializeSettings(const Settings& settings);
+
+[[nodiscard]] std::string_view toCode(ThemeSetting theme);
+// The code of a body-map view in the file: "front", "back", "side_by_side".
+[[nodiscard]] std::string_view viewCode(BodyMapMode mode);
+
+} // namespace knotmap

@@ -1,0 +1,104 @@
+#include "store/amendment_repository.h"
+
+#include "store/store_error.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
+namespace knotmap {
+
+void AmendmentRepository::sign(Id sessionId, const SessionSignature& signature) {
+    if (signature.signedBy.find_first_not_of(" \t") == std::string::npos) {
+        throw ValidationError("signing: the therapist's name is required");
+    }
+    SQLite::Statement update(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? "
+                                   "WHERE id = ? AND signed_utc IS NULL");
+    update.bind(1, signature.signedBy);
+    update.bind(2, static_cast<std::int64_t>(signature.signedUtc));
+    update.bind(3, static_cast<std::int64_t>(sessionId));
+    if (update.exec() != 1) {
+        throw StoreError("session " + std::to_string(sessionId) +
+                         " does not exist or is signed already");
+    }
+}
+
+std::optional<SessionSignature> AmendmentRepository::signature(Id sessionId) {
+    SQLite::Statement query(m_db, "SELECT signed_by, signed_utc FROM session "
+                                  "WHERE id = ? AND signed_utc IS NOT NULL");
+    query.bind(1, static_cast<std::int64_t>(sessionId));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return SessionSignature{query.getColumn(0).getString(), query.getColumn(1).getInt64()};
+}
+
+Id AmendmentRepository::add(SessionAmendment& amendment) {
+    if (!signature(amendment.sessionId)) {
+        throw StoreError("session " + std::to_string(amendment.sessionId) +
+                         " is not signed: edit it instead of amending it");
+    }
+    insert(amendment, false);
+    amendment.id = m_db.getLastInsertRowid();
+    return amendment.id;
+}
+
+void AmendmentRepository::restore(const SessionAmendment& amendment) {
+    insert(amendment, true);
+}
+
+void AmendmentRepository::insert(const SessionAmendment& amendment, bool withId) {
+    SQLite::Statement insert(
+        m_db, "INSERT INTO session_amendment (session_id, field, original_value, new_value, "
+              "author, amended_utc, reason, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<std::int64_t>(amendment.sessionId));
+    insert.bind(2, std::string(toCode(amendment.field)));
+    insert.bind(3, amendment.originalValue);
+    insert.bind(4, amendment.newValue);
+    insert.bind(5, amendment.author);
+    insert.bind(6, static_cast<std::int64_t>(amendment.amendedUtc));
+    insert.bind(7, amendment.reason);
+    if (withId) {
+        insert.bind(8, static_cast<std::int64_t>(amendment.id));
+    } else {
+        insert.bind(8);
+    }
+    insert.exec();
+}
+
+void AmendmentRepository::remove(Id id) {
+    SQLite::Statement remove(m_db, "DELETE FROM session_amendment WHERE id = ?");
+    remove.bind(1, static_cast<std::int64_t>(id));
+    remove.exec();
+}
+
+std::vector<SessionAmendment> AmendmentRepository::listForSession(Id sessionId) {
+    SQLite::Statement query(m_db, "SELECT id, session_id, field, original_value, new_value, "
+                                  "author, amended_utc, reason FROM session_amendment "
+                                  "WHERE session_id = ? ORDER BY amended_utc, id");
+    query.bind(1, static_cast<std::int64_t>(sessionId));
+    std::vector<SessionAmendment> amendments;
+    while (query.executeStep()) {
+        SessionAmendment amendment;
+        amendment.id = query.getColumn(0).getInt64();
+        amendment.sessionId = query.getColumn(1).getInt64();
+        amendment.field =
+            sessionFieldFromCode(query.getColumn(2).getString()).value_or(SessionField::Notes);
+        amendment.originalValue = query.getColumn(3).getString();
+        amendment.newValue = query.getColumn(4).getString();
+        amendment.author = query.getColumn(5).getString();
+        amendment.amendedUtc = query.getColumn(6).getInt64();
+        amendment.reason = query.getColumn(7).getString();
+        amendments.push_back(std::move(amendment));
+    }
+    return amendments;
+}
+
+Session withAmendments(Session session, const std::vector<SessionAmendment>& amendments) {
+    for (const SessionAmendment& amendment : amendments) { // oldest first: the latest wins
+        setFieldText(session, amendment.field, amendment.newValue);
+    }
+    return session;
+}
+
+} // namespace knotmap

@@ -1,0 +1,146 @@
+#include "store/client_commands.h"
+
+#include "store/client_repository.h"
+#include "store/statement_helpers.h"
+#include "store/store_error.h"
+#include "store/write_transaction.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <utility>
+
+namespace knotmap {
+namespace {
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+Client requireClient(SQLite::Database& db, Id clientId) {
+    auto client = ClientRepository(db).get(clientId);
+    if (!client) {
+        throw StoreError("client " + std::to_string(clientId) + " no longer exists");
+    }
+    return std::move(*client);
+}
+
+} // namespace
+
+void requireUniqueClientName(SQLite::Database& db, const std::string& name,
+                             std::optional<Id> except) {
+    const auto existing = ClientRepository(db).findByName(name);
+    if (existing && existing->id != except) {
+        // Archived clients keep their names too: say so, or the clash is a puzzle.
+        throw ValidationError("A client named \u201C" + existing->name + "\u201D already exists" +
+                              (existing->archived ? " (archived)" : "") +
+                              ". Names must differ in more than upper and lower case.");
+    }
+}
+
+// --- CreateClientCommand ------------------------------------------------------
+
+CreateClientCommand::CreateClientCommand(SQLite::Database& db, std::string name) : m_db(db) {
+    m_client.name = trimmed(name);
+}
+
+void CreateClientCommand::apply() {
+    WriteTransaction transaction(m_db);
+    if (m_applied) {
+        SQLite::Statement insert(m_db, "INSERT INTO client (id, name, birth_year, notes, "
+                                       "archived, created_utc) VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, static_cast<std::int64_t>(m_client.id));
+        insert.bind(2, m_client.name);
+        sqlite_helpers::bindOptional(insert, 3, m_client.birthYear);
+        insert.bind(4, m_client.notes);
+        insert.bind(5, m_client.archived ? 1 : 0);
+        insert.bind(6, m_createdUtc);
+        insert.exec();
+        transaction.commit();
+        return;
+    }
+    if (m_client.name.empty()) {
+        throw ValidationError("A client needs a name.");
+    }
+    requireUniqueClientName(m_db, m_client.name);
+    Client client = m_client;
+    ClientRepository(m_db).add(client);
+    SQLite::Statement created(m_db, "SELECT created_utc FROM client WHERE id = ?");
+    created.bind(1, static_cast<std::int64_t>(client.id));
+    created.executeStep();
+    const std::int64_t createdUtc = created.getColumn(0).getInt64();
+    transaction.commit();
+    // Members change only once everything is saved, so a failed apply leaves
+    // the command as it was.
+    m_client = std::move(client);
+    m_createdUtc = createdUtc;
+    m_applied = true;
+}
+
+void CreateClientCommand::revert() {
+    WriteTransaction transaction(m_db);
+    // Anything logged for the client since sits above this step on the undo
+    // stack and was reverted first, so the cascade removes nothing else.
+    ClientRepository(m_db).remove(m_client.id);
+    transaction.commit();
+}
+
+// --- RenameClientCommand ------------------------------------------------------
+
+RenameClientCommand::RenameClientCommand(SQLite::Database& db, Id clientId, std::string name)
+    : m_db(db), m_clientId(clientId), m_name(trimmed(name)) {}
+
+void RenameClientCommand::setName(const std::string& name) {
+    WriteTransaction transaction(m_db);
+    Client client = requireClient(m_db, m_clientId);
+    requireUniqueClientName(m_db, name, m_clientId);
+    client.name = name;
+    ClientRepository(m_db).update(client);
+    transaction.commit();
+}
+
+void RenameClientCommand::apply() {
+    if (m_name.empty()) {
+        throw ValidationError("A client needs a name.");
+    }
+    const std::string previous = requireClient(m_db, m_clientId).name;
+    setName(m_name);
+    m_previousName = previous;
+}
+
+void RenameClientCommand::revert() {
+    if (m_previousName) {
+        setName(*m_previousName);
+    }
+}
+
+// --- ArchiveClientCommand -----------------------------------------------------
+
+ArchiveClientCommand::ArchiveClientCommand(SQLite::Database& db, Id clientId, bool archived)
+    : m_db(db), m_clientId(clientId), m_archived(archived) {}
+
+void ArchiveClientCommand::setArchived(bool archived) {
+    WriteTransaction transaction(m_db);
+    Client client = requireClient(m_db, m_clientId);
+    client.archived = archived;
+    ClientRepository(m_db).update(client);
+    transaction.commit();
+}
+
+void ArchiveClientCommand::apply() {
+    const bool previous = requireClient(m_db, m_clientId).archived;
+    setArchived(m_archived);
+    m_previous = previous;
+}
+
+void ArchiveClientCommand::revert() {
+    if (m_previous) {
+        setArchived(*m_previous);
+    }
+}
+
+} // namespace knotmap

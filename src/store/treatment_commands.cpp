@@ -1,0 +1,119 @@
+#include "store/treatment_commands.h"
+
+#include "store/store_error.h"
+#include "store/treatment_repository.h"
+#include "store/write_transaction.h"
+
+#include <utility>
+
+namespace knotmap {
+namespace {
+
+Treatment requireTreatment(SQLite::Database& db, Id treatmentId) {
+    auto treatment = TreatmentRepository(db).get(treatmentId);
+    if (!treatment) {
+        throw StoreError("treatment " + std::to_string(treatmentId) + " no longer exists");
+    }
+    return std::move(*treatment);
+}
+
+Treatment rowFor(const NewTreatment& request) {
+    Treatment row;
+    row.sessionId = request.sessionId;
+    row.kindCode = request.kindCode;
+    row.minutes = request.minutes;
+    row.intensity = request.intensity;
+    row.medication = request.medication;
+    row.notes = request.notes;
+    row.painBefore = request.painBefore;
+    row.painAfter = request.painAfter;
+    return row;
+}
+
+} // namespace
+
+// --- AddTreatmentCommand ------------------------------------------------------
+
+AddTreatmentCommand::AddTreatmentCommand(SQLite::Database& db, NewTreatment request)
+    : m_db(db), m_request(std::move(request)) {}
+
+void AddTreatmentCommand::apply() {
+    WriteTransaction transaction(m_db);
+    TreatmentRepository repository(m_db);
+    if (!m_treatments.empty()) {
+        for (const Treatment& treatment : m_treatments) {
+            repository.restore(treatment);
+        }
+        transaction.commit();
+        return;
+    }
+    // Built aside and kept only after the commit, so a failed apply leaves
+    // the command as it was.
+    std::vector<Treatment> written;
+    if (m_request.targets.empty()) {
+        written.push_back(rowFor(m_request));
+    }
+    for (const TreatmentTarget& target : m_request.targets) {
+        Treatment row = rowFor(m_request);
+        row.knotId = target.knotId;
+        row.painBefore = target.painBefore;
+        row.painAfter = target.painAfter;
+        written.push_back(std::move(row));
+    }
+    for (Treatment& row : written) {
+        repository.add(row);
+    }
+    transaction.commit();
+    m_treatments = std::move(written);
+}
+
+void AddTreatmentCommand::revert() {
+    WriteTransaction transaction(m_db);
+    TreatmentRepository repository(m_db);
+    for (const Treatment& treatment : m_treatments) {
+        repository.remove(treatment.id);
+    }
+    transaction.commit();
+}
+
+// --- UpdateTreatmentCommand ---------------------------------------------------
+
+UpdateTreatmentCommand::UpdateTreatmentCommand(SQLite::Database& db, Treatment after)
+    : m_db(db), m_after(std::move(after)) {}
+
+void UpdateTreatmentCommand::apply() {
+    WriteTransaction transaction(m_db);
+    Treatment before = requireTreatment(m_db, m_after.id);
+    TreatmentRepository(m_db).update(m_after);
+    transaction.commit();
+    if (!m_before) {
+        m_before = std::move(before);
+    }
+}
+
+void UpdateTreatmentCommand::revert() {
+    WriteTransaction transaction(m_db);
+    TreatmentRepository(m_db).update(*m_before);
+    transaction.commit();
+}
+
+// --- DeleteTreatmentCommand ---------------------------------------------------
+
+DeleteTreatmentCommand::DeleteTreatmentCommand(SQLite::Database& db, Id treatmentId)
+    : m_db(db), m_treatmentId(treatmentId) {}
+
+void DeleteTreatmentCommand::apply() {
+    WriteTransaction transaction(m_db);
+    Treatment deleted = requireTreatment(m_db, m_treatmentId);
+    TreatmentRepository(m_db).remove(m_treatmentId);
+    transaction.commit();
+    m_deleted = std::move(deleted);
+}
+
+void DeleteTreatmentCommand::revert() {
+    WriteTransaction transaction(m_db);
+    TreatmentRepository(m_db).restore(*m_deleted);
+    transaction.commit();
+}
+
+} // namespace knotmap

@@ -1,0 +1,36 @@
+#include "ui/client_list_actions.h"
+
+#include "store/client_commands.h"
+
+#include <memory>
+
+namespace knotmap::ui {
+
+void applyClientListActions(const ClientListActions& actions, ClientListState& state,
+                            KnotLogController& controller) {
+    SQLite::Database& db = controller.database().sql();
+    if (actions.create) {
+        auto command = std::make_unique<CreateClientCommand>(db, *actions.create);
+        // The stack owns the command from here on; nothing merges into a new
+        // client, so it stays alive and holds the id its apply chose.
+        const CreateClientCommand& created = *command;
+        if (controller.executeShared(std::move(command))) {
+            state.selectedClient = created.clientId();
+        }
+    }
+    if (actions.rename) {
+        controller.executeShared(
+            std::make_unique<RenameClientCommand>(db, *actions.rename, actions.newName));
+    }
+    if (actions.archive) {
+        controller.executeShared(std::make_unique<ArchiveClientCommand>(db, *actions.archive));
+    }
+    if (actions.unarchive) {
+        if (controller.executeShared(
+                std::make_unique<ArchiveClientCommand>(db, *actions.unarchive, false))) {
+            state.selectedClient = *actions.unarchive;
+        }
+    }
+}
+
+} // namespace knotmap::ui

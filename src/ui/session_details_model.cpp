@@ -1,0 +1,94 @@
+#include "ui/session_details_model.h"
+
+#include "store/amendment_repository.h"
+#include "store/observation_repository.h"
+#include "store/session_repository.h"
+#include "store/vocabulary_repository.h"
+#include "ui/app_view_model.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace knotmap::ui {
+namespace {
+
+std::string formatMoment(const LocalTimestamp& when) {
+    const CivilDateTime local = when.local();
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", local.hour, local.minute);
+    return formatLongDate(local) + " at " + time;
+}
+
+// Signatures and amendments are stamped in UTC; they read in the session's own offset.
+LocalTimestamp atSessionOffset(std::int64_t utcSeconds, const Session& session) {
+    return LocalTimestamp(utcSeconds, session.startedAt.offsetMinutes());
+}
+
+} // namespace
+
+std::string displayValue(SessionField field, const std::string& value,
+                         const std::vector<VocabularyItem>& triggers) {
+    if (value.empty()) {
+        return "(empty)";
+    }
+    if (field != SessionField::Triggers) {
+        return value;
+    }
+    Session scratch;
+    setFieldText(scratch, field, value);
+    std::string names;
+    for (const std::string& code : scratch.triggerCodes) {
+        const auto found =
+            std::find_if(triggers.begin(), triggers.end(),
+                         [&](const VocabularyItem& item) { return item.code == code; });
+        names += (names.empty() ? "" : ", ") + (found != triggers.end() ? found->name : code);
+    }
+    return names;
+}
+
+std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db, Id sessionId) {
+    auto stored = SessionRepository(db).get(sessionId);
+    if (!stored) {
+        return std::nullopt;
+    }
+    AmendmentRepository amendmentStore(db);
+    SessionDetailsModel model;
+    model.original = *stored;
+    const auto amendments = amendmentStore.listForSession(sessionId);
+    model.session = withAmendments(*stored, amendments);
+    model.signature = amendmentStore.signature(sessionId);
+    if (model.signature) {
+        model.signedLine =
+            "Signed by " + model.signature->signedBy + " on " +
+            formatMoment(atSessionOffset(model.signature->signedUtc, model.original));
+    }
+    for (VocabularyItem& item :
+         VocabularyRepository(db).list(Vocabulary::Trigger, /*includeHidden=*/true)) {
+        const bool used =
+            std::find(model.session.triggerCodes.begin(), model.session.triggerCodes.end(),
+                      item.code) != model.session.triggerCodes.end();
+        if (!item.hidden || used) { // hidden items stay on the records that use them
+            model.triggers.push_back(std::move(item));
+        }
+    }
+    for (const SessionAmendment& amendment : amendments) {
+        AmendmentLine line;
+        line.field = amendment.field;
+        line.original = displayValue(amendment.field, amendment.originalValue, model.triggers);
+        line.amended = displayValue(amendment.field, amendment.newValue, model.triggers);
+        line.byline = amendment.author + " \u00B7 " +
+                      formatMoment(atSessionOffset(amendment.amendedUtc, model.original));
+        if (!amendment.reason.empty()) {
+            line.byline += " \u00B7 " + amendment.reason;
+        }
+        model.amendments.push_back(std::move(line));
+    }
+    model.title = std::string(displayName(model.session.kind)) + " \u00B7 " +
+                  formatLongDate(model.session.startedAt.local());
+    for (const Observation& observation : ObservationRepository(db).listForSession(sessionId)) {
+        model.knotPain.emplace_back(observation.knotId, observation.pain);
+    }
+    return model;
+}
+
+} // namespace knotmap::ui

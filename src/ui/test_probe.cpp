@@ -1,0 +1,53 @@
+#include "ui/test_probe.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace knotmap::ui {
+namespace {
+
+TestProbe* installedProbe() {
+    return ImGui::GetCurrentContext() != nullptr ? static_cast<TestProbe*>(ImGui::GetIO().UserData)
+                                                 : nullptr;
+}
+
+} // namespace
+
+void TestProbe::record(std::string_view name, float minX, float minY, float maxX, float maxY) {
+    char rect[96];
+    std::snprintf(rect, sizeof rect, " %.1f %.1f %.1f %.1f\n", minX, minY, maxX, maxY);
+    m_lines += "item ";
+    m_lines += name;
+    m_lines += rect;
+}
+
+std::string TestProbe::takeLines() {
+    std::string lines;
+    lines.swap(m_lines);
+    return lines;
+}
+
+TestProbeScope::TestProbeScope(TestProbe* probe) {
+    ImGui::GetIO().UserData = probe;
+}
+
+TestProbeScope::~TestProbeScope() {
+    if (ImGui::GetCurrentContext() != nullptr) {
+        ImGui::GetIO().UserData = nullptr;
+    }
+}
+
+bool testProbeActive() {
+    return installedProbe() != nullptr;
+}
+
+void probeItem(std::string_view name) {
+    if (TestProbe* probe = installedProbe()) {
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 max = ImGui::GetItemRectMax();
+        probe->record(name, min.x, min.y, max.x, max.y);
+    }
+}
+
+} // namespace knotmap::ui

@@ -1,0 +1,66 @@
+#include "ui/treatment_controller.h"
+
+#include "core/treatment_text.h"
+#include "store/treatment_commands.h"
+#include "ui/widgets.h"
+
+#include <memory>
+
+namespace knotmap::ui {
+
+TreatmentController::TreatmentController(KnotLogController& knotLog, const Atlas& atlas)
+    : m_knotLog(knotLog), m_atlas(atlas) {}
+
+const TreatmentPanelModel* TreatmentController::model(Id sessionId) {
+    SQLite::Database& db = m_knotLog.database().sql();
+    // SQLite counts every row this connection inserts, updates or deletes
+    // (undo and redo included): a cheap counter, not a query, so reading it
+    // each frame keeps the model fresh without touching the tables.
+    const int changes = db.getTotalChanges();
+    if (sessionId != m_modelSession || changes != m_modelChanges) {
+        m_modelSession = sessionId;
+        m_modelChanges = changes;
+        m_model.reset();
+        m_readError.clear();
+        try {
+            m_model = buildTreatmentPanelModel(db, sessionId, m_atlas);
+        } catch (const std::exception& error) {
+            m_readError = std::string("The treatments could not be read: ") + error.what();
+        }
+    }
+    return m_model ? &*m_model : nullptr;
+}
+
+void TreatmentController::draw(Id sessionId, const Appearance& look) {
+    const TreatmentPanelModel* shown = model(sessionId);
+    if (!m_readError.empty()) {
+        textMuted(m_readError, look);
+    }
+    if (shown == nullptr) {
+        return;
+    }
+    const TreatmentPanelEvents events = drawTreatmentPanel(*shown, m_state, look);
+    SQLite::Database& db = m_knotLog.database().sql();
+    // The form closes only once its treatment is saved, so nothing typed is lost.
+    if (events.add &&
+        m_knotLog.executeShared(std::make_unique<AddTreatmentCommand>(db, *events.add))) {
+        m_state.form = TreatmentFormState{};
+    }
+    if (events.update) {
+        // "Save" without a change closes the form without an empty undo step.
+        const bool unchanged =
+            m_state.form.editing && sameTreatment(*m_state.form.editing, *events.update);
+        if (unchanged ||
+            m_knotLog.executeShared(std::make_unique<UpdateTreatmentCommand>(db, *events.update))) {
+            m_state.form = TreatmentFormState{};
+        }
+    }
+    if (events.remove) {
+        if (m_state.form.editing && m_state.form.editing->id == *events.remove) {
+            m_state.form = TreatmentFormState{};
+        }
+        m_knotLog.executeShared(std::make_unique<DeleteTreatmentCommand>(db, *events.remove));
+    }
+}
+
+} // namespace knotmap::ui

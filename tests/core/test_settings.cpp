@@ -1,0 +1,78 @@
+#include "core/settings.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace knotmap;
+
+namespace {
+
+bool mentions(const std::vector<std::string>& problems, const std::string& field) {
+    for (const std::string& problem : problems) {
+        if (problem.rfind(field + ":", 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("settings default to light, 100 percent, no therapist mode, side by side") {
+    const Settings settings;
+    CHECK(settings.theme == ThemeSetting::Light);
+    CHECK(settings.fontScalePercent == 100);
+    CHECK_FALSE(settings.therapistMode);
+    CHECK(settings.defaultView == BodyMapMode::SideBySide);
+    const ParsedSettings empty = parseSettings("{}");
+    CHECK(empty.problems.empty());
+    CHECK(empty.settings == Settings{});
+}
+
+TEST_CASE("settings survive a round trip through JSON") {
+    Settings settings;
+    settings.theme = ThemeSetting::Dark;
+    settings.fontScalePercent = 130;
+    settings.therapistMode = true;
+    settings.defaultView = BodyMapMode::Back;
+    const std::string text = serializeSettings(settings);
+    CHECK(text.find("\"theme\": \"dark\"") != std::string::npos);
+    CHECK(text.back() == '\n');
+    const ParsedSettings parsed = parseSettings(text);
+    CHECK(parsed.problems.empty());
+    CHECK(parsed.settings == settings);
+}
+
+TEST_CASE("each bad settings field is named and only that field falls back") {
+    const ParsedSettings parsed = parseSettings(R"({"theme": "purple", "font_scale_percent": 300,
+        "therapist_mode": "yes", "default_view": 2, "future_key": 1})");
+    CHECK(parsed.problems.size() == 4);
+    CHECK(mentions(parsed.problems, "theme"));
+    CHECK(mentions(parsed.problems, "font_scale_percent"));
+    CHECK(mentions(parsed.problems, "therapist_mode"));
+    CHECK(mentions(parsed.problems, "default_view"));
+    CHECK(parsed.settings == Settings{});
+
+    const ParsedSettings mixed = parseSettings(R"({"theme": "dark", "font_scale_percent": 12.5})");
+    REQUIRE(mixed.problems.size() == 1);
+    CHECK(mixed.problems[0] ==
+          "font_scale_percent: must be a whole number from 90 to 150, got 12.5");
+    CHECK(mixed.settings.theme == ThemeSetting::Dark);
+    CHECK(mixed.settings.fontScalePercent == 100);
+}
+
+TEST_CASE("a settings file that is not a JSON object gives defaults and one problem") {
+    for (const char* text : {"", "{\"theme\": ", "[1, 2]", "\"dark\""}) {
+        CAPTURE(text);
+        const ParsedSettings parsed = parseSettings(text);
+        CHECK(parsed.problems.size() == 1);
+        CHECK(parsed.settings == Settings{});
+    }
+}
+
+TEST_CASE("the font scale accepts its whole range") {
+    CHECK(parseSettings(R"({"font_scale_percent": 90})").settings.fontScalePercent == 90);
+    CHECK(parseSettings(R"({"font_scale_percent": 150})").settings.fontScalePercent == 150);
+    CHECK(parseSettings(R"({"font_scale_percent": 89})").problems.size() == 1);
+}
