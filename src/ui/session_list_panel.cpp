@@ -18,14 +18,19 @@ struct ColumnWidths {
     float pain = 0;
     float knots = 0;
     float treatments = 0;
-    // Time and treatments hidden, for a column beside the body map.
+    // For a column beside the body map: the time is hidden and labels are
+    // short, but every count the timeline promises (knots, treatments) stays.
     bool compact = false;
+    float compactKind = 0;
+    float compactDate = 0;
+    float compactPain = 0;
 
     // The narrowest table that shows every shown cell unclipped.
     [[nodiscard]] float total() const {
-        const int columns = compact ? ColumnCount - 2 : ColumnCount;
+        const int columns = compact ? ColumnCount - 1 : ColumnCount;
         const float padding = ImGui::GetStyle().CellPadding.x * 2 * static_cast<float>(columns);
-        return date + kind + pain + knots + padding + (compact ? 0 : time + treatments);
+        return knots + treatments + padding +
+               (compact ? compactDate + compactKind + compactPain : date + time + kind + pain);
     }
 };
 
@@ -37,26 +42,36 @@ ColumnWidths measureColumns(const Appearance& look) {
     widths.date = text("Wed 30 Sep 2026") + look.px(12);
     widths.time = text("00:00") + look.px(8);
     widths.kind = text("Therapy visit") + look.px(12);
+    // Compact rows show the kind by its mark alone (ring: check-in, dot:
+    // visit, check: signed visit); the details below name it in full.
+    widths.compactKind = text("Kind") + look.px(12);
+    widths.compactDate = text("30 Sep 2026") + look.px(12);
     ImGui::PushFont(look.fonts.small);
     const float headerPain = text("Overall pain");
     widths.knots = text("Knots") + look.px(8);
     widths.treatments = text("Treatments") + look.px(8);
     ImGui::PopFont();
     widths.pain = std::max(headerPain, look.px(48));
+    widths.compactPain = look.px(48);
     return widths;
 }
 
 void setUpColumns(const ColumnWidths& widths) {
     // Date and kind share the spare width in proportion to their needs, so a
     // table at least widths.total() wide never clips them.
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, widths.date);
-    const ImGuiTableColumnFlags optional = widths.compact ? ImGuiTableColumnFlags_Disabled : 0;
-    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed | optional, widths.time);
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, widths.kind);
-    ImGui::TableSetupColumn("Overall pain", ImGuiTableColumnFlags_WidthFixed, widths.pain);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch,
+                            widths.compact ? widths.compactDate : widths.date);
+    const ImGuiTableColumnFlags hiddenWhenCompact =
+        widths.compact ? ImGuiTableColumnFlags_Disabled : 0;
+    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed | hiddenWhenCompact,
+                            widths.time);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch,
+                            widths.compact ? widths.compactKind : widths.kind);
+    ImGui::TableSetupColumn(widths.compact ? "Pain" : "Overall pain",
+                            ImGuiTableColumnFlags_WidthFixed,
+                            widths.compact ? widths.compactPain : widths.pain);
     ImGui::TableSetupColumn("Knots", ImGuiTableColumnFlags_WidthFixed, widths.knots);
-    ImGui::TableSetupColumn("Treatments", ImGuiTableColumnFlags_WidthFixed | optional,
-                            widths.treatments);
+    ImGui::TableSetupColumn("Treatments", ImGuiTableColumnFlags_WidthFixed, widths.treatments);
     ImGui::TableSetupScrollFreeze(0, 1);
 }
 
@@ -119,7 +134,8 @@ void signedCheck(const Appearance& look) {
 }
 
 // Returns true when the row was clicked.
-bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, const Appearance& look) {
+bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, bool compact,
+                const Appearance& look) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(Date);
     // The whole row is one selectable; the cells draw over it.
@@ -133,7 +149,10 @@ bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, const Appea
         ImGui::SetScrollHereY(0.5f);
     }
     ImGui::SameLine(0, 0);
-    ImGui::TextUnformatted(row.date.c_str());
+    // Compact rows drop the weekday ("Sat 21 Nov 2026" -> "21 Nov 2026").
+    const std::size_t space = row.date.find(' ');
+    const bool dropWeekday = compact && space != std::string::npos;
+    ImGui::TextUnformatted(dropWeekday ? row.date.c_str() + space + 1 : row.date.c_str());
     ImGui::TableSetColumnIndex(Time);
     textMuted(row.time, look);
     ImGui::TableSetColumnIndex(Kind);
@@ -142,7 +161,9 @@ bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, const Appea
     } else {
         kindMark(row.kind == "Therapy visit", look);
     }
-    ImGui::TextUnformatted(row.kind.c_str());
+    if (!compact) {
+        ImGui::TextUnformatted(row.kind.c_str());
+    }
     ImGui::TableSetColumnIndex(Pain);
     painPill(row.overallPain, look);
     ImGui::TableSetColumnIndex(Knots);
@@ -232,7 +253,7 @@ SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> s
     while (clipper.Step()) {
         for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
             const SessionRow& row = client.sessions[static_cast<std::size_t>(index)];
-            if (sessionRow(row, index == selectedIndex, scrollToSelected, look)) {
+            if (sessionRow(row, index == selectedIndex, scrollToSelected, widths.compact, look)) {
                 events.clicked = row.id;
             }
         }
