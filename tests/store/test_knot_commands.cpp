@@ -9,6 +9,7 @@
 #include "store/todays_session.h"
 #include "store/treatment_repository.h"
 #include "support/temp_folder.h"
+#include "table_dump.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -19,28 +20,6 @@
 using namespace knotmap;
 
 namespace {
-
-// Every row of every table, as text: two dumps are equal exactly when the
-// database content is (ids included).
-std::string dumpTables(SQLite::Database& db) {
-    SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                 "name NOT LIKE 'sqlite_%' ORDER BY name");
-    std::string dump;
-    while (tables.executeStep()) {
-        const std::string table = tables.getColumn(0).getString();
-        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
-        dump += "[" + table + "]\n";
-        while (rows.executeStep()) {
-            for (int column = 0; column < rows.getColumnCount(); ++column) {
-                const SQLite::Column value = rows.getColumn(column);
-                dump += value.isNull() ? std::string("NULL") : value.getString();
-                dump += '|';
-            }
-            dump += '\n';
-        }
-    }
-    return dump;
-}
 
 // now = Sat 14 Mar 2026, 18:30 at UTC+01:00.
 LocalTimestamp afternoon() {
@@ -100,11 +79,11 @@ struct Fixture {
 TEST_CASE("knot commands: adding a knot creates today's session, and undo removes all of it") {
     Fixture f;
     f.addSession(LocalTimestamp::fromLocal({2026, 3, 13, 9, 0, 0}, 60)); // yesterday
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
 
     CreateKnotCommand command(f.db, f.newKnot(), afternoon());
     command.apply();
-    const std::string after = dumpTables(f.db);
+    const std::string after = testing::dumpAllTables(f.db);
     const auto session = SessionRepository(f.db).get(command.sessionId());
     REQUIRE(session);
     CHECK(session->startedAt == afternoon());
@@ -120,23 +99,23 @@ TEST_CASE("knot commands: adding a knot creates today's session, and undo remove
     CHECK(observation->kind == ObservationKind::ActiveTriggerPoint);
 
     command.revert();
-    CHECK(dumpTables(f.db) == before);
+    CHECK(testing::dumpAllTables(f.db) == before);
     command.apply(); // redo
-    CHECK(dumpTables(f.db) == after);
+    CHECK(testing::dumpAllTables(f.db) == after);
 }
 
 TEST_CASE("knot commands: a session earlier today is reused, the latest of several") {
     Fixture f;
     f.addSession(LocalTimestamp::fromLocal({2026, 3, 14, 7, 0, 0}, 60));
     const Session latest = f.addSession(LocalTimestamp::fromLocal({2026, 3, 14, 12, 0, 0}, 60));
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
 
     CreateKnotCommand command(f.db, f.newKnot(), afternoon());
     command.apply();
     CHECK(command.sessionId() == latest.id);
     CHECK(SessionRepository(f.db).listForClient(f.client.id).size() == 2);
     command.revert();
-    CHECK(dumpTables(f.db) == before); // the reused session stays
+    CHECK(testing::dumpAllTables(f.db) == before); // the reused session stays
 }
 
 TEST_CASE("knot commands: today is each session's own local date") {
@@ -186,12 +165,12 @@ TEST_CASE("knot commands: logging a known knot copies pain, kind and symptoms of
     latest.notes = "Worse after the long drive";
     ObservationRepository(f.db).add(latest);
     f.addObservation(older, knot, 2);
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
 
     CHECK_FALSE(findTodaysObservation(f.db, f.client.id, knot.id, afternoon()));
     LogObservationCommand command(f.db, knot.id, afternoon());
     command.apply();
-    const std::string after = dumpTables(f.db);
+    const std::string after = testing::dumpAllTables(f.db);
     const auto logged = ObservationRepository(f.db).get(command.observationId());
     REQUIRE(logged);
     CHECK(logged->knotId == knot.id);
@@ -205,9 +184,9 @@ TEST_CASE("knot commands: logging a known knot copies pain, kind and symptoms of
     CHECK(today->id == command.observationId());
 
     command.revert();
-    CHECK(dumpTables(f.db) == before);
+    CHECK(testing::dumpAllTables(f.db) == before);
     command.apply();
-    CHECK(dumpTables(f.db) == after);
+    CHECK(testing::dumpAllTables(f.db) == after);
 }
 
 TEST_CASE("knot commands: logging a resolved knot again makes it active, undo resolves it again") {
@@ -215,17 +194,17 @@ TEST_CASE("knot commands: logging a resolved knot again makes it active, undo re
     Knot knot = f.addKnot();
     knot.status = KnotStatus::Resolved;
     KnotRepository(f.db).update(knot);
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
 
     LogObservationCommand command(f.db, knot.id, afternoon());
     command.apply();
     CHECK(KnotRepository(f.db).get(knot.id)->status == KnotStatus::Active);
-    const std::string after = dumpTables(f.db);
+    const std::string after = testing::dumpAllTables(f.db);
     command.revert();
     CHECK(KnotRepository(f.db).get(knot.id)->status == KnotStatus::Resolved);
-    CHECK(dumpTables(f.db) == before);
+    CHECK(testing::dumpAllTables(f.db) == before);
     command.apply();
-    CHECK(dumpTables(f.db) == after);
+    CHECK(testing::dumpAllTables(f.db) == after);
 }
 
 TEST_CASE("knot commands: an observation edit changes one field and reverts exactly") {
@@ -233,7 +212,7 @@ TEST_CASE("knot commands: an observation edit changes one field and reverts exac
     const Knot knot = f.addKnot();
     const Session session = f.addSession(afternoon());
     const Observation observation = f.addObservation(session, knot, 4);
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
 
     const ObservationEdit edits[] = {
         ObservationEdit::setPain(observation.id, 8),
@@ -245,7 +224,7 @@ TEST_CASE("knot commands: an observation edit changes one field and reverts exac
     for (const ObservationEdit& edit : edits) {
         UpdateObservationCommand command(f.db, edit);
         command.apply();
-        const std::string after = dumpTables(f.db);
+        const std::string after = testing::dumpAllTables(f.db);
         CHECK(after != before);
         Observation expected = observation;
         applyEdit(edit, expected);
@@ -256,9 +235,9 @@ TEST_CASE("knot commands: an observation edit changes one field and reverts exac
         CHECK(saved->notes == expected.notes);
         CHECK(saved->referredRegionCodes == expected.referredRegionCodes);
         command.revert();
-        CHECK(dumpTables(f.db) == before);
+        CHECK(testing::dumpAllTables(f.db) == before);
         command.apply();
-        CHECK(dumpTables(f.db) == after);
+        CHECK(testing::dumpAllTables(f.db) == after);
         command.revert();
     }
 }
@@ -288,19 +267,19 @@ TEST_CASE("knot commands: a pain slider drag is one undo step") {
 TEST_CASE("knot commands: moving a knot changes position and region, undo puts it back") {
     Fixture f;
     const Knot knot = f.addKnot();
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
     MoveKnotCommand command(f.db, knot.id, {0.44, 0.22}, "back.rhomboid.left");
     command.apply();
-    const std::string after = dumpTables(f.db);
+    const std::string after = testing::dumpAllTables(f.db);
     const auto moved = KnotRepository(f.db).get(knot.id);
     REQUIRE(moved);
     CHECK(moved->position.x == 0.44);
     CHECK(moved->position.y == 0.22);
     CHECK(moved->regionCode == "back.rhomboid.left");
     command.revert();
-    CHECK(dumpTables(f.db) == before);
+    CHECK(testing::dumpAllTables(f.db) == before);
     command.apply();
-    CHECK(dumpTables(f.db) == after);
+    CHECK(testing::dumpAllTables(f.db) == after);
 }
 
 TEST_CASE("knot commands: deleting a knot and undoing restores it and its children with ids") {
@@ -329,11 +308,11 @@ TEST_CASE("knot commands: deleting a knot and undoing restores it and its childr
     treatments.add(onSession);
     // Later rows, so that a restore by fresh ids could not land on the old ones.
     f.addKnot({0.6, 0.6});
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
 
     DeleteKnotCommand command(f.db, knot.id);
     command.apply();
-    const std::string after = dumpTables(f.db);
+    const std::string after = testing::dumpAllTables(f.db);
     CHECK_FALSE(KnotRepository(f.db).get(knot.id));
     CHECK(ObservationRepository(f.db).listForKnot(knot.id).empty());
     CHECK(TreatmentRepository(f.db).listForKnot(knot.id).empty());
@@ -341,46 +320,46 @@ TEST_CASE("knot commands: deleting a knot and undoing restores it and its childr
     CHECK(ObservationRepository(f.db).listForKnot(keep.id).size() == 1);
 
     command.revert();
-    CHECK(dumpTables(f.db) == before);
+    CHECK(testing::dumpAllTables(f.db) == before);
     const auto restored = ObservationRepository(f.db).get(detailed.id);
     REQUIRE(restored);
     CHECK(restored->symptomCodes == std::vector<std::string>{"aching", "taut_band"});
     command.apply();
-    CHECK(dumpTables(f.db) == after);
+    CHECK(testing::dumpAllTables(f.db) == after);
 }
 
 TEST_CASE("knot commands: add, edit and delete undo and redo through the stack") {
     Fixture f;
-    const std::string empty = dumpTables(f.db);
+    const std::string empty = testing::dumpAllTables(f.db);
     UndoStack stack;
     auto create = std::make_unique<CreateKnotCommand>(f.db, f.newKnot(), afternoon());
     CreateKnotCommand& created = *create;
     stack.execute(std::move(create));
-    const std::string added = dumpTables(f.db);
+    const std::string added = testing::dumpAllTables(f.db);
     stack.execute(std::make_unique<UpdateObservationCommand>(
         f.db, ObservationEdit::setPain(created.observationId(), 9)));
     stack.sealNewest();
-    const std::string edited = dumpTables(f.db);
+    const std::string edited = testing::dumpAllTables(f.db);
     stack.execute(std::make_unique<DeleteKnotCommand>(f.db, created.knotId()));
-    const std::string deleted = dumpTables(f.db);
+    const std::string deleted = testing::dumpAllTables(f.db);
 
     stack.undo();
-    CHECK(dumpTables(f.db) == edited);
+    CHECK(testing::dumpAllTables(f.db) == edited);
     stack.undo();
-    CHECK(dumpTables(f.db) == added);
+    CHECK(testing::dumpAllTables(f.db) == added);
     stack.undo();
-    CHECK(dumpTables(f.db) == empty);
+    CHECK(testing::dumpAllTables(f.db) == empty);
     stack.redo();
-    CHECK(dumpTables(f.db) == added);
+    CHECK(testing::dumpAllTables(f.db) == added);
     stack.redo();
-    CHECK(dumpTables(f.db) == edited);
+    CHECK(testing::dumpAllTables(f.db) == edited);
     stack.redo();
-    CHECK(dumpTables(f.db) == deleted);
+    CHECK(testing::dumpAllTables(f.db) == deleted);
 }
 
 TEST_CASE("knot commands: a command on a knot that is gone fails and changes nothing") {
     Fixture f;
-    const std::string before = dumpTables(f.db);
+    const std::string before = testing::dumpAllTables(f.db);
     UndoStack stack;
     CHECK_THROWS(stack.execute(std::make_unique<DeleteKnotCommand>(f.db, 999)));
     CHECK_THROWS(
@@ -389,5 +368,5 @@ TEST_CASE("knot commands: a command on a knot that is gone fails and changes not
     CHECK_THROWS(stack.execute(
         std::make_unique<UpdateObservationCommand>(f.db, ObservationEdit::setPain(999, 3))));
     CHECK_FALSE(stack.canUndo());
-    CHECK(dumpTables(f.db) == before);
+    CHECK(testing::dumpAllTables(f.db) == before);
 }

@@ -8,6 +8,7 @@
 #include "store/treatment_commands.h"
 #include "store/treatment_repository.h"
 #include "support/temp_folder.h"
+#include "table_dump.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -16,30 +17,9 @@
 #include <string>
 
 using namespace knotmap;
+using knotmap::testing::dumpAllTables;
 
 namespace {
-
-// Every row of every table, as text: two dumps are equal exactly when the
-// database content is (ids included).
-std::string dumpAllTables(SQLite::Database& db) {
-    SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                 "name NOT LIKE 'sqlite_%' ORDER BY name");
-    std::string dump;
-    while (tables.executeStep()) {
-        const std::string table = tables.getColumn(0).getString();
-        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
-        dump += "[" + table + "]\n";
-        while (rows.executeStep()) {
-            for (int column = 0; column < rows.getColumnCount(); ++column) {
-                const SQLite::Column value = rows.getColumn(column);
-                dump += value.isNull() ? std::string("NULL") : value.getString();
-                dump += '|';
-            }
-            dump += '\n';
-        }
-    }
-    return dump;
-}
 
 // A client with one session and two knots observed in it, in a real file.
 struct TreatmentFixture {
