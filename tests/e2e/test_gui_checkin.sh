@@ -16,6 +16,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 source "$(dirname "$0")/lib.sh" "$1"
+source "$(dirname "$0")/gui_lib.sh"
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
@@ -55,27 +56,6 @@ fail() {
     exit 1
 }
 
-wait_for() { # up to 20 s for a command to succeed
-    local deadline=$((SECONDS + 20))
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
-}
-report_has() { [[ -f "$report" ]] && grep -q -- "$1" "$report"; }
-report_settled() { # the layout stopped changing for half a second
-    [[ -s "$report" ]] || return 1
-    local previous
-    previous=$(cat "$report")
-    sleep 0.5
-    [[ "$(cat "$report")" == "$previous" ]]
-}
-press() { # held briefly, as a person's key presses are
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    sleep 0.4
-}
 click_at() { # screen x, y: move there, let the window see the hover, then click
     xdotool mousemove --sync "$1" "$2"
     sleep 0.3

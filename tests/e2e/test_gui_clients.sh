@@ -12,6 +12,8 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 source "$(dirname "$0")/lib.sh" "$1"
+source "$(dirname "$0")/gui_lib.sh"
+PRESS_PAUSE=0.5
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 # Therapist mode off, whatever the user running the tests chose.
@@ -28,31 +30,11 @@ app=$!
 stop_app() { kill "$app" 2>/dev/null || true; }
 trap 'stop_app; cleanup' EXIT
 
-wait_for() { # up to 20 s for a command to succeed
-    local deadline=$((SECONDS + 20))
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
-}
-report_has() { [[ -f "$report" ]] && grep -q "$1" "$report"; }
-report_settled() {
-    local before
-    before=$(cat "$report")
-    sleep 0.5
-    [[ "$(cat "$report")" == "$before" ]]
-}
 window=$(xdotool search --sync --onlyvisible --name '^Knotmap$' | head -n 1)
 wait_for report_has "^canvas " || fail "the window never drew the body map"
 wait_for report_settled || fail "the window never settled"
 eval "$(xdotool getwindowgeometry --shell "$window")" # sets X and Y
 
-press() { # held briefly, as a person's keys are
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    sleep 0.5
-}
 click_at() { # window coordinates at 96 dpi
     xdotool mousemove --sync $((X + $1)) $((Y + $2))
     sleep 0.3

@@ -12,6 +12,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 source "$(dirname "$0")/lib.sh" "$1"
+source "$(dirname "$0")/gui_lib.sh"
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
@@ -35,26 +36,10 @@ app=$!
 stop_app() { kill "$app" 2>/dev/null || true; }
 trap 'stop_app; cleanup' EXIT
 
-# Waits up to 20 s for a command to succeed.
-wait_for() {
-    local deadline=$((SECONDS + 20))
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
-}
-report_has() { [[ -f "$report" ]] && grep -q "$1" "$report"; }
-
 window=$(xdotool search --sync --onlyvisible --name '^Knotmap$' | head -n 1)
 wait_for report_has "^canvas $view " || fail "the window never reported where the $view view is"
 # The first frames lay out before fonts and sizes settle: wait for a report
 # that stays the same for half a second.
-report_settled() {
-    local before
-    before=$(cat "$report")
-    sleep 0.5
-    [[ "$(cat "$report")" == "$before" ]]
-}
 wait_for report_settled || fail "the body map never settled on screen"
 eval "$(xdotool getwindowgeometry --shell "$window")" # sets X and Y
 
@@ -62,14 +47,6 @@ eval "$(xdotool getwindowgeometry --shell "$window")" # sets X and Y
 read -r click_x click_y < <(awk -v view="$view" -v lx="$label_x" -v ly="$label_y" \
     -v wx="$X" -v wy="$Y" '$1 == "canvas" && $2 == view {
         printf "%d %d\n", wx + $3 + lx * ($5 - $3), wy + $4 + ly * ($6 - $4) }' "$report")
-
-# Key presses are held briefly, as a person's are.
-press() {
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    sleep 0.4
-}
 
 xdotool mousemove --sync "$click_x" "$click_y"
 sleep 0.3

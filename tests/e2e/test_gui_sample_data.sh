@@ -12,6 +12,8 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 source "$(dirname "$0")/lib.sh" "$1"
+source "$(dirname "$0")/gui_lib.sh"
+WAIT_SECONDS=60 # writing the sample takes a while under sanitizers
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
@@ -19,21 +21,6 @@ db="$WORK/own.db"
 sample="$WORK/own-sample.db"
 report="$WORK/report.txt"
 
-# Waits up to 60 s (writing the sample takes a while under sanitizers).
-wait_for() {
-    local deadline=$((SECONDS + 60))
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
-}
-report_has() { [[ -f "$report" ]] && grep -q "$1" "$report"; }
-press() {
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    sleep 0.4
-}
 # Clicks the middle of a button the window reported.
 click_button() {
     local name=$1 x y

@@ -12,6 +12,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 source "$(dirname "$0")/lib.sh" "$1"
+source "$(dirname "$0")/gui_lib.sh"
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
@@ -27,26 +28,6 @@ app=$!
 stop_app() { kill "$app" 2>/dev/null || true; }
 trap 'stop_app; cleanup' EXIT
 
-wait_for() { # up to 20 s for a command to succeed
-    local deadline=$((SECONDS + 20))
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
-}
-report_settled() { # the layout stopped changing for half a second
-    [[ -s "$report" ]] || return 1
-    local previous
-    previous=$(cat "$report")
-    sleep 0.5
-    [[ "$(cat "$report")" == "$previous" ]]
-}
-press() { # held briefly, as a person's key presses are
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    sleep 0.4
-}
 
 window=$(xdotool search --sync --onlyvisible --name '^Knotmap$' | head -n 1)
 xdotool windowactivate --sync "$window" 2>/dev/null || true

@@ -13,6 +13,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 source "$(dirname "$0")/lib.sh" "$1"
+source "$(dirname "$0")/gui_lib.sh"
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
@@ -21,21 +22,6 @@ settings="$KNOTMAP_CONFIG_DIR/settings.json"
 db="$WORK/own.db"
 report="$WORK/report.txt"
 
-# Waits up to 20 s for a command to succeed.
-wait_for() {
-    local deadline=$((SECONDS + 20))
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
-}
-report_has() { [[ -f "$report" ]] && grep -q "$1" "$report"; }
-press() {
-    xdotool keydown "$1"
-    sleep 0.1
-    xdotool keyup "$1"
-    sleep 0.4
-}
 
 app=""
 stop_app() { [[ -n "$app" ]] && kill "$app" 2>/dev/null || true; }
