@@ -64,7 +64,7 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
                   << "; the previous copy is saved as " << report.backupPath->string() << "\n";
     }
     try {
-        loaded.model = ui::buildAppViewModel(*loaded.database);
+        loaded.model = ui::buildAppViewModel(*loaded.database, state.clientList.selectedClient);
     } catch (const std::exception& error) {
         // SQLite's own messages do not say which file they are about.
         const std::string message = path.string() + ": " + error.what();
@@ -78,9 +78,26 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
 // After a change was saved: the view model is read again, once, between frames.
 void reloadModel(LoadedData& data, ui::MainScreenState& state) {
     try {
-        data.model = ui::buildAppViewModel(*data.database);
+        data.model = ui::buildAppViewModel(*data.database, state.clientList.selectedClient);
     } catch (const std::exception& error) {
         state.notice.title = "Knotmap couldn't read the database again";
+        state.notice.message = error.what();
+        state.notice.detail = data.database->path().string();
+        state.notice.visible = true;
+    }
+}
+
+// A client picked in the list gets its sessions and knots read before the
+// next frame draws them (the model holds one client's details at a time).
+void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
+    if (!data.database || !data.model || !state.clientList.selectedClient ||
+        ui::detailedClient(*data.model) == state.clientList.selectedClient) {
+        return;
+    }
+    try {
+        ui::loadClientDetails(*data.database, *data.model, *state.clientList.selectedClient);
+    } catch (const std::exception& error) {
+        state.notice.title = "Knotmap couldn't read this client's sessions";
         state.notice.message = error.what();
         state.notice.detail = data.database->path().string();
         state.notice.visible = true;
@@ -123,6 +140,7 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     bool switchDatabase = false;
     window.run(
         [&](const ui::Appearance& look) {
+            loadSelectedClient(data, state);
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
             if (knotLog && knotLog->takeDataChanged()) {
                 reloadModel(data, state);

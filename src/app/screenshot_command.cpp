@@ -84,12 +84,13 @@ int runScreenshot(const ScreenshotArguments& arguments) {
         throw std::runtime_error(path.string() + ": no such database");
     }
     Database database = Database::open(path);
-    const ui::AppViewModel model = ui::buildAppViewModel(database);
+    ui::AppViewModel model = ui::buildAppViewModel(database);
 
     ui::MainScreenState state;
     state.theme = arguments.theme == "dark" ? ui::ThemeKind::Dark : ui::ThemeKind::Light;
     if (!arguments.client.empty()) {
         state.clientList.selectedClient = findClientId(model, arguments.client, path);
+        ui::loadClientDetails(database, model, *state.clientList.selectedClient);
     } else if (!model.clients.empty()) {
         state.clientList.selectedClient = model.clients.front().id;
     }

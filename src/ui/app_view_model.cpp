@@ -2,6 +2,7 @@
 
 #include "core/domain_codes.h"
 #include "store/client_repository.h"
+#include "store/client_session_counts.h"
 #include "store/knot_pain_query.h"
 #include "store/knot_repository.h"
 #include "store/session_repository.h"
@@ -41,13 +42,13 @@ SessionRow makeRow(const SessionSummary& summary) {
     return row;
 }
 
-std::string summariseSessions(const std::vector<SessionRow>& sessions) {
-    if (sessions.empty()) {
+std::string summariseSessions(const std::optional<ClientSessionCount>& count) {
+    if (!count || count->sessions == 0 || !count->latest) {
         return "No sessions yet";
     }
     std::string text =
-        std::to_string(sessions.size()) + (sessions.size() == 1 ? " session" : " sessions");
-    return text + " \u00B7 last " + sessions.front().date.substr(4);
+        std::to_string(count->sessions) + (count->sessions == 1 ? " session" : " sessions");
+    return text + " \u00B7 last " + formatLongDate(count->latest->local()).substr(4);
 }
 
 std::string shortDate(const LocalTimestamp& when) {
@@ -98,7 +99,8 @@ ClientEntry placeholderMe() {
     ClientEntry me;
     me.id = 0;
     me.name = "Me";
-    me.sessionSummary = summariseSessions(me.sessions);
+    me.sessionSummary = summariseSessions(std::nullopt);
+    me.detailed = true; // nothing to read
     return me;
 }
 
@@ -114,9 +116,8 @@ std::string formatLongDate(const CivilDateTime& local) {
     return text;
 }
 
-AppViewModel buildAppViewModel(Database& database) {
+AppViewModel buildAppViewModel(Database& database, std::optional<Id> detailed) {
     ClientRepository clients(database.sql());
-    SessionRepository sessions(database.sql());
     AppViewModel model;
     try {
         model.atlas = &Atlas::builtIn();
@@ -124,24 +125,67 @@ AppViewModel buildAppViewModel(Database& database) {
         // The rest of the window still works; the map says why it is missing.
         model.atlasError = error.what();
     }
+    const auto counts = sessionCountsByClient(database.sql());
     for (const Client& client : clients.list()) {
         ClientEntry entry;
         entry.id = client.id;
         entry.name = client.name;
-        for (const SessionSummary& summary : sessions.listForClient(client.id)) {
-            entry.sessions.push_back(makeRow(summary));
-        }
-        entry.sessionSummary = summariseSessions(entry.sessions);
-        addKnots(entry, database, model.atlas);
+        const auto found = counts.find(client.id);
+        entry.sessionSummary =
+            summariseSessions(found != counts.end() ? std::optional(found->second) : std::nullopt);
         model.clients.push_back(std::move(entry));
     }
     sortClientsForDisplay(model.clients);
     if (model.clients.empty()) {
         model.clients.push_back(placeholderMe());
+    } else if (!detailed || findClient(model, *detailed) == nullptr) {
+        detailed = model.clients.front().id;
+    }
+    if (detailed) {
+        loadClientDetails(database, model, *detailed);
     }
     model.archivedClients = readArchivedClients(database.sql());
     model.vocabularies = readVocabularyLists(database.sql());
     return model;
+}
+
+void loadClientDetails(Database& database, AppViewModel& model, Id id) {
+    const auto target = std::find_if(model.clients.begin(), model.clients.end(),
+                                     [id](const ClientEntry& client) { return client.id == id; });
+    if (target == model.clients.end() || target->detailed) {
+        return;
+    }
+    ClientEntry details;
+    details.id = target->id;
+    details.name = target->name;
+    details.sessionSummary = target->sessionSummary;
+    for (const SessionSummary& summary : SessionRepository(database.sql()).listForClient(id)) {
+        details.sessions.push_back(makeRow(summary));
+    }
+    addKnots(details, database, model.atlas);
+    details.detailed = true;
+    // Only one client's details are kept: the rest are read again when shown.
+    for (ClientEntry& client : model.clients) {
+        if (client.detailed && client.id != 0) {
+            const Id keptId = client.id;
+            std::string name = std::move(client.name);
+            std::string summary = std::move(client.sessionSummary);
+            client = ClientEntry{};
+            client.id = keptId;
+            client.name = std::move(name);
+            client.sessionSummary = std::move(summary);
+        }
+    }
+    *target = std::move(details);
+}
+
+std::optional<Id> detailedClient(const AppViewModel& model) {
+    for (const ClientEntry& client : model.clients) {
+        if (client.detailed) {
+            return client.id;
+        }
+    }
+    return std::nullopt;
 }
 
 const ClientEntry* findClient(const AppViewModel& model, Id id) {

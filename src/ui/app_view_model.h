@@ -27,8 +27,11 @@ struct SessionRow {
 struct ClientEntry {
     Id id = 0;
     std::string name;
+    std::string sessionSummary; // e.g. "12 sessions · last 14 Mar 2026"
+    // The rest is read only for the client on screen (loadClientDetails):
+    // a therapist's whole practice would take seconds to read up front.
+    bool detailed = false;
     std::vector<SessionRow> sessions; // newest first
-    std::string sessionSummary;       // e.g. "12 sessions · last 14 Mar 2026"
     // The client's knots for the body map, coloured by their latest pain.
     std::vector<BodyMapMarker> markers;
     // By atlas region index: the highest latest pain of the active knots in
@@ -49,8 +52,18 @@ struct AppViewModel {
     std::string atlasError;       // why, when it failed
 };
 
-// Reads clients, their sessions and knots; throws what the store throws.
-[[nodiscard]] AppViewModel buildAppViewModel(Database& database);
+// Reads the client list with each client's session count, and the details
+// (sessions, knots) of one client: detailedClient, or the first listed when
+// that is none or gone. Throws what the store throws.
+[[nodiscard]] AppViewModel buildAppViewModel(Database& database,
+                                             std::optional<Id> detailedClient = std::nullopt);
+
+// Reads the details of client id into the model and drops those of any other
+// client; does nothing when that client is already detailed or not listed.
+void loadClientDetails(Database& database, AppViewModel& model, Id id);
+
+// The client whose details the model holds, if any.
+[[nodiscard]] std::optional<Id> detailedClient(const AppViewModel& model);
 
 [[nodiscard]] const ClientEntry* findClient(const AppViewModel& model, Id id);
 

@@ -1,0 +1,94 @@
+// Times what a user waits for on a large database against the same steps on
+// an empty one, in the same run on the same machine: opening the window's
+// data, switching client, and reading and analysing one client's history for
+// the charts. Figures and how to reproduce them: docs/performance.md.
+#include "bench_steps.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Timing {
+    double medianMs = 0.0;
+    double worstMs = 0.0;
+};
+
+Timing timeRounds(int rounds, const std::function<void(int)>& step) {
+    std::vector<double> samples;
+    for (int round = 0; round < rounds; ++round) {
+        const auto start = std::chrono::steady_clock::now();
+        step(round);
+        const auto stop = std::chrono::steady_clock::now();
+        samples.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+    }
+    std::sort(samples.begin(), samples.end());
+    return {samples[samples.size() / 2], samples.back()};
+}
+
+void usage() {
+    std::fprintf(stderr, "usage: knotmap_perf_bench --db LARGE.db --empty EMPTY.db [--rounds N]\n"
+                         "  [--limit-ms MS]  exit 1 when a large-database median exceeds MS\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string large;
+    std::string empty;
+    int rounds = 15;
+    double limitMs = 0.0;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--db") {
+            large = argv[i + 1];
+        } else if (flag == "--empty") {
+            empty = argv[i + 1];
+        } else if (flag == "--rounds") {
+            rounds = std::max(1, std::atoi(argv[i + 1]));
+        } else if (flag == "--limit-ms") {
+            limitMs = std::atof(argv[i + 1]);
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    if (large.empty() || empty.empty()) {
+        usage();
+        return 2;
+    }
+    try {
+        knotmap::bench::BenchData largeData(large);
+        knotmap::bench::BenchData emptyData(empty);
+        std::printf("%s\n", largeData.describe().c_str());
+        std::printf("%-34s %12s %12s %12s %9s\n", "step", "empty (ms)", "large (ms)", "large worst",
+                    "ratio");
+        bool withinLimit = true;
+        for (const knotmap::bench::Step& step : knotmap::bench::steps()) {
+            const Timing onEmpty =
+                timeRounds(rounds, [&](int round) { step.run(emptyData, round); });
+            const Timing onLarge =
+                timeRounds(rounds, [&](int round) { step.run(largeData, round); });
+            // Below a microsecond the empty database did no work worth a ratio.
+            char ratio[16] = "n/a";
+            if (onEmpty.medianMs >= 0.001) {
+                std::snprintf(ratio, sizeof ratio, "%.1fx", onLarge.medianMs / onEmpty.medianMs);
+            }
+            std::printf("%-34s %12.3f %12.2f %12.2f %9s\n", step.name.c_str(), onEmpty.medianMs,
+                        onLarge.medianMs, onLarge.worstMs, ratio);
+            if (limitMs > 0.0 && step.userFacing && onLarge.medianMs > limitMs) {
+                withinLimit = false;
+            }
+        }
+        return withinLimit ? 0 : 1;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "knotmap_perf_bench: %s\n", error.what());
+        return 1;
+    }
+}
