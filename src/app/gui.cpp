@@ -7,6 +7,7 @@
 #include "app/test_report.h"
 #include "store/database.h"
 #include "ui/app_view_model.h"
+#include "ui/history_data.h"
 #include "ui/knot_log_controller.h"
 #include "ui/main_screen.h"
 #include "ui/session_controller.h"
@@ -15,6 +16,7 @@
 
 #include <iostream>
 #include <string>
+#include <utility>
 
 namespace knotmap {
 namespace {
@@ -104,6 +106,22 @@ void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
     }
 }
 
+// The outcome of a "Save PNG" from the frame before, beside its button.
+void reportPngSave(MainWindow& window, ui::MainScreenState& state) {
+    if (const auto result = window.takeRegionSaveResult()) {
+        state.history.pngStatusIsError = !result->error.empty();
+        state.history.pngStatus =
+            result->error.empty() ? "Saved " + result->file.string() : result->error;
+        state.notice.title = result->error.empty() ? "Saved as a PNG" : "Couldn't save the PNG";
+        state.notice.message = result->error.empty() ? "The view was saved to:" : result->error;
+        state.notice.detail = result->error.empty() ? result->file.string() : "";
+        state.notice.visible = true;
+        if (!result->error.empty()) {
+            std::cerr << "knotmap: " << result->error << "\n";
+        }
+    }
+}
+
 // The window's life with one database open: from opening it to quitting or
 // switching to another (the sample database and back). Returns true to switch
 // to sample.target().
@@ -129,6 +147,12 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
         sessions.emplace(*knotLog);
         state.sessions = &*sessions;
     }
+    // The history views read the same file through their own connection.
+    std::optional<ui::HistoryData> historyData;
+    if (data.database && data.model && data.model->atlas != nullptr) {
+        historyData.emplace(data.database->path(), *data.model->atlas);
+        state.historyData = &*historyData;
+    }
     std::optional<TestReport> testReport;
     // Where the widgets a test clicks were drawn, for the report's item lines.
     std::optional<ui::TestProbe> probe;
@@ -141,9 +165,17 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     window.run(
         [&](const ui::Appearance& look) {
             loadSelectedClient(data, state);
+            reportPngSave(window, state);
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
+            if (const auto request = std::exchange(state.history.pngRequest, std::nullopt)) {
+                window.requestRegionSave({request->min.x, request->min.y, request->max.x,
+                                          request->max.y, request->path});
+            }
             if (knotLog && knotLog->takeDataChanged()) {
                 reloadModel(data, state);
+                if (historyData) {
+                    historyData->dataChanged();
+                }
             }
             settings.afterFrame(state);
             window.setFontScale(SettingsKeeper::fontScale(state.settings));
@@ -171,6 +203,7 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
         state.treatments = nullptr;
         state.sessions = nullptr;
     }
+    state.historyData = nullptr;
     return switchDatabase && !state.error;
 }
 

@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "render/offscreen_target.h"
+#include "render/png_writer.h"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -200,6 +202,7 @@ void MainWindow::renderFrame(bool lastFrame) {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    saveRequestedRegion(width, height);
     if (m_capture != nullptr) {
         if (lastFrame) {
             m_capture->rgba = m_captureTarget->readPixels();
@@ -208,6 +211,57 @@ void MainWindow::renderFrame(bool lastFrame) {
         return; // nothing to show: the window is hidden
     }
     glfwSwapBuffers(m_window);
+}
+
+std::optional<RegionSaveResult> MainWindow::takeRegionSaveResult() {
+    std::optional<RegionSaveResult> result = std::move(m_regionSaveResult);
+    m_regionSaveResult.reset();
+    return result;
+}
+
+void MainWindow::saveRequestedRegion(int framebufferWidth, int framebufferHeight) {
+    if (!m_regionSave) {
+        return;
+    }
+    const RegionSave request = std::move(*m_regionSave);
+    m_regionSave.reset();
+    RegionSaveResult result{request.file, {}};
+    // ImGui's coordinates to framebuffer pixels; OpenGL counts rows from the bottom.
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    const int x0 =
+        std::clamp(static_cast<int>(std::lround(request.minX * scale.x)), 0, framebufferWidth);
+    const int x1 =
+        std::clamp(static_cast<int>(std::lround(request.maxX * scale.x)), 0, framebufferWidth);
+    const int y0 =
+        std::clamp(static_cast<int>(std::lround(request.minY * scale.y)), 0, framebufferHeight);
+    const int y1 =
+        std::clamp(static_cast<int>(std::lround(request.maxY * scale.y)), 0, framebufferHeight);
+    const int width = x1 - x0;
+    const int height = y1 - y0;
+    if (width <= 0 || height <= 0) {
+        result.error = "there is nothing on screen to save";
+        m_regionSaveResult = std::move(result);
+        return;
+    }
+    std::vector<std::uint8_t> bottomUp(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x0, framebufferHeight - y1, width, height, GL_RGBA, GL_UNSIGNED_BYTE,
+                 bottomUp.data());
+    std::vector<std::uint8_t> rgba(bottomUp.size());
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
+    for (int y = 0; y < height; ++y) {
+        std::copy_n(bottomUp.begin() + static_cast<std::ptrdiff_t>(row * y), row,
+                    rgba.begin() + static_cast<std::ptrdiff_t>(row * (height - 1 - y)));
+    }
+    for (std::size_t i = 3; i < rgba.size(); i += 4) {
+        rgba[i] = 255; // the window is opaque; its alpha channel is not meaningful
+    }
+    try {
+        render::writePng(request.file, width, height, rgba);
+    } catch (const std::exception& error) {
+        result.error = error.what();
+    }
+    m_regionSaveResult = std::move(result);
 }
 
 void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,

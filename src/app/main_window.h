@@ -4,9 +4,11 @@
 #include "ui/appearance.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 struct GLFWwindow;
@@ -24,6 +26,22 @@ struct FrameCapture {
     int width = 1280;
     int height = 800;
     std::vector<std::uint8_t> rgba;
+};
+
+// A part of the next frame to save as a PNG once it is drawn, in ImGui's
+// coordinates (the same as the mouse's).
+struct RegionSave {
+    float minX = 0;
+    float minY = 0;
+    float maxX = 0;
+    float maxY = 0;
+    std::filesystem::path file;
+};
+
+// How a region save went: the file written, or why not.
+struct RegionSaveResult {
+    std::filesystem::path file;
+    std::string error; // empty on success
 };
 
 // The desktop window: GLFW, an OpenGL 3.3 core context, Dear ImGui with the
@@ -50,6 +68,10 @@ public:
 
     // Takes effect from the next frame.
     void setTheme(ui::ThemeKind theme);
+    // Saves that part of the frame being drawn, after it is rendered and
+    // before it is shown; the outcome is taken with takeRegionSaveResult().
+    void requestRegionSave(RegionSave request) { m_regionSave = std::move(request); }
+    [[nodiscard]] std::optional<RegionSaveResult> takeRegionSaveResult();
     // The user's text size on top of the display's scale (1 = 100%); fonts
     // are rebuilt from the next frame. Takes effect from the next frame.
     void setFontScale(float scale);
@@ -60,6 +82,7 @@ private:
     // Rebuilds fonts and style when the content scale changed since last time.
     void updateScale();
     void renderFrame(bool lastFrame);
+    void saveRequestedRegion(int framebufferWidth, int framebufferHeight);
 
     GLFWwindow* m_window = nullptr;
     KeyReleaseDelay m_keyReleases; // so quick key taps reach ImGui 1.86
@@ -70,6 +93,8 @@ private:
     bool m_styleDirty = true;
     FrameCapture* m_capture = nullptr; // set while run() captures
     std::unique_ptr<render::OffscreenTarget> m_captureTarget;
+    std::optional<RegionSave> m_regionSave;
+    std::optional<RegionSaveResult> m_regionSaveResult;
 };
 
 } // namespace knotmap

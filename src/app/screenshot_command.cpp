@@ -5,6 +5,7 @@
 #include "render/png_writer.h"
 #include "store/database.h"
 #include "ui/app_view_model.h"
+#include "ui/history_data.h"
 #include "ui/main_screen.h"
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,11 @@
 #include <cctype>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace knotmap {
 namespace {
@@ -45,6 +50,25 @@ Id findClientId(const ui::AppViewModel& model, const std::string& name,
         (known.empty() ? " (it has no clients)" : " (clients: " + known + ")"));
 }
 
+const std::map<std::string, ui::HistoryTab>& tabsByName() {
+    static const std::map<std::string, ui::HistoryTab> tabs{
+        {"body-map", ui::HistoryTab::BodyMap},  {"knot-history", ui::HistoryTab::KnotHistory},
+        {"overview", ui::HistoryTab::Overview}, {"heat", ui::HistoryTab::Heat},
+        {"compare", ui::HistoryTab::Compare},   {"treatments", ui::HistoryTab::Treatments},
+        {"symptoms", ui::HistoryTab::Symptoms},
+    };
+    return tabs;
+}
+
+std::optional<Id> knotInRegion(const ui::ClientEntry& client, const std::string& region) {
+    for (const ui::BodyMapMarker& marker : client.markers) {
+        if (marker.regionCode == region) {
+            return marker.knotId;
+        }
+    }
+    return std::nullopt;
+}
+
 BodyMapMode modeFromName(const std::string& view) {
     if (view == "front") {
         return BodyMapMode::Front;
@@ -74,6 +98,18 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
         ->check(CLI::IsMember({"light", "dark"}));
     command->add_option("--zoom", arguments.zoom, "Body map zoom about its centre (default 1)")
         ->check(CLI::Range(kMinZoom, kMaxZoom));
+    std::vector<std::string> tabNames;
+    for (const auto& [name, tab] : tabsByName()) {
+        tabNames.push_back(name);
+    }
+    command
+        ->add_option("--tab", arguments.tab,
+                     "The view beside the sessions: body-map (default), knot-history, "
+                     "overview, heat, compare, treatments or symptoms")
+        ->check(CLI::IsMember(tabNames));
+    command->add_option("--knot-region", arguments.knotRegion,
+                        "Select the client's first knot in this atlas region, e.g. "
+                        "back.upper_trapezius.left");
     return command;
 }
 
@@ -96,6 +132,27 @@ int runScreenshot(const ScreenshotArguments& arguments) {
     }
     state.bodyMap.mode = modeFromName(arguments.view);
     state.bodyMap.view.zoom = arguments.zoom;
+    state.history.tab = tabsByName().at(arguments.tab);
+    if (!arguments.knotRegion.empty()) {
+        const ui::ClientEntry* client =
+            state.clientList.selectedClient
+                ? ui::findClient(model, *state.clientList.selectedClient)
+                : nullptr;
+        state.selectedKnot =
+            client != nullptr ? knotInRegion(*client, arguments.knotRegion) : std::nullopt;
+        if (!state.selectedKnot) {
+            throw std::runtime_error("no knot in region '" + arguments.knotRegion +
+                                     "' for this client in " + path.string());
+        }
+        state.bodyMapClient = state.clientList.selectedClient; // the selection is for this client
+    }
+    // The same views as the window, computed in place so the first frames show them.
+    std::optional<ui::HistoryData> historyData;
+    if (model.atlas != nullptr) {
+        historyData.emplace(path, *model.atlas);
+        historyData->setSynchronous(true);
+        state.historyData = &*historyData;
+    }
 
     FrameCapture capture{arguments.width, arguments.height, {}};
     {

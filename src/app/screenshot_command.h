@@ -16,7 +16,11 @@ struct ScreenshotArguments {
     std::string client;        // empty: the first client, as the window opens
     std::string view = "both"; // front, back or both
     std::string theme = "light";
-    double zoom = 1.0; // the body map's zoom, about its centre
+    double zoom = 1.0;            // the body map's zoom, about its centre
+    std::string tab = "body-map"; // or a history view: knot-history, overview, heat, ...
+    // Selects the client's first knot in this atlas region (the map's ring,
+    // its referral overlay, and the knot history's knot); empty: none.
+    std::string knotRegion;
 };
 
 // Adds `knotmap screenshot` and its options to app.

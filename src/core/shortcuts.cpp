@@ -20,6 +20,9 @@ constexpr std::array kShortcuts{
     Shortcut{"0", Shift, KnotEditor, "Knot", "Set the open knot's pain to 10"},
     Shortcut{"Delete", None, Window, "Knot", "Delete the selected knot (undoable)"},
     Shortcut{"Esc", None, KnotEditor, "Knot", "Stop picking regions, or close the editor"},
+    Shortcut{"1-7", Ctrl, Window, "Views",
+             "Body map, knot history, overview, heat over time, compare, treatment effect, "
+             "symptoms"},
     Shortcut{"Z", Ctrl, Window, "Edit", "Undo"},
     Shortcut{"Z", CtrlShift, Window, "Edit", "Redo"},
     Shortcut{"Y", Ctrl, Window, "Edit", "Redo"},

@@ -62,6 +62,7 @@ BodyMapMarker makeMarker(const Knot& knot, const AtlasRegion* region,
     marker.view = knot.view;
     marker.position = {knot.position.x, knot.position.y};
     marker.resolved = knot.status == KnotStatus::Resolved;
+    marker.regionCode = knot.regionCode;
     const std::string regionName = region != nullptr ? region->displayName : knot.regionCode;
     marker.title = knot.label.empty() ? regionName : knot.label;
     marker.detail = knot.label.empty() ? "" : regionName;

@@ -142,9 +142,12 @@ BodyMapEvents drawBodyMap(const BodyMapInput& input, BodyMapState& state, const 
     const Atlas& atlas = *input.atlas;
     const BodyMapColours colours = bodyMapColours(look.theme);
 
-    toolbar(state, look);
-    ImGui::Dummy(ImVec2(0, look.px(2)));
-    const float footerHeight = painLegendHeight(look) + ImGui::GetStyle().ItemSpacing.y;
+    if (input.showToolbar) {
+        toolbar(state, look);
+        ImGui::Dummy(ImVec2(0, look.px(2)));
+    }
+    const float footerHeight =
+        input.showLegend ? painLegendHeight(look) + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const ImVec2 mapSize(std::max(available.x, look.px(80)),
                          std::max(available.y - footerHeight, look.px(120)));
@@ -193,6 +196,13 @@ BodyMapEvents drawBodyMap(const BodyMapInput& input, BodyMapState& state, const 
         drawList->PushClipRect(geometry.min(), geometry.max(), true);
         drawViewLabels(atlas, geometry, colours, look);
         drawMarkerNumbers(input, placed, colours, look);
+        if (!input.caption.empty()) {
+            const float inset = look.px(12);
+            ImGui::PushFont(look.fonts.small);
+            drawList->AddText(ImVec2(geometry.min().x + inset, geometry.min().y + inset),
+                              ImGui::GetColorU32(look.colours().textMuted), input.caption.c_str());
+            ImGui::PopFont();
+        }
         drawList->PopClipRect();
     } else {
         drawList->AddRectFilled(geometry.min(), geometry.max(),
@@ -225,7 +235,9 @@ BodyMapEvents drawBodyMap(const BodyMapInput& input, BodyMapState& state, const 
     drawMarkerChooser(input, state, events, look);
 
     ImGui::SetCursorScreenPos(ImVec2(mapMin.x, geometry.max().y + ImGui::GetStyle().ItemSpacing.y));
-    footer(input, look);
+    if (input.showLegend) {
+        footer(input, look);
+    }
     return events;
 }
 

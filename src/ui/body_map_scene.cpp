@@ -11,6 +11,13 @@ namespace {
 render::Rgba regionFill(const BodyMapInput& input, const BodyMapState& state,
                         const BodyMapColours& colours, std::size_t region) {
     render::Rgba fill = colours.body;
+    if (region < input.regionColours.size()) {
+        if (const auto& colour = input.regionColours[region]) {
+            fill = mix(fill, toRgba(*colour), colours.heatStrength);
+            fill.a = 1.0f;
+        }
+        return fill;
+    }
     if (state.heat && region < input.regionPain.size() && input.regionPain[region]) {
         fill = mix(fill, toRgba(painRampColour(*input.regionPain[region])), colours.heatStrength);
         fill.a = 1.0f;
@@ -82,6 +89,9 @@ void buildScene(BodyMapScene& scene, const BodyMapInput& input, const BodyMapSta
     scene.hatch.assign(regions, 0.0f);
     for (std::size_t i = 0; i < regions; ++i) {
         scene.fills[i] = regionFill(input, state, colours, i);
+    }
+    for (std::size_t i = 0; i < std::min(regions, input.regionShade.size()); ++i) {
+        scene.hatch[i] = std::clamp(input.regionShade[i], 0.0f, 1.0f);
     }
     scene.outlined.clear();
     for (const int region : input.highlightedRegions) {

@@ -4,6 +4,8 @@
 #include "core/domain.h"
 #include "core/geometry.h"
 
+#include <imgui.h>
+
 #include <optional>
 #include <span>
 #include <string>
@@ -22,6 +24,7 @@ struct BodyMapMarker {
     bool resolved = false;   // drawn small and muted
     std::string title;       // the tooltip's first line, e.g. "SCM" or "Left upper trapezius"
     std::string detail;      // a smaller line, e.g. "Left upper trapezius · 14 Mar 2026"
+    std::string regionCode;  // the knot's atlas region
 };
 
 struct BodyMapInput {
@@ -30,6 +33,15 @@ struct BodyMapInput {
     std::optional<Id> selectedKnot;                    // gets a ring
     std::span<const std::optional<double>> regionPain; // by region index, for heat; may be empty
     std::span<const int> highlightedRegions;           // region indices, e.g. referred-pain regions
+    // By region index: a fill that replaces the heat where set (e.g. better or
+    // worse in a comparison); may be empty.
+    std::span<const std::optional<ImVec4>> regionColours;
+    // By region index, 0-1: stripes without an outline, e.g. a muscle's
+    // typical referral zone; may be empty.
+    std::span<const float> regionShade;
+    bool showToolbar = true; // the view switch, heat toggle and zoom
+    bool showLegend = true;  // the pain legend under the map
+    std::string caption;     // a quiet line in the map's top-left corner; may be empty
     // While true a click on the body reports regionPicked instead of clickedBody.
     bool pickingRegions = false;
 };

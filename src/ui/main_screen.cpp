@@ -1,9 +1,11 @@
 #include "ui/main_screen.h"
 
+#include "core/referral_patterns.h"
 #include "ui/body_map_panel.h"
 #include "ui/client_pane.h"
 #include "ui/edit_menu.h"
 #include "ui/feel_keys.h"
+#include "ui/history_panel.h"
 #include "ui/knot_log_wiring.h"
 #include "ui/session_column.h"
 #include "ui/session_list_panel.h"
@@ -97,6 +99,46 @@ void applyBodyMapEvents(const BodyMapEvents& events, const ClientEntry* client, 
     }
 }
 
+// The built-in referral patterns, or null when they fail to load: the map
+// still works without its overlay.
+const ReferralPatterns* builtInReferralPatterns() {
+    try {
+        return &ReferralPatterns::builtIn();
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+// The selected knot's muscle's typical referred-pain zone, striped: the
+// essential zone fully, the occasional spill-over lightly.
+void addReferralOverlay(const ClientEntry& client, const Atlas& atlas, BodyMapInput& input,
+                        std::vector<float>& shade) {
+    if (!input.selectedKnot) {
+        return;
+    }
+    const auto marker =
+        std::find_if(client.markers.begin(), client.markers.end(),
+                     [&](const BodyMapMarker& m) { return m.knotId == *input.selectedKnot; });
+    if (marker == client.markers.end()) {
+        return;
+    }
+    const ReferralPatterns* patterns = builtInReferralPatterns();
+    const auto zone =
+        patterns != nullptr ? patterns->zoneFor(atlas, marker->regionCode) : std::nullopt;
+    if (!zone) {
+        return;
+    }
+    shade.assign(atlas.regions().size(), 0.0f);
+    for (const int region : zone->spillover) {
+        shade[static_cast<std::size_t>(region)] = 0.45f;
+    }
+    for (const int region : zone->essential) {
+        shade[static_cast<std::size_t>(region)] = 1.0f;
+    }
+    input.regionShade = shade;
+    input.caption = "Striped: where " + zone->muscle + " knots typically refer pain";
+}
+
 void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScreenState& state,
                  const Appearance& look) {
     const std::optional<Id> clientId = client ? std::optional(client->id) : std::nullopt;
@@ -132,21 +174,37 @@ void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScree
     if (state.knotLog != nullptr) {
         fillBodyMapInput(*state.knotLog, input);
     }
+    std::vector<float> referral;
+    if (client != nullptr && input.highlightedRegions.empty()) {
+        addReferralOverlay(*client, *model.atlas, input, referral);
+    }
     applyBodyMapEvents(drawBodyMap(input, state.bodyMap, look), client, *model.atlas, state);
 }
 
-// A borderless child for the body map: the map owns the wheel (zoom) and
-// drags (pan), so nothing in it scrolls.
+// A borderless child for the body map or a history view: the map and the
+// charts own the wheel (zoom) and drags (pan), so nothing in it scrolls.
 void mapPane(const AppViewModel& model, const ClientEntry* client, MainScreenState& state,
              const Appearance& look) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(look.px(12), look.px(22)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(look.px(12), look.px(14)));
     const bool visible =
         ImGui::BeginChild("bodymap", ImVec2(0, 0), false,
                           ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar |
                               ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     if (visible) {
-        bodyMapPane(model, client, state, look);
+        // History needs a saved client; a new database's placeholder has none yet.
+        const bool history = state.historyData != nullptr && client != nullptr && client->id != 0;
+        const HistoryTab tab = history ? drawHistoryTabs(state.history, look) : HistoryTab::BodyMap;
+        if (tab == HistoryTab::BodyMap) {
+            bodyMapPane(model, client, state, look);
+        } else {
+            HistoryViewInput input;
+            input.client = client;
+            input.vocabularies = &model.vocabularies;
+            input.selectedKnot =
+                state.knotLog != nullptr ? state.knotLog->selectedKnot() : state.selectedKnot;
+            drawHistoryView(input, *state.historyData, state.history, look);
+        }
     }
     ImGui::EndChild();
 }
@@ -175,8 +233,12 @@ void sessionsWithTreatments(const ClientEntry& client, MainScreenState& state,
     ImGui::EndChild();
 }
 
-// The middle column beside the map: the sessions, or the empty state.
-float middleWidth(const Appearance& look) {
+// The middle column beside the map: the sessions, or the empty state. The
+// history's charts need the width more than the session table does.
+float middleWidth(const Appearance& look, bool charts = false) {
+    if (charts) {
+        return std::clamp(ImGui::GetContentRegionAvail().x * 0.30f, look.px(430), look.px(460));
+    }
     return std::clamp(ImGui::GetContentRegionAvail().x * 0.46f, look.px(340), look.px(600));
 }
 
@@ -214,8 +276,10 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
                                     : nullptr;
 
     // The sessions take a narrow column; the body map gets the rest.
-    if (beginPane("sessions", ImVec2(middleWidth(look), 0), ImVec2(look.px(20), look.px(22)),
-                  ImVec4(0, 0, 0, 0))) {
+    const bool charts = state.history.tab != HistoryTab::BodyMap && state.historyData != nullptr &&
+                        client != nullptr && client->id != 0;
+    if (beginPane("sessions", ImVec2(middleWidth(look, charts), 0),
+                  ImVec2(look.px(20), look.px(22)), ImVec4(0, 0, 0, 0))) {
         drawNoticeBanner(state.notice, look);
         // The knot editor takes the sessions' place while a knot is open.
         if (state.knotLog != nullptr && state.knotLog->editorOpen()) {

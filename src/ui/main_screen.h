@@ -8,6 +8,8 @@
 #include "ui/empty_state.h"
 #include "ui/error_dialog.h"
 #include "ui/feel_state.h"
+#include "ui/history_data.h"
+#include "ui/history_state.h"
 #include "ui/knot_log_controller.h"
 #include "ui/notice_banner.h"
 #include "ui/session_controller.h"
@@ -46,6 +48,11 @@ struct MainScreenState {
     TreatmentController* treatments = nullptr;
     // The session timeline, details and selection; set with knotLog (null: a plain list).
     SessionController* sessions = nullptr;
+    // The history views' tab, ranges and maps.
+    HistoryState history;
+    // Their data, read and computed off the frame; set by the app while a
+    // database is open (null: only the body map tab is offered).
+    HistoryData* historyData = nullptr;
 };
 
 // Releases the screen's GPU resources (the body map's) when destroyed:
@@ -53,7 +60,10 @@ struct MainScreenState {
 class MainScreenGraphicsScope {
 public:
     explicit MainScreenGraphicsScope(MainScreenState& state) : m_state(state) {}
-    ~MainScreenGraphicsScope() { releaseGraphics(m_state.bodyMap); }
+    ~MainScreenGraphicsScope() {
+        releaseGraphics(m_state.bodyMap);
+        releaseGraphics(m_state.history);
+    }
     MainScreenGraphicsScope(const MainScreenGraphicsScope&) = delete;
     MainScreenGraphicsScope& operator=(const MainScreenGraphicsScope&) = delete;
 

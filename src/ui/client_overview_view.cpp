@@ -1,0 +1,76 @@
+#include "ui/chart_style.h"
+#include "ui/history_common.h"
+#include "ui/history_views.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace knotmap::ui {
+namespace {
+
+ChartSeries series(std::string name, ImVec4 colour, SeriesStyle style) {
+    ChartSeries result;
+    result.name = std::move(name);
+    result.colour = colour;
+    result.style = style;
+    return result;
+}
+
+} // namespace
+
+void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, HistoryState& state,
+                            const Appearance& look) {
+    const ClientEntry& client = *input.client;
+    viewTitle("Client overview", "per session", look);
+    savePngButton("client-overview", state, look);
+    const auto history = data.history(client.id);
+    const auto overview = data.overview(client.id);
+    if (!history.value || !overview.value) {
+        waitingMessage(history.error + overview.error, look);
+        return;
+    }
+    const Palette& palette = look.colours();
+    TimeChartInput pain;
+    pain.utcOffsetMinutes = history.value->sessions.empty()
+                                ? 0
+                                : history.value->sessions.back().startedAt.offsetMinutes();
+    pain.emptyMessage = "No sessions yet";
+    TimeChartInput spread = pain;
+    ChartSeries overall = series("Overall pain", palette.accent, SeriesStyle::LineAndPoints);
+    // Points for the knots, a line for the regions: the two often agree, and
+    // two lines would hide each other.
+    ChartSeries active = series("Active knots", seriesColour(palette, 1), SeriesStyle::Points);
+    ChartSeries regions =
+        series("CHOIR regions with pain", seriesColour(palette, 2), SeriesStyle::Line);
+    int most = 1;
+    for (const SessionOverview& session : *overview.value) {
+        const auto t = static_cast<double>(session.startedAt.utcSeconds());
+        if (session.overallPain) {
+            overall.points.push_back({t, static_cast<double>(*session.overallPain)});
+        }
+        active.points.push_back({t, static_cast<double>(session.activeKnots)});
+        regions.points.push_back({t, static_cast<double>(session.widespreadness)});
+        most = std::max({most, session.activeKnots, session.widespreadness});
+    }
+    pain.series.push_back(std::move(overall));
+    spread.series.push_back(std::move(active));
+    spread.series.push_back(std::move(regions));
+    spread.yMax = most + 1;
+    spread.yLabel = "Count per session";
+
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    textMuted("Overall pain as rated at each session (0-10)", look);
+    const float each = std::max(
+        look.px(160),
+        (ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 3) * 0.5f);
+    (void)timeChart("overview-pain", pain, state.overviewChart, ImVec2(0, each), look);
+    ImGui::Dummy(ImVec2(0, look.px(4)));
+    textMuted("Knots that hurt, and the CHOIR body-map regions they cover (how widespread)", look);
+    (void)timeChart("overview-spread", spread, state.overviewChart, ImVec2(0, each), look);
+    requestPng(top,
+               ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                      ImGui::GetCursorScreenPos().y),
+               state);
+}
+
+} // namespace knotmap::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/client_history.h"
+#include "core/symptom_frequency.h"
+#include "ui/appearance.h"
+#include "ui/history_state.h"
+
+#include <string>
+#include <string_view>
+
+// Pieces the history views share: the date-range chips, the waiting and
+// empty messages, and the "Save PNG" button.
+namespace knotmap::ui {
+
+// The range a preset covers, ending at the client's latest session (so a
+// history that stopped a while ago still shows its last months).
+[[nodiscard]] UtcRange rangeFor(const ClientHistory& history, RangePreset preset);
+
+// A row of chips: 30 days · 90 days · 1 year · All. Returns true on a change.
+bool rangeChips(const char* id, RangePreset& preset, const Appearance& look);
+
+// "14 Aug – 12 Nov 2026" in the latest session's offset.
+[[nodiscard]] std::string describeRange(const ClientHistory& history, UtcRange range);
+
+// A muted line while a worker reads or computes, or the error it met.
+void waitingMessage(const std::string& error, const Appearance& look);
+
+// The "Save PNG" button at the trailing edge of the current line, its popup
+// asking for a file name, and the last save's outcome. After the popup
+// closes, call requestPng with the rectangle to save.
+void savePngButton(std::string_view viewName, HistoryState& state, const Appearance& look);
+// Asks the app to save the rectangle [min, max] if a file was chosen.
+void requestPng(ImVec2 min, ImVec2 max, HistoryState& state);
+
+// The view's title, in the strong font, with a muted subtitle beside it.
+void viewTitle(std::string_view title, std::string_view subtitle, const Appearance& look);
+
+} // namespace knotmap::ui

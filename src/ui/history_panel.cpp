@@ -1,0 +1,117 @@
+#include "ui/history_panel.h"
+
+#include "ui/test_probe.h"
+#include "ui/widgets.h"
+
+#include <GLFW/glfw3.h>
+
+#include <array>
+
+namespace knotmap::ui {
+namespace {
+
+struct TabInfo {
+    HistoryTab tab;
+    const char* label;
+    const char* probe; // the name tests find the tab by
+};
+
+constexpr std::array<TabInfo, 7> kTabs{{
+    {HistoryTab::BodyMap, "Body map", "tab-body-map"},
+    {HistoryTab::KnotHistory, "Knot", "tab-knot-history"},
+    {HistoryTab::Overview, "Overview", "tab-overview"},
+    {HistoryTab::Heat, "Heat", "tab-heat"},
+    {HistoryTab::Compare, "Compare", "tab-compare"},
+    {HistoryTab::Treatments, "Treatments", "tab-treatments"},
+    {HistoryTab::Symptoms, "Symptoms", "tab-symptoms"},
+}};
+
+} // namespace
+
+std::string vocabularyName(const std::vector<VocabularyItem>& items, const std::string& code) {
+    for (const VocabularyItem& item : items) {
+        if (item.code == code) {
+            return item.name;
+        }
+    }
+    return code;
+}
+
+HistoryTab drawHistoryTabs(HistoryState& state, const Appearance& look) {
+    (void)look;
+    // Ctrl+1..7 jump between the views, as in a browser's tabs.
+    const ImGuiIO& io = ImGui::GetIO();
+    // A tab chosen outside the bar (a key, a command-line option) is
+    // selected in ImGui's bar too.
+    std::optional<HistoryTab> jump;
+    if (state.tabShown != state.tab) {
+        jump = state.tab;
+    }
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput) {
+        for (std::size_t i = 0; i < kTabs.size(); ++i) {
+            if (ImGui::IsKeyPressed(GLFW_KEY_1 + static_cast<int>(i), false)) {
+                jump = kTabs[i].tab;
+            }
+        }
+    }
+    if (!ImGui::BeginTabBar("history-tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        return state.tab;
+    }
+    for (const TabInfo& info : kTabs) {
+        const ImGuiTabItemFlags flags =
+            jump == info.tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+        const bool open = ImGui::BeginTabItem(info.label, nullptr, flags);
+        probeItem(info.probe);
+        if (open) {
+            // ImGui only reports the new tab a frame after SetSelected.
+            if (!jump || jump == info.tab) {
+                state.tab = info.tab;
+                state.tabShown = info.tab;
+            }
+            ImGui::EndTabItem();
+        }
+    }
+    ImGui::EndTabBar();
+    return state.tab;
+}
+
+void drawHistoryView(const HistoryViewInput& input, HistoryData& data, HistoryState& state,
+                     const Appearance& look) {
+    if (input.client == nullptr || input.vocabularies == nullptr) {
+        return;
+    }
+    if (state.client != input.client->id) {
+        // Another client: their own knots, sessions and spans.
+        const HistoryTab tab = state.tab;
+        const int lag = state.lagDays;
+        releaseGraphics(state);
+        state = HistoryState{};
+        state.tab = tab;
+        state.lagDays = lag;
+        state.client = input.client->id;
+    }
+    switch (state.tab) {
+    case HistoryTab::BodyMap:
+        return;
+    case HistoryTab::KnotHistory:
+        drawKnotHistoryView(input, data, state, look);
+        return;
+    case HistoryTab::Overview:
+        drawClientOverviewView(input, data, state, look);
+        return;
+    case HistoryTab::Heat:
+        drawHeatView(input, data, state, look);
+        return;
+    case HistoryTab::Compare:
+        drawCompareView(input, data, state, look);
+        return;
+    case HistoryTab::Treatments:
+        drawTreatmentEffectView(input, data, state, look);
+        return;
+    case HistoryTab::Symptoms:
+        drawSymptomView(input, data, state, look);
+        return;
+    }
+}
+
+} // namespace knotmap::ui

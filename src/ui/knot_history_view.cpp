@@ -1,0 +1,226 @@
+#include "core/pain_change.h"
+#include "ui/chart_glyphs.h"
+#include "ui/chart_style.h"
+#include "ui/history_common.h"
+#include "ui/history_views.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <map>
+
+namespace knotmap::ui {
+namespace {
+
+const BodyMapMarker* findMarker(const ClientEntry& client, Id knot) {
+    const auto found =
+        std::find_if(client.markers.begin(), client.markers.end(),
+                     [knot](const BodyMapMarker& marker) { return marker.knotId == knot; });
+    return found != client.markers.end() ? &*found : nullptr;
+}
+
+// The knot to chart: the one picked here, else the one selected on the map,
+// else the most painful active knot.
+std::optional<Id> chosenKnot(const HistoryViewInput& input, const HistoryState& state) {
+    const ClientEntry& client = *input.client;
+    if (state.knot && findMarker(client, *state.knot) != nullptr) {
+        return state.knot;
+    }
+    if (input.selectedKnot && findMarker(client, *input.selectedKnot) != nullptr) {
+        return input.selectedKnot;
+    }
+    const BodyMapMarker* best = nullptr;
+    for (const BodyMapMarker& marker : client.markers) {
+        if (!marker.resolved &&
+            (best == nullptr || marker.pain.value_or(-1) > best->pain.value_or(-1))) {
+            best = &marker;
+        }
+    }
+    if (best == nullptr && !client.markers.empty()) {
+        best = &client.markers.front();
+    }
+    return best != nullptr ? std::optional(best->knotId) : std::nullopt;
+}
+
+std::string knotName(const BodyMapMarker& marker) {
+    return marker.title + (marker.resolved ? " (resolved)" : "");
+}
+
+void knotPicker(const ClientEntry& client, std::optional<Id> shown, HistoryState& state,
+                const Appearance& look) {
+    const BodyMapMarker* current = shown ? findMarker(client, *shown) : nullptr;
+    ImGui::SetNextItemWidth(look.px(260));
+    if (ImGui::BeginCombo("##knot",
+                          current != nullptr ? knotName(*current).c_str() : "Pick a knot")) {
+        for (const BodyMapMarker& marker : client.markers) {
+            ImGui::PushID(static_cast<int>(marker.knotId));
+            if (ImGui::Selectable(knotName(marker).c_str(), current == &marker)) {
+                state.knot = marker.knotId;
+            }
+            if (ImGui::IsItemHovered() && !marker.detail.empty()) {
+                ImGui::SetTooltip("%s", marker.detail.c_str());
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+// The change from first to latest, coloured by direction, with its band.
+void changeCaption(const KnotTrend& trend, const ClientHistory& history, const Appearance& look) {
+    if (!trend.change) {
+        textMuted(trend.points.empty() ? "Never rated" : "Rated once: nothing to compare yet",
+                  look);
+        return;
+    }
+    const PainChange& change = *trend.change;
+    const ChartColours colours = chartColours(look);
+    const ImU32 tone = change.direction == PainChangeDirection::Better  ? colours.improvement
+                       : change.direction == PainChangeDirection::Worse ? colours.worsening
+                                                                        : colours.textMuted;
+    ImGui::PushFont(look.fonts.strong);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone);
+    ImGui::TextUnformatted(describePainChange(change).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    const auto date = [&](std::size_t session) {
+        return formatLongDate(history.sessions[session].startedAt.local()).substr(4);
+    };
+    ImGui::SameLine(0, look.px(10));
+    textMuted("from " + std::to_string(change.firstPain) + " (" +
+                  date(trend.points.front().session) + ") to " + std::to_string(change.latestPain) +
+                  " (" + date(trend.points.back().session) + ")",
+              look);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("The change from the first rating to the latest, as a share of the "
+                          "first.\nBands: at least 10%% minimal, 30%% moderate, 50%% substantial.");
+    }
+}
+
+TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
+                          const VocabularyLists& vocabularies, const Appearance& look,
+                          std::vector<std::pair<std::string, Glyph>>& kinds) {
+    TimeChartInput input;
+    input.utcOffsetMinutes =
+        history.sessions.empty() ? 0 : history.sessions.back().startedAt.offsetMinutes();
+    input.emptyMessage = "This knot has no ratings yet";
+    ChartSeries pain{"Pain", look.colours().accent, {}, SeriesStyle::LineAndPoints, false};
+    for (const KnotTrendPoint& point : trend.points) {
+        pain.points.push_back(
+            {static_cast<double>(point.utcSeconds), static_cast<double>(point.pain)});
+    }
+    ChartSeries smooth{
+        "Trend (7-day half-life)", seriesColour(look.colours(), 1), {}, SeriesStyle::Line, true};
+    for (const KnotTrendSmoothedPoint& point : trend.smoothed) {
+        smooth.points.push_back({static_cast<double>(point.utcSeconds), point.pain});
+    }
+    input.series.push_back(std::move(smooth));
+    input.series.push_back(std::move(pain));
+
+    // A glyph and colour per treatment kind, in order of first use.
+    std::map<std::string, std::size_t> kindIndex;
+    for (const KnotTrendTreatment& treatment : trend.treatments) {
+        if (!kindIndex.contains(treatment.kindCode)) {
+            const std::size_t index = kindIndex.size();
+            kindIndex.emplace(treatment.kindCode, index);
+            kinds.emplace_back(treatment.kindCode, glyphForIndex(index));
+        }
+    }
+    std::map<std::size_t, int> painBySession;
+    for (const KnotTrendPoint& point : trend.points) {
+        painBySession[point.session] = point.pain;
+    }
+    for (const KnotTrendTreatment& treatment : trend.treatments) {
+        const std::size_t index = kindIndex.at(treatment.kindCode);
+        ChartMarker marker;
+        marker.t = static_cast<double>(treatment.utcSeconds);
+        // Drawn at the pain it started from (else the knot's rating that
+        // session), so it sits on the line it changed.
+        const auto rated = painBySession.find(treatment.session);
+        marker.value =
+            treatment.painBefore.value_or(rated != painBySession.end() ? rated->second : 0);
+        marker.glyph = glyphForIndex(index);
+        marker.colour = seriesColour(look.colours(), index + 2);
+        std::string text = vocabularyName(vocabularies.treatments, treatment.kindCode);
+        if (treatment.painBefore && treatment.painAfter) {
+            text += ": " + std::to_string(*treatment.painBefore) + " \u2192 " +
+                    std::to_string(*treatment.painAfter);
+        }
+        if (treatment.wholeSession) {
+            text += " (whole session)";
+        }
+        marker.tooltip = text;
+        input.markers.push_back(std::move(marker));
+    }
+    return input;
+}
+
+void glyphKey(const std::vector<std::pair<std::string, Glyph>>& kinds,
+              const VocabularyLists& vocabularies, const Appearance& look) {
+    if (kinds.empty()) {
+        textMuted("No treatments logged for this knot", look);
+        return;
+    }
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const ChartColours colours = chartColours(look);
+    const float radius = look.px(5);
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const std::string name = vocabularyName(vocabularies.treatments, kinds[i].first);
+        const float width = radius * 2 + look.px(6) + ImGui::CalcTextSize(name.c_str()).x;
+        if (i > 0) {
+            ImGui::SameLine(0, look.px(16));
+            if (ImGui::GetCursorScreenPos().x + width > right) {
+                ImGui::NewLine();
+            }
+        }
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float lineHeight = ImGui::GetTextLineHeight();
+        drawGlyphWithHalo(drawList, ImVec2(at.x + radius, at.y + lineHeight * 0.5f), radius,
+                          kinds[i].second, toU32(seriesColour(look.colours(), i + 2)),
+                          colours.background);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2 + look.px(6), at.y));
+        textMuted(name, look);
+    }
+}
+
+} // namespace
+
+void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, HistoryState& state,
+                         const Appearance& look) {
+    const ClientEntry& client = *input.client;
+    const std::optional<Id> knot = chosenKnot(input, state);
+    viewTitle("Knot history", "", look);
+    ImGui::SameLine(0, look.px(16));
+    knotPicker(client, knot, state, look);
+    savePngButton("knot-history", state, look);
+    if (!knot) {
+        textMuted("No knots yet: click the body map to log one.", look);
+        return;
+    }
+    const auto history = data.history(client.id);
+    const auto trend = data.knotTrend(client.id, *knot);
+    if (!history.value || !trend.value || trend.value->knotId != *knot) {
+        waitingMessage(history.error + trend.error, look);
+        return;
+    }
+    if (state.chartedKnot != knot) {
+        state.knotChart = {}; // another knot: show its whole history
+        state.chartedKnot = knot;
+    }
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    changeCaption(*trend.value, *history.value, look);
+    std::vector<std::pair<std::string, Glyph>> kinds;
+    const TimeChartInput chart =
+        chartInput(*trend.value, *history.value, *input.vocabularies, look, kinds);
+    const float keyHeight = ImGui::GetTextLineHeightWithSpacing() * 2;
+    (void)timeChart("knot-chart", chart, state.knotChart,
+                    ImVec2(0, std::max(look.px(200), ImGui::GetContentRegionAvail().y - keyHeight)),
+                    look);
+    glyphKey(kinds, *input.vocabularies, look);
+    requestPng(top,
+               ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                      ImGui::GetCursorScreenPos().y),
+               state);
+}
+
+} // namespace knotmap::ui
