@@ -1,5 +1,6 @@
 #include "app/gui.h"
 
+#include "app/frame_timer.h"
 #include "app/main_window.h"
 #include "app/sample_switch.h"
 #include "app/settings_file.h"
@@ -106,6 +107,16 @@ void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
     }
 }
 
+// The history view on screen, for window tests: "history-tab 3" (the tab's
+// position) and "heat-session 12" (the animation's frame) or "heat-session none".
+std::string historyReportLines(const ui::MainScreenState& state) {
+    const ui::HistoryState& history = state.history;
+    return "history-tab " + std::to_string(static_cast<int>(history.tab)) + "\nheat-session " +
+           (history.heatSession ? std::to_string(*history.heatSession) : std::string("none")) +
+           "\nhistory-busy " +
+           (state.historyData != nullptr && state.historyData->busy() ? "1" : "0") + "\n";
+}
+
 // The outcome of a "Save PNG" from the frame before, beside its button.
 void reportPngSave(MainWindow& window, ui::MainScreenState& state) {
     if (const auto result = window.takeRegionSaveResult()) {
@@ -162,8 +173,10 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     }
     const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
     bool switchDatabase = false;
+    FrameTimer frameTimer;
     window.run(
         [&](const ui::Appearance& look) {
+            frameTimer.start();
             loadSelectedClient(data, state);
             reportPngSave(window, state);
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
@@ -179,8 +192,10 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
             }
             settings.afterFrame(state);
             window.setFontScale(SettingsKeeper::fontScale(state.settings));
+            frameTimer.stop();
             if (testReport) {
                 testReport->setExtraLines(takeFeelTestReportLines(state, databasePath) +
+                                          historyReportLines(state) + frameTimer.reportLine() +
                                           probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }

@@ -3,6 +3,7 @@
 #include "ui/history_common.h"
 #include "ui/history_views.h"
 #include "ui/segmented_control.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -37,7 +38,9 @@ void scrubber(const ClientHistory& history, const std::vector<std::size_t>& sess
     if (sessions.empty()) {
         return;
     }
-    if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(look.px(72), 0))) {
+    const bool toggled = ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(look.px(72), 0));
+    probeItem("heat-play");
+    if (toggled) {
         state.playing = !state.playing;
         state.playClock = 0.0;
         // Play starts over from the first session once it reached the end.

@@ -2,6 +2,7 @@
 
 #include "ui/app_view_model.h"
 #include "ui/segmented_control.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <imgui_stdlib.h>
@@ -101,6 +102,7 @@ void savePngButton(std::string_view viewName, HistoryState& state, const Appeara
         state.pngPathText = defaultPngPath(viewName);
         ImGui::OpenPopup("save-png");
     }
+    probeItem("save-png");
     if (ImGui::IsItemHovered() && !state.pngStatus.empty()) {
         ImGui::SetTooltip("%s", state.pngStatus.c_str());
     }

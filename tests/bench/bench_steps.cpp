@@ -1,7 +1,15 @@
 #include "bench_steps.h"
 
+#include "core/atlas.h"
+#include "core/client_overview.h"
+#include "core/knot_trend.h"
+#include "core/region_heat.h"
+#include "core/session_comparison.h"
+#include "core/symptom_frequency.h"
+#include "core/treatment_effect.h"
 #include "store/client_history_query.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace knotmap::bench {
@@ -52,6 +60,55 @@ std::vector<Step> steps() {
                    }});
     all.push_back({"read history for charts (worker)", false, [](BenchData& data, int) {
                        keep(loadClientHistory(data.database.sql(), data.history.clientId));
+                   }});
+    // What a switch costs before the charts show: the details, the history
+    // and the overview of the next client.
+    all.push_back({"switch client with charts", true, [](BenchData& data, int round) {
+                       const std::size_t count = data.clientIds.size();
+                       const Id next = data.clientIds[static_cast<std::size_t>(round + 2) % count];
+                       ui::loadClientDetails(data.database, data.model, next);
+                       const ClientHistory history = loadClientHistory(data.database.sql(), next);
+                       keep(clientOverview(history, Atlas::builtIn()));
+                   }});
+    // A new date range on the heat map: the history is already in memory.
+    all.push_back(
+        {"change date range: heat map", true, [](BenchData& data, int round) {
+             if (data.history.sessions.empty()) {
+                 keep(regionHeat(data.history, Atlas::builtIn(), 0, 0, HeatMode::Average));
+                 return;
+             }
+             const std::int64_t last = data.history.sessions.back().startedAt.utcSeconds();
+             const std::int64_t days = 30 + 45 * (round % 8);
+             keep(regionHeat(data.history, Atlas::builtIn(), last - days * 86400, last,
+                             round % 2 == 0 ? HeatMode::Average : HeatMode::Peak));
+         }});
+    all.push_back({"heat animation frame", false, [](BenchData& data, int round) {
+                       const std::size_t sessions =
+                           std::max<std::size_t>(1, data.history.sessions.size());
+                       keep(regionHeatAtSession(data.history, Atlas::builtIn(),
+                                                static_cast<std::size_t>(round * 97) % sessions));
+                   }});
+    all.push_back(
+        {"knot trend (worker)", false, [](BenchData& data, int round) {
+             const std::size_t knots = data.history.knots.size();
+             keep(knotTrend(
+                 data.history,
+                 knots == 0 ? 0 : data.history.knots[static_cast<std::size_t>(round) % knots].id));
+         }});
+    all.push_back({"client overview (worker)", false, [](BenchData& data, int) {
+                       keep(clientOverview(data.history, Atlas::builtIn()));
+                   }});
+    all.push_back(
+        {"compare two sessions (worker)", false, [](BenchData& data, int) {
+             const std::size_t last =
+                 data.history.sessions.empty() ? 0 : data.history.sessions.size() - 1;
+             keep(compareSessions(data.history, Atlas::builtIn(), last > 30 ? last - 30 : 0, last));
+         }});
+    all.push_back({"treatment effect (worker)", false, [](BenchData& data, int round) {
+                       keep(treatmentEffects(data.history, static_cast<double>(round % 3)));
+                   }});
+    all.push_back({"symptom frequency (worker)", false, [](BenchData& data, int) {
+                       keep(symptomFrequency(data.history));
                    }});
     return all;
 }
