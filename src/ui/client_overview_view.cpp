@@ -22,6 +22,9 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
                             const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Client overview", "per session", look);
+    if (rangeChipsBeforeSave("##overview-range", state.overviewRange, look)) {
+        state.overviewChart.userAdjusted = false; // show the chosen span
+    }
     savePngButton("client-overview", state, look);
     const auto history = data.history(client.id);
     const auto overview = data.overview(client.id);
@@ -58,8 +61,10 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
     spread.yMax = most + 1;
     spread.yLabel = "Count per session";
 
+    pain.defaultSpanSeconds = spread.defaultSpanSeconds = presetSeconds(state.overviewRange);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     textMuted("Overall pain as rated at each session (0-10)", look);
+
     const float each = std::max(
         look.px(160),
         (ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 3) * 0.5f);

@@ -171,16 +171,6 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
     textMuted("compared with", look);
     ImGui::SameLine();
     sessionPicker("##compare-b", sessions, b, state.compareB, look);
-    ImGui::SameLine(0, look.px(16));
-    constexpr std::array<Segment, 2> kViews{{{"Front", ""}, {"Back", ""}}};
-    int view = state.compareView == BodyView::Front ? 0 : 1;
-    ImGui::BeginChild("##compare-view", ImVec2(look.px(150), ImGui::GetFrameHeight()), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (segmentedControl("compare-view", kViews, view, look)) {
-        state.compareView = view == 0 ? BodyView::Front : BodyView::Back;
-    }
-    ImGui::EndChild();
-
     const auto comparison = data.comparison(client.id, a, b);
     if (!comparison.value) {
         waitingMessage(comparison.error, look);
@@ -188,6 +178,17 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
     }
     const ImVec2 top = ImGui::GetCursorScreenPos();
     legend(look);
+    // Front or back for both maps, at the legend's trailing edge.
+    constexpr std::array<Segment, 2> kViews{{{"Front", ""}, {"Back", ""}}};
+    int view = state.compareView == BodyView::Front ? 0 : 1;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + look.px(12),
+                             ImGui::GetWindowContentRegionMax().x - look.px(150)));
+    ImGui::BeginChild("##compare-view", ImVec2(look.px(150), ImGui::GetFrameHeight()), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (segmentedControl("compare-view", kViews, view, look)) {
+        state.compareView = view == 0 ? BodyView::Front : BodyView::Back;
+    }
+    ImGui::EndChild();
     // Both maps colour each region by the change; A's map shows where it was.
     std::vector<std::optional<ImVec4>> colours(data.atlas().regions().size());
     for (const RegionComparison& region : comparison.value->regions) {

@@ -99,14 +99,14 @@ void drawHeatView(const HistoryViewInput& input, HistoryData& data, HistoryState
                   const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Heat over time", "", look);
-    ImGui::SameLine(0, look.px(16));
-    if (rangeChips("##heat-range", state.heatRange, look)) {
+    if (rangeChipsBeforeSave("##heat-range", state.heatRange, look)) {
         state.heatSession.reset();
         state.playing = false;
     }
-    ImGui::SameLine(0, look.px(12));
-    modeSwitch(state, look);
     savePngButton("heat-map", state, look);
+    modeSwitch(state, look);
+    ImGui::SameLine(0, look.px(12));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
         waitingMessage(history.error, look);

@@ -16,6 +16,8 @@ namespace knotmap::ui {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
+constexpr float kChipsWidth = 260.0f; // 96-dpi pixels
+constexpr const char* kSaveLabel = "Save PNG\u2026";
 
 std::int64_t presetDays(RangePreset preset) {
     switch (preset) {
@@ -65,7 +67,7 @@ bool rangeChips(const char* id, RangePreset& preset, const Appearance& look) {
         {"All", "The whole history"},
     }};
     int selected = static_cast<int>(preset);
-    ImGui::BeginChild(id, ImVec2(look.px(300), ImGui::GetFrameHeight()), false,
+    ImGui::BeginChild(id, ImVec2(look.px(kChipsWidth), ImGui::GetFrameHeight()), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const bool changed = segmentedControl(id, kPresets, selected, look);
     ImGui::EndChild();
@@ -73,6 +75,18 @@ bool rangeChips(const char* id, RangePreset& preset, const Appearance& look) {
         preset = static_cast<RangePreset>(selected);
     }
     return changed;
+}
+
+bool rangeChipsBeforeSave(const char* id, RangePreset& preset, const Appearance& look) {
+    const float width = look.px(kChipsWidth);
+    const float save = ImGui::CalcTextSize(kSaveLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + look.px(12),
+                             ImGui::GetWindowContentRegionMax().x - save - look.px(12) - width));
+    return rangeChips(id, preset, look);
+}
+
+double presetSeconds(RangePreset preset) {
+    return static_cast<double>(presetDays(preset) * kDay);
 }
 
 std::string describeRange(const ClientHistory& history, UtcRange range) {
@@ -95,7 +109,7 @@ void waitingMessage(const std::string& error, const Appearance& look) {
 }
 
 void savePngButton(std::string_view viewName, HistoryState& state, const Appearance& look) {
-    const char* label = "Save PNG\u2026";
+    const char* label = kSaveLabel;
     const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
     if (ImGui::Button(label)) {

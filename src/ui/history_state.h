@@ -25,6 +25,8 @@ struct HistoryState {
     std::optional<Id> knot;
     std::optional<Id> chartedKnot; // whose window knotChart holds
     TimeChartState knotChart;
+    RangePreset knotRange = RangePreset::Days90; // the chart's first window
+    RangePreset overviewRange = RangePreset::Days90;
     TimeChartState overviewChart; // shared by its two charts: they pan and zoom together
     // Heat over time.
     RangePreset heatRange = RangePreset::Days90;

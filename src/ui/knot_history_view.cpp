@@ -46,9 +46,9 @@ std::string knotName(const BodyMapMarker& marker) {
 }
 
 void knotPicker(const ClientEntry& client, std::optional<Id> shown, HistoryState& state,
-                const Appearance& look) {
+                float width) {
     const BodyMapMarker* current = shown ? findMarker(client, *shown) : nullptr;
-    ImGui::SetNextItemWidth(look.px(260));
+    ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##knot",
                           current != nullptr ? knotName(*current).c_str() : "Pick a knot")) {
         for (const BodyMapMarker& marker : client.markers) {
@@ -154,6 +154,27 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
     return input;
 }
 
+// The rows glyphKey will take at the current width (it wraps like text).
+int glyphKeyRows(const std::vector<std::pair<std::string, Glyph>>& kinds,
+                 const VocabularyLists& vocabularies, const Appearance& look) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float radius = look.px(5);
+    int rows = 1;
+    float x = 0.0f;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const std::string name = vocabularyName(vocabularies.treatments, kinds[i].first);
+        const float width = radius * 2 + look.px(6) + ImGui::CalcTextSize(name.c_str()).x;
+        if (i > 0 && x + look.px(16) + width > available) {
+            ++rows;
+            x = 0.0f;
+        } else if (i > 0) {
+            x += look.px(16);
+        }
+        x += width;
+    }
+    return rows;
+}
+
 void glyphKey(const std::vector<std::pair<std::string, Glyph>>& kinds,
               const VocabularyLists& vocabularies, const Appearance& look) {
     if (kinds.empty()) {
@@ -191,7 +212,16 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     const std::optional<Id> knot = chosenKnot(input, state);
     viewTitle("Knot history", "", look);
     ImGui::SameLine(0, look.px(16));
-    knotPicker(client, knot, state, look);
+    // The picker takes the room between the title and the range chips.
+    const float chipsStart = ImGui::GetWindowContentRegionMax().x - look.px(260) - look.px(24) -
+                             ImGui::CalcTextSize("Save PNG\u2026").x -
+                             ImGui::GetStyle().FramePadding.x * 2;
+    knotPicker(
+        client, knot, state,
+        std::clamp(chipsStart - ImGui::GetCursorPosX() - look.px(12), look.px(120), look.px(260)));
+    if (rangeChipsBeforeSave("##knot-range", state.knotRange, look)) {
+        state.knotChart.userAdjusted = false; // show the chosen span
+    }
     savePngButton("knot-history", state, look);
     if (!knot) {
         textMuted("No knots yet: click the body map to log one.", look);
@@ -210,9 +240,11 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     const ImVec2 top = ImGui::GetCursorScreenPos();
     changeCaption(*trend.value, *history.value, look);
     std::vector<std::pair<std::string, Glyph>> kinds;
-    const TimeChartInput chart =
+    TimeChartInput chart =
         chartInput(*trend.value, *history.value, *input.vocabularies, look, kinds);
-    const float keyHeight = ImGui::GetTextLineHeightWithSpacing() * 2;
+    chart.defaultSpanSeconds = presetSeconds(state.knotRange);
+    const float keyHeight = ImGui::GetTextLineHeightWithSpacing() *
+                            static_cast<float>(glyphKeyRows(kinds, *input.vocabularies, look));
     (void)timeChart("knot-chart", chart, state.knotChart,
                     ImVec2(0, std::max(look.px(200), ImGui::GetContentRegionAvail().y - keyHeight)),
                     look);

@@ -112,7 +112,7 @@ const ReferralPatterns* builtInReferralPatterns() {
 // The selected knot's muscle's typical referred-pain zone, striped: the
 // essential zone fully, the occasional spill-over lightly.
 void addReferralOverlay(const ClientEntry& client, const Atlas& atlas, BodyMapInput& input,
-                        std::vector<float>& shade) {
+                        std::vector<float>& shade, std::vector<int>& outlined) {
     if (!input.selectedKnot) {
         return;
     }
@@ -132,11 +132,14 @@ void addReferralOverlay(const ClientEntry& client, const Atlas& atlas, BodyMapIn
     for (const int region : zone->spillover) {
         shade[static_cast<std::size_t>(region)] = 0.45f;
     }
-    for (const int region : zone->essential) {
-        shade[static_cast<std::size_t>(region)] = 1.0f;
-    }
+    outlined = zone->essential; // striped and outlined, as picked referred regions are
+    input.highlightedRegions = outlined;
     input.regionShade = shade;
-    input.caption = "Striped: where " + zone->muscle + " knots typically refer pain";
+    std::string muscle = zone->muscle;
+    if (!muscle.empty() && muscle[0] >= 'A' && muscle[0] <= 'Z') {
+        muscle[0] = static_cast<char>(muscle[0] - 'A' + 'a'); // mid-sentence
+    }
+    input.caption = "Striped: where " + muscle + " knots typically refer pain (lightly: sometimes)";
 }
 
 void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScreenState& state,
@@ -174,9 +177,10 @@ void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScree
     if (state.knotLog != nullptr) {
         fillBodyMapInput(*state.knotLog, input);
     }
-    std::vector<float> referral;
+    std::vector<float> referralShade;
+    std::vector<int> referralOutline;
     if (client != nullptr && input.highlightedRegions.empty()) {
-        addReferralOverlay(*client, *model.atlas, input, referral);
+        addReferralOverlay(*client, *model.atlas, input, referralShade, referralOutline);
     }
     applyBodyMapEvents(drawBodyMap(input, state.bodyMap, look), client, *model.atlas, state);
 }
@@ -237,7 +241,7 @@ void sessionsWithTreatments(const ClientEntry& client, MainScreenState& state,
 // history's charts need the width more than the session table does.
 float middleWidth(const Appearance& look, bool charts = false) {
     if (charts) {
-        return std::clamp(ImGui::GetContentRegionAvail().x * 0.30f, look.px(430), look.px(460));
+        return std::clamp(ImGui::GetContentRegionAvail().x * 0.30f, look.px(470), look.px(480));
     }
     return std::clamp(ImGui::GetContentRegionAvail().x * 0.46f, look.px(340), look.px(600));
 }

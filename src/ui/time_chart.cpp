@@ -39,9 +39,13 @@ std::optional<Interval> dataSpan(const TimeChartInput& input) {
     return Interval{lo, hi};
 }
 
-// The whole data span with a small margin, so the first and last points are
-// not cut in half by the plot's edges.
-Interval fullView(Interval data) {
+// The whole data span, or its latest recentSpan seconds when set, with a
+// small margin, so the first and last points are not cut in half by the
+// plot's edges.
+Interval fullView(Interval data, double recentSpan = 0.0) {
+    if (recentSpan > 0.0 && data.span() > recentSpan) {
+        data.lo = data.hi - recentSpan;
+    }
     const double margin = std::max(data.span() * 0.03, kDay / 2);
     Interval view{data.lo - margin, data.hi + margin};
     if (view.span() < kMinVisibleSpan) {
@@ -81,14 +85,15 @@ void drawEmpty(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const std::stri
 }
 
 // Applies this frame's drag, wheel and double-click on the plot to the view.
-void handleInput(const detail::PlotArea& plot, Interval full, TimeChartState& state) {
+void handleInput(const detail::PlotArea& plot, Interval full, double recentSpan,
+                 TimeChartState& state) {
     const ImGuiIO& io = ImGui::GetIO();
     const DomainLimits limits = viewLimits(full);
     Interval view{state.viewStart, state.viewEnd};
     const bool hovered = ImGui::IsItemHovered();
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         state.userAdjusted = false;
-        view = fullView(full);
+        view = fullView(full, recentSpan);
     } else if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
                io.MouseDelta.x != 0.0f) {
         view = clampDomain(panDomain(plot.x, io.MouseDelta.x), limits);
@@ -168,7 +173,7 @@ std::optional<TimeChartHover> timeChart(const char* id, const TimeChartInput& in
     // changed since (another client, a narrower date range).
     const Interval view = state.userAdjusted && state.viewEnd > state.viewStart
                               ? clampDomain({state.viewStart, state.viewEnd}, viewLimits(*data))
-                              : fullView(*data);
+                              : fullView(*data, input.defaultSpanSeconds);
     state.viewStart = view.lo;
     state.viewEnd = view.hi;
     plot.x = LinearScale(state.viewStart, state.viewEnd, plot.min.x, plot.max.x);
@@ -178,7 +183,7 @@ std::optional<TimeChartHover> timeChart(const char* id, const TimeChartInput& in
     ImGui::SetItemUsingMouseWheel();
     const bool plotHovered = ImGui::IsItemHovered();
     const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left);
-    handleInput(plot, *data, state);
+    handleInput(plot, *data, input.defaultSpanSeconds, state);
     plot.x = LinearScale(state.viewStart, state.viewEnd, plot.min.x, plot.max.x);
     if (dragging) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);

@@ -55,6 +55,9 @@ struct TimeChartInput {
     double yMax = 10.0;
     std::string yLabel = "Pain (0-10)";
     std::string emptyMessage = "Nothing logged yet";
+    // The window shown until the user pans or zooms, and after a double-click:
+    // the latest this many seconds of the data; 0 shows all of it.
+    double defaultSpanSeconds = 0.0;
 };
 
 // Held by the caller between frames.

@@ -122,7 +122,7 @@ void drawSeries(ImDrawList* drawList, const PlotArea& plot, const TimeChartInput
             const std::vector<ImVec2> screen = visiblePoints(plot, series.points);
             if (series.trend) {
                 drawDashedPolyline(drawList, screen.data(), static_cast<int>(screen.size()),
-                                   toU32(series.colour, 0.85f), look.px(1.5f), look.px(6),
+                                   toU32(series.colour, 0.9f), look.px(2.2f), look.px(7),
                                    look.px(4));
                 continue;
             }

@@ -63,9 +63,11 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
         return;
     }
     const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::PushTextWrapPos(0.0f);
     textMuted("These are observations from this log, not a controlled trial: other things changed "
               "too, so read them as hints.",
               look);
+    ImGui::PopTextWrapPos();
     // One row per kind in both charts, in the same (sorted) order, so a row
     // reads across; kinds without data in a chart get no bar there.
     std::vector<BarRow> within;
@@ -85,26 +87,33 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
     first.title = "Within the session (after \u2212 before)";
     first.rows = std::move(within);
     BarChartInput second;
-    second.title = "To the knot's next rating";
+    second.title = state.lagDays == 0   ? "To the knot's next rating (any later session)"
+                   : state.lagDays == 1 ? "To the knot's next rating, a day or more later"
+                                        : "To the knot's next rating, " +
+                                              std::to_string(state.lagDays) + " or more days later";
     second.rows = std::move(later);
     const Interval shared = trustedRange(first.rows, second.rows);
     first.valueRange = shared;
     second.valueRange = shared;
     first.valueName = second.valueName = "Mean change in pain";
-    const float gap = look.px(20);
-    const float width = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    // Rows keep a readable height; the charts take what they need, not the pane.
-    const std::size_t rows = std::max(first.rows.size(), second.rows.size());
-    const float height =
-        std::clamp(look.px(34) * static_cast<float>(rows) + look.px(80), look.px(160),
-                   std::max(look.px(160), ImGui::GetContentRegionAvail().y -
-                                              ImGui::GetTextLineHeightWithSpacing() * 2));
-    (void)barChart("effect-within", first, ImVec2(width, height), look);
-    ImGui::SameLine(0, gap);
-    (void)barChart("effect-later", second, ImVec2(width, height), look);
+    // One above the other, full width: treatment names are long, and the
+    // shared axis lines the two charts' zero up.
+    const float footer = ImGui::GetTextLineHeightWithSpacing() + look.px(8);
+    const float available = std::max(look.px(240), ImGui::GetContentRegionAvail().y - footer);
+    const auto rows = [](const BarChartInput& chart) {
+        return static_cast<float>(std::max<std::size_t>(1, chart.rows.size()));
+    };
+    const float chrome = look.px(70); // title and value axis of each chart
+    const float rowHeight = std::clamp((available - 2 * chrome) / (rows(first) + rows(second)),
+                                       look.px(20), look.px(34));
+    (void)barChart("effect-within", first, ImVec2(0, chrome + rowHeight * rows(first)), look);
+    ImGui::Dummy(ImVec2(0, look.px(6)));
+    (void)barChart("effect-later", second, ImVec2(0, chrome + rowHeight * rows(second)), look);
+    ImGui::PushTextWrapPos(0.0f);
     textMuted("Bars: mean change in pain (negative is relief) \u00B7 whiskers: 95% confidence "
               "interval \u00B7 (n): ratings behind the mean \u00B7 faded: fewer than 5",
               look);
+    ImGui::PopTextWrapPos();
     requestPng(top,
                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
                       ImGui::GetCursorScreenPos().y),
