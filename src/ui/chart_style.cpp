@@ -32,7 +32,7 @@ ChartColours chartColours(const Appearance& look) {
 
 ImVec4 seriesColour(const Palette& palette, std::size_t index) {
     // A categorical set kept apart from the pain ramp (sand, amber,
-    // terracotta, plum) and from the better/worse pair, so a series colour is
+    // terracotta, plum) and from the better/worse pair (teal, brick red), so a series colour is
     // never read as a pain level. Neighbours differ in hue and lightness; the
     // dark theme's set is lighter for contrast on its background.
     constexpr auto rgb = [](int r, int g, int b) {
@@ -45,12 +45,9 @@ ImVec4 seriesColour(const Palette& palette, std::size_t index) {
     const std::array<ImVec4, 7> dark = {rgb(120, 170, 235), rgb(178, 148, 230), rgb(156, 190, 96),
                                         rgb(232, 140, 200), rgb(160, 172, 186), rgb(110, 200, 230),
                                         rgb(196, 172, 146)};
-    if (index == 0) {
-        return palette.accent;
-    }
     const bool isDark = &palette == &ui::palette(ThemeKind::Dark);
     const auto& colours = isDark ? dark : light;
-    return colours[(index - 1) % colours.size()];
+    return colours[index % colours.size()];
 }
 
 std::string formatChartValue(double value) {

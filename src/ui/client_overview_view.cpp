@@ -39,7 +39,8 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
                                 : history.value->sessions.back().startedAt.offsetMinutes();
     pain.emptyMessage = "No sessions yet";
     TimeChartInput spread = pain;
-    ChartSeries overall = series("Overall pain", palette.accent, SeriesStyle::LineAndPoints);
+    ChartSeries overall =
+        series("Overall pain", seriesColour(palette, 0), SeriesStyle::LineAndPoints);
     // Points for the knots, a line for the regions: the two often agree, and
     // two lines would hide each other.
     ChartSeries active = series("Active knots", seriesColour(palette, 1), SeriesStyle::Points);

@@ -103,13 +103,14 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
     input.utcOffsetMinutes =
         history.sessions.empty() ? 0 : history.sessions.back().startedAt.offsetMinutes();
     input.emptyMessage = "This knot has no ratings yet";
-    ChartSeries pain{"Pain", look.colours().accent, {}, SeriesStyle::LineAndPoints, false};
+    ChartSeries pain{
+        "Pain", seriesColour(look.colours(), 0), {}, SeriesStyle::LineAndPoints, false};
     for (const KnotTrendPoint& point : trend.points) {
         pain.points.push_back(
             {static_cast<double>(point.utcSeconds), static_cast<double>(point.pain)});
     }
     ChartSeries smooth{
-        "Trend (7-day half-life)", seriesColour(look.colours(), 1), {}, SeriesStyle::Line, true};
+        "Trend (7-day half-life)", look.colours().textMuted, {}, SeriesStyle::Line, true};
     for (const KnotTrendSmoothedPoint& point : trend.smoothed) {
         smooth.points.push_back({static_cast<double>(point.utcSeconds), point.pain});
     }
@@ -139,7 +140,7 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
         marker.value =
             treatment.painBefore.value_or(rated != painBySession.end() ? rated->second : 0);
         marker.glyph = glyphForIndex(index);
-        marker.colour = seriesColour(look.colours(), index + 2);
+        marker.colour = seriesColour(look.colours(), 1 + index % 6);
         std::string text = vocabularyName(vocabularies.treatments, treatment.kindCode);
         if (treatment.painBefore && treatment.painAfter) {
             text += ": " + std::to_string(*treatment.painBefore) + " \u2192 " +
@@ -197,7 +198,7 @@ void glyphKey(const std::vector<std::pair<std::string, Glyph>>& kinds,
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float lineHeight = ImGui::GetTextLineHeight();
         drawGlyphWithHalo(drawList, ImVec2(at.x + radius, at.y + lineHeight * 0.5f), radius,
-                          kinds[i].second, toU32(seriesColour(look.colours(), i + 2)),
+                          kinds[i].second, toU32(seriesColour(look.colours(), 1 + i % 6)),
                           colours.background);
         ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2 + look.px(6), at.y));
         textMuted(name, look);

@@ -23,9 +23,8 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
                      const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Symptoms over time", "", look);
-    ImGui::SameLine(0, look.px(16));
-    (void)rangeChips("##symptom-range", state.symptomRange, look);
-    ImGui::SameLine(0, look.px(12));
+    (void)rangeChipsBeforeSave("##symptom-range", state.symptomRange, look);
+    savePngButton("symptoms", state, look);
     constexpr std::array<Segment, 2> kUnits{{
         {"Share", "Share of the knot ratings in each period that named the symptom"},
         {"Count", "How many knot ratings named the symptom"},
@@ -37,7 +36,8 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
         state.symptomShares = unit == 0;
     }
     ImGui::EndChild();
-    savePngButton("symptoms", state, look);
+    ImGui::SameLine(0, look.px(12));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
         waitingMessage(history.error, look);
@@ -50,11 +50,13 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
         return;
     }
     const SymptomFrequency& symptoms = *frequency.value;
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     textMuted(std::string(displayName(symptoms.bucketSize)) + " \u00B7 " +
-                  describeRange(*history.value, range) +
-                  " \u00B7 click a name in the legend to show or hide it",
+                  describeRange(*history.value, range),
               look);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Click a symptom in the legend to show or hide it");
+    }
+    const ImVec2 top = ImGui::GetCursorScreenPos();
 
     TimeChartInput chart;
     chart.utcOffsetMinutes = history.value->sessions.empty()
