@@ -23,6 +23,7 @@ constexpr std::array kShortcuts{
     Shortcut{"1-7", Ctrl, Window, "Views",
              "Body map, knot history, overview, heat over time, compare, treatment effect, "
              "symptoms"},
+    Shortcut{"S", CtrlShift, Window, "Views", "Save the view as a PNG image"},
     Shortcut{"Z", Ctrl, Window, "Edit", "Undo"},
     Shortcut{"Z", CtrlShift, Window, "Edit", "Redo"},
     Shortcut{"Y", Ctrl, Window, "Edit", "Redo"},

@@ -58,8 +58,12 @@ public:
         return {m_lastShown, false, {}};
     }
 
-    // True while a worker is still computing something asked for.
-    [[nodiscard]] bool busy() const { return !m_running.empty(); }
+    // True while a worker is still computing something asked for (a job
+    // that finished counts as done even before get() collects it).
+    [[nodiscard]] bool busy() const {
+        return std::any_of(m_running.begin(), m_running.end(),
+                           [](const Job& job) { return !ready(job.result); });
+    }
 
     // Screenshots and tests compute on the calling thread instead, so the
     // first frame already shows the result.

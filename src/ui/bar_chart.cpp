@@ -52,14 +52,31 @@ void drawRow(ImDrawList* drawList, const BarRow& row, const RowGeometry& geometr
                                 ImVec2(std::max(zero, end), centre + half), fill, look.px(2));
     }
     // The interval sits on top of the bar so its reach reads against the fill.
-    const auto low = static_cast<float>(x.forward(std::min(row.ciLow, row.ciHigh)));
-    const auto high = static_cast<float>(x.forward(std::max(row.ciLow, row.ciHigh)));
+    // An interval wider than the axis (a kind tried only a few times) is cut
+    // at the plot's edge and ends in an arrow there instead of a cap.
+    const Interval pixels = x.range();
+    const auto left = static_cast<float>(std::min(pixels.lo, pixels.hi));
+    const auto right = static_cast<float>(std::max(pixels.lo, pixels.hi));
+    const auto rawLow = static_cast<float>(x.forward(std::min(row.ciLow, row.ciHigh)));
+    const auto rawHigh = static_cast<float>(x.forward(std::max(row.ciLow, row.ciHigh)));
+    const float low = std::clamp(rawLow, left, right);
+    const float high = std::clamp(rawHigh, left, right);
     const ImU32 whisker = row.muted ? colours.hidden : colours.whisker;
     const float cap = half * 0.7f;
     const float thickness = look.px(1.5f);
     drawList->AddLine(ImVec2(low, centre), ImVec2(high, centre), whisker, thickness);
-    drawList->AddLine(ImVec2(low, centre - cap), ImVec2(low, centre + cap), whisker, thickness);
-    drawList->AddLine(ImVec2(high, centre - cap), ImVec2(high, centre + cap), whisker, thickness);
+    const auto endMark = [&](float at, bool clipped, float outward) {
+        if (clipped) {
+            drawList->AddTriangleFilled(ImVec2(at + outward * cap, centre),
+                                        ImVec2(at, centre - cap * 0.8f),
+                                        ImVec2(at, centre + cap * 0.8f), whisker);
+        } else {
+            drawList->AddLine(ImVec2(at, centre - cap), ImVec2(at, centre + cap), whisker,
+                              thickness);
+        }
+    };
+    endMark(low + (rawLow < left ? cap : 0.0f), rawLow < left, -1.0f);
+    endMark(high - (rawHigh > right ? cap : 0.0f), rawHigh > right, 1.0f);
     drawList->AddCircleFilled(ImVec2(end, centre), look.px(2.5f), whisker);
 }
 

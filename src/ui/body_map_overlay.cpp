@@ -139,6 +139,10 @@ void drawHoverTooltip(const BodyMapInput& input, const BodyMapHover& hover,
     }
     ImGui::BeginTooltip();
     textWithFont(hover.region->displayName, look.fonts.strong);
+    const auto index = static_cast<std::size_t>(hover.region->index);
+    if (index < input.regionNotes.size() && !input.regionNotes[index].empty()) {
+        ImGui::TextUnformatted(input.regionNotes[index].c_str());
+    }
     ImGui::PushFont(look.fonts.small);
     textMuted(hover.region->anatomicalName, look);
     if (input.pickingRegions) {

@@ -42,6 +42,8 @@ struct BodyMapInput {
     bool showToolbar = true; // the view switch, heat toggle and zoom
     bool showLegend = true;  // the pain legend under the map
     std::string caption;     // a quiet line in the map's top-left corner; may be empty
+    // By region index: a line for the region's tooltip, e.g. "Average pain 4.2"; may be empty.
+    std::span<const std::string> regionNotes;
     // While true a click on the body reports regionPicked instead of clickedBody.
     bool pickingRegions = false;
 };

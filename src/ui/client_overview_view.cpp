@@ -25,7 +25,7 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
     if (rangeChipsBeforeSave("##overview-range", state.overviewRange, look)) {
         state.overviewChart.userAdjusted = false; // show the chosen span
     }
-    savePngButton("client-overview", state, look);
+    savePngButton(state, look);
     const auto history = data.history(client.id);
     const auto overview = data.overview(client.id);
     if (!history.value || !overview.value) {

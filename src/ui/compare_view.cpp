@@ -152,7 +152,7 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
                      const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Compare two sessions", "", look);
-    savePngButton("compare", state, look);
+    savePngButton(state, look);
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
         waitingMessage(history.error, look);
@@ -191,8 +191,12 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
     ImGui::EndChild();
     // Both maps colour each region by the change; A's map shows where it was.
     std::vector<std::optional<ImVec4>> colours(data.atlas().regions().size());
+    std::vector<std::string> notes(colours.size());
     for (const RegionComparison& region : comparison.value->regions) {
-        colours[static_cast<std::size_t>(region.regionIndex)] = statusColour(region.status, look);
+        const auto index = static_cast<std::size_t>(region.regionIndex);
+        colours[index] = statusColour(region.status, look);
+        notes[index] = std::string(displayName(region.status)) + ": " + painText(region.painA) +
+                       " \u2192 " + painText(region.painB);
     }
     const float tableHeight = std::max(look.px(140), ImGui::GetContentRegionAvail().y * 0.32f);
     const float mapHeight = std::max(look.px(200), ImGui::GetContentRegionAvail().y - tableHeight);
@@ -230,6 +234,7 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
         BodyMapInput map;
         map.atlas = &data.atlas();
         map.regionColours = colours;
+        map.regionNotes = notes;
         map.markers = markers;
         map.showToolbar = false;
         map.showLegend = false;

@@ -1,5 +1,6 @@
 #include "core/region_heat.h"
 #include "ui/body_map_panel.h"
+#include "ui/chart_style.h"
 #include "ui/history_common.h"
 #include "ui/history_views.h"
 #include "ui/segmented_control.h"
@@ -103,7 +104,7 @@ void drawHeatView(const HistoryViewInput& input, HistoryData& data, HistoryState
         state.heatSession.reset();
         state.playing = false;
     }
-    savePngButton("heat-map", state, look);
+    savePngButton(state, look);
     modeSwitch(state, look);
     ImGui::SameLine(0, look.px(12));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
@@ -132,8 +133,19 @@ void drawHeatView(const HistoryViewInput& input, HistoryData& data, HistoryState
     const ImVec2 top = ImGui::GetCursorScreenPos();
     BodyMapInput map;
     map.atlas = &data.atlas();
+    std::vector<std::string> notes;
     if (heat.value) {
         map.regionPain = *heat.value;
+        const char* label = state.heatSession                     ? "Pain then: "
+                            : state.heatMode == HeatMode::Average ? "Average pain: "
+                                                                  : "Peak pain: ";
+        notes.resize(heat.value->size());
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            if (const auto& pain = (*heat.value)[i]) {
+                notes[i] = label + formatChartValue(*pain);
+            }
+        }
+        map.regionNotes = notes;
     }
     map.showToolbar = true;
     const float scrubberHeight = ImGui::GetFrameHeightWithSpacing() + look.px(6);

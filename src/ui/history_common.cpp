@@ -108,17 +108,46 @@ void waitingMessage(const std::string& error, const Appearance& look) {
     textMuted("Reading the history\u2026", look);
 }
 
-void savePngButton(std::string_view viewName, HistoryState& state, const Appearance& look) {
-    const char* label = kSaveLabel;
-    const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
-    if (ImGui::Button(label)) {
-        state.pngPathText = defaultPngPath(viewName);
-        ImGui::OpenPopup("save-png");
+namespace {
+
+const char* viewFileName(HistoryTab tab) {
+    switch (tab) {
+    case HistoryTab::BodyMap:
+        return "body-map";
+    case HistoryTab::KnotHistory:
+        return "knot-history";
+    case HistoryTab::Overview:
+        return "client-overview";
+    case HistoryTab::Heat:
+        return "heat-map";
+    case HistoryTab::Compare:
+        return "compare";
+    case HistoryTab::Treatments:
+        return "treatment-effect";
+    case HistoryTab::Symptoms:
+        break;
     }
+    return "symptoms";
+}
+
+} // namespace
+
+void savePngButton(HistoryState& state, const Appearance& look) {
+    const float width = ImGui::CalcTextSize(kSaveLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+    const bool clicked = ImGui::Button(kSaveLabel);
     probeItem("save-png");
-    if (ImGui::IsItemHovered() && !state.pngStatus.empty()) {
-        ImGui::SetTooltip("%s", state.pngStatus.c_str());
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", state.pngStatus.empty() ? "Save this view as a PNG image"
+                                                        : state.pngStatus.c_str());
+    }
+    savePngPopup(clicked, state, look);
+}
+
+void savePngPopup(bool open, HistoryState& state, const Appearance& look) {
+    if (open) {
+        state.pngPathText = defaultPngPath(viewFileName(state.tab));
+        ImGui::OpenPopup("save-png");
     }
     if (ImGui::BeginPopup("save-png")) {
         textMuted("Save this view as a PNG image", look);
@@ -128,6 +157,7 @@ void savePngButton(std::string_view viewName, HistoryState& state, const Appeara
         }
         const bool entered = ImGui::InputText("##png-path", &state.pngPathText,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
+        probeItem("png-path");
         if (primaryButton("Save", look) || entered) {
             state.pngPending = state.pngPathText;
             state.pngPendingFrame = ImGui::GetFrameCount();

@@ -30,10 +30,13 @@ bool rangeChipsBeforeSave(const char* id, RangePreset& preset, const Appearance&
 // A muted line while a worker reads or computes, or the error it met.
 void waitingMessage(const std::string& error, const Appearance& look);
 
-// The "Save PNG" button at the trailing edge of the current line, its popup
-// asking for a file name, and the last save's outcome. After the popup
-// closes, call requestPng with the rectangle to save.
-void savePngButton(std::string_view viewName, HistoryState& state, const Appearance& look);
+// The "Save PNG…" button at the trailing edge of the current line with its
+// popup asking for a file name. Once the popup closes, the view calls
+// requestPng with the rectangle to save.
+void savePngButton(HistoryState& state, const Appearance& look);
+// The popup alone, for a button drawn elsewhere (the body map's toolbar):
+// call every frame, with open true in the frame the button was clicked.
+void savePngPopup(bool open, HistoryState& state, const Appearance& look);
 // Asks the app to save the rectangle [min, max] if a file was chosen.
 void requestPng(ImVec2 min, ImVec2 max, HistoryState& state);
 

@@ -38,7 +38,6 @@ std::string vocabularyName(const std::vector<VocabularyItem>& items, const std::
 }
 
 HistoryTab drawHistoryTabs(HistoryState& state, const Appearance& look) {
-    (void)look;
     // Ctrl+1..7 jump between the views, as in a browser's tabs.
     const ImGuiIO& io = ImGui::GetIO();
     // A tab chosen outside the bar (a key, a command-line option) is
@@ -54,7 +53,11 @@ HistoryTab drawHistoryTabs(HistoryState& state, const Appearance& look) {
             }
         }
     }
+    // Snug tabs: all seven fit beside the sessions at 1280 pixels.
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(look.px(5), padding.y));
     if (!ImGui::BeginTabBar("history-tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        ImGui::PopStyleVar();
         return state.tab;
     }
     for (const TabInfo& info : kTabs) {
@@ -72,6 +75,7 @@ HistoryTab drawHistoryTabs(HistoryState& state, const Appearance& look) {
         }
     }
     ImGui::EndTabBar();
+    ImGui::PopStyleVar();
     return state.tab;
 }
 
@@ -89,6 +93,9 @@ void drawHistoryView(const HistoryViewInput& input, HistoryData& data, HistorySt
         state.tab = tab;
         state.lagDays = lag;
         state.client = input.client->id;
+    }
+    if (state.tab != HistoryTab::Heat) {
+        state.playing = false; // the animation is only watched on its own tab
     }
     switch (state.tab) {
     case HistoryTab::BodyMap:

@@ -63,8 +63,9 @@ struct HistoryState {
     // the next frame, once the popup is gone from the picture.
     std::optional<std::string> pngPending;
     int pngPendingFrame = 0;
-    std::string pngPathText; // the popup's field
-    std::string pngStatus;   // "Saved …" or why not, beside the button
+    bool pngMenuRequested = false; // File > Save view as PNG, or Ctrl+Shift+S
+    std::string pngPathText;       // the popup's field
+    std::string pngStatus;         // "Saved …" or why not, beside the button
     bool pngStatusIsError = false;
 };
 

@@ -223,7 +223,7 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     if (rangeChipsBeforeSave("##knot-range", state.knotRange, look)) {
         state.knotChart.userAdjusted = false; // show the chosen span
     }
-    savePngButton("knot-history", state, look);
+    savePngButton(state, look);
     if (!knot) {
         textMuted("No knots yet: click the body map to log one.", look);
         return;

@@ -5,6 +5,7 @@
 #include "ui/client_pane.h"
 #include "ui/edit_menu.h"
 #include "ui/feel_keys.h"
+#include "ui/history_common.h"
 #include "ui/history_panel.h"
 #include "ui/knot_log_wiring.h"
 #include "ui/session_column.h"
@@ -14,6 +15,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace knotmap::ui {
 namespace {
@@ -31,6 +33,10 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     ImGui::Dummy(ImVec2(look.px(4), 0));
     if (ImGui::BeginMenu("File")) {
         drawNewClientMenuItem(state);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Save view as PNG\u2026", "Ctrl+Shift+S")) {
+            state.history.pngMenuRequested = true;
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             state.quitRequested = true;
@@ -200,7 +206,12 @@ void mapPane(const AppViewModel& model, const ClientEntry* client, MainScreenSta
         const bool history = state.historyData != nullptr && client != nullptr && client->id != 0;
         const HistoryTab tab = history ? drawHistoryTabs(state.history, look) : HistoryTab::BodyMap;
         if (tab == HistoryTab::BodyMap) {
+            const ImVec2 top = ImGui::GetCursorScreenPos();
             bodyMapPane(model, client, state, look);
+            requestPng(top,
+                       ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                              ImGui::GetWindowPos().y + ImGui::GetWindowContentRegionMax().y),
+                       state.history);
         } else {
             HistoryViewInput input;
             input.client = client;
@@ -209,6 +220,8 @@ void mapPane(const AppViewModel& model, const ClientEntry* client, MainScreenSta
                 state.knotLog != nullptr ? state.knotLog->selectedKnot() : state.selectedKnot;
             drawHistoryView(input, *state.historyData, state.history, look);
         }
+        // File > Save view as PNG (Ctrl+Shift+S), for whichever tab is shown.
+        savePngPopup(std::exchange(state.history.pngMenuRequested, false), state.history, look);
     }
     ImGui::EndChild();
 }
@@ -264,7 +277,7 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
     // An individual never sees the client pane: the map and sessions get the room.
     if (clientPaneShown(model, state)) {
         const float listWidth =
-            std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, look.px(220), look.px(288));
+            std::clamp(ImGui::GetContentRegionAvail().x * 0.2f, look.px(220), look.px(288));
         if (beginPane("clients", ImVec2(listWidth, 0), ImVec2(look.px(12), look.px(22)),
                       look.colours().paneBackground)) {
             drawClientPane(model, state, look);
@@ -324,6 +337,10 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) {
         state.quitRequested = true;
+    }
+    if (io.KeyCtrl && io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
+        ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
+        state.history.pngMenuRequested = true;
     }
     if (state.error) {
         drawErrorDialog(*state.error, look);

@@ -24,7 +24,7 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
     const ClientEntry& client = *input.client;
     viewTitle("Symptoms over time", "", look);
     (void)rangeChipsBeforeSave("##symptom-range", state.symptomRange, look);
-    savePngButton("symptoms", state, look);
+    savePngButton(state, look);
     constexpr std::array<Segment, 2> kUnits{{
         {"Share", "Share of the knot ratings in each period that named the symptom"},
         {"Count", "How many knot ratings named the symptom"},

@@ -56,7 +56,7 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
         ImGui::SetTooltip("How long after a treatment the knot's next rating must be, to count\n"
                           "as a lasting change rather than the session's own relief");
     }
-    savePngButton("treatment-effect", state, look);
+    savePngButton(state, look);
     const auto effects = data.effects(client.id, static_cast<double>(state.lagDays));
     if (!effects.value) {
         waitingMessage(effects.error, look);
