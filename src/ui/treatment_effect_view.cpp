@@ -98,7 +98,7 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
     first.valueName = second.valueName = "Mean change in pain";
     // One above the other, full width: treatment names are long, and the
     // shared axis lines the two charts' zero up.
-    const float footer = ImGui::GetTextLineHeightWithSpacing() + look.px(8);
+    const float footer = ImGui::GetTextLineHeightWithSpacing() * 2 + look.px(8);
     const float available = std::max(look.px(240), ImGui::GetContentRegionAvail().y - footer);
     const auto rows = [](const BarChartInput& chart) {
         return static_cast<float>(std::max<std::size_t>(1, chart.rows.size()));
@@ -110,8 +110,8 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
     ImGui::Dummy(ImVec2(0, look.px(6)));
     (void)barChart("effect-later", second, ImVec2(0, chrome + rowHeight * rows(second)), look);
     ImGui::PushTextWrapPos(0.0f);
-    textMuted("Bars: mean change in pain (negative is relief) \u00B7 whiskers: 95% confidence "
-              "interval \u00B7 (n): ratings behind the mean \u00B7 faded: fewer than 5",
+    textMuted("Bar: mean change in pain, negative is relief \u00B7 whiskers: 95% confidence "
+              "interval \u00B7 (n): ratings \u00B7 faded: fewer than 5",
               look);
     ImGui::PopTextWrapPos();
     requestPng(top,
