@@ -7,6 +7,7 @@
 #include <future>
 #include <list>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -30,6 +31,7 @@ public:
         std::shared_ptr<const Value> value; // null until the first result is ready
         bool current = false;               // value is for the requested key (not an older one)
         std::string error;                  // why the requested key's computation failed
+        std::optional<Key> key;             // the key value was computed for
     };
 
     // The value for key when ready; otherwise starts compute (once) on a
@@ -39,10 +41,11 @@ public:
         collectFinished();
         if (auto found = find(key)) {
             if (!found->value) {
-                return {m_lastShown, false, found->error};
+                return {m_lastShown, false, found->error, m_lastShownKey};
             }
             m_lastShown = found->value;
-            return {m_lastShown, true, {}};
+            m_lastShownKey = key;
+            return {m_lastShown, true, {}, key};
         }
         if (m_synchronous) {
             store(key, run(compute));
@@ -55,7 +58,7 @@ public:
                 {key, std::async(std::launch::async,
                                  [compute = std::move(compute)] { return run(compute); })});
         }
-        return {m_lastShown, false, {}};
+        return {m_lastShown, false, {}, m_lastShownKey};
     }
 
     // True while a worker is still computing something asked for (a job
@@ -74,6 +77,7 @@ public:
     void clear() {
         m_entries.clear();
         m_lastShown.reset();
+        m_lastShownKey.reset();
         for (Job& job : m_running) {
             m_abandoned.push_back(std::move(job.result));
         }
@@ -151,6 +155,7 @@ private:
     std::list<Job> m_running;
     std::vector<std::future<OutcomePtr>> m_abandoned;
     std::shared_ptr<const Value> m_lastShown;
+    std::optional<Key> m_lastShownKey;
 };
 
 } // namespace knotmap::ui

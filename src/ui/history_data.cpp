@@ -39,7 +39,7 @@ HistoryData::Lookup<ClientHistory> HistoryData::history(Id client) {
         db.setBusyTimeout(5000);
         return loadClientHistory(db, client);
     });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<ClientHistory>(lookup, client);
 }
 
 HistoryData::HistoryPtr HistoryData::readyHistory(Id client) {
@@ -51,7 +51,7 @@ namespace {
 
 // A lookup for an analysis whose history is not read yet: nothing to show.
 template <typename Value>
-typename AsyncCache<int, Value>::Lookup waiting() {
+HistoryData::Lookup<Value> waiting() {
     return {};
 }
 
@@ -64,7 +64,7 @@ HistoryData::Lookup<KnotTrend> HistoryData::knotTrend(Id client, Id knot) {
     }
     const auto lookup = m_trends.get(
         {m_version, client, knot}, [history, knot] { return knotmap::knotTrend(*history, knot); });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<KnotTrend>(lookup, client);
 }
 
 HistoryData::Lookup<std::vector<SessionOverview>> HistoryData::overview(Id client) {
@@ -75,7 +75,7 @@ HistoryData::Lookup<std::vector<SessionOverview>> HistoryData::overview(Id clien
     const auto lookup = m_overviews.get({m_version, client}, [history, &atlas = m_atlas] {
         return clientOverview(*history, atlas);
     });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<std::vector<SessionOverview>>(lookup, client);
 }
 
 HistoryData::Lookup<RegionHeat> HistoryData::heat(Id client, UtcRange range, HeatMode mode) {
@@ -88,7 +88,7 @@ HistoryData::Lookup<RegionHeat> HistoryData::heat(Id client, UtcRange range, Hea
                    [history, &atlas = m_atlas, range, mode] {
                        return regionHeat(*history, atlas, range.fromUtc, range.toUtc, mode);
                    });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<RegionHeat>(lookup, client);
 }
 
 HistoryData::Lookup<RegionHeat> HistoryData::heatAt(Id client, std::size_t sessionIndex) {
@@ -100,7 +100,7 @@ HistoryData::Lookup<RegionHeat> HistoryData::heatAt(Id client, std::size_t sessi
         {m_version, client, sessionIndex}, [history, &atlas = m_atlas, sessionIndex] {
             return regionHeatAtSession(*history, atlas, sessionIndex);
         });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<RegionHeat>(lookup, client);
 }
 
 HistoryData::Lookup<SessionComparison> HistoryData::comparison(Id client, std::size_t sessionA,
@@ -113,7 +113,7 @@ HistoryData::Lookup<SessionComparison> HistoryData::comparison(Id client, std::s
         {m_version, client, sessionA, sessionB}, [history, &atlas = m_atlas, sessionA, sessionB] {
             return compareSessions(*history, atlas, sessionA, sessionB);
         });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<SessionComparison>(lookup, client);
 }
 
 HistoryData::Lookup<std::vector<TreatmentEffect>> HistoryData::effects(Id client, double lagDays) {
@@ -124,7 +124,7 @@ HistoryData::Lookup<std::vector<TreatmentEffect>> HistoryData::effects(Id client
     const auto lookup = m_effects.get({m_version, client, lagDays}, [history, lagDays] {
         return treatmentEffects(*history, lagDays);
     });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<std::vector<TreatmentEffect>>(lookup, client);
 }
 
 HistoryData::Lookup<SymptomFrequency> HistoryData::symptoms(Id client, UtcRange range) {
@@ -135,7 +135,7 @@ HistoryData::Lookup<SymptomFrequency> HistoryData::symptoms(Id client, UtcRange 
     const auto lookup =
         m_symptoms.get({m_version, client, range.fromUtc, range.toUtc},
                        [history, range] { return symptomFrequency(*history, range); });
-    return {lookup.value, lookup.current, lookup.error};
+    return forClient<SymptomFrequency>(lookup, client);
 }
 
 } // namespace knotmap::ui

@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -23,8 +25,15 @@ namespace knotmap::ui {
 // only asks and draws what is ready; nothing here blocks it.
 class HistoryData {
 public:
+    // What a view gets: the value (possibly stale, but always the asked
+    // client's: another client's results are never shown in its place),
+    // whether it is current, and any error.
     template <typename Value>
-    using Lookup = typename AsyncCache<int, Value>::Lookup;
+    struct Lookup {
+        std::shared_ptr<const Value> value;
+        bool current = false;
+        std::string error;
+    };
 
     HistoryData(std::filesystem::path databasePath, const Atlas& atlas);
 
@@ -53,6 +62,15 @@ private:
     using HistoryPtr = std::shared_ptr<const ClientHistory>;
     // The client's history if ready (analyses wait for it).
     HistoryPtr readyHistory(Id client);
+    // A cache's lookup as a view's, dropping a stale value of another client
+    // (every key holds the client second).
+    template <typename Value, typename CacheLookup>
+    static Lookup<Value> forClient(const CacheLookup& lookup, Id client) {
+        if (!lookup.current && lookup.key && std::get<1>(*lookup.key) != client) {
+            return {nullptr, false, lookup.error};
+        }
+        return {lookup.value, lookup.current, lookup.error};
+    }
 
     std::filesystem::path m_databasePath;
     const Atlas& m_atlas;

@@ -12,15 +12,62 @@ wait_for() {
 
 report_has() { [[ -f "$report" ]] && grep -q -- "$1" "$report"; }
 
+# The report without the lines that change while nothing moves: frame
+# timings, the heat animation's frame and whether a view is computing.
+report_layout() { grep -Ev '^(frame-ms|heat-session|history-busy) ' "$report" || true; }
+
 # True once the window's layout stopped changing for half a second: the
-# first frames lay out before fonts and sizes settle. The frame-ms line
-# (frame timings) changes every frame and is not part of the layout.
+# first frames lay out before fonts and sizes settle.
 report_settled() {
     [[ -s "$report" ]] || return 1
     local previous
-    previous=$(grep -v '^frame-ms ' "$report")
+    previous=$(report_layout)
     sleep 0.5
-    [[ "$(grep -v '^frame-ms ' "$report")" == "$previous" ]]
+    [[ "$(report_layout)" == "$previous" ]]
+}
+
+# Stops the test showing what the window last reported and said on stderr
+# (tests send it to $WORK/gui.err); replaces lib.sh's plain fail.
+fail() {
+    echo "FAIL: $*" >&2
+    echo "--- last test report:" >&2
+    cat "$report" >&2 2>/dev/null || true
+    echo "--- window's stderr:" >&2
+    cat "$WORK/gui.err" >&2 2>/dev/null || true
+    exit 1
+}
+
+# Screen x, y: move there, let the window see the hover, then click like a
+# person (press, short hold, release). mousemove --sync waits long when the
+# pointer is there already, so an unneeded move is skipped.
+click_at() {
+    local at
+    at=$(xdotool getmouselocation --shell | awk -F= '$1 == "X" || $1 == "Y" { printf "%s ", $2 }')
+    if [[ "$at" != "$1 $2 " ]]; then
+        xdotool mousemove --sync "$1" "$2"
+    fi
+    sleep 0.3
+    xdotool mousedown 1
+    sleep 0.1
+    xdotool mouseup 1
+    sleep 0.4
+}
+
+# Where a widget the window reported is ("item NAME MINX MINY MAXX MAXY"), as
+# whole window pixels. Waits for it to be drawn and for the layout to settle.
+item_rect() {
+    wait_for report_has "^item $1 " || fail "the window never drew the widget '$1'"
+    wait_for report_settled || fail "the window never settled after '$1' appeared"
+    awk -v name="$1" '$1 == "item" && $2 == name {
+        printf "%d %d %d %d\n", $3, $4, $5, $6; exit }' "$report"
+}
+
+# Clicks the middle of a reported widget; X and Y are the window's position
+# on screen (xdotool getwindowgeometry --shell).
+click_item() {
+    local x0 y0 x1 y1
+    read -r x0 y0 x1 y1 <<<"$(item_rect "$1")"
+    click_at $((X + (x0 + x1) / 2)) $((Y + (y0 + y1) / 2))
 }
 
 # A key held briefly, as a person's key presses are, then a pause of

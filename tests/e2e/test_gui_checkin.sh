@@ -46,41 +46,9 @@ PY
 app=$!
 stop_app() { kill "$app" 2>/dev/null || true; }
 trap 'stop_app; cleanup' EXIT
-# On failure, show what the window last reported and said.
-fail() {
-    echo "FAIL: $*" >&2
-    echo "--- last test report:" >&2
-    cat "$report" >&2 2>/dev/null || true
-    echo "--- window's stderr:" >&2
-    cat "$WORK/gui.err" >&2 2>/dev/null || true
-    exit 1
-}
-
-click_at() { # screen x, y: move there, let the window see the hover, then click
-    xdotool mousemove --sync "$1" "$2"
-    sleep 0.3
-    xdotool mousedown 1
-    sleep 0.1
-    xdotool mouseup 1
-    sleep 0.4
-}
 sql() { sqlite3 "$db" "$1"; }
 sql_is() { [[ "$(sql "$2")" == "$1" ]]; } # expected query
 
-# Where a widget the window reported is ("item NAME MINX MINY MAXX MAXY"), as
-# whole window pixels. Waits for it to be drawn and for the layout to settle.
-item_rect() {
-    wait_for report_has "^item $1 " || fail "the window never drew the widget '$1'"
-    wait_for report_settled || fail "the window never settled after '$1' appeared"
-    awk -v name="$1" '$1 == "item" && $2 == name {
-        printf "%d %d %d %d\n", $3, $4, $5, $6; exit }' "$report"
-}
-click_item() { # clicks the middle of a reported widget
-    local rect x0 y0 x1 y1
-    rect=$(item_rect "$1")
-    read -r x0 y0 x1 y1 <<<"$rect"
-    click_at $((X + (x0 + x1) / 2)) $((Y + (y0 + y1) / 2))
-}
 
 # The treatment form is taller than the column at this window size: wheel
 # the Treatments tab's contents (pointer just below the tab) until the

@@ -34,88 +34,10 @@ assert_eq 0 "$RC" "knotmap demo exit code"
 app=$!
 stop_app() { kill "$app" 2>/dev/null || true; }
 trap 'stop_app; cleanup' EXIT
-# On failure, show what the window last reported and said.
-fail() {
-    echo "FAIL: $*" >&2
-    echo "--- last test report:" >&2
-    cat "$report" >&2 2>/dev/null || true
-    echo "--- window's stderr:" >&2
-    cat "$WORK/gui.err" >&2 2>/dev/null || true
-    exit 1
-}
-
-click_at() { # screen x, y: move there, let the window see the hover, then click
-    # mousemove --sync waits for the pointer to move, for long when it is
-    # there already (Pause is where Play was).
-    local at
-    at=$(xdotool getmouselocation --shell | awk -F= '$1 == "X" || $1 == "Y" { printf "%s ", $2 }')
-    if [[ "$at" != "$1 $2 " ]]; then
-        xdotool mousemove --sync "$1" "$2"
-    fi
-    sleep 0.3
-    xdotool mousedown 1
-    sleep 0.1
-    xdotool mouseup 1
-    sleep 0.4
-}
 
 # The value of a one-word report line ("history-tab 3" -> 3), empty if none.
 report_value() { awk -v key="$1" '$1 == key { print $2; exit }' "$report" 2>/dev/null || true; }
 report_value_is() { [[ "$(report_value "$1")" == "$2" ]]; } # key expected
-
-# True once the widgets stopped moving for half a second. Only the item and
-# canvas lines count: the heat animation changes heat-session every few
-# frames without moving anything.
-layout_settled() {
-    [[ -s "$report" ]] || return 1
-    local previous
-    previous=$(grep -E '^(item|canvas) ' "$report" || true)
-    [[ -n "$previous" ]] || return 1
-    sleep 0.5
-    [[ "$(grep -E '^(item|canvas) ' "$report" || true)" == "$previous" ]]
-}
-
-# Where a widget the window reported is ("item NAME MINX MINY MAXX MAXY"), as
-# whole window pixels. Waits for it to be drawn and for the layout to settle.
-item_rect() {
-    wait_for report_has "^item $1 " || fail "the window never drew the widget '$1'"
-    wait_for layout_settled || fail "the window never settled after '$1' appeared"
-    awk -v name="$1" '$1 == "item" && $2 == name {
-        printf "%d %d %d %d\n", $3, $4, $5, $6; exit }' "$report"
-}
-click_item() { # clicks the middle of a reported widget
-    local x0 y0 x1 y1
-    read -r x0 y0 x1 y1 <<<"$(item_rect "$1")"
-    click_at $((X + (x0 + x1) / 2)) $((Y + (y0 + y1) / 2))
-}
-
-# The tab bar scrolls when its tabs do not fit: the last tabs may be partly
-# hidden under the bar's scroll arrows at its right end, or under a widget
-# drawn in the tab row (a "Save PNG…" button). A tab is clicked in the middle
-# of its part left of those, less the gap ImGui keeps before such a widget
-# (as wide as the gap between two tabs). The arrows end at the column's right
-# edge, where the right-aligned "Save PNG…" buttons end too; the two arrows
-# are together about as wide as a tab is high. Selecting a tab scrolls the
-# bar so that a bit of the next one shows.
-click_tab() { # probe name
-    local x0 y0 x1 y1 visible
-    read -r x0 y0 x1 y1 <<<"$(item_rect "$1")"
-    visible=$(awk -v name="$1" -v x0="$x0" -v y0="$y0" -v x1="$x1" -v y1="$y1" '
-        BEGIN { limit = x1; gap = 0 }
-        $1 == "item" && $2 == "save-png" && (edge == "" || $5 > edge) { edge = $5 }
-        $1 == "item" && $2 == "tab-knot-history" { gap = $3 - body_map_end }
-        $1 == "item" && $2 == "tab-body-map" { body_map_end = $5 }
-        # Another widget in the tab row, starting over this tab: drawn on top.
-        $1 == "item" && $2 != name && $2 !~ /^tab-/ && $4 < y1 && $6 > y0 &&
-            $3 > x0 && $3 - gap < limit { limit = $3 - gap }
-        END {
-            if (edge != "" && edge - (y1 - y0) < limit) limit = edge - (y1 - y0)
-            printf "%d\n", limit
-        }' "$report")
-    ((visible - x0 >= 6)) ||
-        fail "the tab '$1' ($x0-$x1) is hidden behind the tab bar's scroll arrows or another widget (shows up to $visible)"
-    click_at $((X + (x0 + visible) / 2)) $((Y + (y0 + y1) / 2))
-}
 
 # Waits until the report shows history tab $1 with nothing left computing.
 wait_for_tab() { # number what
@@ -129,7 +51,7 @@ window=$(xdotool search --sync --onlyvisible --name '^Knotmap$' | head -n 1)
 xdotool windowactivate --sync "$window" 2>/dev/null || true
 wait_for report_has "^item tab-knot-history " || fail "the window never drew the history tabs"
 # The first frames lay out before fonts and sizes settle.
-wait_for layout_settled || fail "the window never settled on screen"
+wait_for report_settled || fail "the window never settled on screen"
 eval "$(xdotool getwindowgeometry --shell "$window")" # sets X, Y, WIDTH and HEIGHT
 report_value_is history-tab 0 ||
     fail "the window did not open on the body map (history-tab '$(report_value history-tab)')"
@@ -137,7 +59,7 @@ report_value_is history-tab 0 ||
 # 1. Each history view in turn, clicked on its tab.
 tabs=(tab-body-map tab-knot-history tab-overview tab-heat tab-compare tab-treatments tab-symptoms)
 for number in 1 2 3 4 5 6; do
-    click_tab "${tabs[number]}"
+    click_item "${tabs[number]}"
     wait_for_tab "$number" "clicking the tab '${tabs[number]}'"
 done
 pass "clicking each history tab showed its view (history-tab 1..6) and it finished computing"
@@ -176,7 +98,7 @@ wait_for session_stopped || fail "Pause did not stop the heat animation"
 wait_for report_value_is history-busy 0 || fail "the heat view never finished computing after Pause"
 
 # 4. The Knot view saved as a PNG through its popup.
-click_tab tab-knot-history
+click_item tab-knot-history
 wait_for_tab 1 "clicking the Knot tab again"
 click_item save-png
 wait_for report_has "^item png-path " || fail "Save PNG… did not open the popup with its path field"

@@ -76,6 +76,18 @@ TEST_CASE("history data reads a real file on a worker and matches the direct ana
     REQUIRE(effects.value != nullptr);
     CHECK(effects.value->size() == treatmentEffects(direct, 1.0).size());
 
+    // Another client: nothing to show until theirs is read, never the first
+    // client's history in its place.
+    SQLite::Statement second(check.sql(), "SELECT max(id) FROM client");
+    REQUIRE(second.executeStep());
+    const Id other = second.getColumn(0).getInt64();
+    REQUIRE(other != client);
+    const auto switching = data.history(other);
+    CHECK_FALSE(switching.current);
+    CHECK(switching.value == nullptr);
+    CHECK(settle([&] { return data.history(other); }).value->clientId == other);
+    (void)settle([&] { return data.history(client); });
+
     // A saved change: the old history stays on show (stale) until the new one is read.
     Session added;
     added.clientId = client;
