@@ -22,10 +22,10 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
                             const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Client overview", "per session", look);
-    if (rangeChipsBeforeSave("##overview-range", state.overviewRange, look)) {
+    savePngButton(state, look);
+    if (rangeChips("##overview-range", state.overviewRange, look)) {
         state.overviewChart.userAdjusted = false; // show the chosen span
     }
-    savePngButton(state, look);
     const auto history = data.history(client.id);
     const auto overview = data.overview(client.id);
     if (!history.value || !overview.value) {

@@ -100,14 +100,13 @@ void drawHeatView(const HistoryViewInput& input, HistoryData& data, HistoryState
                   const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Heat over time", "", look);
-    if (rangeChipsBeforeSave("##heat-range", state.heatRange, look)) {
+    savePngButton(state, look);
+    if (rangeChips("##heat-range", state.heatRange, look)) {
         state.heatSession.reset();
         state.playing = false;
     }
-    savePngButton(state, look);
-    modeSwitch(state, look);
     ImGui::SameLine(0, look.px(12));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    modeSwitch(state, look);
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
         waitingMessage(history.error, look);

@@ -77,14 +77,6 @@ bool rangeChips(const char* id, RangePreset& preset, const Appearance& look) {
     return changed;
 }
 
-bool rangeChipsBeforeSave(const char* id, RangePreset& preset, const Appearance& look) {
-    const float width = look.px(kChipsWidth);
-    const float save = ImGui::CalcTextSize(kSaveLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + look.px(12),
-                             ImGui::GetWindowContentRegionMax().x - save - look.px(12) - width));
-    return rangeChips(id, preset, look);
-}
-
 double presetSeconds(RangePreset preset) {
     return static_cast<double>(presetDays(preset) * kDay);
 }

@@ -18,9 +18,6 @@ namespace knotmap::ui {
 
 // A row of chips: 30 days · 90 days · 1 year · All. Returns true on a change.
 bool rangeChips(const char* id, RangePreset& preset, const Appearance& look);
-// The same chips on the current line, ending where the "Save PNG" button
-// (drawn next) begins.
-bool rangeChipsBeforeSave(const char* id, RangePreset& preset, const Appearance& look);
 // The length of a preset in seconds; 0 for All.
 [[nodiscard]] double presetSeconds(RangePreset preset);
 

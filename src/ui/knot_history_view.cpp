@@ -65,6 +65,28 @@ void knotPicker(const ClientEntry& client, std::optional<Id> shown, HistoryState
     }
 }
 
+// The caption's muted second part: "from 7 (21 Nov 2025) to 3 (20 Nov 2026)".
+std::string changeSpan(const KnotTrend& trend, const ClientHistory& history) {
+    const PainChange& change = *trend.change;
+    const auto date = [&](std::size_t session) {
+        return formatLongDate(history.sessions[session].startedAt.local()).substr(4);
+    };
+    return "from " + std::to_string(change.firstPain) + " (" + date(trend.points.front().session) +
+           ") to " + std::to_string(change.latestPain) + " (" + date(trend.points.back().session) +
+           ")";
+}
+
+// How wide changeCaption draws.
+float captionWidth(const KnotTrend& trend, const ClientHistory& history, const Appearance& look) {
+    if (!trend.change) {
+        return ImGui::CalcTextSize("Rated once: nothing to compare yet").x;
+    }
+    ImGui::PushFont(look.fonts.strong);
+    const float first = ImGui::CalcTextSize(describePainChange(*trend.change).c_str()).x;
+    ImGui::PopFont();
+    return first + look.px(10) + ImGui::CalcTextSize(changeSpan(trend, history).c_str()).x;
+}
+
 // The change from first to latest, coloured by direction, with its band.
 void changeCaption(const KnotTrend& trend, const ClientHistory& history, const Appearance& look) {
     if (!trend.change) {
@@ -213,17 +235,17 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     const std::optional<Id> knot = chosenKnot(input, state);
     viewTitle("Knot history", "", look);
     ImGui::SameLine(0, look.px(16));
-    // The picker takes the room between the title and the range chips.
-    const float chipsStart = ImGui::GetWindowContentRegionMax().x - look.px(260) - look.px(24) -
-                             ImGui::CalcTextSize("Save PNG\u2026").x -
-                             ImGui::GetStyle().FramePadding.x * 2;
+    // The picker takes the room between the title and the Save button.
+    const float saveStart = ImGui::GetWindowContentRegionMax().x - look.px(12) -
+                            ImGui::CalcTextSize("Save PNG\u2026").x -
+                            ImGui::GetStyle().FramePadding.x * 2;
     knotPicker(
         client, knot, state,
-        std::clamp(chipsStart - ImGui::GetCursorPosX() - look.px(12), look.px(120), look.px(260)));
-    if (rangeChipsBeforeSave("##knot-range", state.knotRange, look)) {
+        std::clamp(saveStart - ImGui::GetCursorPosX() - look.px(12), look.px(120), look.px(320)));
+    savePngButton(state, look);
+    if (rangeChips("##knot-range", state.knotRange, look)) {
         state.knotChart.userAdjusted = false; // show the chosen span
     }
-    savePngButton(state, look);
     if (!knot) {
         textMuted("No knots yet: click the body map to log one.", look);
         return;
@@ -238,6 +260,12 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
         state.knotChart = {}; // another knot: show its whole history
         state.chartedKnot = knot;
     }
+    // The caption goes beside the chips when it fits, else under them.
+    ImGui::SameLine(0, look.px(16));
+    if (ImGui::GetContentRegionAvail().x < captionWidth(*trend.value, *history.value, look)) {
+        ImGui::NewLine();
+    }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     changeCaption(*trend.value, *history.value, look);
     std::vector<std::pair<std::string, Glyph>> kinds;

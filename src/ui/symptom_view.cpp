@@ -23,8 +23,9 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
                      const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Symptoms over time", "", look);
-    (void)rangeChipsBeforeSave("##symptom-range", state.symptomRange, look);
     savePngButton(state, look);
+    (void)rangeChips("##symptom-range", state.symptomRange, look);
+    ImGui::SameLine(0, look.px(12));
     constexpr std::array<Segment, 2> kUnits{{
         {"Share", "Share of the knot ratings in each period that named the symptom"},
         {"Count", "How many knot ratings named the symptom"},
@@ -36,8 +37,6 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
         state.symptomShares = unit == 0;
     }
     ImGui::EndChild();
-    ImGui::SameLine(0, look.px(12));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
         waitingMessage(history.error, look);
