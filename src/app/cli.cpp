@@ -2,28 +2,25 @@
 
 #include "app/atlas_command.h"
 #include "app/database_path.h"
+#include "app/export_command.h"
 #include "app/gui.h"
+#include "app/report_command.h"
 #include "app/screenshot_command.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/database_info.h"
 #include "store/demo_writer.h"
 #include "store/store_error.h"
-#include "store/table_export.h"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace knotmap {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct DemoArguments {
     std::string db;
@@ -32,12 +29,6 @@ struct DemoArguments {
     std::uint64_t seed = 1;
     std::string end;
     bool force = false;
-};
-
-struct ExportArguments {
-    std::string db;
-    std::string output;
-    std::string table = "observations";
 };
 
 // Opens the database and tells the user about a migration backup.
@@ -101,50 +92,6 @@ int runInfo(const std::string& dbOption) {
     return info.integrityCheck == "ok" ? 0 : 1;
 }
 
-// Writes to a temporary file beside the target and renames it into place, so
-// an interrupted export never leaves a half-written file under the real name.
-int runExport(const ExportArguments& arguments) {
-    Database database = openDatabase(arguments.db);
-    const ExportTable table =
-        exportTableFromName(arguments.table).value_or(ExportTable::Observations);
-    if (arguments.output.empty() || arguments.output == "-") {
-        exportTableCsv(database, table, std::cout);
-        return std::cout.good() ? 0 : 1;
-    }
-    const fs::path target = arguments.output;
-    const fs::path temporary = target.string() + ".partial-" + std::to_string(::getpid());
-    std::int64_t rows = 0;
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw std::runtime_error(target.string() + ": cannot write the export file");
-        }
-        rows = exportTableCsv(database, table, out);
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw std::runtime_error(target.string() + ": writing the export failed");
-        }
-    }
-    fs::rename(temporary, target);
-    std::cerr << "Exported " << rows << " " << exportTableName(table) << " to " << target.string()
-              << "\n";
-    return 0;
-}
-
-// Which table `export` writes; the names come from store/table_export.h.
-void addExportTableOption(CLI::App& command, std::string& target) {
-    std::vector<std::string> names;
-    for (std::string_view name : exportTableNames()) {
-        names.emplace_back(name);
-    }
-    command
-        .add_option("--table", target,
-                    "observations (default), sessions, treatments, knots or clients")
-        ->check(CLI::IsMember(names));
-}
-
 void addDbOption(CLI::App& command, std::string& target) {
     command.add_option("--db", target,
                        "Database file (default: $KNOTMAP_DB, else "
@@ -187,12 +134,7 @@ int runCommandLine(int argc, char** argv) {
     addDbOption(*infoCommand, infoDb);
 
     ExportArguments exportArguments;
-    CLI::App* exportCommand = app.add_subcommand(
-        "export", "Export observations (or another table) as CSV (RFC 4180, UTF-8)");
-    addDbOption(*exportCommand, exportArguments.db);
-    exportCommand->add_option("-o,--output", exportArguments.output,
-                              "Output file (default: standard output)");
-    addExportTableOption(*exportCommand, exportArguments.table);
+    CLI::App* exportCommand = addExportCommand(app, exportArguments);
 
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(
@@ -217,6 +159,9 @@ int runCommandLine(int argc, char** argv) {
     ScreenshotArguments screenshot;
     CLI::App* screenshotCommand = addScreenshotCommand(app, screenshot);
 
+    ReportArguments report;
+    CLI::App* reportCommand = addReportCommand(app, report);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -231,10 +176,13 @@ int runCommandLine(int argc, char** argv) {
             return runInfo(infoDb);
         }
         if (*exportCommand) {
-            return runExport(exportArguments);
+            return runExport(exportArguments, openDatabase);
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);
+        }
+        if (*reportCommand) {
+            return runReport(report);
         }
         if (*atlasHitCommand) {
             return runAtlasHit(atlasHit, std::cout, std::cerr);

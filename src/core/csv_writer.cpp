@@ -1,5 +1,8 @@
 #include "core/csv_writer.h"
 
+#include "core/csv_neutralise.h"
+
+#include <cctype>
 #include <charconv>
 
 namespace knotmap {
@@ -7,6 +10,26 @@ namespace {
 // Flush in large chunks: formatting a million rows field by field through an
 // ostream is what makes naive exporters slow.
 constexpr std::size_t kFlushThreshold = 1 << 16;
+
+// A cheap superset of the characters neutraliseCell acts on (= + - @ ' are
+// punctuation, TAB and CR control characters), so the common cell is copied
+// without building a new string; neutraliseCell stays the one that decides.
+bool mayNeedNeutralising(std::string_view text) {
+    if (text.empty()) {
+        return false;
+    }
+    const auto first = static_cast<unsigned char>(text.front());
+    return std::ispunct(first) != 0 || std::iscntrl(first) != 0;
+}
+
+bool needsQuoting(std::string_view text) {
+    for (char c : text) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
 CsvWriter::CsvWriter(std::ostream& out) : m_out(out) {
@@ -26,7 +49,7 @@ void CsvWriter::separator() {
 
 void CsvWriter::field(std::string_view text) {
     separator();
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (!needsQuoting(text)) {
         m_buffer.append(text);
         return;
     }
@@ -38,6 +61,14 @@ void CsvWriter::field(std::string_view text) {
         m_buffer.push_back(c);
     }
     m_buffer.push_back('"');
+}
+
+void CsvWriter::textField(std::string_view text) {
+    if (m_neutraliseText && mayNeedNeutralising(text)) {
+        field(neutraliseCell(text));
+        return;
+    }
+    field(text);
 }
 
 void CsvWriter::field(std::int64_t value) {

@@ -19,6 +19,9 @@ public:
     CsvWriter& operator=(const CsvWriter&) = delete;
 
     void field(std::string_view text);
+    // A cell a person typed (name, label, notes...): neutralised against
+    // spreadsheet formulas (core/csv_neutralise.h) while neutraliseText is on.
+    void textField(std::string_view text);
     void field(std::int64_t value);
     void field(double value); // shortest text that reads back to the same double
     void emptyField();        // "unknown"
@@ -35,6 +38,10 @@ public:
     void field(const std::string& text) { field(std::string_view(text)); }
     void endRow();
     void flush();
+    // Raw bytes before the first row, e.g. a UTF-8 byte order mark.
+    void preamble(std::string_view bytes) { m_buffer.append(bytes); }
+    // On by default: an export opened in a spreadsheet must not run formulas.
+    void setNeutraliseText(bool on) { m_neutraliseText = on; }
 
     [[nodiscard]] std::int64_t rowsWritten() const { return m_rows; }
 
@@ -44,6 +51,7 @@ private:
     std::ostream& m_out;
     std::string m_buffer;
     bool m_rowStarted = false;
+    bool m_neutraliseText = true;
     std::int64_t m_rows = 0;
 };
 

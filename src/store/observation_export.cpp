@@ -1,9 +1,7 @@
 #include "store/observation_export.h"
 
-#include "core/csv_writer.h"
-#include "core/timestamp.h"
-
-#include <SQLiteCpp/Statement.h>
+#include "store/export_filter.h"
+#include "store/export_query.h"
 
 namespace knotmap {
 
@@ -16,9 +14,15 @@ const std::vector<std::string_view>& observationCsvColumns() {
     return columns;
 }
 
-std::int64_t exportObservationsCsv(Database& database, std::ostream& out) {
-    // One query; the lists inside a field are joined by SQLite in a stable order.
-    SQLite::Statement query(database.sql(), R"SQL(
+void writeObservationRows(Database& database, CsvWriter& csv, const ExportOptions& options) {
+    // Sessions are walked in (client_id, started_utc, id) index order and each
+    // session's observations in (session_id, knot_id) order, which is the
+    // export's order: SQLite never sorts 1.7 million wide rows. CROSS JOIN fixes
+    // that join order; `+t.knot_id` makes the treatment lookup use the session
+    // index (about one treatment per session) rather than the knot index (every
+    // treatment of the knot, over years). docs/performance.md has the figures.
+    ExportQuery row(database,
+                    R"SQL(
         SELECT c.id, c.name, s.id, s.started_utc, s.utc_offset_min, s.kind,
                k.id, k.label, k.view, k.region_code, k.x, k.y, o.pain, o.kind,
                (SELECT group_concat(code, ';') FROM (
@@ -31,43 +35,42 @@ std::int64_t exportObservationsCsv(Database& database, std::ostream& out) {
                (SELECT group_concat(code, ';') FROM (
                     SELECT tk.code FROM treatment t
                     JOIN treatment_kind tk ON tk.id = t.kind_id
-                    WHERE t.session_id = o.session_id AND t.knot_id = o.knot_id ORDER BY t.id)),
+                    WHERE t.session_id = o.session_id AND +t.knot_id = o.knot_id
+                    ORDER BY t.id)),
                o.notes
-        FROM observation o
-        JOIN session s ON s.id = o.session_id
+        FROM session s
+        CROSS JOIN observation o ON o.session_id = s.id
         JOIN knot k ON k.id = o.knot_id
         JOIN client c ON c.id = s.client_id
-        ORDER BY c.id, s.started_utc, s.id, k.id
-    )SQL");
-
-    CsvWriter csv(out);
-    for (std::string_view column : observationCsvColumns()) {
-        csv.field(column);
-    }
-    csv.endRow();
-    while (query.executeStep()) {
-        csv.field(query.getColumn(0).getInt64());
-        csv.field(query.getColumn(1).getString());
-        csv.field(query.getColumn(2).getInt64());
-        csv.field(
-            LocalTimestamp(query.getColumn(3).getInt64(), query.getColumn(4).getInt()).toIso8601());
-        csv.field(query.getColumn(5).getString());
-        csv.field(query.getColumn(6).getInt64());
-        csv.field(query.getColumn(7).getString());
-        csv.field(query.getColumn(8).getString());
-        csv.field(query.getColumn(9).getString());
-        csv.field(query.getColumn(10).getDouble());
-        csv.field(query.getColumn(11).getDouble());
-        csv.field(query.getColumn(12).getInt64());
-        csv.field(query.getColumn(13).getString());
-        csv.field(query.getColumn(14).getString());
-        csv.field(query.getColumn(15).getString());
-        csv.field(query.getColumn(16).getString());
-        csv.field(query.getColumn(17).getString());
+        WHERE )SQL" + sessionFilterSql(options, "s") +
+                        R"SQL(
+        ORDER BY s.client_id, s.started_utc, s.id, o.knot_id
+    )SQL",
+                    options, csv);
+    while (row.next()) {
+        row.id(0);
+        row.text(1);
+        row.id(2);
+        row.localTime(3, 4);
+        row.code(5);
+        row.id(6);
+        row.text(7);
+        row.code(8);
+        row.code(9);
+        row.number(10);
+        row.number(11);
+        row.id(12);
+        row.code(13);
+        row.text(14); // symptom and treatment codes come from vocabularies users extend
+        row.code(15);
+        row.text(16);
+        row.text(17);
         csv.endRow();
     }
-    csv.flush();
-    return csv.rowsWritten() - 1;
+}
+
+std::int64_t exportObservationsCsv(Database& database, std::ostream& out) {
+    return exportTableCsv(database, ExportTable::Observations, out);
 }
 
 } // namespace knotmap

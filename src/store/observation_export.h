@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/csv_writer.h"
 #include "store/database.h"
+#include "store/table_export.h"
 
 #include <cstdint>
 #include <ostream>
@@ -12,8 +14,12 @@ namespace knotmap {
 // The observation CSV's columns, in order (docs/csv-format.md).
 [[nodiscard]] const std::vector<std::string_view>& observationCsvColumns();
 
-// Writes every observation as RFC 4180 CSV with a header row, ordered by
-// client, session time and knot. Returns the number of data rows.
+// Writes the options' observations as rows (no header), ordered by client,
+// session time and knot.
+void writeObservationRows(Database& database, CsvWriter& csv, const ExportOptions& options);
+
+// Every observation as RFC 4180 CSV with a header row (exportTableCsv with
+// default options). Returns the number of data rows.
 std::int64_t exportObservationsCsv(Database& database, std::ostream& out);
 
 } // namespace knotmap

@@ -1,10 +1,9 @@
 #include "store/table_export.h"
 
 #include "core/csv_writer.h"
-#include "core/timestamp.h"
+#include "store/export_filter.h"
+#include "store/export_query.h"
 #include "store/observation_export.h"
-
-#include <SQLiteCpp/Statement.h>
 
 #include <string>
 
@@ -27,28 +26,6 @@ const std::vector<std::string_view> kKnotColumns{"client_id", "client_name", "kn
 const std::vector<std::string_view> kClientColumns{"client_id", "client_name", "birth_year",
                                                    "notes", "archived"};
 
-// A column that is NULL in SQL is an empty ("unknown") field in the CSV.
-void writeNullable(CsvWriter& csv, const SQLite::Column& column) {
-    if (column.isNull()) {
-        csv.emptyField();
-    } else if (column.isInteger()) {
-        csv.field(column.getInt64());
-    } else if (column.isFloat()) {
-        csv.field(column.getDouble());
-    } else {
-        csv.field(column.getString());
-    }
-}
-
-// Unix seconds and minutes east of UTC as local ISO 8601; empty when either is NULL.
-void writeLocalTime(CsvWriter& csv, const SQLite::Column& utc, const SQLite::Column& offset) {
-    if (utc.isNull() || offset.isNull()) {
-        csv.emptyField();
-        return;
-    }
-    csv.field(LocalTimestamp(utc.getInt64(), offset.getInt()).toIso8601());
-}
-
 void writeHeader(CsvWriter& csv, ExportTable table) {
     for (std::string_view column : exportTableColumns(table)) {
         csv.field(column);
@@ -56,8 +33,12 @@ void writeHeader(CsvWriter& csv, ExportTable table) {
     csv.endRow();
 }
 
-void writeSessions(Database& database, CsvWriter& csv) {
-    SQLite::Statement query(database.sql(), R"SQL(
+// Each query walks sessions in (client_id, started_utc, id) index order, as
+// observation_export.cpp explains, so the filtered export reads only the
+// sessions it writes and nothing is sorted afterwards.
+void writeSessions(Database& database, CsvWriter& csv, const ExportOptions& options) {
+    ExportQuery row(database,
+                    R"SQL(
         SELECT c.id, c.name, s.id, s.started_utc, s.utc_offset_min, s.kind,
                s.overall_pain, s.stress, s.sleep,
                (SELECT group_concat(code, ';') FROM (
@@ -66,95 +47,118 @@ void writeSessions(Database& database, CsvWriter& csv) {
                     WHERE st.session_id = s.id ORDER BY tc.sort_order, tc.id)),
                s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes,
                s.signed_utc, s.utc_offset_min
-        FROM session s JOIN client c ON c.id = s.client_id
-        ORDER BY c.id, s.started_utc, s.id
-    )SQL");
-    while (query.executeStep()) {
-        csv.field(query.getColumn(0).getInt64());
-        csv.field(query.getColumn(1).getString());
-        csv.field(query.getColumn(2).getInt64());
-        writeLocalTime(csv, query.getColumn(3), query.getColumn(4));
-        csv.field(query.getColumn(5).getString());
-        for (int column = 6; column <= 9; ++column) {
-            writeNullable(csv, query.getColumn(column));
+        FROM session s CROSS JOIN client c ON c.id = s.client_id
+        WHERE )SQL" + sessionFilterSql(options, "s") +
+                        R"SQL(
+        ORDER BY s.client_id, s.started_utc, s.id
+    )SQL",
+                    options, csv);
+    while (row.next()) {
+        row.id(0);
+        row.text(1);
+        row.id(2);
+        row.localTime(3, 4);
+        row.code(5);
+        for (int column = 6; column <= 8; ++column) {
+            row.number(column);
         }
-        for (int column = 10; column <= 15; ++column) {
-            csv.field(query.getColumn(column).getString());
+        // Trigger codes, therapist and the SOAP notes are all people's words.
+        for (int column = 9; column <= 15; ++column) {
+            row.text(column);
         }
         // Signed at the session's own offset, like every other time in the export.
-        writeLocalTime(csv, query.getColumn(16), query.getColumn(17));
+        row.localTime(16, 17);
         csv.endRow();
     }
 }
 
-void writeTreatments(Database& database, CsvWriter& csv) {
-    SQLite::Statement query(database.sql(), R"SQL(
+void writeTreatments(Database& database, CsvWriter& csv, const ExportOptions& options) {
+    ExportQuery row(database,
+                    R"SQL(
         SELECT c.id, c.name, s.id, s.started_utc, s.utc_offset_min, t.id, t.knot_id,
                tk.code, t.minutes, t.intensity, t.pain_before, t.pain_after,
                t.medication, t.notes
-        FROM treatment t
-        JOIN session s ON s.id = t.session_id
+        FROM session s
+        CROSS JOIN treatment t ON t.session_id = s.id
         JOIN client c ON c.id = s.client_id
         JOIN treatment_kind tk ON tk.id = t.kind_id
-        ORDER BY c.id, s.started_utc, s.id, t.id
-    )SQL");
-    while (query.executeStep()) {
-        csv.field(query.getColumn(0).getInt64());
-        csv.field(query.getColumn(1).getString());
-        csv.field(query.getColumn(2).getInt64());
-        writeLocalTime(csv, query.getColumn(3), query.getColumn(4));
-        for (int column = 5; column <= 11; ++column) {
-            writeNullable(csv, query.getColumn(column));
-        }
-        csv.field(query.getColumn(12).getString());
-        csv.field(query.getColumn(13).getString());
+        WHERE )SQL" + sessionFilterSql(options, "s") +
+                        R"SQL(
+        ORDER BY s.client_id, s.started_utc, s.id, t.id
+    )SQL",
+                    options, csv);
+    while (row.next()) {
+        row.id(0);
+        row.text(1);
+        row.id(2);
+        row.localTime(3, 4);
+        row.id(5);
+        row.number(6);
+        row.text(7); // a treatment-kind code from a vocabulary users extend
+        row.number(8);
+        row.code(9);
+        row.number(10);
+        row.number(11);
+        row.text(12);
+        row.text(13);
         csv.endRow();
     }
 }
 
-void writeKnots(Database& database, CsvWriter& csv) {
+void writeKnots(Database& database, CsvWriter& csv, const ExportOptions& options) {
     // First and last seen are the earliest and latest sessions that observed
-    // the knot, each at that session's own offset; empty for a knot never observed.
-    SQLite::Statement query(database.sql(), R"SQL(
+    // the knot, each at that session's own offset; empty for a knot never
+    // observed. Dates do not filter knots: a knot is not of one day.
+    ExportQuery row(database,
+                    R"SQL(
         WITH seen AS (
             SELECT o.knot_id, s.started_utc, s.utc_offset_min,
                    row_number() OVER (PARTITION BY o.knot_id ORDER BY s.started_utc, s.id) AS first,
                    row_number() OVER (PARTITION BY o.knot_id
                                       ORDER BY s.started_utc DESC, s.id DESC) AS last
-            FROM observation o JOIN session s ON s.id = o.session_id)
+            FROM observation o JOIN session s ON s.id = o.session_id
+            WHERE )SQL" +
+                        clientFilterSql(options, "s.client_id") +
+                        R"SQL()
         SELECT c.id, c.name, k.id, k.label, k.view, k.region_code, k.x, k.y, k.status,
                f.started_utc, f.utc_offset_min, l.started_utc, l.utc_offset_min
         FROM knot k
         JOIN client c ON c.id = k.client_id
         LEFT JOIN seen f ON f.knot_id = k.id AND f.first = 1
         LEFT JOIN seen l ON l.knot_id = k.id AND l.last = 1
+        WHERE )SQL" + clientFilterSql(options, "k.client_id") +
+                        R"SQL(
         ORDER BY c.id, k.id
-    )SQL");
-    while (query.executeStep()) {
-        csv.field(query.getColumn(0).getInt64());
-        csv.field(query.getColumn(1).getString());
-        csv.field(query.getColumn(2).getInt64());
-        csv.field(query.getColumn(3).getString());
-        csv.field(query.getColumn(4).getString());
-        csv.field(query.getColumn(5).getString());
-        csv.field(query.getColumn(6).getDouble());
-        csv.field(query.getColumn(7).getDouble());
-        csv.field(query.getColumn(8).getString());
-        writeLocalTime(csv, query.getColumn(9), query.getColumn(10));
-        writeLocalTime(csv, query.getColumn(11), query.getColumn(12));
+    )SQL",
+                    options, csv);
+    while (row.next()) {
+        row.id(0);
+        row.text(1);
+        row.id(2);
+        row.text(3);
+        row.code(4);
+        row.code(5);
+        row.number(6);
+        row.number(7);
+        row.code(8);
+        row.localTime(9, 10);
+        row.localTime(11, 12);
         csv.endRow();
     }
 }
 
-void writeClients(Database& database, CsvWriter& csv) {
-    SQLite::Statement query(database.sql(),
-                            "SELECT id, name, birth_year, notes, archived FROM client ORDER BY id");
-    while (query.executeStep()) {
-        csv.field(query.getColumn(0).getInt64());
-        csv.field(query.getColumn(1).getString());
-        writeNullable(csv, query.getColumn(2));
-        csv.field(query.getColumn(3).getString());
-        csv.field(query.getColumn(4).getInt64());
+void writeClients(Database& database, CsvWriter& csv, const ExportOptions& options) {
+    ExportQuery row(database,
+                    "SELECT id, name, birth_year, notes, archived "
+                    "FROM client WHERE " +
+                        clientFilterSql(options, "id") + " ORDER BY id",
+                    options, csv);
+    while (row.next()) {
+        row.id(0);
+        row.text(1);
+        row.number(2);
+        row.text(3);
+        row.id(4);
         csv.endRow();
     }
 }
@@ -200,26 +204,29 @@ const std::vector<std::string_view>& exportTableColumns(ExportTable table) {
     return observationCsvColumns();
 }
 
-std::int64_t exportTableCsv(Database& database, ExportTable table, std::ostream& out) {
-    if (table == ExportTable::Observations) {
-        return exportObservationsCsv(database, out); // the original export, unchanged
-    }
+std::int64_t exportTableCsv(Database& database, ExportTable table, std::ostream& out,
+                            const ExportOptions& options) {
     CsvWriter csv(out);
+    csv.setNeutraliseText(options.neutralise);
+    if (options.bom) {
+        csv.preamble("\xEF\xBB\xBF");
+    }
     writeHeader(csv, table);
     switch (table) {
+    case ExportTable::Observations:
+        writeObservationRows(database, csv, options);
+        break;
     case ExportTable::Sessions:
-        writeSessions(database, csv);
+        writeSessions(database, csv, options);
         break;
     case ExportTable::Treatments:
-        writeTreatments(database, csv);
+        writeTreatments(database, csv, options);
         break;
     case ExportTable::Knots:
-        writeKnots(database, csv);
+        writeKnots(database, csv, options);
         break;
     case ExportTable::Clients:
-        writeClients(database, csv);
-        break;
-    case ExportTable::Observations:
+        writeClients(database, csv, options);
         break;
     }
     csv.flush();

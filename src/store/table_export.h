@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain.h"
 #include "store/database.h"
 
 #include <cstdint>
@@ -21,10 +22,26 @@ enum class ExportTable { Observations, Sessions, Treatments, Knots, Clients };
 // Every name exportTableFromName accepts, in the order the docs list them.
 [[nodiscard]] const std::vector<std::string_view>& exportTableNames();
 
+// What to write and how. Session-based tables (observations, sessions,
+// treatments) honour every filter; knots and clients only the client.
+struct ExportOptions {
+    std::optional<Id> clientId;
+    // Inclusive bounds on the session's local date, in days since 1970-01-01
+    // (daysFromCivil): the day the person saw on their calendar.
+    std::optional<std::int64_t> fromDay;
+    std::optional<std::int64_t> toDay;
+    // Text cells starting with = + - @ TAB or CR get a leading apostrophe so
+    // a spreadsheet shows them instead of running them (docs/csv-format.md).
+    bool neutralise = true;
+    // A UTF-8 byte order mark first: Excel then reads the file as UTF-8.
+    bool bom = false;
+};
+
 // The table's columns, in order.
 [[nodiscard]] const std::vector<std::string_view>& exportTableColumns(ExportTable table);
 
 // Writes the table with a header row; returns the number of data rows.
-std::int64_t exportTableCsv(Database& database, ExportTable table, std::ostream& out);
+std::int64_t exportTableCsv(Database& database, ExportTable table, std::ostream& out,
+                            const ExportOptions& options = {});
 
 } // namespace knotmap

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace knotmap {
+
+struct ExportArguments {
+    std::string db;
+    std::string output;    // empty or "-": standard output
+    std::string table;     // empty: observations
+    std::string allFolder; // --all: every table into this folder
+    std::string client;    // a client's name, compared ignoring case
+    std::string from;      // YYYY-MM-DD, the session's local date, inclusive
+    std::string to;
+    bool bom = false;
+    bool noNeutralise = false;
+};
+
+// Adds `knotmap export` and its options to app.
+CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments);
+
+// Checks the options (a bad combination or date prints a message and
+// returns 2 before the database is opened), then writes the CSV file(s).
+// Throws with a message naming the file or client on failure (exit 1).
+int runExport(const ExportArguments& arguments,
+              const std::function<Database(const std::string&)>& openDatabase);
+
+} // namespace knotmap

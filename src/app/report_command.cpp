@@ -1,0 +1,102 @@
+#include "app/report_command.h"
+
+#include "app/database_path.h"
+#include "core/timestamp.h"
+#include "report/report_loader.h"
+#include "report/report_writer.h"
+#include "store/database.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+namespace knotmap {
+namespace {
+
+// Accepts exactly YYYY-MM-DD naming a real day, so "2026-02-30" is refused
+// rather than silently compared as text.
+bool isIsoDate(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return false;
+    }
+    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') {
+            return false;
+        }
+    }
+    CivilDateTime date;
+    date.year = std::stoi(text.substr(0, 4));
+    date.month = std::stoi(text.substr(5, 2));
+    date.day = std::stoi(text.substr(8, 2));
+    return isValidCivil(date);
+}
+
+CLI::Validator isoDate() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return isIsoDate(text) ? std::string()
+                                   : "expected a date like 2026-03-14, got '" + text + "'";
+        },
+        "YYYY-MM-DD");
+}
+
+std::optional<std::string> optionalText(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+} // namespace
+
+CLI::App* addReportCommand(CLI::App& app, ReportArguments& arguments) {
+    CLI::App* command = app.add_subcommand(
+        "report", "Write a printable PDF report of one client: summary, body maps, pain trends, "
+                  "treatment effect and sessions");
+    command->add_option("--db", arguments.db,
+                        "Database file (default: $KNOTMAP_DB, else "
+                        "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    command->add_option("--client", arguments.client, "The client's name (case is ignored)")
+        ->required();
+    command->add_option("--from", arguments.from, "First day included (default: the first session)")
+        ->check(isoDate());
+    command->add_option("--to", arguments.to, "Last day included (default: the latest session)")
+        ->check(isoDate());
+    command->add_option("--paper", arguments.paper, "a4 (default) or letter")
+        ->check(CLI::IsMember({"a4", "letter"}, CLI::ignore_case));
+    command->add_option("-o,--output", arguments.output, "PDF file to write")->required();
+    return command;
+}
+
+int runReport(const ReportArguments& arguments) {
+    if (!arguments.from.empty() && !arguments.to.empty() && arguments.from > arguments.to) {
+        std::cerr << "knotmap: --to: " << arguments.to << " is before --from " << arguments.from
+                  << "\n";
+        return 2;
+    }
+    const std::filesystem::path path = resolveDatabasePath(arguments.db);
+    // A report only reads: never create a database by mistyping its name.
+    if (!std::filesystem::exists(path)) {
+        throw std::runtime_error(path.string() + ": no such database");
+    }
+    Database database = Database::open(path);
+    const Client client = report::findReportClient(database, arguments.client);
+    const report::DateRange range{optionalText(arguments.from), optionalText(arguments.to)};
+    const report::ReportData data = report::loadReportData(database, client, range);
+
+    report::ReportOptions options;
+    // CLI11 accepts the paper name in any case but passes it on as typed.
+    std::string paper = arguments.paper;
+    std::transform(paper.begin(), paper.end(), paper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    options.paper = paper == "letter" ? report::Paper::Letter : report::Paper::A4;
+    options.output = arguments.output;
+    options.generatedDate = LocalTimestamp::now().localDate();
+    const report::ReportResult result = report::writeReport(data, options);
+    std::cerr << "Wrote a " << result.pages << "-page report on " << client.name << " ("
+              << data.sessionCount() << " sessions) to " << arguments.output << "\n";
+    return 0;
+}
+
+} // namespace knotmap

@@ -1,0 +1,160 @@
+#include "report/pdf_document.h"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace knotmap::report {
+namespace {
+
+// Inter, the app's font, ships in Debian only as CFF-flavoured OpenType,
+// which libharu 2.3 cannot embed; a TrueType Inter is used if one is ever
+// installed, else DejaVu Sans (TrueType, wide Unicode coverage), else the
+// standard Helvetica, which cannot show most non-ASCII names.
+struct FontFiles {
+    const char* family;
+    const char* regular;
+    const char* bold;
+};
+constexpr FontFiles kFontCandidates[] = {
+    {"Inter", "/usr/share/fonts/truetype/inter/Inter-Regular.ttf",
+     "/usr/share/fonts/truetype/inter/Inter-SemiBold.ttf"},
+    {"DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+};
+
+bool readable(const char* path) {
+    if (std::FILE* file = std::fopen(path, "rb")) {
+        std::fclose(file);
+        return true;
+    }
+    return false;
+}
+
+// Replaces a few typographic characters the report uses by ASCII, and any
+// other non-ASCII character by '?', for the WinAnsi Helvetica fallback.
+std::string toAscii(std::string_view utf8) {
+    std::string out;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto lead = static_cast<unsigned char>(utf8[i]);
+        if (lead < 0x80) {
+            out += utf8[i++];
+            continue;
+        }
+        std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        const std::string_view character = utf8.substr(i, length);
+        if (character == "\u2212" || character == "\u2013" || character == "\u2014") {
+            out += '-';
+        } else if (character == "\u2026") {
+            out += "...";
+        } else if (character == "\u00b7" || character == "\u2022") {
+            out += '|';
+        } else {
+            out += '?';
+        }
+        i += length;
+    }
+    return out;
+}
+
+} // namespace
+
+PdfDocument::PdfDocument() {
+    m_doc = HPDF_New(&PdfDocument::onError, this);
+    if (m_doc == nullptr) {
+        throw std::runtime_error("cannot create a PDF document (out of memory?)");
+    }
+    HPDF_SetCompressionMode(m_doc, HPDF_COMP_ALL);
+    loadFonts();
+    check("loading the fonts");
+}
+
+PdfDocument::~PdfDocument() {
+    HPDF_Free(m_doc);
+}
+
+void PdfDocument::onError(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
+    auto* document = static_cast<PdfDocument*>(self);
+    if (document->m_error == HPDF_OK) {
+        document->m_error = error;
+        document->m_errorDetail = detail;
+    }
+}
+
+void PdfDocument::loadFonts() {
+    for (const FontFiles& files : kFontCandidates) {
+        if (!readable(files.regular) || !readable(files.bold)) {
+            continue;
+        }
+        HPDF_UseUTFEncodings(m_doc);
+        HPDF_SetCurrentEncoder(m_doc, "UTF-8");
+        const char* regular = HPDF_LoadTTFontFromFile(m_doc, files.regular, HPDF_TRUE);
+        const char* bold = HPDF_LoadTTFontFromFile(m_doc, files.bold, HPDF_TRUE);
+        if (regular != nullptr && bold != nullptr) {
+            m_regular = HPDF_GetFont(m_doc, regular, "UTF-8");
+            m_bold = HPDF_GetFont(m_doc, bold, "UTF-8");
+            m_unicode = true;
+            m_fontFamily = files.family;
+            return;
+        }
+        HPDF_ResetError(m_doc);
+        m_error = HPDF_OK;
+    }
+    m_regular = HPDF_GetFont(m_doc, "Helvetica", "WinAnsiEncoding");
+    m_bold = HPDF_GetFont(m_doc, "Helvetica-Bold", "WinAnsiEncoding");
+    m_fontFamily = "Helvetica (no embeddable Unicode font found)";
+}
+
+void PdfDocument::setInfo(const std::string& title, const std::string& author,
+                          const std::string& subject) {
+    // Info strings take the document's current encoder: UTF-8 when it is set.
+    HPDF_SetInfoAttr(m_doc, HPDF_INFO_TITLE, encode(title).c_str());
+    HPDF_SetInfoAttr(m_doc, HPDF_INFO_AUTHOR, encode(author).c_str());
+    HPDF_SetInfoAttr(m_doc, HPDF_INFO_SUBJECT, encode(subject).c_str());
+    HPDF_SetInfoAttr(m_doc, HPDF_INFO_CREATOR, "Knotmap");
+}
+
+HPDF_Page PdfDocument::addPage(double width, double height) {
+    HPDF_Page page = HPDF_AddPage(m_doc);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height));
+    check("adding a page");
+    return page;
+}
+
+HPDF_Font PdfDocument::font(FontStyle style) const {
+    return style == FontStyle::Bold ? m_bold : m_regular;
+}
+
+double PdfDocument::textWidth(std::string_view text, FontStyle style, double size) const {
+    const std::string encoded = encode(text);
+    if (encoded.empty()) {
+        return 0.0;
+    }
+    const HPDF_TextWidth width =
+        HPDF_Font_TextWidth(font(style), reinterpret_cast<const HPDF_BYTE*>(encoded.data()),
+                            static_cast<HPDF_UINT>(encoded.size()));
+    return width.width * size / 1000.0;
+}
+
+std::string PdfDocument::encode(std::string_view utf8) const {
+    return m_unicode ? std::string(utf8) : toAscii(utf8);
+}
+
+void PdfDocument::saveTo(const std::filesystem::path& path) {
+    check("drawing the report");
+    if (HPDF_SaveToFile(m_doc, path.c_str()) != HPDF_OK) {
+        throw std::runtime_error(path.string() + ": cannot write the PDF file");
+    }
+}
+
+void PdfDocument::check(std::string_view doing) const {
+    if (m_error != HPDF_OK) {
+        char code[64];
+        std::snprintf(code, sizeof code, "0x%04X, detail %u", static_cast<unsigned>(m_error),
+                      static_cast<unsigned>(m_errorDetail));
+        throw std::runtime_error("PDF library error while " + std::string(doing) + " (" + code +
+                                 ")");
+    }
+}
+
+} // namespace knotmap::report

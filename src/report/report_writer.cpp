@@ -1,0 +1,99 @@
+#include "report/report_writer.h"
+
+#include "report/report_body_map.h"
+#include "report/report_summary.h"
+#include "report/report_tables.h"
+#include "report/report_trends.h"
+
+#include <algorithm>
+#include <iterator>
+#include <system_error>
+#include <unistd.h>
+
+namespace knotmap::report {
+namespace {
+
+void append(std::vector<ReportBlock>& blocks, std::vector<ReportBlock> more) {
+    blocks.insert(blocks.end(), std::make_move_iterator(more.begin()),
+                  std::make_move_iterator(more.end()));
+}
+
+std::vector<ReportBlock> reportBlocks(const ReportData& data, const PdfDocument& document,
+                                      const PageGeometry& page, const std::string& generatedDate) {
+    const double width = page.contentWidth();
+    std::vector<ReportBlock> blocks = summaryBlocks(data, document, generatedDate);
+    blocks.push_back(headingBlock("Body map"));
+    // As tall as leaves room on the first page for the first row of trend
+    // charts (A4: 300 pt); Letter is shorter, so its figures are too.
+    const double figureHeight = std::clamp(page.contentHeight() - 430.0, 240.0, 300.0);
+    blocks.push_back(bodyMapBlock(data, chartedKnotCount(data), figureHeight));
+    append(blocks, trendBlocks(data, document, width));
+    append(blocks, effectTableBlocks(data, document, width));
+    append(blocks, sessionTableBlocks(data, document, width));
+    return blocks;
+}
+
+void drawFooter(PdfPainter& painter, const PageGeometry& page, const ReportData& data,
+                int pageNumber, int pageCount) {
+    const double y = page.height - page.marginBottom + 30.0;
+    const double left = page.marginX;
+    const double right = page.width - page.marginX;
+    painter.line({left, y - 11.0}, {right, y - 11.0}, {kRule, 0.5});
+    painter.text(left, y, data.client.name + "  \u00b7  " + periodText(data), FontStyle::Regular,
+                 kTinySize, kMuted);
+    painter.text(right, y,
+                 "Page " + std::to_string(pageNumber) + " of " + std::to_string(pageCount),
+                 FontStyle::Regular, kTinySize, kMuted, TextAlign::Right);
+}
+
+// Saves under a temporary name in the target's folder (so the rename stays
+// on one file system and is atomic), then renames it into place.
+void saveAtomically(PdfDocument& document, const std::filesystem::path& output) {
+    const std::filesystem::path temporary =
+        output.string() + ".partial-" + std::to_string(::getpid());
+    try {
+        document.saveTo(temporary);
+        std::filesystem::rename(temporary, output);
+    } catch (const std::exception& error) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw std::runtime_error(output.string() + ": cannot write the report (" + error.what() +
+                                 ")");
+    }
+}
+
+} // namespace
+
+ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
+    PdfDocument document;
+    const PageGeometry page = pageGeometry(options.paper);
+    const std::vector<ReportBlock> blocks =
+        reportBlocks(data, document, page, options.generatedDate);
+
+    std::vector<LayoutBlock> layout;
+    layout.reserve(blocks.size());
+    for (const ReportBlock& block : blocks) {
+        layout.push_back(block.layout);
+    }
+    const Pagination pagination = paginate(layout, page.contentHeight());
+
+    std::vector<HPDF_Page> pages;
+    for (int i = 0; i < pagination.pageCount; ++i) {
+        pages.push_back(document.addPage(page.width, page.height));
+    }
+    for (const Placement& placement : pagination.placements) {
+        PdfPainter painter(document, pages[static_cast<std::size_t>(placement.page)], page.height);
+        const BlockArea area{page.marginX, page.marginTop + placement.top, page.contentWidth()};
+        blocks[placement.block].draw(painter, area);
+    }
+    for (int i = 0; i < pagination.pageCount; ++i) {
+        PdfPainter painter(document, pages[static_cast<std::size_t>(i)], page.height);
+        drawFooter(painter, page, data, i + 1, pagination.pageCount);
+    }
+    document.setInfo("Client report: " + data.client.name, "Knotmap",
+                     "Muscle knots, pain trends, sessions and treatments, " + periodText(data));
+    saveAtomically(document, options.output);
+    return {pagination.pageCount, document.fontFamily()};
+}
+
+} // namespace knotmap::report

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/csv_writer.h"
+#include "store/database.h"
+#include "store/table_export.h"
+
+#include <cstdint>
+#include <string>
+
+struct sqlite3_stmt;
+
+namespace knotmap {
+
+// One export query, stepped row by row, whose cells are written straight from
+// SQLite's own buffers: a million-row export then builds no std::string and
+// copies no shared_ptr (as SQLite::Column does) per cell. The query's
+// :client/:utc_from/... parameters are bound from the options
+// (store/export_filter.h).
+class ExportQuery {
+public:
+    ExportQuery(Database& database, const std::string& sql, const ExportOptions& options,
+                CsvWriter& csv);
+    ~ExportQuery();
+    ExportQuery(const ExportQuery&) = delete;
+    ExportQuery& operator=(const ExportQuery&) = delete;
+
+    // Moves to the next row; false after the last. Throws SQLite::Exception.
+    [[nodiscard]] bool next();
+
+    void id(int column);     // an integer that is never NULL
+    void number(int column); // integer or real; empty when NULL (unknown)
+    void text(int column);   // typed by a person: neutralised when the writer says so
+    void code(int column);   // written by the program (view, kind, region code): as stored
+    // Unix seconds and minutes east of UTC as local ISO 8601; empty when
+    // either is NULL. Consecutive rows of one session reuse the formatted text.
+    void localTime(int utcColumn, int offsetColumn);
+
+private:
+    [[nodiscard]] std::string_view textOf(int column) const;
+
+    Database& m_database;
+    sqlite3_stmt* m_statement = nullptr;
+    CsvWriter& m_csv;
+    bool m_hasLastTime = false;
+    std::int64_t m_lastUtc = 0;
+    int m_lastOffset = 0;
+    std::string m_lastTime;
+};
+
+} // namespace knotmap
