@@ -2,6 +2,7 @@
 
 #include "app/frame_timer.h"
 #include "app/main_window.h"
+#include "app/report_job.h"
 #include "app/sample_switch.h"
 #include "app/settings_file.h"
 #include "app/settings_keeper.h"
@@ -133,6 +134,30 @@ void reportPngSave(MainWindow& window, ui::MainScreenState& state) {
     }
 }
 
+// Starts a report the dialog asked for and tells the user how it went.
+void runReportJob(ReportJob& job, ui::MainScreenState& state) {
+    if (const auto request = std::exchange(state.report.request, std::nullopt)) {
+        if (job.start(*request)) {
+            state.notice.title = "Writing the client report";
+            state.notice.message = "The PDF is being written to:";
+            state.notice.detail = request->path;
+            state.notice.visible = true;
+        }
+    }
+    if (const auto done = job.takeFinished()) {
+        state.notice.title =
+            done->error.empty() ? "Client report saved" : "Couldn't write the report";
+        state.notice.message =
+            done->error.empty() ? std::to_string(done->pages) + " pages, saved as:" : done->error;
+        state.notice.detail = done->error.empty() ? done->path : "";
+        state.notice.visible = true;
+        if (!done->error.empty()) {
+            std::cerr << "knotmap: " << done->error << "\n";
+        }
+    }
+    state.report.running = job.running();
+}
+
 // The window's life with one database open: from opening it to quitting or
 // switching to another (the sample database and back). Returns true to switch
 // to sample.target().
@@ -174,11 +199,13 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
     bool switchDatabase = false;
     FrameTimer frameTimer;
+    ReportJob reportJob(databasePath);
     window.run(
         [&](const ui::Appearance& look) {
             frameTimer.start();
             loadSelectedClient(data, state);
             reportPngSave(window, state);
+            runReportJob(reportJob, state);
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
             if (const auto request = std::exchange(state.history.pngRequest, std::nullopt)) {
                 window.requestRegionSave({request->min.x, request->min.y, request->max.x,

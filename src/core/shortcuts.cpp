@@ -24,6 +24,7 @@ constexpr std::array kShortcuts{
              "Body map, knot history, overview, heat over time, compare, treatment effect, "
              "symptoms"},
     Shortcut{"S", CtrlShift, Window, "Views", "Save the view as a PNG image"},
+    Shortcut{"P", Ctrl, Window, "Views", "Write the client's report as a PDF"},
     Shortcut{"Z", Ctrl, Window, "Edit", "Undo"},
     Shortcut{"Z", CtrlShift, Window, "Edit", "Redo"},
     Shortcut{"Y", Ctrl, Window, "Edit", "Redo"},

@@ -37,6 +37,10 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         if (ImGui::MenuItem("Save view as PNG\u2026", "Ctrl+Shift+S")) {
             state.history.pngMenuRequested = true;
         }
+        if (ImGui::MenuItem("Client report (PDF)\u2026", "Ctrl+P", false,
+                            state.knotLog != nullptr)) {
+            state.report.openRequested = true;
+        }
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             state.quitRequested = true;
@@ -310,6 +314,12 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
     mapPane(model, client, state, look);
+    // A report needs a saved client: the placeholder "Me" has nothing to report.
+    if (client != nullptr && client->id != 0) {
+        drawReportDialog(state.report, client->id, client->name, look);
+    } else {
+        state.report.openRequested = false;
+    }
 }
 } // namespace
 
@@ -341,6 +351,10 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     if (io.KeyCtrl && io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
         ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
         state.history.pngMenuRequested = true;
+    }
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput && state.knotLog != nullptr &&
+        ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
+        state.report.openRequested = true;
     }
     if (state.error) {
         drawErrorDialog(*state.error, look);

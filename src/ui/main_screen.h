@@ -12,6 +12,7 @@
 #include "ui/history_state.h"
 #include "ui/knot_log_controller.h"
 #include "ui/notice_banner.h"
+#include "ui/report_dialog.h"
 #include "ui/session_controller.h"
 #include "ui/treatment_controller.h"
 #include "ui/vocabulary_window.h"
@@ -48,6 +49,8 @@ struct MainScreenState {
     TreatmentController* treatments = nullptr;
     // The session timeline, details and selection; set with knotLog (null: a plain list).
     SessionController* sessions = nullptr;
+    // File > Client report (PDF): the dialog; the app writes the file.
+    ReportDialogState report;
     // The history views' tab, ranges and maps.
     HistoryState history;
     // Their data, read and computed off the frame; set by the app while a

@@ -1,0 +1,63 @@
+#include "app/report_job.h"
+
+#include "report/report_loader.h"
+#include "report/report_writer.h"
+#include "store/client_repository.h"
+#include "store/database.h"
+
+#include <chrono>
+#include <exception>
+#include <stdexcept>
+
+namespace knotmap {
+namespace {
+
+ReportJobResult writeClientReport(const std::filesystem::path& databasePath,
+                                  const ui::ReportRequest& request) {
+    ReportJobResult result;
+    result.path = request.path;
+    try {
+        Database database = Database::open(databasePath);
+        const auto client = ClientRepository(database.sql()).get(request.clientId);
+        if (!client) {
+            throw std::runtime_error("the client is no longer in " + databasePath.string());
+        }
+        const report::ReportData data = report::loadReportData(database, *client, {});
+        report::ReportOptions options;
+        options.paper = request.letter ? report::Paper::Letter : report::Paper::A4;
+        options.output = request.path;
+        options.generatedDate = LocalTimestamp::now().localDate();
+        result.pages = report::writeReport(data, options).pages;
+    } catch (const std::exception& error) {
+        result.error = error.what();
+    }
+    return result;
+}
+
+} // namespace
+
+ReportJob::~ReportJob() {
+    if (m_result.valid()) {
+        m_result.wait(); // the worker uses m_databasePath's copy only, but must finish writing
+    }
+}
+
+bool ReportJob::start(const ui::ReportRequest& request) {
+    if (running()) {
+        return false;
+    }
+    m_result = std::async(std::launch::async, [path = m_databasePath, request] {
+        return writeClientReport(path, request);
+    });
+    return true;
+}
+
+std::optional<ReportJobResult> ReportJob::takeFinished() {
+    if (!m_result.valid() ||
+        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        return std::nullopt;
+    }
+    return m_result.get();
+}
+
+} // namespace knotmap

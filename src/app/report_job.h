@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ui/report_dialog.h"
+
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+
+namespace knotmap {
+
+// How a report written from the window went.
+struct ReportJobResult {
+    std::string path;
+    int pages = 0;
+    std::string error; // empty on success
+};
+
+// Writes a client report on a worker thread with its own connection, so the
+// window keeps drawing while libharu lays out the pages.
+class ReportJob {
+public:
+    explicit ReportJob(std::filesystem::path databasePath)
+        : m_databasePath(std::move(databasePath)) {}
+    ReportJob(const ReportJob&) = delete;
+    ReportJob& operator=(const ReportJob&) = delete;
+    ~ReportJob();
+
+    [[nodiscard]] bool running() const { return m_result.valid(); }
+    // Starts writing request's report; false while another one is running.
+    bool start(const ui::ReportRequest& request);
+    // The outcome once the worker is done (once), else none.
+    [[nodiscard]] std::optional<ReportJobResult> takeFinished();
+
+private:
+    std::filesystem::path m_databasePath;
+    std::future<ReportJobResult> m_result;
+};
+
+} // namespace knotmap

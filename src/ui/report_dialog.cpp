@@ -1,0 +1,79 @@
+#include "ui/report_dialog.h"
+
+#include "ui/segmented_control.h"
+#include "ui/test_probe.h"
+#include "ui/widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+
+namespace knotmap::ui {
+namespace {
+
+// ~/Documents when it exists, else home: "knotmap-report-Emma-2026-11-21.pdf".
+std::string defaultReportPath(const std::string& clientName) {
+    namespace fs = std::filesystem;
+    const char* home = std::getenv("HOME");
+    fs::path folder = home != nullptr ? fs::path(home) : fs::current_path();
+    std::error_code ignored;
+    if (fs::is_directory(folder / "Documents", ignored)) {
+        folder /= "Documents";
+    }
+    // Letters, digits and non-ASCII bytes stay; anything else a shell or
+    // file system might trip on becomes a dash.
+    std::string name;
+    for (const char c : clientName) {
+        const auto byte = static_cast<unsigned char>(c);
+        name += std::isalnum(byte) != 0 || byte >= 0x80 ? c : '-';
+    }
+    return (folder / ("knotmap-report-" + name + "-" + LocalTimestamp::now().localDate() + ".pdf"))
+        .string();
+}
+
+} // namespace
+
+void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& clientName,
+                      const Appearance& look) {
+    if (state.openRequested) {
+        state.openRequested = false;
+        state.pathText = defaultReportPath(clientName);
+        ImGui::OpenPopup("client-report");
+    }
+    if (!ImGui::BeginPopup("client-report")) {
+        return;
+    }
+    textWithFont("Client report for " + clientName, look.fonts.strong);
+    textMuted("Summary, body maps, pain trends, treatment effect and sessions, as a PDF", look);
+    ImGui::SetNextItemWidth(look.px(440));
+    if (ImGui::IsWindowAppearing()) {
+        ImGui::SetKeyboardFocusHere();
+    }
+    const bool entered =
+        ImGui::InputText("##report-path", &state.pathText, ImGuiInputTextFlags_EnterReturnsTrue);
+    probeItem("report-path");
+    constexpr std::array<Segment, 2> kPapers{{{"A4", ""}, {"Letter", "US Letter"}}};
+    ImGui::BeginChild("##report-paper", ImVec2(look.px(160), ImGui::GetFrameHeight()), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    (void)segmentedControl("report-paper", kPapers, state.paper, look);
+    ImGui::EndChild();
+    ImGui::BeginDisabled(state.running || state.pathText.empty());
+    if (primaryButton("Create report", look) || (entered && !state.running)) {
+        state.request = ReportRequest{clientId, state.pathText, state.paper == 1};
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        ImGui::CloseCurrentPopup();
+    }
+    if (state.running) {
+        textMuted("A report is being written\u2026", look);
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace knotmap::ui
