@@ -246,30 +246,40 @@ CsvReader::Step CsvReader::readLineEnd() {
     return take('\n') ? Step::EndOfRecord : Step::Failed;
 }
 
+// The step for byte when it ends a field (end of input, comma, line end);
+// none for any other byte.
+std::optional<CsvReader::Step> CsvReader::readFieldEnd(int byte) {
+    switch (byte) {
+    case kEndOfInput:
+        return endOfInput();
+    case ',':
+        return take(byte) ? Step::Field : Step::Failed;
+    case '\n':
+        return take(byte) ? Step::EndOfRecord : Step::Failed;
+    case '\r':
+        return readLineEnd();
+    default:
+        return std::nullopt;
+    }
+}
+
 CsvReader::Step CsvReader::readUnquoted(std::string& field) {
     for (;;) {
         appendPlainRun(field, false);
         const int byte = peekByte();
-        switch (byte) {
-        case kEndOfInput:
-            return endOfInput();
-        case ',':
-            return take(byte) ? Step::Field : Step::Failed;
-        case '\n':
-            return take(byte) ? Step::EndOfRecord : Step::Failed;
-        case '\r':
-            return readLineEnd();
-        case '"':
+        if (const auto end = readFieldEnd(byte)) {
+            return *end;
+        }
+        if (byte == '"') {
             // A character cut short before the quote is the earlier problem.
             if (m_utf8Pending > 0 && !take(byte)) {
                 return Step::Failed;
             }
             return fail(m_line, m_column,
                         "a quote inside an unquoted field (quote the field and double the quote)");
-        default:
-            if (!take(byte) || !append(field, byte)) {
-                return Step::Failed;
-            }
+        }
+        if (!take(byte) || !append(field, byte)) {
+            return Step::Failed;
         }
     }
 }
@@ -305,21 +315,12 @@ CsvReader::Step CsvReader::readQuoted(std::string& field) {
 }
 
 CsvReader::Step CsvReader::readAfterQuote() {
-    const int byte = peekByte();
-    switch (byte) {
-    case kEndOfInput:
-        return endOfInput();
-    case ',':
-        return take(byte) ? Step::Field : Step::Failed;
-    case '\n':
-        return take(byte) ? Step::EndOfRecord : Step::Failed;
-    case '\r':
-        return readLineEnd();
-    default:
-        return fail(m_line, m_column,
-                    "text after the closing quote of a field (quote the whole field and double "
-                    "any quote inside it)");
+    if (const auto end = readFieldEnd(peekByte())) {
+        return *end;
     }
+    return fail(m_line, m_column,
+                "text after the closing quote of a field (quote the whole field and double "
+                "any quote inside it)");
 }
 
 bool CsvReader::next(CsvRecord& record) {

@@ -72,6 +72,7 @@ private:
     [[nodiscard]] Step readUnquoted(std::string& field);
     [[nodiscard]] Step readQuoted(std::string& field);
     [[nodiscard]] Step readAfterQuote();
+    [[nodiscard]] std::optional<Step> readFieldEnd(int byte);
     [[nodiscard]] Step readLineEnd();
     [[nodiscard]] Step endOfInput();
     [[nodiscard]] bool append(std::string& field, int byte);
