@@ -4,6 +4,7 @@
 #include "app/database_path.h"
 #include "app/export_command.h"
 #include "app/gui.h"
+#include "app/import_command.h"
 #include "app/report_command.h"
 #include "app/screenshot_command.h"
 #include "core/timestamp.h"
@@ -136,6 +137,9 @@ int runCommandLine(int argc, char** argv) {
     ExportArguments exportArguments;
     CLI::App* exportCommand = addExportCommand(app, exportArguments);
 
+    ImportArguments importArguments;
+    CLI::App* importCommand = addImportCommand(app, importArguments);
+
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(
         "atlas", "List the body atlas' regions: code, names, side, view, CHOIR code, label point "
@@ -177,6 +181,9 @@ int runCommandLine(int argc, char** argv) {
         }
         if (*exportCommand) {
             return runExport(exportArguments, openDatabase);
+        }
+        if (*importCommand) {
+            return runImport(importArguments, openDatabase);
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);

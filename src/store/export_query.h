@@ -34,9 +34,10 @@ public:
     // Unix seconds and minutes east of UTC as local ISO 8601; empty when
     // either is NULL. Consecutive rows of one session reuse the formatted text.
     void localTime(int utcColumn, int offsetColumn);
+    // The cell as SQLite holds it, valid until the next call to next().
+    [[nodiscard]] std::string_view textOf(int column) const;
 
 private:
-    [[nodiscard]] std::string_view textOf(int column) const;
 
     Database& m_database;
     sqlite3_stmt* m_statement = nullptr;

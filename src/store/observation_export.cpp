@@ -1,16 +1,49 @@
 #include "store/observation_export.h"
 
+#include "core/atlas.h"
 #include "store/export_filter.h"
 #include "store/export_query.h"
 
 namespace knotmap {
+namespace {
+
+// region_name, side and choir_code come from the atlas, not the database: a
+// knot stores only its region's code. Rows of one knot repeat its code, so the
+// last lookup is kept.
+class RegionColumns {
+public:
+    explicit RegionColumns(CsvWriter& csv) : m_csv(csv) {}
+
+    void write(std::string_view code) {
+        if (code != m_code) {
+            m_code.assign(code);
+            m_region = Atlas::builtIn().findByCode(code);
+        }
+        if (m_region == nullptr) { // not an atlas region: nothing to say about it
+            m_csv.emptyField();
+            m_csv.emptyField();
+            m_csv.emptyField();
+            return;
+        }
+        m_csv.field(m_region->displayName);
+        m_csv.field(toCode(m_region->side));
+        m_csv.field(m_region->choirCode);
+    }
+
+private:
+    CsvWriter& m_csv;
+    std::string m_code;
+    const AtlasRegion* m_region = nullptr;
+};
+
+} // namespace
 
 const std::vector<std::string_view>& observationCsvColumns() {
     static const std::vector<std::string_view> columns{
         "client_id",  "client_name", "session_id", "session_time", "session_kind",
-        "knot_id",    "knot_label",  "view",       "region_code",  "x",
-        "y",          "pain",        "kind",       "symptoms",     "referred_regions",
-        "treatments", "notes"};
+        "knot_id",    "knot_label",  "view",       "region_code",  "region_name",
+        "side",       "choir_code",  "x",          "y",            "pain",
+        "kind",       "symptoms",    "referred_regions", "treatments", "notes"};
     return columns;
 }
 
@@ -47,6 +80,7 @@ void writeObservationRows(Database& database, CsvWriter& csv, const ExportOption
         ORDER BY s.client_id, s.started_utc, s.id, o.knot_id
     )SQL",
                     options, csv);
+    RegionColumns regionColumns(csv);
     while (row.next()) {
         row.id(0);
         row.text(1);
@@ -57,6 +91,7 @@ void writeObservationRows(Database& database, CsvWriter& csv, const ExportOption
         row.text(7);
         row.code(8);
         row.code(9);
+        regionColumns.write(row.textOf(9));
         row.number(10);
         row.number(11);
         row.id(12);

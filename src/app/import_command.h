@@ -1,0 +1,33 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace knotmap {
+
+struct ImportArguments {
+    std::string db;
+    std::string source;  // a file, or the folder `export --all` wrote
+    std::string client;  // simple format: whose rows these are
+    bool dryRun = false;
+    bool noNeutralise = false; // the file was exported with --no-neutralise
+};
+
+// Adds `knotmap import` and its options to app.
+CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments);
+
+// Works out what the source is (all tables, observations alone or the simple
+// format), checks every row and writes it all in one transaction, or nothing.
+// Returns 1 with the problems listed on standard error when the import is
+// refused; the database is then as it was (a database the import created
+// is removed again).
+int runImport(const ImportArguments& arguments,
+              const std::function<Database(const std::string&)>& openDatabase);
+
+} // namespace knotmap

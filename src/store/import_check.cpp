@@ -1,0 +1,430 @@
+#include "store/import_check.h"
+
+#include "core/import_table.h"
+#include "store/import_rows.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace knotmap {
+namespace {
+
+// SQLite's NOCASE, which the client name index uses, folds ASCII letters only.
+std::string foldedName(const std::string& name) {
+    std::string folded = name;
+    for (char& c : folded) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return folded;
+}
+
+std::string where(const std::string& file, std::int64_t line) {
+    return file + " line " + std::to_string(line);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) {
+        text += (text.empty() ? "" : ";") + item;
+    }
+    return text;
+}
+
+struct PairHash {
+    std::size_t operator()(const std::pair<Id, Id>& key) const {
+        return std::hash<Id>()(key.first * 1000003 ^ key.second);
+    }
+};
+
+// Codes a vocabulary already has, and those the import will add.
+struct VocabularyCodes {
+    std::unordered_set<std::string> known;
+    std::vector<std::string>* added = nullptr;
+
+    void use(const std::string& code) {
+        if (known.insert(code).second) {
+            added->push_back(code);
+        }
+    }
+};
+
+class ImportChecker {
+public:
+    ImportChecker(Database& database, const ImportSource& source, ImportProblems& problems)
+        : m_db(database.sql()), m_source(source), m_problems(problems) {
+        m_plan.shape = source.shape;
+        loadVocabulary(m_symptoms, "symptom", m_plan.newSymptoms);
+        loadVocabulary(m_treatmentKinds, "treatment_kind", m_plan.newTreatmentKinds);
+        loadVocabulary(m_triggers, "trigger_cause", m_plan.newTriggers);
+        SQLite::Statement names(m_db, "SELECT name FROM client");
+        while (names.executeStep()) {
+            m_databaseNames.insert(foldedName(names.getColumn(0).getString()));
+        }
+    }
+
+    ImportPlan run() {
+        if (m_source.shape == ImportShape::AllTables) {
+            m_clientsFile = "clients.csv";
+            m_sessionsFile = "sessions.csv";
+            m_knotsFile = "knots.csv";
+            read(ExportTable::Clients, [this](ImportRow& row) { clientRow(row); });
+            read(ExportTable::Sessions, [this](ImportRow& row) { sessionRow(row); });
+            read(ExportTable::Knots, [this](ImportRow& row) { knotRow(row); });
+            read(ExportTable::Treatments, [this](ImportRow& row) { treatmentRow(row); });
+            read(ExportTable::Observations, [this](ImportRow& row) { observationRow(row); });
+        } else {
+            m_clientsFile = m_sessionsFile = m_knotsFile = m_source.observations.filename().string();
+            read(ExportTable::Observations, [this](ImportRow& row) { observationOnlyRow(row); });
+        }
+        m_plan.clients = static_cast<std::int64_t>(m_clients.size());
+        m_plan.sessions = static_cast<std::int64_t>(m_sessions.size());
+        m_plan.knots = static_cast<std::int64_t>(m_knots.size());
+        m_plan.observations = static_cast<std::int64_t>(m_observationKeys.size());
+        m_plan.clientIds = shiftFor("client", m_minClientId);
+        m_plan.sessionIds = shiftFor("session", m_minSessionId);
+        m_plan.knotIds = shiftFor("knot", m_minKnotId);
+        m_plan.treatmentIds = shiftFor("treatment", m_minTreatmentId);
+        return m_plan;
+    }
+
+private:
+    struct ClientSeen {
+        std::string name;
+        std::int64_t line = 0;
+    };
+    struct SessionSeen {
+        Id client = 0;
+        LocalTimestamp time;
+        SessionKind kind = SessionKind::SelfCheckIn;
+        std::int64_t line = 0;
+    };
+    struct KnotSeen {
+        Knot knot;
+        std::int64_t line = 0;
+    };
+
+    void loadVocabulary(VocabularyCodes& codes, const char* table,
+                        std::vector<std::string>& added) {
+        codes.added = &added;
+        SQLite::Statement query(m_db, std::string("SELECT code FROM ") + table);
+        while (query.executeStep()) {
+            codes.known.insert(query.getColumn(0).getString());
+        }
+    }
+
+    template <typename OnRow> void read(ExportTable table, OnRow onRow) {
+        readImportTable(m_source.file(table), m_problems, onRow);
+    }
+
+    IdShift shiftFor(const char* table, Id minImported) {
+        SQLite::Statement query(m_db, std::string("SELECT coalesce(max(id), 0) FROM ") + table);
+        query.executeStep();
+        const Id largest = query.getColumn(0).getInt64();
+        return IdShift{minImported <= largest ? largest : 0};
+    }
+
+    // A client named by id on a row: it must be known, under the same name.
+    bool checkClient(ImportRow& row, Id clientId, const std::string& clientName) {
+        const auto found = m_clients.find(clientId);
+        if (found == m_clients.end()) {
+            row.problem(0, "client " + std::to_string(clientId) + " is not in " + m_clientsFile);
+            return false;
+        }
+        if (found->second.name != clientName) {
+            row.problem(1, "is " + quotedValue(clientName) + " but " +
+                               where(m_clientsFile, found->second.line) + " names client " +
+                               std::to_string(clientId) + " " + quotedValue(found->second.name));
+        }
+        return true;
+    }
+
+    // A new client: its id and name must be new, to the file and the database.
+    void addClient(ImportRow& row, Id id, const std::string& name) {
+        const std::string folded = foldedName(name);
+        if (const auto other = m_clientNames.find(folded); other != m_clientNames.end()) {
+            row.problem(1, "client " + std::to_string(other->second) + " on " +
+                               where(m_clientsFile, m_clients[other->second].line) +
+                               " already has the name " + quotedValue(name) +
+                               " (names must differ, ignoring case)");
+        } else if (m_databaseNames.count(folded) != 0) {
+            row.problem(1, "the database already has a client named " + quotedValue(name) +
+                               " (import into a new database, or rename one of them)");
+        }
+        m_clientNames.emplace(folded, id);
+        m_clients[id] = {name, row.line()};
+        m_minClientId = std::min(m_minClientId, id);
+    }
+
+    // A session named by id: it must be known, with the same client and time.
+    const SessionSeen* checkSession(ImportRow& row, Id sessionId, Id clientId,
+                                    LocalTimestamp time) {
+        const auto found = m_sessions.find(sessionId);
+        if (found == m_sessions.end()) {
+            row.problem(2, "session " + std::to_string(sessionId) + " is not in " +
+                               m_sessionsFile);
+            return nullptr;
+        }
+        const SessionSeen& session = found->second;
+        if (session.client != clientId) {
+            row.problem(0, "session " + std::to_string(sessionId) + " belongs to client " +
+                               std::to_string(session.client) + " on " +
+                               where(m_sessionsFile, session.line));
+        }
+        if (!(session.time == time)) {
+            row.problem(3, "is " + quotedValue(row.raw(3)) + " but " +
+                               where(m_sessionsFile, session.line) + " has session " +
+                               std::to_string(sessionId) + " at " + session.time.toIso8601());
+        }
+        return &session;
+    }
+
+    // The knot columns of an observation row against the knot they name.
+    void checkKnotColumns(ImportRow& row, const Knot& knot, const KnotSeen& seen) {
+        const std::string source = where(m_knotsFile, seen.line);
+        const Knot& known = seen.knot;
+        if (known.clientId != knot.clientId) {
+            row.problem(5, "knot " + std::to_string(knot.id) + " belongs to client " +
+                               std::to_string(known.clientId) + " on " + source);
+            return;
+        }
+        const auto differs = [&](std::size_t column, const std::string& expected) {
+            row.problem(column, "is " + quotedValue(row.raw(column)) + " but " + source +
+                                    " has " + quotedValue(expected) + " for knot " +
+                                    std::to_string(knot.id));
+        };
+        if (known.label != knot.label) {
+            differs(6, known.label);
+        }
+        if (known.view != knot.view) {
+            differs(7, std::string(toCode(known.view)));
+        }
+        if (known.regionCode != knot.regionCode) {
+            differs(8, known.regionCode);
+        }
+        if (known.position.x != knot.position.x) {
+            differs(12, std::to_string(known.position.x));
+        }
+        if (known.position.y != knot.position.y) {
+            differs(13, std::to_string(known.position.y));
+        }
+    }
+
+    void useCodes(VocabularyCodes& vocabulary, const std::vector<std::string>& codes) {
+        for (const std::string& code : codes) {
+            vocabulary.use(code);
+        }
+    }
+
+    void clientRow(ImportRow& row) {
+        const ClientRow parsed = parseClientRow(row);
+        const Client& client = parsed.client;
+        if (client.id == 0) {
+            return;
+        }
+        if (const auto other = m_clients.find(client.id); other != m_clients.end()) {
+            row.problem(0, "client " + std::to_string(client.id) + " is also on " +
+                               where(m_clientsFile, other->second.line));
+            return;
+        }
+        addClient(row, client.id, client.name);
+    }
+
+    void sessionRow(ImportRow& row) {
+        const SessionRow parsed = parseSessionRow(row);
+        const Session& session = parsed.session;
+        if (session.clientId != 0) {
+            checkClient(row, session.clientId, parsed.clientName);
+        }
+        useCodes(m_triggers, session.triggerCodes);
+        if (session.id == 0) {
+            return;
+        }
+        if (const auto other = m_sessions.find(session.id); other != m_sessions.end()) {
+            row.problem(2, "session " + std::to_string(session.id) + " is also on " +
+                               where(m_sessionsFile, other->second.line));
+            return;
+        }
+        m_sessions[session.id] = {session.clientId, session.startedAt, session.kind, row.line()};
+        m_minSessionId = std::min(m_minSessionId, session.id);
+    }
+
+    void knotRow(ImportRow& row) {
+        const KnotRow parsed = parseKnotRow(row);
+        const Knot& knot = parsed.knot;
+        if (knot.clientId != 0) {
+            checkClient(row, knot.clientId, parsed.clientName);
+        }
+        if (knot.id == 0) {
+            return;
+        }
+        if (const auto other = m_knots.find(knot.id); other != m_knots.end()) {
+            row.problem(2, "knot " + std::to_string(knot.id) + " is also on " +
+                               where(m_knotsFile, other->second.line));
+            return;
+        }
+        m_knots[knot.id] = {knot, row.line()};
+        m_minKnotId = std::min(m_minKnotId, knot.id);
+    }
+
+    void treatmentRow(ImportRow& row) {
+        const TreatmentRow parsed = parseTreatmentRow(row);
+        const Treatment& treatment = parsed.treatment;
+        ++m_plan.treatments;
+        if (!treatment.kindCode.empty()) {
+            m_treatmentKinds.use(treatment.kindCode);
+        }
+        if (parsed.clientId != 0) {
+            checkClient(row, parsed.clientId, parsed.clientName);
+        }
+        const SessionSeen* session =
+            treatment.sessionId == 0
+                ? nullptr
+                : checkSession(row, treatment.sessionId, parsed.clientId, parsed.sessionTime);
+        if (treatment.knotId) {
+            const auto knot = m_knots.find(*treatment.knotId);
+            if (knot == m_knots.end()) {
+                row.problem(5, "knot " + std::to_string(*treatment.knotId) + " is not in " +
+                                   m_knotsFile);
+            } else if (session != nullptr && knot->second.knot.clientId != session->client) {
+                row.problem(5, "knot " + std::to_string(*treatment.knotId) +
+                                   " belongs to another client than session " +
+                                   std::to_string(treatment.sessionId));
+            }
+        }
+        if (treatment.id != 0 && !m_treatmentIds.insert(treatment.id).second) {
+            row.problem(4, "treatment " + std::to_string(treatment.id) +
+                               " is on an earlier line too");
+        }
+        if (treatment.id != 0) {
+            m_minTreatmentId = std::min(m_minTreatmentId, treatment.id);
+        }
+        if (treatment.knotId) {
+            m_treatmentCodes[{treatment.sessionId, *treatment.knotId}].push_back(
+                treatment.kindCode);
+        }
+    }
+
+    // An observation must be new, and (with every table) agree with the
+    // session, knot and treatments it repeats.
+    void observationRow(ImportRow& row) {
+        const ObservationRow parsed = parseObservationRow(row);
+        const Observation& observation = parsed.observation;
+        useCodes(m_symptoms, observation.symptomCodes);
+        if (parsed.clientId != 0) {
+            checkClient(row, parsed.clientId, parsed.clientName);
+        }
+        if (observation.sessionId != 0) {
+            const SessionSeen* session =
+                checkSession(row, observation.sessionId, parsed.clientId, parsed.sessionTime);
+            if (session != nullptr && session->kind != parsed.sessionKind) {
+                row.problem(4, "is " + quotedValue(row.raw(4)) + " but " +
+                                   where(m_sessionsFile, session->line) + " has " +
+                                   std::string(toCode(session->kind)));
+            }
+        }
+        if (observation.knotId != 0) {
+            const auto knot = m_knots.find(observation.knotId);
+            if (knot == m_knots.end()) {
+                row.problem(5, "knot " + std::to_string(observation.knotId) + " is not in " +
+                                   m_knotsFile);
+            } else {
+                checkKnotColumns(row, parsed.knot, knot->second);
+            }
+        }
+        const std::pair<Id, Id> key{observation.sessionId, observation.knotId};
+        const auto given = m_treatmentCodes.find(key);
+        const std::string expected =
+            given == m_treatmentCodes.end() ? std::string() : joined(given->second);
+        if (row.ok() && joined(parsed.treatmentCodes) != expected) {
+            row.problem(18, "is " + quotedValue(row.raw(18)) + " but treatments.csv has " +
+                                quotedValue(expected) + " for this knot in this session");
+        }
+        addObservation(row, key);
+    }
+
+    // With the observations file alone, the first row naming a client,
+    // session or knot defines it and every later row must agree.
+    void observationOnlyRow(ImportRow& row) {
+        const ObservationRow parsed = parseObservationRow(row);
+        const Observation& observation = parsed.observation;
+        useCodes(m_symptoms, observation.symptomCodes);
+        useCodes(m_treatmentKinds, parsed.treatmentCodes);
+        m_plan.treatments += static_cast<std::int64_t>(parsed.treatmentCodes.size());
+        if (!row.ok()) {
+            return; // a row with a bad id or time would only add confusing follow-ups
+        }
+        if (m_clients.count(parsed.clientId) == 0) {
+            addClient(row, parsed.clientId, parsed.clientName);
+        } else {
+            checkClient(row, parsed.clientId, parsed.clientName);
+        }
+        if (m_sessions.count(observation.sessionId) == 0) {
+            m_sessions[observation.sessionId] = {parsed.clientId, parsed.sessionTime,
+                                                 parsed.sessionKind, row.line()};
+            m_minSessionId = std::min(m_minSessionId, observation.sessionId);
+        } else if (const SessionSeen* session = checkSession(row, observation.sessionId,
+                                                             parsed.clientId, parsed.sessionTime);
+                   session != nullptr && session->kind != parsed.sessionKind) {
+            row.problem(4, "is " + quotedValue(row.raw(4)) + " but " +
+                               where(m_sessionsFile, session->line) + " has " +
+                               std::string(toCode(session->kind)));
+        }
+        if (const auto knot = m_knots.find(observation.knotId); knot == m_knots.end()) {
+            m_knots[observation.knotId] = {parsed.knot, row.line()};
+            m_minKnotId = std::min(m_minKnotId, observation.knotId);
+        } else {
+            checkKnotColumns(row, parsed.knot, knot->second);
+        }
+        addObservation(row, {observation.sessionId, observation.knotId});
+    }
+
+    void addObservation(ImportRow& row, const std::pair<Id, Id>& key) {
+        if (key.first == 0 || key.second == 0) {
+            return;
+        }
+        if (!m_observationKeys.insert(key).second) {
+            row.problem(5, "knot " + std::to_string(key.second) +
+                               " is observed twice in session " + std::to_string(key.first));
+        }
+    }
+
+    SQLite::Database& m_db;
+    const ImportSource& m_source;
+    ImportProblems& m_problems;
+    ImportPlan m_plan;
+    std::string m_clientsFile;
+    std::string m_sessionsFile;
+    std::string m_knotsFile;
+
+    std::unordered_set<std::string> m_databaseNames;
+    std::unordered_map<std::string, Id> m_clientNames;
+    std::unordered_map<Id, ClientSeen> m_clients;
+    std::unordered_map<Id, SessionSeen> m_sessions;
+    std::unordered_map<Id, KnotSeen> m_knots;
+    std::unordered_set<Id> m_treatmentIds;
+    std::unordered_map<std::pair<Id, Id>, std::vector<std::string>, PairHash> m_treatmentCodes;
+    std::unordered_set<std::pair<Id, Id>, PairHash> m_observationKeys;
+    VocabularyCodes m_symptoms;
+    VocabularyCodes m_treatmentKinds;
+    VocabularyCodes m_triggers;
+
+    static constexpr Id kNone = std::numeric_limits<Id>::max();
+    Id m_minClientId = kNone;
+    Id m_minSessionId = kNone;
+    Id m_minKnotId = kNone;
+    Id m_minTreatmentId = kNone;
+};
+
+} // namespace
+
+ImportPlan checkImport(Database& database, const ImportSource& source, ImportProblems& problems) {
+    return ImportChecker(database, source, problems).run();
+}
+
+} // namespace knotmap
