@@ -47,8 +47,8 @@ std::int64_t readImportTable(const ImportTableFile& file, ImportProblems& proble
     }
     if (const auto mismatch = CsvHeaderCheck(file.columns).check(record)) {
         fileProblem(problems, file, mismatch->line, 0,
-                    "wrong header: " + mismatch->message + " (expected " + joined(file.columns) +
-                        ")");
+                    "wrong header: " + mismatch->message + ". The header must be " +
+                        joined(file.columns));
         return 0;
     }
     std::int64_t rows = 0;

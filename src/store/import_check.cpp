@@ -94,19 +94,24 @@ public:
     }
 
 private:
+    // A row with a problem still defines its id, so rows naming it are not
+    // also reported; its other values are not compared (ok is false).
     struct ClientSeen {
         std::string name;
         std::int64_t line = 0;
+        bool ok = true;
     };
     struct SessionSeen {
         Id client = 0;
         LocalTimestamp time;
         SessionKind kind = SessionKind::SelfCheckIn;
         std::int64_t line = 0;
+        bool ok = true;
     };
     struct KnotSeen {
         Knot knot;
         std::int64_t line = 0;
+        bool ok = true;
     };
 
     void loadVocabulary(VocabularyCodes& codes, const char* table,
@@ -136,7 +141,7 @@ private:
             row.problem(0, "client " + std::to_string(clientId) + " is not in " + m_clientsFile);
             return false;
         }
-        if (found->second.name != clientName) {
+        if (found->second.ok && found->second.name != clientName) {
             row.problem(1, "is " + quotedValue(clientName) + " but " +
                                where(m_clientsFile, found->second.line) + " names client " +
                                std::to_string(clientId) + " " + quotedValue(found->second.name));
@@ -157,7 +162,7 @@ private:
                                " (import into a new database, or rename one of them)");
         }
         m_clientNames.emplace(folded, id);
-        m_clients[id] = {name, row.line()};
+        m_clients[id] = {name, row.line(), row.ok()};
         m_minClientId = std::min(m_minClientId, id);
     }
 
@@ -171,6 +176,9 @@ private:
             return nullptr;
         }
         const SessionSeen& session = found->second;
+        if (!session.ok) {
+            return nullptr;
+        }
         if (session.client != clientId) {
             row.problem(0, "session " + std::to_string(sessionId) + " belongs to client " +
                                std::to_string(session.client) + " on " +
@@ -188,6 +196,9 @@ private:
     void checkKnotColumns(ImportRow& row, const Knot& knot, const KnotSeen& seen) {
         const std::string source = where(m_knotsFile, seen.line);
         const Knot& known = seen.knot;
+        if (!seen.ok) {
+            return;
+        }
         if (known.clientId != knot.clientId) {
             row.problem(5, "knot " + std::to_string(knot.id) + " belongs to client " +
                                std::to_string(known.clientId) + " on " + source);
@@ -250,7 +261,8 @@ private:
                                where(m_sessionsFile, other->second.line));
             return;
         }
-        m_sessions[session.id] = {session.clientId, session.startedAt, session.kind, row.line()};
+        m_sessions[session.id] = {session.clientId, session.startedAt, session.kind, row.line(),
+                                  row.ok()};
         m_minSessionId = std::min(m_minSessionId, session.id);
     }
 
@@ -268,7 +280,7 @@ private:
                                where(m_knotsFile, other->second.line));
             return;
         }
-        m_knots[knot.id] = {knot, row.line()};
+        m_knots[knot.id] = {knot, row.line(), row.ok()};
         m_minKnotId = std::min(m_minKnotId, knot.id);
     }
 
@@ -291,7 +303,8 @@ private:
             if (knot == m_knots.end()) {
                 row.problem(5, "knot " + std::to_string(*treatment.knotId) + " is not in " +
                                    m_knotsFile);
-            } else if (session != nullptr && knot->second.knot.clientId != session->client) {
+            } else if (session != nullptr && knot->second.ok &&
+                       knot->second.knot.clientId != session->client) {
                 row.problem(5, "knot " + std::to_string(*treatment.knotId) +
                                    " belongs to another client than session " +
                                    std::to_string(treatment.sessionId));

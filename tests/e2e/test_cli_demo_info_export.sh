@@ -54,7 +54,7 @@ head -n "$((observations + 1))" "$WORK/first.csv" | cmp -s - "$WORK/a.csv" \
 pass "same seed gives a byte-identical export; another seed differs"
 
 python3 - "$WORK/a.csv" "$observations" <<'PY'
-import csv, sys
+import csv, re, sys
 path, expected = sys.argv[1], int(sys.argv[2])
 raw = open(path, 'rb').read()
 assert raw.endswith(b'\r\n'), 'rows must end with CRLF'
@@ -62,19 +62,21 @@ with open(path, newline='', encoding='utf-8') as f:
     rows = list(csv.reader(f))
 header = rows[0]
 assert header == ['client_id', 'client_name', 'session_id', 'session_time', 'session_kind',
-                  'knot_id', 'knot_label', 'view', 'region_code', 'x', 'y', 'pain', 'kind',
+                  'knot_id', 'knot_label', 'view', 'region_code', 'region_name', 'side',
+                  'choir_code', 'x', 'y', 'pain', 'kind',
                   'symptoms', 'referred_regions', 'treatments', 'notes'], header
 data = rows[1:]
 assert len(data) == expected, (len(data), expected)
 assert all(len(r) == len(header) for r in data), 'ragged rows'
-pains = [int(r[11]) for r in data]
+pains = [int(r[14]) for r in data]
 assert min(pains) >= 0 and max(pains) <= 10
 assert {r[4] for r in data} == {'self_checkin', 'therapy_visit'}, {r[4] for r in data}
-assert all(0 <= float(r[9]) <= 1 and 0 <= float(r[10]) <= 1 for r in data)
+assert all(0 <= float(r[12]) <= 1 and 0 <= float(r[13]) <= 1 for r in data)
+assert all(r[9] and r[10] in ('left', 'right') and re.match(r'^[fb]\d\d$', r[11]) for r in data), 'region name, side and CHOIR code'
 import re
 iso = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$')
 assert all(iso.match(r[3]) for r in data), 'session_time must be ISO 8601 with offset'
-assert any(r[13] for r in data) and any(r[15] for r in data), 'symptoms and treatments appear'
+assert any(r[16] for r in data) and any(r[18] for r in data), 'symptoms and treatments appear'
 print(f'ok - csv module reads {len(data)} rows x {len(header)} columns')
 PY
 

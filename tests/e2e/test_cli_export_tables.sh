@@ -62,7 +62,8 @@ trigger_codes, signed = set(sys.argv[6].split()), int(sys.argv[7])
 
 headers = {
     'observations': ['client_id', 'client_name', 'session_id', 'session_time', 'session_kind',
-                     'knot_id', 'knot_label', 'view', 'region_code', 'x', 'y', 'pain', 'kind',
+                     'knot_id', 'knot_label', 'view', 'region_code', 'region_name', 'side',
+                  'choir_code', 'x', 'y', 'pain', 'kind',
                      'symptoms', 'referred_regions', 'treatments', 'notes'],
     'sessions': ['client_id', 'client_name', 'session_id', 'session_time', 'session_kind',
                  'overall_pain', 'stress', 'sleep', 'triggers', 'therapist', 'subjective',
