@@ -1,24 +1,19 @@
 #include "app/export_command.h"
 
-#include "core/timestamp.h"
+#include "core/calendar_day.h"
 #include "store/client_repository.h"
+#include "store/export_files.h"
 #include "store/table_export.h"
 
 #include <CLI/CLI.hpp>
 
-#include <charconv>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
-#include <unistd.h>
 #include <vector>
 
 namespace knotmap {
 namespace {
-
-namespace fs = std::filesystem;
 
 // A bad command line: reported with exit code 2, before anything is opened.
 class UsageError : public std::runtime_error {
@@ -26,41 +21,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-std::optional<int> parseDigits(std::string_view text) {
-    int value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
-// YYYY-MM-DD, a real calendar day, as days since 1970-01-01.
-std::optional<std::int64_t> parseDay(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return std::nullopt;
-    }
-    const auto year = parseDigits(std::string_view(text).substr(0, 4));
-    const auto month = parseDigits(std::string_view(text).substr(5, 2));
-    const auto day = parseDigits(std::string_view(text).substr(8, 2));
-    if (!year || !month || !day) {
-        return std::nullopt;
-    }
-    CivilDateTime civil;
-    civil.year = *year;
-    civil.month = *month;
-    civil.day = *day;
-    if (!isValidCivil(civil)) {
-        return std::nullopt;
-    }
-    return daysFromCivil(*year, *month, *day);
-}
-
 std::optional<std::int64_t> dayOption(const char* option, const std::string& text) {
     if (text.empty()) {
         return std::nullopt;
     }
-    const auto day = parseDay(text);
+    const auto day = parseCalendarDay(text);
     if (!day) {
         throw UsageError(std::string(option) + ": expected a date like 2026-03-14, got '" + text +
                          "'");
@@ -102,44 +67,9 @@ Id clientIdByName(Database& database, const std::string& name) {
         (known.empty() ? " (it has no clients)" : " (clients: " + known + ")"));
 }
 
-// Writes to a temporary file beside the target and renames it into place, so
-// an interrupted export never leaves a half-written file under the real name.
-std::int64_t exportToFile(Database& database, ExportTable table, const ExportOptions& options,
-                          const fs::path& target) {
-    const fs::path temporary = target.string() + ".partial-" + std::to_string(::getpid());
-    std::int64_t rows = 0;
-    try {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw std::runtime_error(target.string() + ": cannot write the export file");
-        }
-        rows = exportTableCsv(database, table, out, options);
-        out.close();
-        if (!out) {
-            throw std::runtime_error(target.string() + ": writing the export failed");
-        }
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw;
-    }
-    fs::rename(temporary, target);
-    std::cerr << "Exported " << rows << " " << exportTableName(table) << " to " << target.string()
-              << "\n";
-    return rows;
-}
-
-void exportAll(Database& database, const ExportOptions& options, const fs::path& folder) {
-    std::error_code error;
-    fs::create_directories(folder, error);
-    if (error || !fs::is_directory(folder)) {
-        throw std::runtime_error(folder.string() + ": cannot create the export folder" +
-                                 (error ? " (" + error.message() + ")" : std::string()));
-    }
-    for (std::string_view name : exportTableNames()) {
-        const ExportTable table = *exportTableFromName(name);
-        exportToFile(database, table, options, folder / (std::string(name) + ".csv"));
-    }
+void reportWritten(const ExportedFile& file) {
+    std::cerr << "Exported " << file.rows << " " << exportTableName(file.table) << " to "
+              << file.path.string() << "\n";
 }
 
 } // namespace
@@ -199,7 +129,7 @@ int runExport(const ExportArguments& arguments,
         options.clientId = clientIdByName(database, arguments.client);
     }
     if (!arguments.allFolder.empty()) {
-        exportAll(database, options, arguments.allFolder);
+        (void)exportAllTables(database, options, arguments.allFolder, reportWritten);
         return 0;
     }
     const ExportTable table =
@@ -208,7 +138,7 @@ int runExport(const ExportArguments& arguments,
         exportTableCsv(database, table, std::cout, options);
         return std::cout.good() ? 0 : 1;
     }
-    exportToFile(database, table, options, arguments.output);
+    reportWritten(exportTableToFile(database, table, options, arguments.output));
     return 0;
 }
 

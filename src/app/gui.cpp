@@ -1,5 +1,6 @@
 #include "app/gui.h"
 
+#include "app/export_job.h"
 #include "app/frame_timer.h"
 #include "app/main_window.h"
 #include "app/report_job.h"
@@ -158,6 +159,49 @@ void runReportJob(ReportJob& job, ui::MainScreenState& state) {
     state.report.running = job.running();
 }
 
+// Starts an export the dialog asked for, keeps its progress bar current and
+// tells the user where the file went.
+void runExportJob(ExportJob& job, ui::MainScreenState& state) {
+    ui::ExportDialogState& dialog = state.exportCsv;
+    if (const auto request = std::exchange(dialog.request, std::nullopt)) {
+        (void)job.start(*request);
+    }
+    if (std::exchange(dialog.cancelRequested, false)) {
+        job.cancel();
+    }
+    if (const auto done = job.takeFinished()) {
+        ui::ExportOutcome outcome;
+        outcome.succeeded = done->error.empty() && !done->cancelled;
+        outcome.cancelled = done->cancelled;
+        if (done->cancelled) {
+            outcome.message = done->files.empty()
+                                  ? "Export cancelled: no file was written."
+                                  : "Export cancelled: " + std::to_string(done->files.size()) +
+                                        " of the tables were complete and stay in the folder; "
+                                        "none was left half-written.";
+        } else if (!done->error.empty()) {
+            outcome.message = done->error;
+            std::cerr << "knotmap: " << done->error << "\n";
+        }
+        if (!done->cancelled) {
+            state.notice.title = outcome.succeeded ? "Export complete" : "Couldn't export";
+            const std::string files = done->files.size() > 1
+                                          ? " in " + std::to_string(done->files.size()) + " files"
+                                          : "";
+            state.notice.message =
+                outcome.succeeded
+                    ? "Exported " + ui::groupedDigits(done->rows()) + " rows" + files + " to:"
+                    : done->error;
+            state.notice.detail = outcome.succeeded ? done->target : "";
+            state.notice.visible = true;
+        }
+        dialog.outcome = std::move(outcome);
+    }
+    dialog.running = job.running();
+    dialog.rowsDone = job.rowsDone();
+    dialog.rowsTotal = job.rowsTotal();
+}
+
 // The window's life with one database open: from opening it to quitting or
 // switching to another (the sample database and back). Returns true to switch
 // to sample.target().
@@ -200,12 +244,14 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     bool switchDatabase = false;
     FrameTimer frameTimer;
     ReportJob reportJob(databasePath);
+    ExportJob exportJob(databasePath);
     window.run(
         [&](const ui::Appearance& look) {
             frameTimer.start();
             loadSelectedClient(data, state);
             reportPngSave(window, state);
             runReportJob(reportJob, state);
+            runExportJob(exportJob, state);
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
             if (const auto request = std::exchange(state.history.pngRequest, std::nullopt)) {
                 window.requestRegionSave({request->min.x, request->min.y, request->max.x,

@@ -25,6 +25,7 @@ constexpr std::array kShortcuts{
              "symptoms"},
     Shortcut{"S", CtrlShift, Window, "Views", "Save the view as a PNG image"},
     Shortcut{"P", Ctrl, Window, "Views", "Write the client's report as a PDF"},
+    Shortcut{"E", Ctrl, Window, "Views", "Export data as CSV"},
     Shortcut{"Z", Ctrl, Window, "Edit", "Undo"},
     Shortcut{"Z", CtrlShift, Window, "Edit", "Redo"},
     Shortcut{"Y", Ctrl, Window, "Edit", "Redo"},

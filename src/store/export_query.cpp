@@ -11,7 +11,7 @@ namespace knotmap {
 
 ExportQuery::ExportQuery(Database& database, const std::string& sql, const ExportOptions& options,
                          CsvWriter& csv)
-    : m_database(database), m_csv(csv) {
+    : m_database(database), m_csv(csv), m_progress(options.progress) {
     sqlite3* handle = database.sql().getHandle();
     const int result = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()) + 1,
                                           &m_statement, nullptr);
@@ -32,8 +32,13 @@ ExportQuery::~ExportQuery() {
 }
 
 bool ExportQuery::next() {
+    // Every row stepped to before this call has been written by now.
+    if (m_rows > 0 && m_rows % kExportProgressRows == 0 && m_progress) {
+        m_progress(m_rows);
+    }
     const int result = sqlite3_step(m_statement);
     if (result == SQLITE_ROW) {
+        ++m_rows;
         return true;
     }
     if (result == SQLITE_DONE) {

@@ -5,6 +5,7 @@
 #include "store/table_export.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 struct sqlite3_stmt;
@@ -24,7 +25,8 @@ public:
     ExportQuery(const ExportQuery&) = delete;
     ExportQuery& operator=(const ExportQuery&) = delete;
 
-    // Moves to the next row; false after the last. Throws SQLite::Exception.
+    // Moves to the next row; false after the last. Throws SQLite::Exception,
+    // or what the options' progress callback throws.
     [[nodiscard]] bool next();
 
     void id(int column);     // an integer that is never NULL
@@ -38,10 +40,11 @@ public:
     [[nodiscard]] std::string_view textOf(int column) const;
 
 private:
-
     Database& m_database;
     sqlite3_stmt* m_statement = nullptr;
     CsvWriter& m_csv;
+    const std::function<void(std::int64_t)>& m_progress;
+    std::int64_t m_rows = 0; // rows stepped to, all written once next() is called again
     bool m_hasLastTime = false;
     std::int64_t m_lastUtc = 0;
     int m_lastOffset = 0;

@@ -4,6 +4,7 @@
 #include "store/database.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string_view>
@@ -35,7 +36,14 @@ struct ExportOptions {
     bool neutralise = true;
     // A UTF-8 byte order mark first: Excel then reads the file as UTF-8.
     bool bom = false;
+    // Told the number of data rows written so far every kExportProgressRows
+    // rows (not per row: the export must stay fast), for a progress bar. It
+    // may throw to cancel the export: exportTableCsv passes the exception on.
+    std::function<void(std::int64_t rowsWritten)> progress;
 };
+
+// How often ExportOptions::progress hears: about every 10 ms on a large export.
+inline constexpr std::int64_t kExportProgressRows = 4096;
 
 // The table's columns, in order.
 [[nodiscard]] const std::vector<std::string_view>& exportTableColumns(ExportTable table);

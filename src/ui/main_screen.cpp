@@ -10,6 +10,7 @@
 #include "ui/knot_log_wiring.h"
 #include "ui/session_column.h"
 #include "ui/session_list_panel.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <GLFW/glfw3.h>
@@ -31,7 +32,9 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     textColoured("Knotmap", look.colours().accent);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(look.px(4), 0));
-    if (ImGui::BeginMenu("File")) {
+    const bool fileMenu = ImGui::BeginMenu("File");
+    probeItem("menu-file");
+    if (fileMenu) {
         drawNewClientMenuItem(state);
         ImGui::Separator();
         if (ImGui::MenuItem("Save view as PNG\u2026", "Ctrl+Shift+S")) {
@@ -41,6 +44,10 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
                             state.knotLog != nullptr)) {
             state.report.openRequested = true;
         }
+        if (ImGui::MenuItem("Export CSV\u2026", "Ctrl+E", false, state.knotLog != nullptr)) {
+            state.exportCsv.openRequested = true;
+        }
+        probeItem("menu-export-csv");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             state.quitRequested = true;
@@ -275,6 +282,7 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
         mapPane(model, nullptr, state, look);
+        state.exportCsv.openRequested = false; // nothing to export
         return;
     }
 
@@ -320,6 +328,18 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
     } else {
         state.report.openRequested = false;
     }
+    ExportClients exportClients;
+    if (client != nullptr && client->id != 0) {
+        exportClients.currentId = client->id;
+        exportClients.currentName = client->name;
+    }
+    // Everyone is everyone the export writes: archived clients too, never
+    // the placeholder "Me" of an empty database.
+    exportClients.count =
+        model.archivedClients.size() + static_cast<std::size_t>(std::count_if(
+                                           model.clients.begin(), model.clients.end(),
+                                           [](const ClientEntry& entry) { return entry.id != 0; }));
+    drawExportDialog(state.exportCsv, exportClients, look);
 }
 } // namespace
 
@@ -355,6 +375,10 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput && state.knotLog != nullptr &&
         ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
         state.report.openRequested = true;
+    }
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput && state.knotLog != nullptr &&
+        ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
+        state.exportCsv.openRequested = true;
     }
     if (state.error) {
         drawErrorDialog(*state.error, look);

@@ -7,6 +7,7 @@
 #include "ui/client_list_panel.h"
 #include "ui/empty_state.h"
 #include "ui/error_dialog.h"
+#include "ui/export_dialog.h"
 #include "ui/feel_state.h"
 #include "ui/history_data.h"
 #include "ui/history_state.h"
@@ -51,6 +52,8 @@ struct MainScreenState {
     SessionController* sessions = nullptr;
     // File > Client report (PDF): the dialog; the app writes the file.
     ReportDialogState report;
+    // File > Export CSV: the dialog; the app runs the export on a worker.
+    ExportDialogState exportCsv;
     // The history views' tab, ranges and maps.
     HistoryState history;
     // Their data, read and computed off the frame; set by the app while a

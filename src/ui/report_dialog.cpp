@@ -1,5 +1,6 @@
 #include "ui/report_dialog.h"
 
+#include "ui/documents_folder.h"
 #include "ui/segmented_control.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
@@ -7,30 +8,14 @@
 #include <imgui_stdlib.h>
 
 #include <array>
-#include <cctype>
-#include <cstdlib>
-#include <filesystem>
 
 namespace knotmap::ui {
 namespace {
 
 // ~/Documents when it exists, else home: "knotmap-report-Emma-2026-11-21.pdf".
 std::string defaultReportPath(const std::string& clientName) {
-    namespace fs = std::filesystem;
-    const char* home = std::getenv("HOME");
-    fs::path folder = home != nullptr ? fs::path(home) : fs::current_path();
-    std::error_code ignored;
-    if (fs::is_directory(folder / "Documents", ignored)) {
-        folder /= "Documents";
-    }
-    // Letters, digits and non-ASCII bytes stay; anything else a shell or
-    // file system might trip on becomes a dash.
-    std::string name;
-    for (const char c : clientName) {
-        const auto byte = static_cast<unsigned char>(c);
-        name += std::isalnum(byte) != 0 || byte >= 0x80 ? c : '-';
-    }
-    return (folder / ("knotmap-report-" + name + "-" + LocalTimestamp::now().localDate() + ".pdf"))
+    return (documentsFolder() / ("knotmap-report-" + fileNamePart(clientName) + "-" +
+                                 LocalTimestamp::now().localDate() + ".pdf"))
         .string();
 }
 

@@ -1,0 +1,119 @@
+#include "app/export_job.h"
+
+#include "store/database.h"
+#include "store/export_count.h"
+
+#include <chrono>
+#include <exception>
+#include <stdexcept>
+#include <system_error>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Thrown from the progress callback to unwind the export when cancelled.
+struct ExportCancelled {};
+
+// The folder a single file goes into exists afterwards, as the dialog's
+// default (~/Documents/...) promises; a folder given as the file is refused
+// before anything is written.
+void prepareFileTarget(const fs::path& target) {
+    std::error_code error;
+    if (fs::is_directory(target, error)) {
+        throw std::runtime_error(target.string() +
+                                 " is a folder: give a file name, or choose all tables");
+    }
+    if (target.has_parent_path()) {
+        fs::create_directories(target.parent_path(), error);
+        if (error) {
+            throw std::runtime_error(target.parent_path().string() +
+                                     ": cannot create the folder (" + error.message() + ")");
+        }
+    }
+}
+
+} // namespace
+
+std::int64_t ExportJobResult::rows() const {
+    std::int64_t total = 0;
+    for (const ExportedFile& file : files) {
+        total += file.rows;
+    }
+    return total;
+}
+
+ExportJob::~ExportJob() {
+    if (m_result.valid()) {
+        m_cancel = true;
+        m_result.wait(); // the worker uses this object's atomics until it returns
+    }
+}
+
+bool ExportJob::start(const ui::ExportRequest& request) {
+    if (running()) {
+        return false;
+    }
+    m_rowsDone = 0;
+    m_rowsTotal = -1;
+    m_cancel = false;
+    m_result = std::async(std::launch::async, [this, request] { return run(request); });
+    return true;
+}
+
+ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
+    ExportJobResult result;
+    result.target = request.path;
+    try {
+        Database database = Database::open(m_databasePath);
+        std::int64_t total = 0;
+        if (request.table) {
+            total = countExportRows(database, *request.table, request.options);
+        } else {
+            for (std::string_view name : exportTableNames()) {
+                total += countExportRows(database, *exportTableFromName(name), request.options);
+            }
+        }
+        m_rowsTotal = total;
+        // Rows of the tables already written, for all tables into a folder.
+        std::int64_t before = 0;
+        ExportOptions options = request.options;
+        options.progress = [&](std::int64_t rows) {
+            if (m_cancel) {
+                throw ExportCancelled{};
+            }
+            m_rowsDone = before + rows;
+        };
+        if (m_cancel) {
+            throw ExportCancelled{};
+        }
+        if (request.table) {
+            prepareFileTarget(request.path);
+            result.files.push_back(
+                exportTableToFile(database, *request.table, options, request.path));
+        } else {
+            (void)exportAllTables(database, options, request.path, [&](const ExportedFile& file) {
+                result.files.push_back(file);
+                before += file.rows;
+                m_rowsDone = before;
+            });
+        }
+        m_rowsDone = result.rows();
+    } catch (const ExportCancelled&) {
+        result.cancelled = true;
+    } catch (const std::exception& error) {
+        result.error = error.what();
+    }
+    return result;
+}
+
+std::optional<ExportJobResult> ExportJob::takeFinished() {
+    if (!m_result.valid() ||
+        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        return std::nullopt;
+    }
+    return m_result.get();
+}
+
+} // namespace knotmap

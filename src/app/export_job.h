@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/export_files.h"
+#include "ui/export_dialog.h"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knotmap {
+
+// How an export from the window went.
+struct ExportJobResult {
+    std::string target;              // the file or folder asked for
+    std::vector<ExportedFile> files; // complete files in place (for all tables, maybe a few)
+    std::string error;               // empty on success and on cancel
+    bool cancelled = false;
+
+    [[nodiscard]] std::int64_t rows() const;
+};
+
+// Writes a CSV export on a worker thread with its own connection: the
+// largest tables take seconds, and the window keeps drawing (and can cancel)
+// meanwhile. Progress is read from the UI thread through atomics.
+class ExportJob {
+public:
+    explicit ExportJob(std::filesystem::path databasePath)
+        : m_databasePath(std::move(databasePath)) {}
+    ExportJob(const ExportJob&) = delete;
+    ExportJob& operator=(const ExportJob&) = delete;
+    // Cancels a running export and waits for it: no partial file is left.
+    ~ExportJob();
+
+    [[nodiscard]] bool running() const { return m_result.valid(); }
+    // Starts the request's export; false while another one is running.
+    bool start(const ui::ExportRequest& request);
+    // Asks the worker to stop at its next progress step (a few ms away).
+    void cancel() { m_cancel = true; }
+    [[nodiscard]] std::int64_t rowsDone() const { return m_rowsDone; }
+    // The rows the export will write; -1 while they are being counted.
+    [[nodiscard]] std::int64_t rowsTotal() const { return m_rowsTotal; }
+    // The outcome once the worker is done (once), else none.
+    [[nodiscard]] std::optional<ExportJobResult> takeFinished();
+
+private:
+    ExportJobResult run(const ui::ExportRequest& request);
+
+    std::filesystem::path m_databasePath;
+    std::atomic<std::int64_t> m_rowsDone{0};
+    std::atomic<std::int64_t> m_rowsTotal{-1};
+    std::atomic<bool> m_cancel{false};
+    std::future<ExportJobResult> m_result;
+};
+
+} // namespace knotmap
