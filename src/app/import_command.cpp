@@ -67,11 +67,8 @@ Source fileSource(const fs::path& file) {
     ImportSource observations;
     observations.shape = ImportShape::ObservationsOnly;
     observations.observations = file;
-    if (!header || (!header->empty() && header->front() == "client_id")) {
+    if (!header) {
         return observations; // the table reader reports an empty or broken file
-    }
-    if (isSimpleImportHeader(*header)) {
-        return SimpleSource{file};
     }
     for (ExportTable table : {ExportTable::Sessions, ExportTable::Treatments, ExportTable::Knots,
                               ExportTable::Clients}) {
@@ -82,6 +79,12 @@ Source fileSource(const fs::path& file) {
                 " table alone; import the folder `knotmap export --all` wrote, or "
                 "observations.csv");
         }
+    }
+    if (!header->empty() && header->front() == "client_id") {
+        return observations; // the table reader says which column is wrong
+    }
+    if (isSimpleImportHeader(*header)) {
+        return SimpleSource{file};
     }
     throw std::runtime_error(
         file.string() + ": line 1: not a Knotmap export and not the simple format; the header "

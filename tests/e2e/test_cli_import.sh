@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# `knotmap import`: the round trip through the real binary, observations alone,
+# the simple format, a dry run, and refusals that leave the database as it was.
+source "$(dirname "$0")/lib.sh" "$1"
+
+db="$WORK/demo.db"
+"$KNOTMAP" demo --db "$db" --clients 3 --days 60 --seed 5 --end 2026-03-31 >/dev/null
+# A note a spreadsheet would run, and one with a line break and a quote.
+sqlite3 "$db" "UPDATE observation SET notes = '=HYPERLINK(\"http://x.example\")'
+                 WHERE id = (SELECT min(id) FROM observation);
+               UPDATE session SET notes = 'tight, \"sore\"' || char(13) || char(10) || 'next day ok'
+                 WHERE id = (SELECT max(id) FROM session)"
+dump_hash() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
+
+# --- the round trip ---------------------------------------------------------
+"$KNOTMAP" export --db "$db" --all "$WORK/first" >/dev/null 2>&1
+run import --db "$WORK/copy.db" "$WORK/first"
+assert_eq 0 "$RC" "import exit code ($ERR)"
+assert_contains "$OUT" "Imported into $WORK/copy.db: 3 clients" "import summary"
+"$KNOTMAP" export --db "$WORK/copy.db" --all "$WORK/second" >/dev/null 2>&1
+for table in observations sessions treatments knots clients; do
+  cmp "$WORK/first/$table.csv" "$WORK/second/$table.csv" || fail "$table.csv differs after the round trip"
+done
+assert_eq "$(rows "$db" observation)" "$(rows "$WORK/copy.db" observation)" "observations imported"
+assert_eq '=HYPERLINK("http://x.example")' \
+  "$(sqlite3 "$WORK/copy.db" "SELECT notes FROM observation WHERE id = (SELECT min(id) FROM observation)")" \
+  "neutralisation undone on import"
+pass "export --all, import, export --all: all five files byte-identical"
+
+# With a byte order mark, as Excel users export.
+"$KNOTMAP" export --db "$db" --all "$WORK/bom1" --bom >/dev/null 2>&1
+run import --db "$WORK/bom.db" "$WORK/bom1"
+assert_eq 0 "$RC" "import of a BOM export ($ERR)"
+"$KNOTMAP" export --db "$WORK/bom.db" --all "$WORK/bom2" --bom >/dev/null 2>&1
+cmp "$WORK/bom1/observations.csv" "$WORK/bom2/observations.csv" || fail "BOM round trip differs"
+pass "an export with a byte order mark round-trips too"
+
+# --- observations alone -----------------------------------------------------
+run import --db "$WORK/obs.db" "$WORK/first/observations.csv"
+assert_eq 0 "$RC" "observations-only import ($ERR)"
+"$KNOTMAP" export --db "$WORK/obs.db" -o "$WORK/obs.csv" 2>/dev/null
+cmp "$WORK/first/observations.csv" "$WORK/obs.csv" || fail "observations-only round trip differs"
+pass "observations.csv alone imports and exports back byte-identical"
+
+# --- a dry run writes nothing, not even a new database ---------------------
+run import --db "$WORK/dry.db" "$WORK/first" --dry-run
+assert_eq 0 "$RC" "dry run exit code"
+assert_contains "$OUT" "nothing written (--dry-run). Would import" "dry run summary"
+[[ ! -e "$WORK/dry.db" ]] || fail "a dry run left a database behind"
+pass "--dry-run checks and writes nothing"
+
+# --- refusals leave the database exactly as it was -------------------------
+before=$(dump_hash "$WORK/copy.db")
+run import --db "$WORK/copy.db" "$WORK/first"
+assert_eq 1 "$RC" "importing the same clients twice"
+assert_contains "$ERR" "knotmap import: nothing was imported; 3 problems:" "refusal headline"
+assert_contains "$ERR" "clients.csv, line 2, column 2 (client_name): the database already has a client named" "clash message"
+assert_eq "$before" "$(dump_hash "$WORK/copy.db")" "database after a refused import"
+
+mkdir -p "$WORK/bad"
+cp "$WORK/first/"*.csv "$WORK/bad/"
+python3 - "$WORK/bad/observations.csv" <<'PY'
+import sys
+path = sys.argv[1]
+raw = open(path, 'rb').read().split(b'\r\n')
+fields = raw[2].split(b',')
+fields[14] = b'11'  # pain
+raw[2] = b','.join(fields)
+open(path, 'wb').write(b'\r\n'.join(raw))
+PY
+run import --db "$WORK/fresh.db" "$WORK/bad"
+assert_eq 1 "$RC" "pain 11"
+assert_contains "$ERR" "observations.csv, line 3, column 15 (pain): expected a whole number from 0 to 10, got '11'" "pain message"
+[[ ! -e "$WORK/fresh.db" ]] || fail "a refused import left a new database behind"
+pass "a refused import names file, line and column, and leaves no trace"
+
+rm "$WORK/bad/knots.csv" "$WORK/bad/clients.csv"
+run import --db "$WORK/fresh.db" "$WORK/bad"
+assert_eq 1 "$RC" "folder with three tables"
+assert_contains "$ERR" "but not knots.csv and clients.csv; an import reads all five tables, or observations.csv alone" "partial folder"
+run import --db "$WORK/fresh.db" "$WORK/first/sessions.csv"
+assert_eq 1 "$RC" "sessions.csv alone"
+assert_contains "$ERR" "is the sessions table alone" "single other table"
+run import --db "$WORK/fresh.db" "$WORK/nowhere"
+assert_eq 1 "$RC" "missing source"
+assert_contains "$ERR" "nowhere: no such file or folder" "missing source message"
+pass "partial folders, other single tables and missing paths are refused by name"
+
+# --- the simple format, as a spreadsheet saves it (BOM, CRLF) ---------------
+printf '\xEF\xBB\xBFDate,Region,Pain,Notes\r\n2026-04-01,Right pectoralis major,4,after gym\r\n2026-04-01,b07,6,\r\n2026-04-02,back.upper_trapezius.left,3,"better, ok"\r\n' >"$WORK/sheet.csv"
+before=$(dump_hash "$db")
+run import --db "$db" "$WORK/sheet.csv"
+assert_eq 1 "$RC" "simple import without --client into a database with three clients"
+assert_contains "$ERR" "name the one these rows are for with --client" "client needed"
+assert_eq "$before" "$(dump_hash "$db")" "database after the refusal"
+run import --db "$db" "$WORK/sheet.csv" --client "Ola Nordmann"
+assert_eq 0 "$RC" "simple import ($ERR)"
+assert_contains "$OUT" "3 ratings for Ola Nordmann (a new client), 2 new sessions, 3 new knots" "simple summary"
+assert_eq "front.pectoralis_major.right|4|after gym" \
+  "$(sqlite3 "$db" "SELECT k.region_code, o.pain, o.notes FROM observation o JOIN knot k ON k.id = o.knot_id
+                    JOIN client c ON c.id = k.client_id WHERE c.name = 'Ola Nordmann' AND o.pain = 4")" \
+  "simple row stored"
+printf 'date,region,pain\n2026-04-03,shoulder blade,5\n2026-04-04,shoulder blade,2\n' >"$WORK/unknown.csv"
+run import --db "$db" "$WORK/unknown.csv" --client "Ola Nordmann"
+assert_eq 1 "$RC" "unknown region"
+assert_contains "$ERR" "unknown.csv, line 2, column 2 (region): unknown region 'shoulder blade'" "unknown region listed"
+assert_contains "$ERR" "(also on line 3)" "its other lines"
+pass "the simple format maps names and CHOIR codes, and lists unknown regions"

@@ -1,0 +1,147 @@
+#include "store/csv_import.h"
+#include "store/simple_import.h"
+#include "support/temp_folder.h"
+#include "table_dump.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace knotmap;
+using namespace knotmap::testing;
+
+namespace {
+
+std::int64_t count(Database& database, const std::string& sql) {
+    SQLite::Statement query(database.sql(), sql);
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+}
+
+// The problems of an import that must be refused; the database must not change.
+std::string rejection(Database& database, const std::filesystem::path& file,
+                      const SimpleImportOptions& options = {}) {
+    const std::string before = dumpAllTables(database.sql());
+    std::string problems;
+    try {
+        importSimpleCsv(database, file, options, false);
+        FAIL("the import should have been refused");
+    } catch (const ImportRejected& rejected) {
+        problems = rejected.problems().describe();
+    }
+    CHECK(dumpAllTables(database.sql()) == before);
+    return problems;
+}
+
+} // namespace
+
+TEST_CASE("the simple format: one check-in per day, one knot per region") {
+    TempFolder folder;
+    writeBytes(folder.file("log.csv"),
+               "Date,Region,Pain,Notes\n"
+               "2026-03-01,back.upper_trapezius.left,6,after a long drive\n"
+               "2026-03-01,Right pectoralis major,3,\n"
+               "2026-03-02 21:15,BACK.UPPER_TRAPEZIUS.LEFT,4,\"better, still tight\"\n"
+               "2026-03-03,b07,2,\n"
+               ",,,\n");
+    Database database = Database::open(folder.file("me.db"));
+    const SimpleImportResult result = importSimpleCsv(database, folder.file("log.csv"), {}, false);
+    CHECK(result.clientName == "Me");
+    CHECK(result.newClient);
+    CHECK(result.observations == 4);
+    CHECK(result.newSessions == 3);
+    CHECK(result.newKnots == 3); // b07 (left shoulder) stands for its largest region, the deltoid
+    CHECK(count(database, "SELECT count(*) FROM session WHERE kind = 'self_checkin'") == 3);
+    CHECK(count(database, "SELECT count(*) FROM knot") == 3);
+    CHECK(count(database, "SELECT count(*) FROM observation o JOIN knot k ON k.id = o.knot_id "
+                          "WHERE k.region_code = 'back.upper_trapezius.left'") == 2);
+    CHECK(count(database, "SELECT count(*) FROM observation o JOIN knot k ON k.id = o.knot_id "
+                          "WHERE k.region_code = 'back.deltoid.left' AND o.pain = 2") == 1);
+    CHECK(count(database, "SELECT count(*) FROM observation WHERE notes = 'better, still tight' "
+                          "AND pain = 4") == 1);
+
+    SUBCASE("importing the same file again is refused, row by row") {
+        const std::string problems = rejection(database, folder.file("log.csv"));
+        CHECK(problems.find("log.csv, line 2, column 2 (Region): the database already has a rating "
+                            "for back.upper_trapezius.left on 2026-03-01 (was this file imported "
+                            "before?)") != std::string::npos);
+    }
+    SUBCASE("a later day adds to the same client's knots") {
+        writeBytes(folder.file("more.csv"), "date,region,pain\n2026-03-04,f07,5\n"
+                                            "2026-03-04,Left upper trapezius (back),1\n");
+        const std::string problems = rejection(database, folder.file("more.csv"));
+        CHECK(problems.find("line 3, column 2 (region): unknown region 'Left upper trapezius "
+                            "(back)'") != std::string::npos);
+        writeBytes(folder.file("more.csv"), "date,region,pain\n2026-03-04,back.upper_trapezius.left,1\n");
+        const SimpleImportResult more = importSimpleCsv(database, folder.file("more.csv"), {}, false);
+        CHECK(more.newKnots == 0);
+        CHECK(more.newSessions == 1);
+        CHECK(count(database, "SELECT count(*) FROM knot") == 3);
+    }
+}
+
+TEST_CASE("the simple format lists every unknown region once, with its lines, and guesses none") {
+    TempFolder folder;
+    writeBytes(folder.file("log.csv"),
+               "date,region,pain,notes\n"
+               "2026-03-01,shoulder blade,6,\n"
+               "2026-03-01,Left upper trapezius,3,\n"
+               "2026-03-02,shoulder blade,4,\n"
+               "2026-03-03,back.upper_trapezius.left,2,\n"
+               "2026-03-04,shoulder blade,1,\n");
+    Database database = Database::open(folder.file("me.db"));
+    const std::string problems = rejection(database, folder.file("log.csv"));
+    CHECK(problems ==
+          "log.csv, line 2, column 2 (region): unknown region 'shoulder blade': use an atlas code "
+          "such as back.upper_trapezius.left (`knotmap atlas` lists them), a region name such as "
+          "'Left upper trapezius', or a CHOIR code such as b07 (also on lines 4, 6)\n"
+          "log.csv, line 3, column 2 (region): region 'Left upper trapezius' is ambiguous: write "
+          "front.upper_trapezius.left or back.upper_trapezius.left\n");
+}
+
+TEST_CASE("the simple format's malformed rows") {
+    TempFolder folder;
+    Database database = Database::open(folder.file("me.db"));
+    SUBCASE("pain 11, a bad date, a repeated row and a short row") {
+        writeBytes(folder.file("log.csv"), "date,region,pain\n"
+                                           "2026-03-01,b07,11\n"
+                                           "01/03/2026,b07,5\n"
+                                           "2026-03-02,b07,5\n"
+                                           "2026-03-02,back.deltoid.left,6\n"
+                                           "2026-03-03,b07\n");
+        CHECK(rejection(database, folder.file("log.csv")) ==
+              "log.csv, line 2, column 3 (pain): expected a whole number from 0 to 10, got '11'\n"
+              "log.csv, line 3, column 1 (date): expected a date like 2026-03-14 (or 2026-03-14 "
+              "09:30), got '01/03/2026'\n"
+              "log.csv, line 5, column 2 (region): back.deltoid.left on 2026-03-02 is "
+              "already on line 4\n"
+              "log.csv, line 6: has 2 fields; the header has 3 (is the row cut short, or a comma "
+              "not quoted?)\n");
+    }
+    SUBCASE("a header without pain, with a column the format does not have") {
+        writeBytes(folder.file("log.csv"), "date,region,severity\n2026-03-01,b07,5\n");
+        CHECK(rejection(database, folder.file("log.csv")) ==
+              "log.csv, line 1, column 3 (severity): unknown column 'severity'; the simple format "
+              "has date, region, pain and optionally notes\n"
+              "log.csv, line 1: missing column 'pain'\n");
+    }
+    SUBCASE("several clients and no --client") {
+        database.sql().exec("INSERT INTO client (name, created_utc) VALUES ('Ana', 0), ('Ben', 0)");
+        writeBytes(folder.file("log.csv"), "date,region,pain\n2026-03-01,b07,5\n");
+        CHECK(rejection(database, folder.file("log.csv")) ==
+              "log.csv: the database has several clients; name the one these rows are for with "
+              "--client (Ana, Ben)\n");
+        SimpleImportOptions options;
+        options.clientName = "ben";
+        const SimpleImportResult result =
+            importSimpleCsv(database, folder.file("log.csv"), options, false);
+        CHECK(result.clientName == "Ben");
+        CHECK_FALSE(result.newClient);
+    }
+    SUBCASE("an empty file") {
+        writeBytes(folder.file("log.csv"), "");
+        CHECK(rejection(database, folder.file("log.csv")) ==
+              "log.csv: the file is empty; expected a header row: date,region,pain,notes\n");
+    }
+}
