@@ -104,6 +104,13 @@ Source sourceFor(const ImportArguments& arguments) {
     return source;
 }
 
+// A database file made only for this import, with SQLite's companions.
+void removeDatabaseFiles(const fs::path& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        fs::remove(path.string() + suffix);
+    }
+}
+
 void printPlan(const ImportPlan& plan, bool dryRun, const std::string& database) {
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
@@ -176,9 +183,7 @@ int runImport(const ImportArguments& arguments,
         }
     } catch (const ImportRejected& rejected) {
         if (created) { // leave no trace of a database made only for this import
-            for (const char* suffix : {"", "-wal", "-shm"}) {
-                fs::remove(path.string() + suffix);
-            }
+            removeDatabaseFiles(path);
         }
         const auto count = rejected.problems().count();
         std::cerr << "knotmap import: nothing was imported; " << count << " problem"
@@ -187,9 +192,7 @@ int runImport(const ImportArguments& arguments,
         return 1;
     }
     if (created && arguments.dryRun) {
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            fs::remove(path.string() + suffix);
-        }
+        removeDatabaseFiles(path);
     }
     return 0;
 }

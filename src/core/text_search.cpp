@@ -96,4 +96,14 @@ bool matchesSearch(std::string_view haystack, std::string_view needle) {
     return foldForSearch(haystack).find(wanted) != std::string::npos;
 }
 
+std::string lowercaseAscii(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return lower;
+}
+
 } // namespace knotmap

@@ -11,6 +11,10 @@ namespace knotmap {
 // "dvorak" finds "Dvořák". Other UTF-8 text is kept as it is.
 [[nodiscard]] std::string foldForSearch(std::string_view text);
 
+// ASCII letters in lower case and nothing else changed: how SQLite's NOCASE
+// compares, for checks that must agree with a NOCASE index.
+[[nodiscard]] std::string lowercaseAscii(std::string_view text);
+
 // True when needle (folded) occurs anywhere in haystack (folded); an empty
 // or blank needle matches everything.
 [[nodiscard]] bool matchesSearch(std::string_view haystack, std::string_view needle);

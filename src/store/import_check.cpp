@@ -1,6 +1,7 @@
 #include "store/import_check.h"
 
 #include "core/import_table.h"
+#include "core/text_search.h"
 #include "store/import_rows.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -12,17 +13,6 @@
 
 namespace knotmap {
 namespace {
-
-// SQLite's NOCASE, which the client name index uses, folds ASCII letters only.
-std::string foldedName(const std::string& name) {
-    std::string folded = name;
-    for (char& c : folded) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return folded;
-}
 
 std::string where(const std::string& file, std::int64_t line) {
     return file + " line " + std::to_string(line);
@@ -64,7 +54,7 @@ public:
         loadVocabulary(m_triggers, "trigger_cause", m_plan.newTriggers);
         SQLite::Statement names(m_db, "SELECT name FROM client");
         while (names.executeStep()) {
-            m_databaseNames.insert(foldedName(names.getColumn(0).getString()));
+            m_databaseNames.insert(lowercaseAscii(names.getColumn(0).getString()));
         }
     }
 
@@ -151,7 +141,7 @@ private:
 
     // A new client: its id and name must be new, to the file and the database.
     void addClient(ImportRow& row, Id id, const std::string& name) {
-        const std::string folded = foldedName(name);
+        const std::string folded = lowercaseAscii(name);
         if (const auto other = m_clientNames.find(folded); other != m_clientNames.end()) {
             row.problem(1, "client " + std::to_string(other->second) + " on " +
                                where(m_clientsFile, m_clients[other->second].line) +
@@ -416,6 +406,7 @@ private:
     std::string m_knotsFile;
 
     std::unordered_set<std::string> m_databaseNames;
+    // Names in lowercaseAscii form: the client name index compares with NOCASE.
     std::unordered_map<std::string, Id> m_clientNames;
     std::unordered_map<Id, ClientSeen> m_clients;
     std::unordered_map<Id, SessionSeen> m_sessions;

@@ -20,7 +20,9 @@ constexpr std::string_view kStatuses = "active or resolved";
 constexpr std::string_view kIntensities = "light, medium, firm or deep";
 
 // An atlas region on the knot's view; the message names what is wrong.
-void checkRegion(ImportRow& row, std::size_t column, std::string_view code, BodyView view) {
+// Returns the region when the code names one.
+const AtlasRegion* checkRegion(ImportRow& row, std::size_t column, std::string_view code,
+                               BodyView view) {
     const AtlasRegion* region = Atlas::builtIn().findByCode(code);
     if (region == nullptr) {
         row.problem(column, "unknown atlas region " + quotedValue(code) +
@@ -30,23 +32,20 @@ void checkRegion(ImportRow& row, std::size_t column, std::string_view code, Body
                                 std::string(toCode(region->view)) + " view, not the " +
                                 std::string(toCode(view)));
     }
+    return region;
 }
 
 // region_name, side and choir_code repeat what the atlas says of region_code;
 // an edited copy would be silently lost, so it must agree.
-void checkRegionColumns(ImportRow& row, std::string_view code) {
-    const AtlasRegion* region = Atlas::builtIn().findByCode(code);
-    if (region == nullptr) {
-        return; // reported with region_code
-    }
-    const std::string_view expected[] = {region->displayName, toCode(region->side),
-                                         region->choirCode};
+void checkRegionColumns(ImportRow& row, const AtlasRegion& region) {
+    const std::string_view expected[] = {region.displayName, toCode(region.side),
+                                         region.choirCode};
     for (std::size_t i = 0; i < 3; ++i) {
         const std::size_t column = 9 + i;
         if (row.raw(column) != expected[i]) {
             row.problem(column, "is " + quotedValue(row.raw(column)) + " but the atlas says " +
                                     quotedValue(expected[i]) + " for region " +
-                                    quotedValue(code));
+                                    quotedValue(region.code));
         }
     }
 }
@@ -99,7 +98,7 @@ KnotRow parseKnotRow(ImportRow& row) {
     knot.label = row.text(3);
     knot.view = row.code(4, &bodyViewFromCode, kViews, BodyView::Front);
     knot.regionCode = std::string(row.raw(5));
-    checkRegion(row, 5, knot.regionCode, knot.view);
+    (void)checkRegion(row, 5, knot.regionCode, knot.view);
     knot.position.x = row.unitCoordinate(6);
     knot.position.y = row.unitCoordinate(7);
     knot.status = row.code(8, &knotStatusFromCode, kStatuses, KnotStatus::Active);
@@ -148,8 +147,9 @@ ObservationRow parseObservationRow(ImportRow& row) {
     knot.label = row.text(6);
     knot.view = row.code(7, &bodyViewFromCode, kViews, BodyView::Front);
     knot.regionCode = std::string(row.raw(8));
-    checkRegion(row, 8, knot.regionCode, knot.view);
-    checkRegionColumns(row, knot.regionCode);
+    if (const AtlasRegion* region = checkRegion(row, 8, knot.regionCode, knot.view)) {
+        checkRegionColumns(row, *region);
+    }
     knot.position.x = row.unitCoordinate(12);
     knot.position.y = row.unitCoordinate(13);
     observation.pain = row.integer(14, kMinRating, kMaxRating);

@@ -2,6 +2,7 @@
 
 #include "core/import_table.h"
 #include "store/import_rows.h"
+#include "store/row_binding.h"
 #include "store/statement_helpers.h"
 #include "store/store_error.h"
 
@@ -63,14 +64,14 @@ public:
         : m_db(database.sql()), m_source(source), m_plan(plan),
           m_client(m_db, "INSERT INTO client (id, name, birth_year, notes, archived, created_utc) "
                          "VALUES (?, ?, ?, ?, ?, ?)"),
-          m_session(m_db, "INSERT INTO session (id, client_id, started_utc, utc_offset_min, kind, "
+          m_session(m_db, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, "
                           "overall_pain, stress, sleep, therapist, subjective, objective, "
-                          "assessment, plan, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?)"),
+                          "assessment, plan, notes, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                          "?, ?, ?)"),
           m_trigger(m_db, "INSERT INTO session_trigger (session_id, trigger_id) "
                           "SELECT ?, id FROM trigger_cause WHERE code = ?"),
           m_sign(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? WHERE id = ?"),
-          m_knot(m_db, "INSERT INTO knot (id, client_id, view, x, y, region_code, label, status) "
+          m_knot(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, status, id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           m_observation(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
                               "VALUES (?, ?, ?, ?, ?)"),
@@ -137,23 +138,12 @@ private:
         m_client.exec();
     }
 
-    void insertSession(const Session& session, const std::optional<LocalTimestamp>& signedAt) {
+    void insertSession(Session session, const std::optional<LocalTimestamp>& signedAt) {
         const Id id = m_plan.sessionIds(session.id);
+        session.clientId = m_plan.clientIds(session.clientId);
         m_session.tryReset();
-        m_session.bind(1, idOf(id));
-        m_session.bind(2, idOf(m_plan.clientIds(session.clientId)));
-        m_session.bind(3, static_cast<std::int64_t>(session.startedAt.utcSeconds()));
-        m_session.bind(4, session.startedAt.offsetMinutes());
-        m_session.bind(5, std::string(toCode(session.kind)));
-        bindOptional(m_session, 6, session.overallPain);
-        bindOptional(m_session, 7, session.stress);
-        bindOptional(m_session, 8, session.sleep);
-        m_session.bind(9, session.therapist);
-        m_session.bind(10, session.subjective);
-        m_session.bind(11, session.objective);
-        m_session.bind(12, session.assessment);
-        m_session.bind(13, session.plan);
-        m_session.bind(14, session.notes);
+        bindSessionFields(m_session, session);
+        m_session.bind(14, idOf(id));
         m_session.exec();
         for (const std::string& code : session.triggerCodes) {
             m_trigger.tryReset();
@@ -173,16 +163,11 @@ private:
         }
     }
 
-    void insertKnot(const Knot& knot) {
+    void insertKnot(Knot knot) {
+        knot.clientId = m_plan.clientIds(knot.clientId);
         m_knot.tryReset();
-        m_knot.bind(1, idOf(m_plan.knotIds(knot.id)));
-        m_knot.bind(2, idOf(m_plan.clientIds(knot.clientId)));
-        m_knot.bind(3, std::string(toCode(knot.view)));
-        m_knot.bind(4, knot.position.x);
-        m_knot.bind(5, knot.position.y);
-        m_knot.bind(6, knot.regionCode);
-        m_knot.bind(7, knot.label);
-        m_knot.bind(8, std::string(toCode(knot.status)));
+        bindKnotFields(m_knot, knot);
+        m_knot.bind(8, idOf(m_plan.knotIds(knot.id)));
         m_knot.exec();
     }
 

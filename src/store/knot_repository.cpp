@@ -1,5 +1,6 @@
 #include "store/knot_repository.h"
 
+#include "store/row_binding.h"
 #include "store/statement_helpers.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -23,15 +24,6 @@ Knot readKnot(SQLite::Statement& row) {
     return knot;
 }
 
-void bindKnotFields(SQLite::Statement& statement, const Knot& knot) {
-    statement.bind(1, static_cast<std::int64_t>(knot.clientId));
-    statement.bind(2, std::string(toCode(knot.view)));
-    statement.bind(3, knot.position.x);
-    statement.bind(4, knot.position.y);
-    statement.bind(5, knot.regionCode);
-    statement.bind(6, knot.label);
-    statement.bind(7, std::string(toCode(knot.status)));
-}
 
 } // namespace
 

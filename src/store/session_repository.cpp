@@ -1,5 +1,6 @@
 #include "store/session_repository.h"
 
+#include "store/row_binding.h"
 #include "store/statement_helpers.h"
 #include "store/write_transaction.h"
 
@@ -33,21 +34,6 @@ Session readSession(SQLite::Statement& row) {
     return session;
 }
 
-void bindSessionFields(SQLite::Statement& statement, const Session& session) {
-    statement.bind(1, static_cast<std::int64_t>(session.clientId));
-    statement.bind(2, static_cast<std::int64_t>(session.startedAt.utcSeconds()));
-    statement.bind(3, session.startedAt.offsetMinutes());
-    statement.bind(4, std::string(toCode(session.kind)));
-    bindOptional(statement, 5, session.overallPain);
-    bindOptional(statement, 6, session.stress);
-    bindOptional(statement, 7, session.sleep);
-    statement.bind(8, session.therapist);
-    statement.bind(9, session.subjective);
-    statement.bind(10, session.objective);
-    statement.bind(11, session.assessment);
-    statement.bind(12, session.plan);
-    statement.bind(13, session.notes);
-}
 
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "core/import_row.h"
 #include "core/import_table.h"
 #include "core/region_lookup.h"
+#include "core/text_search.h"
 #include "store/client_repository.h"
 #include "store/csv_import.h"
 #include "store/knot_repository.h"
@@ -20,17 +21,13 @@ namespace {
 
 constexpr const char* kDefaultClient = "Me";
 
+// Header names are matched ignoring case and surrounding spaces.
 std::string headerKey(std::string_view name) {
     const auto first = name.find_first_not_of(" \t");
-    const auto last = name.find_last_not_of(" \t");
-    std::string key =
-        first == std::string_view::npos ? std::string() : std::string(name.substr(first, last - first + 1));
-    for (char& c : key) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
+    if (first == std::string_view::npos) {
+        return {};
     }
-    return key;
+    return lowercaseAscii(name.substr(first, name.find_last_not_of(" \t") - first + 1));
 }
 
 // Where each of the format's columns is in the file; -1 when absent.

@@ -4,6 +4,7 @@
 #include "core/validation.h"
 #include "store/store_error.h"
 
+#include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>

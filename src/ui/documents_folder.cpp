@@ -5,15 +5,19 @@
 
 namespace knotmap::ui {
 
-std::filesystem::path documentsFolder() {
+std::filesystem::path homeSubfolder(std::string_view name) {
     namespace fs = std::filesystem;
     const char* home = std::getenv("HOME");
     fs::path folder = home != nullptr ? fs::path(home) : fs::current_path();
     std::error_code ignored;
-    if (fs::is_directory(folder / "Documents", ignored)) {
-        folder /= "Documents";
+    if (fs::is_directory(folder / name, ignored)) {
+        folder /= name;
     }
     return folder;
+}
+
+std::filesystem::path documentsFolder() {
+    return homeSubfolder("Documents");
 }
 
 std::string fileNamePart(std::string_view text) {

@@ -6,8 +6,11 @@
 
 namespace knotmap::ui {
 
-// Where files the user asks for go by default: ~/Documents when it exists,
-// else the home folder (else the working folder, without a HOME).
+// ~/NAME when it exists, else the home folder (else the working folder,
+// without a HOME): where files the user asks for go by default.
+[[nodiscard]] std::filesystem::path homeSubfolder(std::string_view name);
+
+// ~/Documents, as homeSubfolder: reports and exports.
 [[nodiscard]] std::filesystem::path documentsFolder();
 
 // text made safe for a file name: letters, digits and non-ASCII bytes stay;

@@ -31,8 +31,9 @@ std::string defaultPath(const ExportDialogState& state, const ExportClients& cli
     if (oneClientOnly(state, clients) && clients.count > 1) {
         name += "-" + fileNamePart(clients.currentName);
     }
-    name += "-" + LocalTimestamp::now().localDate();
-    return (documentsFolder() / (state.allTables ? name : name + ".csv")).string();
+    name += "-" + state.today;
+    return (std::filesystem::path(state.defaultFolder) / (state.allTables ? name : name + ".csv"))
+        .string();
 }
 
 // Follows the choices while the path is still the default one.
@@ -283,6 +284,8 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
         state.outcome.reset();
         state.pathText.clear();
         state.defaultPath.clear();
+        state.defaultFolder = documentsFolder().string();
+        state.today = LocalTimestamp::now().localDate();
         ImGui::OpenPopup(kPopup);
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

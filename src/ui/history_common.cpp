@@ -1,6 +1,7 @@
 #include "ui/history_common.h"
 
 #include "ui/app_view_model.h"
+#include "ui/documents_folder.h"
 #include "ui/segmented_control.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <filesystem>
 
 namespace knotmap::ui {
@@ -35,14 +35,7 @@ std::int64_t presetDays(RangePreset preset) {
 
 // Where a saved picture goes by default: ~/Pictures when it exists, else home.
 std::string defaultPngPath(std::string_view viewName) {
-    namespace fs = std::filesystem;
-    const char* home = std::getenv("HOME");
-    fs::path folder = home != nullptr ? fs::path(home) : fs::current_path();
-    std::error_code ignored;
-    if (fs::is_directory(folder / "Pictures", ignored)) {
-        folder /= "Pictures";
-    }
-    return (folder /
+    return (homeSubfolder("Pictures") /
             ("knotmap-" + std::string(viewName) + "-" + LocalTimestamp::now().localDate() + ".png"))
         .string();
 }

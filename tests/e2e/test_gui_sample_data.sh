@@ -6,16 +6,8 @@
 # Usage: test_gui_sample_data.sh /path/to/knotmap
 set -euo pipefail
 
-# xdotool needs a display: without one, run this whole script on a virtual one.
-if [[ -z "${DISPLAY:-}" ]]; then
-    exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
-fi
-
-source "$(dirname "$0")/lib.sh" "$1"
-source "$(dirname "$0")/gui_lib.sh"
+source "$(dirname "$0")/gui_test.sh" "$@"
 WAIT_SECONDS=60 # writing the sample takes a while under sanitizers
-# See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 db="$WORK/own.db"
 sample="$WORK/own-sample.db"

@@ -66,4 +66,14 @@ inline void exportAll(Database& database, const std::filesystem::path& folder,
     }
 }
 
+// Writes the tricky history into a new database at databasePath, then exports
+// it into folder.
+inline void exportTrickyHistory(const std::filesystem::path& databasePath,
+                                const std::filesystem::path& folder,
+                                const ExportOptions& options = {}) {
+    Database source = Database::open(databasePath);
+    addTrickyHistory(source.sql());
+    exportAll(source, folder, options);
+}
+
 } // namespace knotmap::testing

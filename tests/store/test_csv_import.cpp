@@ -39,9 +39,7 @@ void requireSameExports(const std::filesystem::path& a, const std::filesystem::p
 
 TEST_CASE("export --all, import into an empty database, export again: byte-identical") {
     TempFolder folder;
-    Database source = Database::open(folder.file("source.db"));
-    addTrickyHistory(source.sql());
-    exportAll(source, folder.file("first"));
+    exportTrickyHistory(folder.file("source.db"), folder.file("first"));
 
     Database copy = Database::open(folder.file("copy.db"));
     const ImportPlan plan = importKnotmapCsv(copy, allTables(folder.file("first")), false);
@@ -78,11 +76,9 @@ TEST_CASE("export --all, import into an empty database, export again: byte-ident
 
 TEST_CASE("a file exported without neutralisation imports with --no-neutralise, unchanged") {
     TempFolder folder;
-    Database source = Database::open(folder.file("source.db"));
-    addTrickyHistory(source.sql());
     ExportOptions plain;
     plain.neutralise = false;
-    exportAll(source, folder.file("first"), plain);
+    exportTrickyHistory(folder.file("source.db"), folder.file("first"), plain);
     CHECK(readBytes(folder.file("first") / "clients.csv").find("'=") == std::string::npos);
 
     Database copy = Database::open(folder.file("copy.db"));
@@ -94,9 +90,7 @@ TEST_CASE("a file exported without neutralisation imports with --no-neutralise, 
 
 TEST_CASE("the observations file alone brings its clients, sessions, knots and treatments") {
     TempFolder folder;
-    Database source = Database::open(folder.file("source.db"));
-    addTrickyHistory(source.sql());
-    exportAll(source, folder.file("first"));
+    exportTrickyHistory(folder.file("source.db"), folder.file("first"));
 
     ImportSource only;
     only.shape = ImportShape::ObservationsOnly;
@@ -116,9 +110,7 @@ TEST_CASE("the observations file alone brings its clients, sessions, knots and t
 
 TEST_CASE("a dry run checks everything and writes nothing") {
     TempFolder folder;
-    Database source = Database::open(folder.file("source.db"));
-    addTrickyHistory(source.sql());
-    exportAll(source, folder.file("first"));
+    exportTrickyHistory(folder.file("source.db"), folder.file("first"));
     Database copy = Database::open(folder.file("copy.db"));
     const std::string before = dumpAllTables(copy.sql());
     const ImportPlan plan = importKnotmapCsv(copy, allTables(folder.file("first")), true);
@@ -128,9 +120,7 @@ TEST_CASE("a dry run checks everything and writes nothing") {
 
 TEST_CASE("ids already used in the database move past it; names already there are refused") {
     TempFolder folder;
-    Database source = Database::open(folder.file("source.db"));
-    addTrickyHistory(source.sql());
-    exportAll(source, folder.file("first"));
+    exportTrickyHistory(folder.file("source.db"), folder.file("first"));
 
     Database target = Database::open(folder.file("target.db"));
     target.sql().exec("INSERT INTO client (id, name, created_utc) VALUES (5, 'Someone else', 0)");

@@ -30,11 +30,7 @@ void replaceIn(const fs::path& file, const std::string& from, const std::string&
 // problems after checking that database did not change.
 std::string rejection(const std::function<void(const fs::path&)>& spoil) {
     TempFolder folder;
-    {
-        Database source = Database::open(folder.file("source.db"));
-        addTrickyHistory(source.sql());
-        exportAll(source, folder.file("files"));
-    }
+    exportTrickyHistory(folder.file("source.db"), folder.file("files"));
     spoil(folder.file("files"));
     Database target = Database::open(folder.file("target.db"));
     target.sql().exec("INSERT INTO client (id, name, created_utc) VALUES (1, 'Kept', 0)");

@@ -1,0 +1,13 @@
+# The start every window test shares. Usage, right after `set -euo pipefail`:
+#   source "$(dirname "$0")/gui_test.sh" "$@"
+# Without a display the whole test re-runs on a virtual one (xdotool needs a
+# display); then it has lib.sh's and gui_lib.sh's helpers.
+
+if [[ -z "${DISPLAY:-}" ]]; then
+    exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
+fi
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$1"
+source "$(dirname "${BASH_SOURCE[0]}")/gui_lib.sh"
+# See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
