@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -33,8 +34,8 @@ struct DemoArguments {
 };
 
 // Opens the database and tells the user about a migration backup.
-Database openDatabase(const std::string& dbOption) {
-    Database database = Database::open(resolveDatabasePath(dbOption));
+Database openDatabase(const std::string& dbOption, const OpenOptions& options) {
+    Database database = Database::open(resolveDatabasePath(dbOption), options);
     if (const auto& backup = database.openReport().backupPath) {
         std::cerr << "knotmap: upgraded " << database.path().string() << " from schema version "
                   << database.openReport().versionBefore << " to "
@@ -42,6 +43,35 @@ Database openDatabase(const std::string& dbOption) {
                   << backup->string() << "\n";
     }
     return database;
+}
+
+Database openForWriting(const std::string& dbOption) {
+    return openDatabase(dbOption, OpenOptions{});
+}
+
+Database openForReading(const std::string& dbOption) {
+    return openDatabase(dbOption, readingOptions());
+}
+
+// Runs a command that may create its database. When it fails (a full disk,
+// a refused import), a database it created is removed with its companions,
+// so a failed first import leaves nothing behind.
+int removingCreatedDatabaseOnFailure(const std::string& dbOption, const std::function<int()>& run) {
+    const std::filesystem::path path = resolveDatabasePath(dbOption);
+    std::error_code ignored;
+    const bool existed = std::filesystem::exists(path, ignored);
+    try {
+        const int status = run();
+        if (status != 0 && !existed) {
+            removeDatabaseAndCompanions(path);
+        }
+        return status;
+    } catch (...) {
+        if (!existed) {
+            removeDatabaseAndCompanions(path);
+        }
+        throw;
+    }
 }
 
 int runDemo(const DemoArguments& arguments) {
@@ -64,7 +94,7 @@ int runDemo(const DemoArguments& arguments) {
     options.endDay = end.day;
     options.utcOffsetMinutes = now.offsetMinutes();
 
-    Database database = openDatabase(arguments.db);
+    Database database = openForWriting(arguments.db);
     if (!database.holdsNoUserData() && !arguments.force) {
         throw StoreError(database.path().string() +
                          ": already holds data; refusing to mix demo data into it "
@@ -78,7 +108,7 @@ int runDemo(const DemoArguments& arguments) {
 }
 
 int runInfo(const std::string& dbOption) {
-    Database database = openDatabase(dbOption);
+    Database database = openForReading(dbOption);
     const DatabaseInfo info = collectDatabaseInfo(database);
     std::cout << "database        " << database.path().string() << "\n";
     std::cout << "schema version  " << info.schemaVersion << "\n";
@@ -174,16 +204,17 @@ int runCommandLine(int argc, char** argv) {
 
     try {
         if (*demoCommand) {
-            return runDemo(demo);
+            return removingCreatedDatabaseOnFailure(demo.db, [&] { return runDemo(demo); });
         }
         if (*infoCommand) {
             return runInfo(infoDb);
         }
         if (*exportCommand) {
-            return runExport(exportArguments, openDatabase);
+            return runExport(exportArguments, openForReading);
         }
         if (*importCommand) {
-            return runImport(importArguments, openDatabase);
+            return removingCreatedDatabaseOnFailure(
+                importArguments.db, [&] { return runImport(importArguments, openForWriting); });
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);
@@ -199,6 +230,7 @@ int runCommandLine(int argc, char** argv) {
         }
         GuiOptions options;
         options.databasePath = resolveDatabasePath(guiDb);
+        options.askBeforeCreating = options.databasePath != defaultDatabasePath();
         if (frames > 0) {
             options.frameLimit = frames;
         }

@@ -31,6 +31,10 @@ std::filesystem::path resolveDatabasePath(const std::string& commandLinePath) {
     if (std::string fromEnvironment = environment("KNOTMAP_DB"); !fromEnvironment.empty()) {
         return fromEnvironment;
     }
+    return defaultDatabasePath();
+}
+
+std::filesystem::path defaultDatabasePath() {
     // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.
     std::filesystem::path dataHome = environment("XDG_DATA_HOME");
     if (dataHome.empty() || dataHome.is_relative()) {

@@ -9,4 +9,8 @@ namespace knotmap {
 // $XDG_DATA_HOME/knotmap/knotmap.db, else ~/.local/share/knotmap/knotmap.db.
 [[nodiscard]] std::filesystem::path resolveDatabasePath(const std::string& commandLinePath);
 
+// Where Knotmap keeps its database when nobody chose another place:
+// $XDG_DATA_HOME/knotmap/knotmap.db, else ~/.local/share/knotmap/knotmap.db.
+[[nodiscard]] std::filesystem::path defaultDatabasePath();
+
 } // namespace knotmap

@@ -7,10 +7,11 @@ namespace knotmap {
 
 UndoStack::UndoStack(std::size_t limit) : m_limit(std::max<std::size_t>(limit, 1)) {}
 
-void UndoStack::execute(std::unique_ptr<Command> command) {
-    command->apply();
+void UndoStack::execute(std::unique_ptr<Command>&& command) {
+    command->apply(); // moved from only once applied
     m_undone.clear();
     if (m_newestOpen && !m_done.empty() && m_done.back()->mergeWith(*command)) {
+        command.reset();
         return;
     }
     m_done.push_back(std::move(command));

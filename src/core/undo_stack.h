@@ -39,8 +39,9 @@ public:
     // Applies the command and makes it the newest undo step, clearing what
     // could be redone. It is merged into the newest step when that step is
     // still open (see sealNewest) and accepts it. When apply throws, the
-    // exception propagates and the stack is unchanged.
-    void execute(std::unique_ptr<Command> command);
+    // exception propagates, the stack is unchanged and command still owns
+    // the command, so the caller may try it again (a database lock).
+    void execute(std::unique_ptr<Command>&& command);
     // Ends the newest step's chance to absorb further edits (e.g. when a
     // slider is released), so the next edit becomes a step of its own.
     void sealNewest() { m_newestOpen = false; }

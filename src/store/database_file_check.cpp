@@ -2,15 +2,17 @@
 
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstddef>
+#include <string_view>
+#include <vector>
 #include <cstdint>
 #include <cstring>
-#include <fcntl.h>
-#include <fstream>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,21 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kHeaderSize = 100;
-constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 constexpr std::uint32_t kKnotmapApplicationId = 0x4B4E4F54; // "KNOT", set by 001_initial.sql
 
 [[noreturn]] void fail(const fs::path& path, const std::string& problem) {
     throw StoreError(path.string() + ": " + problem);
-}
-
-std::uint32_t readBigEndian(const std::array<unsigned char, kHeaderSize>& header,
-                            std::size_t offset, std::size_t bytes) {
-    std::uint32_t value = 0;
-    for (std::size_t i = 0; i < bytes; ++i) {
-        value = (value << 8) | header[offset + i];
-    }
-    return value;
 }
 
 // Permission bits matter even for root (CI runs as root, where access()
@@ -53,153 +44,217 @@ fs::path folderOf(const fs::path& path) {
     return folder.empty() ? fs::path(".") : folder;
 }
 
-void createNewFile(const fs::path& path) {
-    const fs::path folder = folderOf(path);
-    std::error_code error;
-    if (!fs::exists(folder, error)) {
-        fs::create_directories(folder, error);
-        if (error) {
-            fail(path, "cannot create folder " + folder.string() + ": " + error.message());
-        }
-        fs::permissions(folder, fs::perms::owner_all, error);
-    }
-    if (!fs::is_directory(folder, error)) {
-        fail(path, folder.string() + " is not a folder");
-    }
-    if (!isWritable(folder)) {
-        fail(path, "cannot create the database: folder " + folder.string() + " is read-only");
-    }
-    const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        fail(path, std::string("cannot create the database: ") + std::strerror(errno));
-    }
-    ::close(fd);
+std::string newerVersionProblem(int found, int newestKnownVersion) {
+    return "written by a newer Knotmap (schema version " + std::to_string(found) +
+           ", this version knows up to " + std::to_string(newestKnownVersion) +
+           "); not opened, nothing changed";
 }
 
-void checkHeader(const fs::path& path, std::uintmax_t fileSize, int newestKnownVersion) {
-    std::array<unsigned char, kHeaderSize> header{};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        fail(path, std::string("cannot read the file: ") + std::strerror(errno));
+// A hint from the file's size (stat, no descriptor) for a file SQLite calls
+// malformed: a cut-off file says so, in the words people understand.
+std::string truncationHint(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        return {};
     }
-    in.read(reinterpret_cast<char*>(header.data()), kHeaderSize);
-    const auto got = static_cast<std::size_t>(in.gcount());
-    const std::string_view start(reinterpret_cast<const char*>(header.data()), got);
-    const bool magicMatches = got >= kSqliteMagic.size()
-                                  ? start.substr(0, kSqliteMagic.size()) == kSqliteMagic
-                                  : kSqliteMagic.starts_with(start);
-    if (!magicMatches) {
-        fail(path, "not a Knotmap database (not an SQLite file)");
+    const auto size = static_cast<long long>(info.st_size);
+    if (size < 100) {
+        return " (the file is truncated: " + std::to_string(size) +
+               " bytes, shorter than an SQLite header)";
     }
-    if (got < kHeaderSize) {
-        fail(path, "damaged database: the file is truncated (" + std::to_string(got) +
-                       " bytes, shorter than an SQLite header)");
+    if (size % 512 != 0) {
+        return " (the file is truncated: " + std::to_string(size) +
+               " bytes is not a whole number of pages)";
     }
-    std::uint32_t pageSize = readBigEndian(header, 16, 2);
-    if (pageSize == 1) {
-        pageSize = 65536;
-    }
-    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0) {
-        fail(path, "damaged database: invalid page size in the header");
-    }
-    if (fileSize % pageSize != 0) {
-        fail(path, "damaged database: the file is truncated (" + std::to_string(fileSize) +
-                       " bytes is not a whole number of " + std::to_string(pageSize) +
-                       "-byte pages)");
-    }
-    // The header's page count is trustworthy when its "valid-for" counter
-    // matches the change counter (SQLite file format, section 1.3.7).
-    const std::uint32_t headerPages = readBigEndian(header, 28, 4);
-    const bool headerPagesValid = readBigEndian(header, 24, 4) == readBigEndian(header, 92, 4);
-    if (headerPagesValid && headerPages > fileSize / pageSize) {
-        fail(path, "damaged database: the file is truncated (header says " +
-                       std::to_string(headerPages) + " pages, file holds " +
-                       std::to_string(fileSize / pageSize) + ")");
-    }
-    const std::uint32_t applicationId = readBigEndian(header, 68, 4);
-    if (applicationId != 0 && applicationId != kKnotmapApplicationId) {
-        fail(path, "not a Knotmap database (an SQLite file of another application)");
-    }
-    const auto userVersion = static_cast<std::int32_t>(readBigEndian(header, 60, 4));
-    if (userVersion > newestKnownVersion) {
-        fail(path, "written by a newer Knotmap (schema version " + std::to_string(userVersion) +
-                       ", this version knows up to " + std::to_string(newestKnownVersion) +
-                       "); not opened, nothing changed");
-    }
+    return {};
 }
 
-// Reads the schema through SQLite without writing: catches damage the header
-// check cannot see and files that belong to another program.
-void checkSchemaReadOnly(const fs::path& path, int newestKnownVersion) {
-    try {
-        SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-        const int userVersion = db.execAndGet("PRAGMA user_version").getInt();
-        const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-        if (userVersion > newestKnownVersion) {
-            fail(path, "written by a newer Knotmap (schema version " + std::to_string(userVersion) +
-                           ", this version knows up to " + std::to_string(newestKnownVersion) +
-                           "); not opened, nothing changed");
-        }
-        const auto applicationId =
-            static_cast<std::uint32_t>(db.execAndGet("PRAGMA application_id").getInt());
-        if (applicationId != kKnotmapApplicationId && objects > 0) {
-            fail(path, "not a Knotmap database (it holds tables of another application)");
-        }
-        // Reading every table's root page finds most damage cheaply.
-        SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                     "name NOT LIKE 'sqlite_%'");
-        while (tables.executeStep()) {
-            const std::string name = tables.getColumn(0).getString();
-            std::string quoted = "\"";
-            for (char c : name) {
-                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-            }
-            quoted += "\"";
-            db.exec("SELECT 1 FROM " + quoted + " LIMIT 1");
-        }
-    } catch (const SQLite::Exception& error) {
-        fail(path, std::string("damaged database: ") + error.what());
+std::uint32_t readBigEndian(const unsigned char* bytes, std::size_t bytesLong) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < bytesLong; ++i) {
+        value = (value << 8) | bytes[i];
     }
+    return value;
+}
+
+// The file's first bytes, read through the default VFS (see the header).
+// Returns how many bytes the file holds of them.
+std::size_t readHeaderThroughVfs(const fs::path& path, std::array<unsigned char, 100>& header) {
+    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+    std::string fullPath(static_cast<std::size_t>(vfs->mxPathname) + 1, '\0');
+    if (vfs->xFullPathname(vfs, path.c_str(), vfs->mxPathname, fullPath.data()) != SQLITE_OK) {
+        fail(path, "cannot resolve the path");
+    }
+    std::vector<std::max_align_t> storage(
+        (static_cast<std::size_t>(vfs->szOsFile) + sizeof(std::max_align_t) - 1) /
+        sizeof(std::max_align_t));
+    auto* file = reinterpret_cast<sqlite3_file*>(storage.data());
+    int outFlags = 0;
+    const int opened = vfs->xOpen(vfs, fullPath.c_str(), file,
+                                  SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &outFlags);
+    if (opened != SQLITE_OK) {
+        if (file->pMethods != nullptr) {
+            file->pMethods->xClose(file);
+        }
+        fail(path, "cannot read the file (SQLite error " + std::to_string(opened) + ")");
+    }
+    sqlite3_int64 size = 0;
+    file->pMethods->xFileSize(file, &size);
+    const int read = file->pMethods->xRead(file, header.data(), static_cast<int>(header.size()), 0);
+    file->pMethods->xClose(file);
+    if (read != SQLITE_OK && read != SQLITE_IOERR_SHORT_READ) {
+        fail(path, "cannot read the file (SQLite error " + std::to_string(read) + ")");
+    }
+    return static_cast<std::size_t>(std::min<sqlite3_int64>(size, 100));
 }
 
 } // namespace
 
-DatabaseFileState prepareDatabaseFile(const fs::path& path, int newestKnownVersion) {
+void checkDatabaseHeader(const fs::path& path, int newestKnownVersion) {
+    std::array<unsigned char, 100> header{};
+    const std::size_t got = readHeaderThroughVfs(path, header);
+    static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+    const std::string_view start(reinterpret_cast<const char*>(header.data()),
+                                 std::min(got, kMagic.size()));
+    if (!kMagic.starts_with(start) || got == 0) {
+        fail(path, "not a Knotmap database (not an SQLite file)");
+    }
+    if (got < header.size()) {
+        fail(path, "damaged database: the file is truncated (" + std::to_string(got) +
+                       " bytes, shorter than an SQLite header)");
+    }
+    const std::uint32_t applicationId = readBigEndian(header.data() + 68, 4);
+    if (applicationId != 0 && applicationId != kKnotmapApplicationId) {
+        fail(path, "not a Knotmap database (an SQLite file of another application)");
+    }
+    const auto userVersion = static_cast<std::int32_t>(readBigEndian(header.data() + 60, 4));
+    if (userVersion > newestKnownVersion) {
+        fail(path, newerVersionProblem(userVersion, newestKnownVersion));
+    }
+}
+
+void createMissingFolders(const fs::path& path) {
+    const fs::path folder = folderOf(path);
     std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (status.type() == fs::file_type::not_found) {
-        createNewFile(path);
-        return DatabaseFileState::New;
+    if (fs::exists(folder, error)) {
+        if (!fs::is_directory(folder, error)) {
+            fail(path, folder.string() + " is not a folder");
+        }
+        return;
     }
-    if (error) {
-        fail(path, "cannot access the file: " + error.message());
+    // Create one level at a time so that exactly the folders made here get
+    // 0700; folders that were there already keep their modes.
+    createMissingFolders(folder);
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+        fail(path, "cannot create folder " + folder.string() + ": " + std::strerror(errno));
     }
-    if (fs::is_directory(status)) {
+    ::chmod(folder.c_str(), 0700); // the umask may have taken bits away
+}
+
+PathAssessment assessDatabasePath(const fs::path& path, const OpenOptions& options) {
+    PathAssessment result;
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        if (errno != ENOENT && errno != ENOTDIR) {
+            fail(path, std::string("cannot access the file: ") + std::strerror(errno));
+        }
+        if (!options.createIfMissing) {
+            fail(path, "no database here (nothing was created; check the path)");
+        }
+        const fs::path folder = folderOf(path);
+        std::error_code ignored;
+        if (fs::exists(folder, ignored) && !isWritable(folder)) {
+            fail(path, "cannot create the database: folder " + folder.string() + " is read-only");
+        }
+        result.state = PathState::Missing;
+        return result;
+    }
+    if (S_ISDIR(info.st_mode)) {
         fail(path, "is a folder, not a database file");
     }
-    if (!fs::is_regular_file(status)) {
+    if (!S_ISREG(info.st_mode)) {
         fail(path, "is not a regular file");
     }
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (error) {
-        fail(path, "cannot read the file size: " + error.message());
+    if (info.st_size == 0 && !options.createIfMissing) {
+        fail(path, "the file is empty (0 bytes), not a Knotmap database; nothing was changed");
     }
-    if (size > 0) {
-        checkHeader(path, size, newestKnownVersion);
+    result.state = info.st_size == 0 ? PathState::Empty : PathState::Existing;
+    const bool fileWritable = isWritable(path);
+    // WAL mode keeps two companion files beside the database.
+    const bool folderWritable = isWritable(folderOf(path));
+    if (fileWritable && folderWritable) {
+        return result;
     }
-    if (!isWritable(path)) {
+    if (options.readOnlyAllowed && result.state == PathState::Existing) {
+        result.readOnly = true;
+        return result;
+    }
+    if (!fileWritable) {
         fail(path, "the file is read-only; Knotmap needs to write to it (check its permissions)");
     }
-    // WAL mode keeps two companion files beside the database.
-    if (!isWritable(folderOf(path))) {
-        fail(path, "the folder " + folderOf(path).string() +
-                       " is read-only; Knotmap needs to write beside the database");
+    fail(path, "the folder " + folderOf(path).string() +
+                   " is read-only; Knotmap needs to write beside the database");
+}
+
+void verifyOpenedDatabase(SQLite::Database& db, const fs::path& path, int newestKnownVersion) {
+    try {
+        // The first read of the schema makes SQLite check the header, take a
+        // shared lock and recover: replay a WAL, roll back a hot journal.
+        const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        const int userVersion = db.execAndGet("PRAGMA user_version").getInt();
+        const auto applicationId =
+            static_cast<std::uint32_t>(db.execAndGet("PRAGMA application_id").getInt());
+        if (applicationId != 0 && applicationId != kKnotmapApplicationId) {
+            fail(path, "not a Knotmap database (an SQLite file of another application)");
+        }
+        if (applicationId != kKnotmapApplicationId && objects > 0) {
+            fail(path, "not a Knotmap database (it holds tables of another application)");
+        }
+        if (userVersion > newestKnownVersion) {
+            fail(path, newerVersionProblem(userVersion, newestKnownVersion));
+        }
+        if (objects == 0) {
+            return; // a new database: nothing to check yet
+        }
+        SQLite::Statement check(db, "PRAGMA quick_check");
+        std::string firstProblem;
+        int problems = 0;
+        while (check.executeStep()) {
+            const std::string line = check.getColumn(0).getString();
+            if (line != "ok") {
+                if (problems++ == 0) {
+                    firstProblem = line;
+                }
+            }
+        }
+        if (problems > 0) {
+            fail(path, "damaged database: " + firstProblem +
+                           (problems > 1 ? " (and " + std::to_string(problems - 1) + " more)"
+                                         : std::string()));
+        }
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(describeSqliteFailure(path, error));
     }
-    if (size == 0) {
-        return DatabaseFileState::Empty;
+}
+
+std::string describeSqliteFailure(const fs::path& path, const SQLite::Exception& error) {
+    const std::string prefix = path.string() + ": ";
+    switch (error.getErrorCode()) {
+    case SQLITE_NOTADB:
+        return prefix + "not a Knotmap database (not an SQLite file)";
+    case SQLITE_CORRUPT:
+        return prefix + "damaged database: " + error.what() + truncationHint(path);
+    case SQLITE_FULL:
+        return prefix + "the disk is full (" + error.what() + "); nothing was saved";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return prefix + "another program kept the database locked for too long (" +
+               error.what() + "); nothing was changed, try again";
+    case SQLITE_READONLY:
+        return prefix + "cannot write to the database (" + error.what() + ")";
+    default:
+        return prefix + error.what();
     }
-    checkSchemaReadOnly(path, newestKnownVersion);
-    return DatabaseFileState::Existing;
 }
 
 } // namespace knotmap

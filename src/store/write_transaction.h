@@ -4,9 +4,10 @@
 
 namespace knotmap {
 
-// A write that commits whole or not at all. Built on savepoints, so one
-// repository call can be part of a larger write (an import, the demo) that
-// holds its own WriteTransaction: only the outermost one commits to disk.
+// A write that commits whole or not at all. The outermost one is BEGIN
+// IMMEDIATE (it waits for other writers with the busy timeout, then holds the
+// write lock); nested ones are savepoints, so one repository call can be part
+// of a larger write (an import, the demo): only the outermost commits to disk.
 class WriteTransaction {
 public:
     explicit WriteTransaction(SQLite::Database& db);
@@ -19,6 +20,7 @@ public:
 private:
     SQLite::Database& m_db;
     bool m_done = false;
+    bool m_outermost = false;
 };
 
 } // namespace knotmap
