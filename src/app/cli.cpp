@@ -9,6 +9,7 @@
 #include "app/screenshot_command.h"
 #include "core/timestamp.h"
 #include "store/database.h"
+#include "store/database_file_check.h"
 #include "store/database_info.h"
 #include "store/demo_writer.h"
 #include "store/store_error.h"
@@ -53,23 +54,31 @@ Database openForReading(const std::string& dbOption) {
     return openDatabase(dbOption, readingOptions());
 }
 
-// Runs a command that may create its database. When it fails (a full disk,
-// a refused import), a database it created is removed with its companions,
-// so a failed first import leaves nothing behind.
-int removingCreatedDatabaseOnFailure(const std::string& dbOption, const std::function<int()>& run) {
+// Runs a command on the database named by dbOption. SQLite's own messages
+// do not say which file they are about ("database or disk is full"): they are
+// reworded to name it. With removeIfCreated, when the command fails (a full
+// disk, a refused import), a database it created is removed with its
+// companions, so a failed first import leaves nothing behind.
+int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::function<int()>& run) {
     const std::filesystem::path path = resolveDatabasePath(dbOption);
     std::error_code ignored;
     const bool existed = std::filesystem::exists(path, ignored);
+    const auto removeCreated = [&] {
+        if (removeIfCreated && !existed) {
+            removeDatabaseAndCompanions(path);
+        }
+    };
     try {
         const int status = run();
-        if (status != 0 && !existed) {
-            removeDatabaseAndCompanions(path);
+        if (status != 0) {
+            removeCreated();
         }
         return status;
+    } catch (const SQLite::Exception& error) {
+        removeCreated();
+        throw StoreError(describeSqliteFailure(path, error));
     } catch (...) {
-        if (!existed) {
-            removeDatabaseAndCompanions(path);
-        }
+        removeCreated();
         throw;
     }
 }
@@ -204,17 +213,18 @@ int runCommandLine(int argc, char** argv) {
 
     try {
         if (*demoCommand) {
-            return removingCreatedDatabaseOnFailure(demo.db, [&] { return runDemo(demo); });
+            return onDatabase(demo.db, true, [&] { return runDemo(demo); });
         }
         if (*infoCommand) {
-            return runInfo(infoDb);
+            return onDatabase(infoDb, false, [&] { return runInfo(infoDb); });
         }
         if (*exportCommand) {
-            return runExport(exportArguments, openForReading);
+            return onDatabase(exportArguments.db, false,
+                              [&] { return runExport(exportArguments, openForReading); });
         }
         if (*importCommand) {
-            return removingCreatedDatabaseOnFailure(
-                importArguments.db, [&] { return runImport(importArguments, openForWriting); });
+            return onDatabase(importArguments.db, true,
+                              [&] { return runImport(importArguments, openForWriting); });
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);

@@ -10,6 +10,7 @@
 #include "app/test_report.h"
 #include "store/database.h"
 #include "ui/app_view_model.h"
+#include "ui/create_database_prompt.h"
 #include "ui/history_data.h"
 #include "ui/knot_log_controller.h"
 #include "ui/main_screen.h"
@@ -47,7 +48,12 @@ struct LoadedData {
 LoadedData load(const fs::path& path, ui::MainScreenState& state) {
     LoadedData loaded;
     try {
-        loaded.database.emplace(Database::open(path));
+        // Creating is allowed here: runGui asked first when the path is not
+        // the default one. A file the person may only read opens read-only.
+        OpenOptions options;
+        options.readOnlyAllowed = true;
+        options.busyTimeoutMs = kWindowBusyTimeoutMs;
+        loaded.database.emplace(Database::open(path, options));
     } catch (const std::exception& error) {
         // StoreError messages already name the file.
         state.error = ui::ErrorDialogState{"Knotmap can't open this database", error.what(),
@@ -56,6 +62,15 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
         return loaded;
     }
     const OpenReport& report = loaded.database->openReport();
+    if (report.readOnly) {
+        state.readOnlyReason = displayPath(path) +
+                               " can be read but not written (check the permissions of the file "
+                               "and its folder), so nothing here can be changed.";
+        state.notice.title = "Opened read-only";
+        state.notice.message = "You can look at everything and export it, but not change it:";
+        state.notice.detail = state.readOnlyReason;
+        state.notice.visible = true;
+    }
     if (report.backupPath) {
         state.notice.title = "This database was upgraded";
         state.notice.message = "Knotmap updated it from schema version " +
@@ -209,9 +224,11 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
                    ui::MainScreenState& state, SettingsKeeper& settings, SampleSwitch& sample) {
     LoadedData data = load(databasePath, state);
     const std::string shownPath = displayPath(databasePath);
-    // Logging knots needs the database and the atlas (the map's regions).
+    // Logging knots needs a writable database and the atlas (the map's
+    // regions). Read-only, the map only selects and no editor is offered.
     std::optional<ui::KnotLogController> knotLog;
-    if (data.database && data.model && data.model->atlas != nullptr) {
+    if (data.database && !data.database->readOnly() && data.model &&
+        data.model->atlas != nullptr) {
         knotLog.emplace(*data.database, *data.model->atlas);
         state.knotLog = &*knotLog;
     }
@@ -248,6 +265,9 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     window.run(
         [&](const ui::Appearance& look) {
             frameTimer.start();
+            if (knotLog) {
+                knotLog->retryWaitingSaves();
+            }
             loadSelectedClient(data, state);
             reportPngSave(window, state);
             runReportJob(reportJob, state);
@@ -267,9 +287,11 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
             window.setFontScale(SettingsKeeper::fontScale(state.settings));
             frameTimer.stop();
             if (testReport) {
-                testReport->setExtraLines(takeFeelTestReportLines(state, databasePath) +
-                                          historyReportLines(state) + frameTimer.reportLine() +
-                                          probe->takeLines());
+                testReport->setExtraLines(
+                    takeFeelTestReportLines(state, databasePath) + historyReportLines(state) +
+                    "waiting-saves " + std::to_string(knotLog ? knotLog->waitingSaves() : 0) +
+                    "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
+                    frameTimer.reportLine() + probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }
             window.setTheme(state.theme);
@@ -284,6 +306,13 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
             sessions->flushPendingEdits();
         }
         knotLog->flushPendingEdits();
+        // Saves still waiting for another program's lock are not dropped:
+        // closing waits for them, as a command would.
+        if (knotLog->waitingSaves() > 0) {
+            std::cerr << "knotmap: waiting for the database to save "
+                      << knotLog->waitingSaves() << " change(s)...\n";
+            knotLog->finishWaitingSaves();
+        }
         if (const auto error = knotLog->takeError()) {
             std::cerr << "knotmap: " << *error << "\n";
         }
@@ -310,6 +339,19 @@ void resetForAnotherDatabase(ui::MainScreenState& state) {
     state = std::move(fresh);
 }
 
+// Asks whether to create a database at path, in the window, before anything
+// else is shown. True when the person chose to create it.
+bool askToCreate(MainWindow& window, const std::string& path, std::optional<int> frameLimit) {
+    ui::CreateDatabaseChoice choice = ui::CreateDatabaseChoice::Undecided;
+    window.run(
+        [&](const ui::Appearance& look) {
+            choice = ui::drawCreateDatabasePrompt(path, look);
+            return choice == ui::CreateDatabaseChoice::Undecided;
+        },
+        frameLimit);
+    return choice == ui::CreateDatabaseChoice::Create;
+}
+
 } // namespace
 
 int runGui(const GuiOptions& options) {
@@ -325,6 +367,11 @@ int runGui(const GuiOptions& options) {
     window.setFontScale(SettingsKeeper::fontScale(state.settings));
     SampleSwitch sample(options.databasePath);
     fs::path databasePath = options.databasePath;
+    std::error_code ignored;
+    if (options.askBeforeCreating && !fs::exists(databasePath, ignored) &&
+        !askToCreate(window, displayPath(databasePath), options.frameLimit)) {
+        return 0;
+    }
     while (runOnDatabase(options, databasePath, window, state, settings, sample)) {
         databasePath = sample.target();
         resetForAnotherDatabase(state);

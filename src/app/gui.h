@@ -7,6 +7,9 @@ namespace knotmap {
 
 struct GuiOptions {
     std::filesystem::path databasePath;
+    // The path was chosen (--db, KNOTMAP_DB) rather than the default one: a
+    // missing database there is created only after the window asks.
+    bool askBeforeCreating = false;
     // Test hook: render this many frames, then close the window and exit.
     std::optional<int> frameLimit;
     // Test hook: keep this file up to date with where the body map is drawn

@@ -15,8 +15,9 @@ void drawNewClientMenuItem(MainScreenState& state) {
 }
 
 void drawClientMenuItems(MainScreenState& state) {
+    // Read-only (no knot log): nothing to edit, so no Edit menu at all.
     const bool canEdit = state.knotLog != nullptr;
-    if (ImGui::BeginMenu("Edit")) {
+    if (canEdit && ImGui::BeginMenu("Edit")) {
         ImGui::Separator();
         if (ImGui::MenuItem("Vocabularies...", nullptr, false, canEdit)) {
             state.vocabularies.open = true;

@@ -20,22 +20,75 @@ constexpr const char* kDefaultClientName = "Me";
 } // namespace
 
 KnotLogController::KnotLogController(Database& database, const Atlas& atlas)
-    : m_database(database), m_atlas(atlas) {}
+    : m_database(database), m_atlas(atlas), m_waiting(database) {
+    // A click must never freeze the window for long: a save that meets a
+    // lock waits briefly, then queues and is retried between frames.
+    m_database.setBusyTimeout(kWindowBusyTimeoutMs);
+}
 
-bool KnotLogController::execute(std::unique_ptr<Command> command, bool continuesGesture) {
-    const std::string description = command->description();
-    try {
-        m_history.execute(std::move(command));
-    } catch (const std::exception& error) {
-        reportFailure("Couldn't save \u201C" + description + "\u201D", error);
+void KnotLogController::afterLanding() {
+    // While saves wait, the editor keeps showing what the person did (the
+    // edits are applied to it in memory); once all landed, it is read again.
+    if (!m_waiting.waiting()) {
         m_editorStale = true;
-        return false;
     }
-    if (!continuesGesture) {
-        m_history.sealNewest();
-    }
-    m_editorStale = true;
     m_dataChanged = true;
+}
+
+bool KnotLogController::execute(std::unique_ptr<Command> command, bool continuesGesture,
+                                std::function<void()> onLanded) {
+    const std::string description = command->description();
+    // Shared so the write can be tried again: the undo stack takes the
+    // command only once it applied.
+    auto pending = std::make_shared<std::unique_ptr<Command>>(std::move(command));
+    PendingWrites::Write write;
+    write.description = description;
+    write.attempt = [this, pending, continuesGesture] {
+        m_history.execute(std::move(*pending));
+        if (!continuesGesture) {
+            m_history.sealNewest();
+        }
+    };
+    write.onLanded = [this, landed = std::move(onLanded)] {
+        if (landed) {
+            landed();
+        }
+        afterLanding();
+    };
+    std::string error;
+    const PendingWrites::Outcome outcome = m_waiting.submit(std::move(write), error);
+    if (outcome == PendingWrites::Outcome::Failed) {
+        m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
+                  m_database.path().string() + ")";
+        m_editorStale = true;
+    }
+    return outcome == PendingWrites::Outcome::Landed;
+}
+
+void KnotLogController::retryWaitingSaves() {
+    std::string error;
+    const std::string description = m_waiting.oldestDescription();
+    m_waiting.retry(error);
+    if (!error.empty()) {
+        m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
+                  m_database.path().string() + ")";
+        m_editorStale = true;
+        m_dataChanged = true;
+        m_waitingKnots.clear(); // the queue was given up: nothing more will land
+    }
+}
+
+bool KnotLogController::finishWaitingSaves() {
+    while (m_waiting.waiting()) {
+        std::string error;
+        m_database.setBusyTimeout(kCommandBusyTimeoutMs);
+        std::string description = m_waiting.oldestDescription();
+        m_waiting.retry(error);
+        if (!error.empty()) {
+            m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error;
+            return false;
+        }
+    }
     return true;
 }
 
@@ -47,14 +100,17 @@ bool KnotLogController::executeShared(std::unique_ptr<Command> command) {
 bool KnotLogController::writeOutsideHistory(const std::string& description,
                                             const std::function<void()>& write) {
     flushPendingEdits();
-    try {
-        write();
-    } catch (const std::exception& error) {
-        reportFailure("Couldn't save \u201C" + description + "\u201D", error);
+    PendingWrites::Write pending;
+    pending.description = description;
+    pending.attempt = write;
+    pending.onLanded = [this] { afterLanding(); };
+    std::string error;
+    const PendingWrites::Outcome outcome = m_waiting.submit(std::move(pending), error);
+    if (outcome == PendingWrites::Outcome::Failed) {
+        m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
+                  m_database.path().string() + ")";
         return false;
     }
-    m_editorStale = true;
-    m_dataChanged = true;
     return true;
 }
 
@@ -100,10 +156,27 @@ void KnotLogController::addKnot(std::optional<Id> clientId, BodyView view, Diagr
     knot.regionCode = regionCode;
     auto command =
         std::make_unique<CreateKnotCommand>(m_database.sql(), knot, LocalTimestamp::now());
-    const CreateKnotCommand& created = *command;
-    if (execute(std::move(command))) {
-        m_lastClient = knot.clientId;
-        select(created.observationId());
+    // The command lives on in the undo stack once it landed.
+    const CreateKnotCommand* created = command.get();
+    const int serial = ++m_waitingKnotSerial;
+    const bool landed = execute(std::move(command), false, [this, created, serial, client = knot.clientId] {
+        m_lastClient = client;
+        select(created->observationId());
+        std::erase_if(m_waitingKnots, [serial](const BodyMapMarker& marker) {
+            return marker.knotId == -serial;
+        });
+    });
+    if (!landed && m_waiting.waiting()) {
+        BodyMapMarker marker;
+        marker.knotId = -serial; // never a saved knot's id
+        marker.view = view;
+        marker.position = {point.x, point.y};
+        marker.pain = knot.pain;
+        marker.resolved = true; // drawn small and muted until it is saved
+        marker.title = regionDisplayName(m_atlas, regionCode);
+        marker.detail = "Saving\u2026 another program is writing to the database";
+        marker.regionCode = regionCode;
+        m_waitingKnots.push_back(std::move(marker));
     }
 }
 
@@ -124,10 +197,8 @@ void KnotLogController::logKnot(Id knotId) {
         return;
     }
     auto command = std::make_unique<LogObservationCommand>(m_database.sql(), knotId, now);
-    const LogObservationCommand& logged = *command;
-    if (execute(std::move(command))) {
-        select(logged.observationId());
-    }
+    const LogObservationCommand* logged = command.get();
+    execute(std::move(command), false, [this, logged] { select(logged->observationId()); });
 }
 
 void KnotLogController::moveKnot(Id knotId, DiagramPoint point, const std::string& regionCode) {
@@ -218,6 +289,10 @@ void KnotLogController::drawEditor(const Appearance& look) {
     if (events.edit) {
         execute(std::make_unique<UpdateObservationCommand>(m_database.sql(), *events.edit),
                 events.editContinues);
+        if (m_waiting.waiting() && m_editor) {
+            // Not in the database yet: the editor shows it as made, "Saving…".
+            applyEdit(*events.edit, m_editor->observation);
+        }
     }
     if (events.gestureEnded) {
         m_history.sealNewest();
@@ -255,6 +330,11 @@ void KnotLogController::handleShortcuts() {
 
 bool KnotLogController::undo() {
     flushPendingEdits();
+    if (m_waiting.waiting()) {
+        m_error = "Still saving \u201C" + m_waiting.oldestDescription() +
+                  "\u201D: another program is writing to the database. Undo once it is saved.";
+        return false;
+    }
     if (!m_history.canUndo()) {
         return false;
     }
@@ -271,6 +351,11 @@ bool KnotLogController::undo() {
 }
 
 bool KnotLogController::redo() {
+    if (m_waiting.waiting()) {
+        m_error = "Still saving \u201C" + m_waiting.oldestDescription() +
+                  "\u201D: another program is writing to the database. Redo once it is saved.";
+        return false;
+    }
     if (!m_history.canRedo()) {
         return false;
     }

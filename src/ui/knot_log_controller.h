@@ -6,6 +6,8 @@
 #include "store/database.h"
 #include "ui/knot_editor_model.h"
 #include "ui/knot_editor_panel.h"
+#include "ui/body_map_types.h"
+#include "ui/pending_writes.h"
 
 #include <functional>
 #include <memory>
@@ -76,9 +78,25 @@ public:
     // Saves notes still being typed (e.g. when the window closes).
     void flushPendingEdits();
 
+    // Between frames: tries again the saves that met another program's lock.
+    void retryWaitingSaves();
+    // Saves made but not yet in the database (another program holds its lock).
+    [[nodiscard]] std::size_t waitingSaves() const { return m_waiting.count(); }
+    [[nodiscard]] std::string oldestWaitingSave() const { return m_waiting.oldestDescription(); }
+    // Knots clicked on the body whose saving waits: drawn muted on the map,
+    // "Saving…" in their tooltip, until they land.
+    [[nodiscard]] std::span<const BodyMapMarker> waitingKnots() const { return m_waitingKnots; }
+    // For closing the window: keeps retrying, with the lock wait of a command,
+    // until every waiting save landed or failed. False when some did not land.
+    bool finishWaitingSaves();
+
 private:
-    // Applies the command and keeps it for undo; false when the store refused.
-    bool execute(std::unique_ptr<Command> command, bool continuesGesture = false);
+    // Applies the command and keeps it for undo; onLanded runs once it is
+    // saved, now or (when another program holds the lock) on a later frame.
+    // True when it was saved now; false when it waits or the store refused.
+    bool execute(std::unique_ptr<Command> command, bool continuesGesture = false,
+                 std::function<void()> onLanded = {});
+    void afterLanding();
     void select(Id observationId);
     const KnotEditorModel* editor(); // rebuilt from the store only when stale
     Id clientOrMe(std::optional<Id> clientId);
@@ -87,6 +105,9 @@ private:
     Database& m_database;
     const Atlas& m_atlas;
     UndoStack m_history;
+    PendingWrites m_waiting;
+    std::vector<BodyMapMarker> m_waitingKnots;
+    int m_waitingKnotSerial = 0; // tells the waiting markers apart
     std::optional<Id> m_selectedObservation;
     std::optional<KnotEditorModel> m_editor;
     bool m_editorStale = true;

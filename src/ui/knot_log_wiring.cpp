@@ -20,14 +20,14 @@ void applyKnotLogEvents(const BodyMapEvents& events, std::optional<Id> clientId,
         const BodyClick& click = *events.clickedBody;
         knotLog.addKnot(clientId, click.view, {click.point.x, click.point.y}, click.regionCode);
     }
-    if (events.clickedKnot) {
+    if (events.clickedKnot && *events.clickedKnot > 0) { // not a knot still being saved
         knotLog.logKnot(*events.clickedKnot);
     }
-    if (events.knotMoved) {
+    if (events.knotMoved && events.knotMoved->knotId > 0) {
         const KnotMove& move = *events.knotMoved;
         knotLog.moveKnot(move.knotId, {move.point.x, move.point.y}, move.regionCode);
     }
-    if (events.deleteRequested) {
+    if (events.deleteRequested && *events.deleteRequested > 0) {
         knotLog.deleteKnot(*events.deleteRequested);
     }
     if (events.clickedBackground && !knotLog.pickingRegions()) {

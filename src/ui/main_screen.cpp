@@ -10,6 +10,7 @@
 #include "ui/knot_log_wiring.h"
 #include "ui/session_column.h"
 #include "ui/session_list_panel.h"
+#include "ui/status_pill.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
 
@@ -40,11 +41,12 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         if (ImGui::MenuItem("Save view as PNG\u2026", "Ctrl+Shift+S")) {
             state.history.pngMenuRequested = true;
         }
+        // Reading the data is all these need: they work on a read-only file too.
         if (ImGui::MenuItem("Client report (PDF)\u2026", "Ctrl+P", false,
-                            state.knotLog != nullptr)) {
+                            state.historyData != nullptr)) {
             state.report.openRequested = true;
         }
-        if (ImGui::MenuItem("Export CSV\u2026", "Ctrl+E", false, state.knotLog != nullptr)) {
+        if (ImGui::MenuItem("Export CSV\u2026", "Ctrl+E", false, state.historyData != nullptr)) {
             state.exportCsv.openRequested = true;
         }
         probeItem("menu-export-csv");
@@ -68,6 +70,16 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     drawFeelMenuItems(state.feel);
     ImGui::Dummy(ImVec2(look.px(12), 0));
     drawSampleBanner(state.feel, look);
+    if (!state.readOnlyReason.empty()) {
+        drawStatusPill("Read-only", state.readOnlyReason, look.colours().notice, look);
+    }
+    if (state.knotLog != nullptr && state.knotLog->waitingSaves() > 0) {
+        drawStatusPill("Saving\u2026",
+                       "\u201C" + state.knotLog->oldestWaitingSave() +
+                           "\u201D is waiting: another program is writing to the database. "
+                           "It is kept here and saved as soon as the database is free.",
+                       look.colours().notice, look);
+    }
 
     // The database in use, quietly at the trailing edge; the full path on hover.
     ImGui::PushFont(look.fonts.small);
@@ -191,8 +203,15 @@ void bodyMapPane(const AppViewModel& model, const ClientEntry* client, MainScree
         input.regionPain = sessionPain;
     }
     input.selectedKnot = state.selectedKnot;
+    std::vector<BodyMapMarker> withWaiting;
     if (state.knotLog != nullptr) {
         fillBodyMapInput(*state.knotLog, input);
+        if (!state.knotLog->waitingKnots().empty()) {
+            withWaiting.assign(input.markers.begin(), input.markers.end());
+            const auto waiting = state.knotLog->waitingKnots();
+            withWaiting.insert(withWaiting.end(), waiting.begin(), waiting.end());
+            input.markers = withWaiting;
+        }
     }
     std::vector<float> referralShade;
     std::vector<int> referralOutline;
@@ -246,12 +265,12 @@ void sessionsWithTreatments(const ClientEntry& client, MainScreenState& state,
         return;
     }
     if (state.treatments == nullptr || client.sessions.empty()) {
-        (void)drawSessionList(client, std::nullopt, false, look);
+        (void)drawSessionList(client, std::nullopt, false, look, state.knotLog != nullptr);
         return;
     }
     const float listHeight = std::max(look.px(180), ImGui::GetContentRegionAvail().y * 0.42f);
     if (ImGui::BeginChild("session-list", ImVec2(0, listHeight))) {
-        (void)drawSessionList(client, std::nullopt, false, look);
+        (void)drawSessionList(client, std::nullopt, false, look, state.knotLog != nullptr);
     }
     ImGui::EndChild();
     ImGui::Dummy(ImVec2(0, look.px(8)));
@@ -372,12 +391,12 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
         state.history.pngMenuRequested = true;
     }
-    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput && state.knotLog != nullptr &&
-        ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
+        state.historyData != nullptr && ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
         state.report.openRequested = true;
     }
-    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput && state.knotLog != nullptr &&
-        ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
+        state.historyData != nullptr && ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
         state.exportCsv.openRequested = true;
     }
     if (state.error) {

@@ -36,6 +36,9 @@ struct MainScreenState {
     EmptyStateState emptyState;
     NoticeState notice;
     std::optional<ErrorDialogState> error; // when set, nothing else can be done
+    // Why the database is open read-only (empty: it is writable). The menu
+    // bar says so, and nothing offers to change the data.
+    std::string readOnlyReason;
     bool quitRequested = false;
     // The user's persisted preferences (core/settings.h), loaded and saved by
     // app/settings_keeper.h. Read them anywhere; after changing one, set

@@ -202,10 +202,10 @@ std::optional<SessionKind> newSessionButton(const Appearance& look) {
 } // namespace
 
 SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> selected,
-                                  bool scrollToSelected, const Appearance& look) {
+                                  bool scrollToSelected, const Appearance& look, bool canCreate) {
     SessionListEvents events;
     textWithFont(client.name, look.fonts.heading);
-    if (client.id != 0) { // the placeholder "Me" is saved with its first knot
+    if (client.id != 0 && canCreate) { // the placeholder "Me" is saved with its first knot
         events.create = newSessionButton(look);
     }
     textMuted(client.sessionSummary, look);

@@ -16,8 +16,10 @@ struct SessionListEvents {
 // The client's name, a "New session" menu and their sessions as a timeline,
 // newest first: date, time, kind, overall pain, knots and treatments.
 // selected is highlighted; scrollToSelected brings it into view (after the
-// arrow keys moved it). Fills the rest of the current window.
+// arrow keys moved it). Fills the rest of the current window. Without
+// canCreate (a read-only database) there is no "New session".
 SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> selected,
-                                  bool scrollToSelected, const Appearance& look);
+                                  bool scrollToSelected, const Appearance& look,
+                                  bool canCreate = true);
 
 } // namespace knotmap::ui

@@ -3,6 +3,7 @@
 // data, switching client, and reading and analysing one client's history for
 // the charts. Figures and how to reproduce them: docs/performance.md.
 #include "bench_steps.h"
+#include "durable_save.h"
 
 #include <algorithm>
 #include <chrono>
@@ -86,6 +87,18 @@ int main(int argc, char** argv) {
                 withinLimit = false;
             }
         }
+        // Logging one knot, each save synced (FULL) against NORMAL, on a
+        // scratch file beside the empty database.
+        const int saves = std::max(rounds * 10, 30);
+        const std::string scratch = empty + ".save-bench.db";
+        const auto full = knotmap::bench::timeLoggingKnots(scratch, "FULL", saves);
+        const auto normal = knotmap::bench::timeLoggingKnots(scratch, "NORMAL", saves);
+        const std::string heading = "log one knot (" + std::to_string(saves) + " saves)";
+        std::printf("%-34s %12s %12s %12s\n", heading.c_str(), "", "median (ms)", "p95 (ms)");
+        std::printf("%-34s %12s %12.2f %12.2f\n", "  synchronous = FULL (used)", "",
+                    full.medianMs, full.p95Ms);
+        std::printf("%-34s %12s %12.2f %12.2f\n", "  synchronous = NORMAL", "", normal.medianMs,
+                    normal.p95Ms);
         return withinLimit ? 0 : 1;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "knotmap_perf_bench: %s\n", error.what());

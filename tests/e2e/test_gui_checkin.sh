@@ -15,12 +15,15 @@ source "$(dirname "$0")/gui_test.sh" "$@"
 region=back.upper_trapezius.left
 kind=massage_ball
 note="Tight after a long day at the desk"
-db="$WORK/checkin.db"
+# The default place (XDG_DATA_HOME): a new database elsewhere is created
+# only after the window asks.
+export XDG_DATA_HOME="$WORK/data"
+db="$XDG_DATA_HOME/knotmap/knotmap.db"
 report="$WORK/report.txt"
 
 # One client, so the window opens in individual mode without the welcome.
-run info --db "$db"
-assert_eq 0 "$RC" "knotmap info exit code (creates the database)"
+run --db "$db" --frames 5
+assert_eq 0 "$RC" "the window's exit code (creates the database at the default place)"
 sqlite3 "$db" "INSERT INTO client (name, created_utc) VALUES ('Me', 0)"
 
 # The region's label point, a point well inside it, in diagram coordinates.

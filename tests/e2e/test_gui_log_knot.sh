@@ -9,7 +9,10 @@ set -euo pipefail
 source "$(dirname "$0")/gui_test.sh" "$@"
 
 region=back.upper_trapezius.left
-db="$WORK/log.db"
+# The default place (XDG_DATA_HOME): a new database elsewhere is created
+# only after the window asks.
+export XDG_DATA_HOME="$WORK/data"
+db="$XDG_DATA_HOME/knotmap/knotmap.db"
 report="$WORK/report.txt"
 
 # The region's label point, a point well inside it, in diagram coordinates.

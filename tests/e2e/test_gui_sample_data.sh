@@ -9,7 +9,10 @@ set -euo pipefail
 source "$(dirname "$0")/gui_test.sh" "$@"
 WAIT_SECONDS=60 # writing the sample takes a while under sanitizers
 
-db="$WORK/own.db"
+# The default place (XDG_DATA_HOME): a new database elsewhere is created
+# only after the window asks.
+export XDG_DATA_HOME="$WORK/data"
+db="$XDG_DATA_HOME/knotmap/knotmap.db"
 sample="$WORK/own-sample.db"
 report="$WORK/report.txt"
 

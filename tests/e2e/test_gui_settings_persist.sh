@@ -11,7 +11,10 @@ source "$(dirname "$0")/gui_test.sh" "$@"
 
 export KNOTMAP_CONFIG_DIR="$WORK/config"
 settings="$KNOTMAP_CONFIG_DIR/settings.json"
-db="$WORK/own.db"
+# The default place (XDG_DATA_HOME): a new database elsewhere is created
+# only after the window asks.
+export XDG_DATA_HOME="$WORK/data"
+db="$XDG_DATA_HOME/knotmap/knotmap.db"
 report="$WORK/report.txt"
 
 

@@ -29,10 +29,12 @@ run_gui() {
     fi
 }
 
-# --- a new database: the window runs 30 frames and exits 0 --------------------
-db="$workdir/new.db"
+# --- a new database at the default place: created 0600 in a 0700 folder, ---
+# --- whatever the umask; the window runs 30 frames and exits 0 --------------
+export XDG_DATA_HOME="$workdir/data"
+db="$XDG_DATA_HOME/knotmap/knotmap.db"
 status=0
-run_gui --db "$db" --frames 30 >"$workdir/new.out" 2>"$workdir/new.err" || status=$?
+(umask 022 && run_gui --frames 30) >"$workdir/new.out" 2>"$workdir/new.err" || status=$?
 if [[ $status -ne 0 ]]; then
     cat "$workdir/new.out" "$workdir/new.err" >&2
     fail "knotmap --frames 30 on a new database exited with $status, expected 0"
@@ -40,6 +42,17 @@ fi
 [[ -f "$db" ]] || fail "the database $db was not created"
 mode=$(stat -c %a "$db")
 [[ "$mode" == 600 ]] || fail "the database was created with mode $mode, expected 600"
+mode=$(stat -c %a "$XDG_DATA_HOME/knotmap")
+[[ "$mode" == 700 ]] || fail "the database's folder was created with mode $mode, expected 700"
+
+# --- elsewhere, nothing is created until the person says so: the window asks,
+# --- and closing it after 30 frames without an answer leaves no file --------
+elsewhere="$workdir/typo/elsewhere.db"
+status=0
+run_gui --db "$elsewhere" --frames 30 >"$workdir/ask.out" 2>"$workdir/ask.err" || status=$?
+[[ $status -eq 0 ]] || fail "the window asking to create a database exited with $status"
+[[ ! -e "$elsewhere" && ! -e "$workdir/typo" ]] ||
+    fail "the window created $elsewhere (or its folder) without asking"
 
 # --- a demo history: the window lists clients and sessions and exits 0 ---------
 demo="$workdir/demo.db"

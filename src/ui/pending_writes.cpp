@@ -1,0 +1,69 @@
+#include "ui/pending_writes.h"
+
+namespace knotmap::ui {
+namespace {
+
+constexpr auto kRetryInterval = std::chrono::milliseconds(200);
+// While retrying between frames, wait only this long for the lock.
+constexpr int kRetryBusyTimeoutMs = 30;
+
+} // namespace
+
+PendingWrites::Outcome PendingWrites::attempt(Write& write, std::string& error) {
+    try {
+        write.attempt();
+    } catch (const std::exception& failure) {
+        if (isLockContention(failure)) {
+            return Outcome::Waiting;
+        }
+        error = failure.what();
+        return Outcome::Failed;
+    }
+    if (write.onLanded) {
+        write.onLanded();
+    }
+    return Outcome::Landed;
+}
+
+PendingWrites::Outcome PendingWrites::submit(Write write, std::string& error) {
+    if (!m_queue.empty()) {
+        m_queue.push_back(std::move(write));
+        return Outcome::Waiting;
+    }
+    const Outcome outcome = attempt(write, error);
+    if (outcome == Outcome::Waiting) {
+        m_queue.push_back(std::move(write));
+        m_lastTry = std::chrono::steady_clock::now();
+    }
+    return outcome;
+}
+
+int PendingWrites::retry(std::string& error) {
+    const auto now = std::chrono::steady_clock::now();
+    if (m_queue.empty() || now - m_lastTry < kRetryInterval) {
+        return 0;
+    }
+    m_lastTry = now;
+    int landed = 0;
+    m_database.setBusyTimeout(kRetryBusyTimeoutMs);
+    while (!m_queue.empty()) {
+        const Outcome outcome = attempt(m_queue.front(), error);
+        if (outcome == Outcome::Waiting) {
+            break;
+        }
+        if (outcome == Outcome::Failed) {
+            m_queue.clear();
+            break;
+        }
+        m_queue.pop_front();
+        ++landed;
+    }
+    m_database.setBusyTimeout(kWindowBusyTimeoutMs);
+    return landed;
+}
+
+std::string PendingWrites::oldestDescription() const {
+    return m_queue.empty() ? std::string() : m_queue.front().description;
+}
+
+} // namespace knotmap::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <string>
+
+namespace knotmap::ui {
+
+// Saves that met another program's lock on the database (an import running
+// in a terminal, a second window) wait here, in order, and are tried again
+// between frames until they land. Nothing the person did is dropped: while a
+// save waits, every later one queues behind it, so they land in the order
+// they were made.
+class PendingWrites {
+public:
+    enum class Outcome { Landed, Waiting, Failed };
+
+    struct Write {
+        std::string description;        // "Add knot", for the "Saving…" status
+        std::function<void()> attempt;  // throws when SQLite refuses; repeatable
+        std::function<void()> onLanded; // after attempt succeeded (may be empty)
+    };
+
+    explicit PendingWrites(Database& database) : m_database(database) {}
+
+    // Tries the write now unless others are waiting. Waiting: it was queued.
+    // Failed: it was refused for another reason than a lock; error says why.
+    Outcome submit(Write write, std::string& error);
+    // Between frames: retries the queue at most every retryInterval, with a
+    // short lock wait so the frame is not held up. Returns how many landed;
+    // error is set when one was refused for another reason (it is dropped
+    // then, and so are the writes after it, which depended on it).
+    int retry(std::string& error);
+
+    [[nodiscard]] bool waiting() const { return !m_queue.empty(); }
+    [[nodiscard]] std::size_t count() const { return m_queue.size(); }
+    [[nodiscard]] std::string oldestDescription() const;
+
+private:
+    Outcome attempt(Write& write, std::string& error);
+
+    Database& m_database;
+    std::deque<Write> m_queue;
+    std::chrono::steady_clock::time_point m_lastTry{};
+};
+
+} // namespace knotmap::ui

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Full disks and the database: a demo or an import into a new database on a
+# small tmpfs that fills up must exit 1, name the database file, and leave
+# nothing behind (no database, no -wal/-shm, no hidden file). An import into
+# an existing database there is refused whole and the database keeps every
+# row it had. Once space is freed, the same file opens and every command
+# works. Needs to mount a tmpfs: as root directly, else inside a user and
+# mount namespace (unshare -Urm); when neither is allowed the test says why
+# and is skipped.
+# Usage: test_cli_full_disk_database.sh /path/to/knotmap
+set -euo pipefail
+
+can_mount_tmpfs() {
+    local probe
+    probe=$(mktemp -d "${TMPDIR:-/tmp}/knotmap-mount-probe-XXXXXX")
+    if mount -t tmpfs -o size=16k tmpfs "$probe" 2>/dev/null; then
+        umount "$probe"
+        rmdir "$probe"
+        return 0
+    fi
+    rmdir "$probe"
+    return 1
+}
+if ! can_mount_tmpfs; then
+    if [[ -z "${KNOTMAP_FULL_DISK_UNSHARED:-}" ]] && unshare -Urm true 2>/dev/null; then
+        export KNOTMAP_FULL_DISK_UNSHARED=1
+        exec unshare -Urm bash "$0" "$@"
+    fi
+    echo "skipped: cannot mount a tmpfs here (mount is not permitted for uid $(id -u), and" \
+        "unshare -Urm is not allowed either), so no small disk can be filled"
+    exit 0
+fi
+
+source "$(dirname "$0")/lib.sh" "$1"
+
+# The data to import lives on the ordinary disk: larger than the small disk.
+source_db="$WORK/source.db"
+run demo --db "$source_db" --clients 4 --days 600 --seed 2
+assert_eq 0 "$RC" "demo on the ordinary disk"
+run export --db "$source_db" --all "$WORK/export"
+assert_eq 0 "$RC" "export --all"
+observations=$(sqlite3 "$source_db" "SELECT count(*) FROM observation")
+
+disk="$WORK/disk"
+mkdir "$disk"
+mount -t tmpfs -o size=512k tmpfs "$disk"
+trap 'umount "$disk" 2>/dev/null || umount -l "$disk" 2>/dev/null || true; cleanup' EXIT
+
+listing() { ls -A "$1" | tr '\n' ' '; }
+
+# --- demo into a new database on the small disk ------------------------------
+mkdir "$disk/demo"
+run demo --db "$disk/demo/new.db" --clients 4 --days 600 --seed 2
+assert_eq 1 "$RC" "demo exit code on a full disk"
+assert_contains "$ERR" "$disk/demo/new.db: " "the demo's message names the database"
+assert_contains "$ERR" "full" "the demo's message says the disk is full"
+assert_eq "" "$(listing "$disk/demo")" "files left by the refused demo"
+pass "a demo that fills the disk names the file and leaves nothing"
+
+# --- import into a new database on the small disk -----------------------------
+mkdir "$disk/import"
+run import --db "$disk/import/new.db" "$WORK/export"
+assert_eq 1 "$RC" "import exit code on a full disk"
+assert_contains "$ERR" "$disk/import/new.db: " "the import's message names the database"
+assert_contains "$ERR" "full" "the import's message says the disk is full"
+assert_eq "" "$(listing "$disk/import")" "files left by the refused import"
+pass "an import that fills the disk names the file and leaves nothing"
+
+# --- import into an existing database on the small disk: all or nothing ------
+mkdir "$disk/existing"
+printf 'date,region,pain,notes\n2026-03-01,back.upper_trapezius.left,6,Before the big import\n' \
+    >"$WORK/simple.csv"
+run import --db "$disk/existing/own.db" --client "Me" "$WORK/simple.csv"
+assert_eq 0 "$RC" "a small import into a new database on the small disk ($ERR)"
+before=$(sqlite3 "$disk/existing/own.db" "SELECT count(*) FROM observation")
+run import --db "$disk/existing/own.db" "$WORK/export"
+assert_eq 1 "$RC" "import into the existing database on a full disk"
+assert_contains "$ERR" "$disk/existing/own.db: " "the message names the database"
+[[ -f "$disk/existing/own.db" ]] || fail "the existing database was removed"
+assert_eq "$before" "$(sqlite3 "$disk/existing/own.db" "SELECT count(*) FROM observation")" \
+    "observations in the existing database after the refused import"
+assert_eq "ok" "$(sqlite3 "$disk/existing/own.db" "PRAGMA integrity_check")" "integrity"
+pass "an import refused for space leaves the existing database whole"
+
+# --- space freed: the file opens and every command works ---------------------
+umount "$disk"
+mount -t tmpfs -o size=64m tmpfs "$disk"
+mkdir "$disk/later"
+run import --db "$disk/later/new.db" "$WORK/export"
+assert_eq 0 "$RC" "the same import with room to spare ($ERR)"
+assert_eq "$observations" "$(sqlite3 "$disk/later/new.db" "SELECT count(*) FROM observation")" \
+    "observations imported"
+run info --db "$disk/later/new.db"
+assert_eq 0 "$RC" "info after the import"
+pass "with room, the same import lands whole"
