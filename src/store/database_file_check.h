@@ -45,7 +45,7 @@ void createMissingFolders(const std::filesystem::path& path);
 
 // Judges a freshly opened connection by what SQLite says of it: an SQLite
 // file (SQLITE_NOTADB otherwise), Knotmap's application id, a schema version
-// this Knotmap knows, and PRAGMA quick_check (given a quarter of a second;
+// this Knotmap knows, and PRAGMA quick_check (given 60 ms;
 // a larger file gets every table's first page read, and `knotmap info` runs
 // the full integrity_check). Reading the schema is also what
 // makes SQLite recover a WAL that was not checkpointed or roll back a hot
