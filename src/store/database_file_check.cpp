@@ -314,7 +314,7 @@ void verifyOpenedDatabase(SQLite::Database& db, const fs::path& path, int newest
             return; // a new database: nothing to check yet
         }
         if (const auto problem = quickCheckWithin(db, kQuickCheckBudget)) {
-            fail(path, "damaged database: " + *problem);
+            fail(path, "damaged database: " + *problem + truncationHint(path));
         }
     } catch (const SQLite::Exception& error) {
         throw StoreError(describeSqliteFailure(path, error));

@@ -21,9 +21,10 @@ expect_refused() { # file problem
   pass "$(basename "$file"): $problem"
 }
 
+latest=$(sqlite3 "$good" "PRAGMA user_version")
 cp "$good" "$WORK/newer.db"
 sqlite3 "$WORK/newer.db" "PRAGMA user_version = 42"
-expect_refused "$WORK/newer.db" "written by a newer Knotmap (schema version 42, this version knows up to 3); not opened, nothing changed"
+expect_refused "$WORK/newer.db" "written by a newer Knotmap (schema version 42, this version knows up to $latest); not opened, nothing changed"
 
 printf 'Left shoulder sore after gardening.\n' >"$WORK/notes.txt"
 expect_refused "$WORK/notes.txt" "not a Knotmap database (not an SQLite file)"
@@ -33,24 +34,45 @@ expect_refused "$WORK/recipes.db" "not a Knotmap database"
 
 size=$(stat -c %s "$good")
 head -c $((size / 2 + 123)) "$good" >"$WORK/truncated.db"
-expect_refused "$WORK/truncated.db" "damaged database: the file is truncated"
+# SQLite judges the file; its size (from stat) tells a cut-off file.
+expect_refused "$WORK/truncated.db" "damaged database: "
+expect_refused "$WORK/truncated.db" "damaged database: database disk image is malformed (the file is truncated: "
 head -c 8192 "$good" >"$WORK/short.db"
-expect_refused "$WORK/short.db" "damaged database: the file is truncated (header says"
+expect_refused "$WORK/short.db" "damaged database: "
+head -c 60 "$good" >"$WORK/header.db"
+expect_refused "$WORK/header.db" "damaged database: the file is truncated (60 bytes, shorter than an SQLite header)"
 
 cp "$good" "$WORK/corrupt.db"
 # Overwrite the schema page after the 100-byte header with noise.
 head -c 3996 /dev/urandom | dd of="$WORK/corrupt.db" bs=1 seek=100 conv=notrunc status=none
 expect_refused "$WORK/corrupt.db" "damaged database"
 
+# A file the user may only read: the reading commands open it read-only,
+# the writing ones refuse it; nothing changes either way.
+expect_read_only() { # file problem
+  local file=$1 problem=$2 before
+  before=$(sha256sum "$file" | cut -d' ' -f1)
+  run info --db "$file"
+  assert_eq 0 "$RC" "info on read-only $(basename "$file") ($ERR)"
+  assert_contains "$OUT" "integrity check ok" "info reads read-only $(basename "$file")"
+  run export --db "$file" --table clients
+  assert_eq 0 "$RC" "export from read-only $(basename "$file") ($ERR)"
+  assert_eq 3 "$(printf '%s\n' "$OUT" | wc -l)" "header and two clients exported"
+  run demo --db "$file"
+  assert_eq 1 "$RC" "demo into read-only $(basename "$file")"
+  assert_contains "$ERR" "knotmap: $file: $problem" "demo into read-only $(basename "$file")"
+  assert_eq "$before" "$(sha256sum "$file" | cut -d' ' -f1)" "$(basename "$file") unchanged"
+  pass "read-only $(basename "$file"): read by info and export, refused by demo"
+}
 cp "$good" "$WORK/readonly.db"
 chmod 0444 "$WORK/readonly.db"
-expect_refused "$WORK/readonly.db" "the file is read-only; Knotmap needs to write to it"
+expect_read_only "$WORK/readonly.db" "the file is read-only; Knotmap needs to write to it"
 
 mkdir "$WORK/locked"
 cp "$good" "$WORK/locked/knotmap.db"
 chmod 0555 "$WORK/locked"
-expect_refused "$WORK/locked/knotmap.db" "the folder $WORK/locked is read-only"
-run info --db "$WORK/locked/new.db"
+expect_read_only "$WORK/locked/knotmap.db" "the folder $WORK/locked is read-only"
+run demo --db "$WORK/locked/new.db"
 assert_eq 1 "$RC" "creating a database in a read-only folder"
 assert_contains "$ERR" "$WORK/locked/new.db: cannot create the database: folder $WORK/locked is read-only" "message"
 [[ ! -e "$WORK/locked/new.db" ]] || fail "a database was created in a read-only folder"
@@ -82,16 +104,22 @@ done
 pass "--help works on every command"
 
 # Default database location: KNOTMAP_DB, then XDG_DATA_HOME, then ~/.local/share.
+# Reading commands never create one: they name the path they looked at.
+XDG_DATA_HOME="$WORK/xdg" KNOTMAP_DB= run demo --clients 1 --days 2
+assert_eq 0 "$RC" "demo on the default database"
 XDG_DATA_HOME="$WORK/xdg" KNOTMAP_DB= run info
 assert_eq 0 "$RC" "info on the default database"
 assert_contains "$OUT" "database        $WORK/xdg/knotmap/knotmap.db" "XDG default path"
 assert_eq 600 "$(file_mode "$WORK/xdg/knotmap/knotmap.db")" "default database mode"
+assert_eq 700 "$(file_mode "$WORK/xdg/knotmap")" "default database folder mode"
 HOME="$WORK/home" XDG_DATA_HOME= KNOTMAP_DB= run info
-assert_contains "$OUT" "database        $WORK/home/.local/share/knotmap/knotmap.db" "HOME fallback"
+assert_contains "$ERR" "$WORK/home/.local/share/knotmap/knotmap.db: no database here" "HOME fallback"
 KNOTMAP_DB="$WORK/env.db" XDG_DATA_HOME="$WORK/xdg" run info
-assert_contains "$OUT" "database        $WORK/env.db" "KNOTMAP_DB"
+assert_contains "$ERR" "$WORK/env.db: no database here" "KNOTMAP_DB"
 KNOTMAP_DB="$WORK/env.db" run info --db "$WORK/flag.db"
-assert_contains "$OUT" "database        $WORK/flag.db" "--db wins"
+assert_contains "$ERR" "$WORK/flag.db: no database here" "--db wins"
+[[ ! -e "$WORK/home" && ! -e "$WORK/env.db" && ! -e "$WORK/flag.db" ]] ||
+  fail "a reading command created a database or folder"
 pass "default database path follows --db, KNOTMAP_DB, XDG_DATA_HOME, HOME"
 
 # An old-schema database with data is upgraded with a backup beside it.
@@ -101,7 +129,7 @@ old="$WORK/old/knotmap.db"; mkdir -p "$WORK/old"
 } | sqlite3 "$old"
 run info --db "$old"
 assert_eq 0 "$RC" "info on a version 1 database"
-assert_contains "$ERR" "upgraded $old from schema version 1 to 3; the previous copy is saved as $WORK/old/knotmap.v1-backup-" "backup notice"
+assert_contains "$ERR" "upgraded $old from schema version 1 to $latest; the previous copy is saved as $WORK/old/knotmap.v1-backup-" "backup notice"
 backup=$(ls "$WORK"/old/knotmap.v1-backup-*.db)
 assert_eq 1 "$(sqlite3 "$backup" 'PRAGMA user_version')" "backup keeps the old version"
 assert_eq "Robin Ash" "$(sqlite3 "$backup" 'SELECT name FROM client')" "backup keeps the data"

@@ -32,7 +32,7 @@ db2="$WORK/same.db"; db3="$WORK/other.db"
 
 run info --db "$db2"
 assert_eq 0 "$RC" "info exit code"
-assert_contains "$OUT" "schema version  3" "info schema version"
+assert_contains "$OUT" "schema version  $(sqlite3 "$db2" 'PRAGMA user_version')" "info schema version"
 assert_contains "$OUT" "integrity check ok" "info integrity"
 assert_contains "$OUT" "$(printf '  %-22s %s' observation "$observations")" "info observation count"
 assert_contains "$OUT" "$(printf '  %-22s %s' session "$sessions")" "info session count"
@@ -81,7 +81,13 @@ print(f'ok - csv module reads {len(data)} rows x {len(header)} columns')
 PY
 
 echo '"a"' >"$WORK/keep.csv"
-run export --db "$WORK/missing-folder/x.db" -o "$WORK/no/such/dir/out.csv"
+# A file where a folder should be: the export cannot be written there.
+run export --db "$db2" -o "$WORK/keep.csv/out.csv"
 assert_eq 1 "$RC" "export to an unwritable path"
-assert_contains "$ERR" "out.csv: cannot write the export file" "export error message"
-pass "export into a missing folder fails with a clear message"
+assert_contains "$ERR" "$WORK/keep.csv/out.csv" "export error message names the file"
+assert_eq '"a"' "$(cat "$WORK/keep.csv")" "the file in the way is untouched"
+run export --db "$WORK/missing-folder/x.db" -o "$WORK/out.csv"
+assert_eq 1 "$RC" "export from a database that does not exist"
+assert_contains "$ERR" "$WORK/missing-folder/x.db: no database here" "missing database message"
+[[ ! -e "$WORK/missing-folder" && ! -e "$WORK/out.csv" ]] || fail "a failed export created files"
+pass "export to an impossible path, or from a missing database, fails with a clear message"
