@@ -13,7 +13,7 @@ WAIT_SECONDS=60 # writing the sample takes a while under sanitizers
 # only after the window asks.
 export XDG_DATA_HOME="$WORK/data"
 db="$XDG_DATA_HOME/knotmap/knotmap.db"
-sample="$WORK/own-sample.db"
+sample="$XDG_DATA_HOME/knotmap/knotmap-sample.db"
 report="$WORK/report.txt"
 
 # Clicks the middle of a button the window reported.
