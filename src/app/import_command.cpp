@@ -142,6 +142,19 @@ void printSimple(const SimpleImportResult& result, bool dryRun, const std::strin
               << database << ": " << result.observations << " ratings for "
               << result.clientName << (result.newClient ? " (a new client)" : "") << ", "
               << result.newSessions << " new sessions, " << result.newKnots << " new knots\n";
+    // Said out loud, because these rows were not read exactly as written.
+    if (result.movedForward > 0) {
+        std::cout << result.movedForward << (result.movedForward == 1 ? " time" : " times")
+                  << " fell where the clocks skipped ahead for daylight saving and "
+                  << (result.movedForward == 1 ? "was" : "were")
+                  << " moved forward by the length of the skip (e.g. 02:30 to 03:30)\n";
+    }
+    if (result.readAsFirst > 0) {
+        std::cout << result.readAsFirst << (result.readAsFirst == 1 ? " time" : " times")
+                  << " happened twice as the clocks went back and "
+                  << (result.readAsFirst == 1 ? "was" : "were")
+                  << " read as the first of the two (daylight time)\n";
+    }
 }
 
 } // namespace

@@ -24,8 +24,11 @@ struct CsvError {
 };
 
 // Bounds that keep a hostile or broken file from taking unbounded memory.
+// The field limit is twice the longest text the database holds (1 MiB, see
+// core/validation.h), so any stored text reads back, and a cell just over a
+// field's limit is reported by the import at its column, not as broken CSV.
 struct CsvLimits {
-    std::size_t maxFieldBytes = std::size_t{1} << 20;   // after unquoting
+    std::size_t maxFieldBytes = std::size_t{2} << 20;   // after unquoting
     std::size_t maxFields = 1024;                       // per record
     std::size_t maxRecordBytes = std::size_t{16} << 20; // all fields of one record
 };

@@ -29,8 +29,14 @@ public:
     explicit ImportProblems(std::size_t keep = 20) : m_keep(keep) {}
 
     void add(ImportProblem problem);
+    // Problems that are only counted, never listed: those found once the
+    // list is full, when keeping what they would need would cost memory.
+    void countMore(std::int64_t more) { m_count += more; }
 
     [[nodiscard]] bool empty() const { return m_count == 0; }
+    // True once no further problem will be kept: what follows is only counted.
+    [[nodiscard]] bool full() const { return m_kept.size() >= m_keep; }
+    [[nodiscard]] std::size_t keep() const { return m_keep; }
     [[nodiscard]] std::int64_t count() const { return m_count; }
     [[nodiscard]] const std::vector<ImportProblem>& kept() const { return m_kept; }
 

@@ -1,9 +1,11 @@
 #include "core/import_row.h"
 
 #include "core/csv_neutralise.h"
+#include "core/validation.h"
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace knotmap {
 namespace {
@@ -32,19 +34,29 @@ std::string quotedValue(std::string_view value) {
         }
     }
     std::string text = "'";
-    for (char c : value.substr(0, shown)) {
-        switch (c) {
-        case '\r':
+    const std::string_view part = value.substr(0, shown);
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(part[i]);
+        const auto next = i + 1 < part.size() ? static_cast<unsigned char>(part[i + 1]) : 0;
+        const bool c1 = byte == 0xC2 && next >= 0x80 && next <= 0x9F; // U+0080-U+009F
+        char escaped[16];
+        if (byte == '\r') {
             text += "\\r";
-            break;
-        case '\n':
+        } else if (byte == '\n') {
             text += "\\n";
-            break;
-        case '\t':
+        } else if (byte == '\t') {
             text += "\\t";
-            break;
-        default:
-            text += c;
+        } else if (byte < 0x20 || byte == 0x7F) {
+            // A message must never carry the control character itself: a
+            // terminal would act on it, and a NUL would end a C string.
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned>(byte));
+            text += escaped;
+        } else if (c1) {
+            std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned>(next));
+            text += escaped;
+            ++i;
+        } else {
+            text += part[i];
         }
     }
     text += "'";
@@ -58,9 +70,26 @@ std::string quotedValue(std::string_view value) {
 ImportRow::ImportRow(const CsvRecord& record, const std::vector<std::string>& columns,
                      const std::string& file, ImportProblems& problems, bool restoreText)
     : m_record(record), m_columns(columns), m_file(file), m_problems(problems),
-      m_restoreText(restoreText) {}
+      m_restoreText(restoreText) {
+    checkCharacters();
+}
+
+void ImportRow::checkCharacters() {
+    for (std::size_t column = 0; column < m_record.fields.size(); ++column) {
+        std::string message = forbiddenCharacterProblem(m_record.fields[column]);
+        if (message.empty()) {
+            continue;
+        }
+        problem(column, std::move(message));
+        m_badCharacters.resize(m_record.fields.size());
+        m_badCharacters[column] = true;
+    }
+}
 
 void ImportRow::problem(std::size_t column, std::string message) {
+    if (column < m_badCharacters.size() && m_badCharacters[column]) {
+        return; // already reported for its control character
+    }
     m_ok = false;
     ImportProblem problem;
     problem.file = m_file;
@@ -157,12 +186,17 @@ std::optional<LocalTimestamp> ImportRow::optionalTime(std::size_t column) {
     return std::nullopt;
 }
 
-std::string ImportRow::text(std::size_t column) {
-    return m_restoreText ? restoreCell(raw(column)) : std::string(raw(column));
+std::string ImportRow::text(std::size_t column, std::size_t maxBytes) {
+    std::string value = m_restoreText ? restoreCell(raw(column)) : std::string(raw(column));
+    // Measured as stored: the apostrophe the export may have added is gone.
+    if (std::string message = lengthProblem(value, maxBytes); !message.empty()) {
+        problem(column, std::move(message));
+    }
+    return value;
 }
 
-std::string ImportRow::requiredText(std::size_t column) {
-    std::string value = text(column);
+std::string ImportRow::requiredText(std::size_t column, std::size_t maxBytes) {
+    std::string value = text(column, maxBytes);
     if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
         problem(column, "must not be empty");
     }
@@ -170,7 +204,8 @@ std::string ImportRow::requiredText(std::size_t column) {
 }
 
 std::vector<std::string> ImportRow::textList(std::size_t column) {
-    return splitList(column, text(column));
+    // A list is as long as the codes in it; each code is held to the limit.
+    return splitList(column, m_restoreText ? restoreCell(raw(column)) : std::string(raw(column)));
 }
 
 std::vector<std::string> ImportRow::codeList(std::size_t column) {
@@ -188,6 +223,12 @@ std::vector<std::string> ImportRow::splitList(std::size_t column, std::string_vi
         const std::string_view item = cell.substr(start, end - start);
         if (item.empty()) {
             problem(column, "has an empty item in the ';'-separated list " + quotedValue(cell));
+            return {};
+        }
+        if (item.size() > kMaxCodeBytes) {
+            problem(column, "has a code of " + std::to_string(item.size()) +
+                                " bytes in the list; the limit is " +
+                                describeByteLimit(kMaxCodeBytes));
             return {};
         }
         for (const std::string& earlier : items) {

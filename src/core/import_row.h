@@ -12,7 +12,9 @@
 // Reads typed values out of one CSV record of an import. A value that does not
 // parse is recorded as a problem naming the file, line, column and what was
 // expected, and a harmless stand-in is returned so checking can go on and find
-// the row's other problems too; ok() tells whether the row is usable.
+// the row's other problems too; ok() tells whether the row is usable. Every
+// cell is first checked for control characters (core/validation.h), and a
+// cell holding one gets no further problems: its value is beside the point.
 namespace knotmap {
 
 class ImportRow {
@@ -43,10 +45,11 @@ public:
     // ISO 8601 with a UTC offset, e.g. 2026-03-14T09:30:00+01:00.
     LocalTimestamp time(std::size_t column);
     std::optional<LocalTimestamp> optionalTime(std::size_t column);
-    // A text cell, with neutralisation undone when asked.
-    std::string text(std::size_t column);
+    // A text cell, with neutralisation undone when asked, of at most maxBytes
+    // (kMaxNameBytes, kMaxCodeBytes or kMaxNoteBytes).
+    std::string text(std::size_t column, std::size_t maxBytes);
     // Text that must not be blank.
-    std::string requiredText(std::size_t column);
+    std::string requiredText(std::size_t column, std::size_t maxBytes);
     // A text cell holding a ';'-separated list (vocabulary codes); empty is none.
     std::vector<std::string> textList(std::size_t column);
     // A ';'-separated list of program codes (never neutralised).
@@ -78,6 +81,7 @@ public:
 
 private:
     void expected(std::size_t column, std::string_view what);
+    void checkCharacters();
     std::vector<std::string> splitList(std::size_t column, std::string_view cell);
 
     const CsvRecord& m_record;
@@ -86,11 +90,14 @@ private:
     ImportProblems& m_problems;
     bool m_restoreText;
     bool m_ok = true;
+    // Columns holding a control character; empty (no allocation) for the
+    // rows that have none, which is nearly all of them.
+    std::vector<bool> m_badCharacters;
 };
 
 // A cell's value as a message shows it: quoted, control characters spelled
-// out, and a long value cut short with its length, e.g. '7.5' or
-// 'aaaa... (1048576 bytes)'.
+// out (\n, \t, \x00, \u0085), and a long value cut short with its length,
+// e.g. '7.5' or 'aaaa... (1048576 bytes)'.
 [[nodiscard]] std::string quotedValue(std::string_view value);
 
 } // namespace knotmap

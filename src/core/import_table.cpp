@@ -1,10 +1,17 @@
 #include "core/import_table.h"
 
+#include "core/validation.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
 namespace knotmap {
+
+// A note at the limit, plus the apostrophe neutralisation may put before it,
+// must read back (and one a little over must reach the row's length check).
+static_assert(CsvLimits{}.maxFieldBytes > kMaxNoteBytes + 1);
+
 namespace {
 
 std::string joined(const std::vector<std::string>& columns) {

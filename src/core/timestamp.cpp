@@ -1,5 +1,6 @@
 #include "core/timestamp.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -92,6 +93,39 @@ int LocalTimestamp::systemOffsetAt(std::int64_t utcSeconds) {
         return 0;
     }
     return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+SystemLocalTime fromSystemLocal(const CivilDateTime& local) {
+    const std::int64_t wall = secondsFromCivil(local);
+    // The offsets in force a day either side: wide enough to reach past any
+    // transition near this time (offsets span less than a day), and no zone
+    // changes its clocks twice within two days.
+    const int before = LocalTimestamp::systemOffsetAt(wall - kSecondsPerDay);
+    const int after = LocalTimestamp::systemOffsetAt(wall + kSecondsPerDay);
+    const auto instant = [wall](int offset) {
+        return wall - std::int64_t{offset} * 60;
+    };
+    const auto fits = [&](int offset) {
+        return LocalTimestamp::systemOffsetAt(instant(offset)) == offset;
+    };
+    const auto at = [](std::int64_t utc) {
+        return LocalTimestamp(utc, LocalTimestamp::systemOffsetAt(utc));
+    };
+    const bool fitsBefore = fits(before);
+    const bool fitsAfter = before != after && fits(after);
+    if (fitsBefore && fitsAfter) {
+        // The larger offset names the earlier instant: the first occurrence.
+        return {at(std::min(instant(before), instant(after))), LocalTimeFit::Overlap};
+    }
+    if (fitsBefore) {
+        return {at(instant(before)), LocalTimeFit::Exact};
+    }
+    if (fitsAfter) {
+        return {at(instant(after)), LocalTimeFit::Exact};
+    }
+    // Skipped: read with the offset before the skip, which lands the length
+    // of the skip later, shown with the offset in force from then on.
+    return {at(instant(before)), LocalTimeFit::Gap};
 }
 
 LocalTimestamp LocalTimestamp::now() {

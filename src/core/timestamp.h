@@ -58,6 +58,30 @@ private:
     int m_offsetMinutes = 0;
 };
 
+// How a wall-clock time without an offset fits the system's time zone.
+enum class LocalTimeFit {
+    Exact,   // the time happens once
+    Gap,     // the clocks skipped it (spring forward)
+    Overlap, // it happens twice (the clocks went back)
+};
+
+struct SystemLocalTime {
+    LocalTimestamp at;
+    LocalTimeFit fit = LocalTimeFit::Exact;
+};
+
+// The instant a wall-clock time names in the system's time zone (TZ), stored
+// with the offset really in force at that instant, so nothing is ever stored
+// with an offset the zone did not use (docs/csv-format.md, "Daylight saving"):
+// - a time the clocks skipped is moved forward by the length of the skip, as
+//   RFC 5545 and most calendar apps do: 2026-03-08 02:30 in New York becomes
+//   03:30 EDT (-04:00). Times in the gap keep their order, and stay after
+//   every time before it;
+// - a time that happens twice is the first of the two, the earlier instant
+//   (daylight time, where the clocks go back from it): 2026-11-01 01:30 in
+//   New York is 01:30 EDT (-04:00), not EST.
+[[nodiscard]] SystemLocalTime fromSystemLocal(const CivilDateTime& local);
+
 // Civil calendar <-> days since 1970-01-01 (proleptic Gregorian).
 [[nodiscard]] std::int64_t daysFromCivil(int year, int month, int day);
 [[nodiscard]] CivilDateTime civilFromSeconds(std::int64_t seconds);

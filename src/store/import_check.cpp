@@ -2,6 +2,7 @@
 
 #include "core/import_table.h"
 #include "core/text_search.h"
+#include "core/validation.h"
 #include "store/import_rows.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -139,6 +140,12 @@ private:
         return true;
     }
 
+    // Whether to keep what a row defines (its id, for the rows that name it).
+    // A row with a problem is kept only while the list of problems has room:
+    // that spares the rows naming it a follow-up problem. Past that, its
+    // follow-ups are only counted, and memory does not grow with bad rows.
+    [[nodiscard]] bool keeps(const ImportRow& row) const { return row.ok() || !m_problems.full(); }
+
     // A new client: its id and name must be new, to the file and the database.
     void addClient(ImportRow& row, Id id, const std::string& name) {
         const std::string folded = lowercaseAscii(name);
@@ -151,9 +158,16 @@ private:
             row.problem(1, "the database already has a client named " + quotedValue(name) +
                                " (import into a new database, or rename one of them)");
         }
-        m_clientNames.emplace(folded, id);
-        m_clients[id] = {name, row.line(), row.ok()};
         m_minClientId = std::min(m_minClientId, id);
+        if (!keeps(row)) {
+            return;
+        }
+        // A name over the limit is a problem already, and may be megabytes long.
+        const bool fits = name.size() <= kMaxNameBytes;
+        if (fits) {
+            m_clientNames.emplace(folded, id);
+        }
+        m_clients[id] = {fits ? name : std::string(), row.line(), row.ok()};
     }
 
     // A session named by id: it must be known, with the same client and time.
@@ -239,10 +253,12 @@ private:
     void sessionRow(ImportRow& row) {
         const SessionRow parsed = parseSessionRow(row);
         const Session& session = parsed.session;
+        if (row.ok()) {
+            useCodes(m_triggers, session.triggerCodes);
+        }
         if (session.clientId != 0) {
             checkClient(row, session.clientId, parsed.clientName);
         }
-        useCodes(m_triggers, session.triggerCodes);
         if (session.id == 0) {
             return;
         }
@@ -251,14 +267,16 @@ private:
                                where(m_sessionsFile, other->second.line));
             return;
         }
-        m_sessions[session.id] = {session.clientId, session.startedAt, session.kind, row.line(),
-                                  row.ok()};
         m_minSessionId = std::min(m_minSessionId, session.id);
+        if (keeps(row)) {
+            m_sessions[session.id] = {session.clientId, session.startedAt, session.kind,
+                                      row.line(), row.ok()};
+        }
     }
 
     void knotRow(ImportRow& row) {
-        const KnotRow parsed = parseKnotRow(row);
-        const Knot& knot = parsed.knot;
+        KnotRow parsed = parseKnotRow(row);
+        Knot& knot = parsed.knot;
         if (knot.clientId != 0) {
             checkClient(row, knot.clientId, parsed.clientName);
         }
@@ -270,15 +288,20 @@ private:
                                where(m_knotsFile, other->second.line));
             return;
         }
-        m_knots[knot.id] = {knot, row.line(), row.ok()};
         m_minKnotId = std::min(m_minKnotId, knot.id);
+        if (keeps(row)) {
+            if (knot.label.size() > kMaxNameBytes) {
+                knot.label.clear(); // a problem already, and may be megabytes long
+            }
+            m_knots[knot.id] = {std::move(knot), row.line(), row.ok()};
+        }
     }
 
     void treatmentRow(ImportRow& row) {
         const TreatmentRow parsed = parseTreatmentRow(row);
         const Treatment& treatment = parsed.treatment;
         ++m_plan.treatments;
-        if (!treatment.kindCode.empty()) {
+        if (row.ok()) {
             m_treatmentKinds.use(treatment.kindCode);
         }
         if (parsed.clientId != 0) {
@@ -300,12 +323,18 @@ private:
                                    std::to_string(treatment.sessionId));
             }
         }
-        if (treatment.id != 0 && !m_treatmentIds.insert(treatment.id).second) {
+        if (treatment.id != 0 && m_treatmentIds.count(treatment.id) != 0) {
             row.problem(4, "treatment " + std::to_string(treatment.id) +
                                " is on an earlier line too");
         }
         if (treatment.id != 0) {
             m_minTreatmentId = std::min(m_minTreatmentId, treatment.id);
+        }
+        if (!keeps(row)) {
+            return;
+        }
+        if (treatment.id != 0) {
+            m_treatmentIds.insert(treatment.id);
         }
         if (treatment.knotId) {
             m_treatmentCodes[{treatment.sessionId, *treatment.knotId}].push_back(
@@ -318,7 +347,9 @@ private:
     void observationRow(ImportRow& row) {
         const ObservationRow parsed = parseObservationRow(row);
         const Observation& observation = parsed.observation;
-        useCodes(m_symptoms, observation.symptomCodes);
+        if (row.ok()) {
+            useCodes(m_symptoms, observation.symptomCodes);
+        }
         if (parsed.clientId != 0) {
             checkClient(row, parsed.clientId, parsed.clientName);
         }
@@ -356,12 +387,12 @@ private:
     void observationOnlyRow(ImportRow& row) {
         const ObservationRow parsed = parseObservationRow(row);
         const Observation& observation = parsed.observation;
-        useCodes(m_symptoms, observation.symptomCodes);
-        useCodes(m_treatmentKinds, parsed.treatmentCodes);
         m_plan.treatments += static_cast<std::int64_t>(parsed.treatmentCodes.size());
         if (!row.ok()) {
             return; // a row with a bad id or time would only add confusing follow-ups
         }
+        useCodes(m_symptoms, observation.symptomCodes);
+        useCodes(m_treatmentKinds, parsed.treatmentCodes);
         if (m_clients.count(parsed.clientId) == 0) {
             addClient(row, parsed.clientId, parsed.clientName);
         } else {
@@ -391,9 +422,11 @@ private:
         if (key.first == 0 || key.second == 0) {
             return;
         }
-        if (!m_observationKeys.insert(key).second) {
+        if (m_observationKeys.count(key) != 0) {
             row.problem(5, "knot " + std::to_string(key.second) +
                                " is observed twice in session " + std::to_string(key.first));
+        } else if (keeps(row)) {
+            m_observationKeys.insert(key);
         }
     }
 

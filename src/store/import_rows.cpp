@@ -1,6 +1,7 @@
 #include "store/import_rows.h"
 
 #include "core/atlas.h"
+#include "core/validation.h"
 
 #include <limits>
 
@@ -56,9 +57,9 @@ ClientRow parseClientRow(ImportRow& row) {
     ClientRow parsed;
     Client& client = parsed.client;
     client.id = row.id(0);
-    client.name = row.requiredText(1);
+    client.name = row.requiredText(1, kMaxNameBytes);
     client.birthYear = row.optionalInteger(2, 1900, 2100);
-    client.notes = row.text(3);
+    client.notes = row.text(3, kMaxNoteBytes);
     client.archived = row.integer(4, 0, 1) == 1;
     return parsed;
 }
@@ -67,7 +68,7 @@ SessionRow parseSessionRow(ImportRow& row) {
     SessionRow parsed;
     Session& session = parsed.session;
     session.clientId = row.id(0);
-    parsed.clientName = row.text(1);
+    parsed.clientName = row.text(1, kMaxNameBytes);
     session.id = row.id(2);
     session.startedAt = row.time(3);
     session.kind =
@@ -76,12 +77,12 @@ SessionRow parseSessionRow(ImportRow& row) {
     session.stress = row.optionalInteger(6, kMinRating, kMaxRating);
     session.sleep = row.optionalInteger(7, kMinRating, kMaxRating);
     session.triggerCodes = row.textList(8);
-    session.therapist = row.text(9);
-    session.subjective = row.text(10);
-    session.objective = row.text(11);
-    session.assessment = row.text(12);
-    session.plan = row.text(13);
-    session.notes = row.text(14);
+    session.therapist = row.text(9, kMaxNameBytes);
+    session.subjective = row.text(10, kMaxNoteBytes);
+    session.objective = row.text(11, kMaxNoteBytes);
+    session.assessment = row.text(12, kMaxNoteBytes);
+    session.plan = row.text(13, kMaxNoteBytes);
+    session.notes = row.text(14, kMaxNoteBytes);
     parsed.signedAt = row.optionalTime(15);
     if (parsed.signedAt && session.kind != SessionKind::TherapyVisit) {
         row.problem(15, "only a therapy visit can be signed");
@@ -93,9 +94,9 @@ KnotRow parseKnotRow(ImportRow& row) {
     KnotRow parsed;
     Knot& knot = parsed.knot;
     knot.clientId = row.id(0);
-    parsed.clientName = row.text(1);
+    parsed.clientName = row.text(1, kMaxNameBytes);
     knot.id = row.id(2);
-    knot.label = row.text(3);
+    knot.label = row.text(3, kMaxNameBytes);
     knot.view = row.code(4, &bodyViewFromCode, kViews, BodyView::Front);
     knot.regionCode = std::string(row.raw(5));
     (void)checkRegion(row, 5, knot.regionCode, knot.view);
@@ -113,12 +114,12 @@ TreatmentRow parseTreatmentRow(ImportRow& row) {
     TreatmentRow parsed;
     Treatment& treatment = parsed.treatment;
     parsed.clientId = row.id(0);
-    parsed.clientName = row.text(1);
+    parsed.clientName = row.text(1, kMaxNameBytes);
     treatment.sessionId = row.id(2);
     parsed.sessionTime = row.time(3);
     treatment.id = row.id(4);
     treatment.knotId = row.optionalId(5);
-    treatment.kindCode = row.requiredText(6);
+    treatment.kindCode = row.requiredText(6, kMaxCodeBytes);
     if (treatment.kindCode.find(';') != std::string::npos) {
         row.problem(6, "a treatment kind code cannot contain ';'");
     }
@@ -126,8 +127,8 @@ TreatmentRow parseTreatmentRow(ImportRow& row) {
     treatment.intensity = row.optionalCode(8, &intensityFromCode, kIntensities);
     treatment.painBefore = row.optionalInteger(9, kMinRating, kMaxRating);
     treatment.painAfter = row.optionalInteger(10, kMinRating, kMaxRating);
-    treatment.medication = row.text(11);
-    treatment.notes = row.text(12);
+    treatment.medication = row.text(11, kMaxNameBytes);
+    treatment.notes = row.text(12, kMaxNoteBytes);
     return parsed;
 }
 
@@ -136,7 +137,7 @@ ObservationRow parseObservationRow(ImportRow& row) {
     Observation& observation = parsed.observation;
     Knot& knot = parsed.knot;
     parsed.clientId = row.id(0);
-    parsed.clientName = row.requiredText(1);
+    parsed.clientName = row.requiredText(1, kMaxNameBytes);
     observation.sessionId = row.id(2);
     parsed.sessionTime = row.time(3);
     parsed.sessionKind =
@@ -144,7 +145,7 @@ ObservationRow parseObservationRow(ImportRow& row) {
     knot.id = row.id(5);
     knot.clientId = parsed.clientId;
     observation.knotId = knot.id;
-    knot.label = row.text(6);
+    knot.label = row.text(6, kMaxNameBytes);
     knot.view = row.code(7, &bodyViewFromCode, kViews, BodyView::Front);
     knot.regionCode = std::string(row.raw(8));
     if (const AtlasRegion* region = checkRegion(row, 8, knot.regionCode, knot.view)) {
@@ -163,7 +164,7 @@ ObservationRow parseObservationRow(ImportRow& row) {
         }
     }
     parsed.treatmentCodes = row.textList(18);
-    observation.notes = row.text(19);
+    observation.notes = row.text(19, kMaxNoteBytes);
     return parsed;
 }
 

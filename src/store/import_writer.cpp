@@ -1,6 +1,7 @@
 #include "store/import_writer.h"
 
 #include "core/import_table.h"
+#include "core/validation.h"
 #include "store/import_rows.h"
 #include "store/row_binding.h"
 #include "store/statement_helpers.h"
@@ -32,20 +33,42 @@ std::string nameFromCode(const std::string& code) {
     return name;
 }
 
+// At most maxBytes, never cutting a UTF-8 character in two.
+std::string fitted(std::string text, std::size_t maxBytes) {
+    if (text.size() > maxBytes) {
+        std::size_t end = maxBytes;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+            --end;
+        }
+        text.resize(end);
+    }
+    return text;
+}
+
 void addVocabulary(SQLite::Database& db, const char* table, const std::vector<std::string>& codes) {
     const std::string t = table;
     SQLite::Statement nameTaken(db, "SELECT count(*) FROM " + t + " WHERE name = ? COLLATE NOCASE");
+    const auto taken = [&nameTaken](const std::string& name) {
+        nameTaken.tryReset();
+        nameTaken.bind(1, name);
+        nameTaken.executeStep();
+        return nameTaken.getColumn(0).getInt() > 0;
+    };
     SQLite::Statement insert(db, "INSERT INTO " + t +
                                      " (code, name, builtin, hidden, sort_order) VALUES "
                                      "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 "
                                      "FROM " + t + "))");
     for (const std::string& code : codes) {
-        std::string name = nameFromCode(code);
-        nameTaken.tryReset();
-        nameTaken.bind(1, name);
-        nameTaken.executeStep();
-        if (nameTaken.getColumn(0).getInt() > 0) {
-            name += " (" + code + ")"; // the code is unique, so this name is too
+        // A code may be longer than a name may (core/validation.h).
+        const std::string base = fitted(nameFromCode(code), kMaxNameBytes);
+        std::string name = base;
+        const std::string withCode = " (" + code + ")"; // the code is unique, so this name is too
+        if (taken(name) && withCode.size() < kMaxNameBytes) {
+            name = fitted(base, kMaxNameBytes - withCode.size()) + withCode;
+        }
+        for (int n = 2; taken(name); ++n) {
+            const std::string number = " (" + std::to_string(n) + ")";
+            name = fitted(base, kMaxNameBytes - number.size()) + number;
         }
         insert.tryReset();
         insert.bind(1, code);

@@ -4,6 +4,7 @@
 #include "core/import_table.h"
 #include "core/region_lookup.h"
 #include "core/text_search.h"
+#include "core/validation.h"
 #include "store/client_repository.h"
 #include "store/csv_import.h"
 #include "store/knot_repository.h"
@@ -54,11 +55,12 @@ struct Columns {
     }
 };
 
-// "2026-03-14" (noon), "2026-03-14 09:30" or "2026-03-14T09:30:00", all at
-// this computer's UTC offset on that day, or ISO 8601 with its own offset.
-std::optional<LocalTimestamp> parseWhen(std::string_view text) {
+// "2026-03-14" (noon), "2026-03-14 09:30" or "2026-03-14T09:30:00", all in
+// this computer's time zone (fromSystemLocal says how daylight-saving changes
+// are met), or ISO 8601 with its own offset.
+std::optional<SystemLocalTime> parseWhen(std::string_view text) {
     if (auto exact = LocalTimestamp::parseIso8601(text)) {
-        return exact;
+        return SystemLocalTime{*exact, LocalTimeFit::Exact};
     }
     std::string civilText(text);
     if (civilText.size() == 10) {
@@ -68,31 +70,30 @@ std::optional<LocalTimestamp> parseWhen(std::string_view text) {
     if (!asUtc) {
         return std::nullopt;
     }
-    const CivilDateTime civil = asUtc->local();
-    // The offset in force at that wall-clock time, found from the instant it
-    // would be at the current offset (exact except within a DST change).
-    const int guess = LocalTimestamp::systemOffsetAt(asUtc->utcSeconds());
-    const int offset = LocalTimestamp::systemOffsetAt(asUtc->utcSeconds() - guess * 60);
-    return LocalTimestamp::fromLocal(civil, offset);
+    return fromSystemLocal(asUtc->local());
 }
 
 struct SimpleRow {
     std::int64_t line = 0;
     LocalTimestamp when;
+    LocalTimeFit fit = LocalTimeFit::Exact;
     std::string day; // the local date, which picks the session
     const AtlasRegion* region = nullptr;
     int pain = 0;
     std::string notes;
 };
 
-// A region text that matched no single region, reported once with every
-// line it is on.
+// A region text that matched no single region, reported once with the lines
+// it is on: the first few, then how many more.
 struct UnmatchedRegion {
     std::int64_t line = 0;
     std::int64_t column = 0;
     RegionLookup::Match match;
     std::vector<std::int64_t> otherLines;
+    std::int64_t moreLines = 0;
 };
+
+constexpr std::size_t kListedLines = 10;
 
 class SimpleImport {
 public:
@@ -112,6 +113,10 @@ public:
             throw ImportRejected(std::move(m_problems));
         }
         m_result.observations = static_cast<std::int64_t>(m_rows.size());
+        for (const SimpleRow& row : m_rows) {
+            m_result.movedForward += row.fit == LocalTimeFit::Gap ? 1 : 0;
+            m_result.readAsFirst += row.fit == LocalTimeFit::Overlap ? 1 : 0;
+        }
         if (!dryRun) {
             write();
         }
@@ -215,8 +220,9 @@ private:
         parsed.line = record.line;
         const auto date = static_cast<std::size_t>(m_columns.date);
         if (const auto when = parseWhen(row.raw(date))) {
-            parsed.when = *when;
-            parsed.day = when->localDate();
+            parsed.when = when->at;
+            parsed.fit = when->fit;
+            parsed.day = when->at.localDate();
         } else {
             row.problem(date, "expected a date like 2026-03-14 (or 2026-03-14 09:30), got " +
                                   quotedValue(row.raw(date)));
@@ -226,16 +232,11 @@ private:
         const RegionLookup::Match match = m_lookup.find(regionText);
         parsed.region = match.region;
         if (match.region == nullptr) {
-            auto& unmatched = m_unmatched[regionText];
-            if (unmatched.line == 0) {
-                unmatched = {record.line, m_columns.region + 1, match, {}};
-            } else {
-                unmatched.otherLines.push_back(record.line);
-            }
+            noteUnmatched(regionText, record.line, match);
         }
         parsed.pain = row.integer(static_cast<std::size_t>(m_columns.pain), kMinRating, kMaxRating);
         if (m_columns.notes >= 0) {
-            parsed.notes = row.text(static_cast<std::size_t>(m_columns.notes));
+            parsed.notes = row.text(static_cast<std::size_t>(m_columns.notes), kMaxNoteBytes);
         }
         if (!row.ok() || parsed.region == nullptr) {
             return;
@@ -249,6 +250,26 @@ private:
             return;
         }
         m_rows.push_back(std::move(parsed));
+    }
+
+    // Keeps only what the report lists, so memory does not grow with the
+    // rows of a file full of unknown regions: as many texts as problems are
+    // listed, and a few lines of each. A row whose text is not kept is
+    // counted as a problem of its own.
+    void noteUnmatched(const std::string& text, std::int64_t line,
+                       const RegionLookup::Match& match) {
+        if (const auto found = m_unmatched.find(text); found != m_unmatched.end()) {
+            UnmatchedRegion& unmatched = found->second;
+            if (unmatched.otherLines.size() < kListedLines) {
+                unmatched.otherLines.push_back(line);
+            } else {
+                ++unmatched.moreLines;
+            }
+        } else if (m_unmatched.size() < m_problems.keep()) {
+            m_unmatched.emplace(text, UnmatchedRegion{line, m_columns.region + 1, match, {}, 0});
+        } else {
+            ++m_unlistedRegionRows;
+        }
     }
 
     void reportUnmatchedRegions() {
@@ -265,15 +286,24 @@ private:
                 for (std::size_t i = 0; i < unmatched.otherLines.size(); ++i) {
                     message += (i == 0 ? "" : ", ") + std::to_string(unmatched.otherLines[i]);
                 }
+                if (unmatched.moreLines > 0) {
+                    message += " and " + std::to_string(unmatched.moreLines) + " more";
+                }
                 message += ")";
             }
             fileProblem(unmatched.line, unmatched.column, std::move(message));
         }
+        m_problems.countMore(m_unlistedRegionRows);
     }
 
     void resolveClient() {
         ClientRepository clients(m_database.sql());
         if (!m_options.clientName.empty()) {
+            if (const std::string problem = textProblem(m_options.clientName, kMaxNameBytes);
+                !problem.empty()) {
+                fileProblem(0, 0, "the client name given with --client " + problem);
+                return;
+            }
             m_result.clientName = m_options.clientName;
             if (const auto client = clients.findByName(m_options.clientName)) {
                 m_clientId = client->id;
@@ -389,6 +419,7 @@ private:
     Columns m_columns;
     std::vector<SimpleRow> m_rows;
     std::map<std::string, UnmatchedRegion> m_unmatched;
+    std::int64_t m_unlistedRegionRows = 0;
     Id m_clientId = 0;
     std::map<std::string, Id> m_sessions; // local day -> session (0: new)
     std::map<std::string, Knot> m_knots;  // region code -> the client's knot there

@@ -28,6 +28,11 @@ struct SimpleImportResult {
     std::int64_t observations = 0;
     std::int64_t newSessions = 0; // days without a session yet
     std::int64_t newKnots = 0;    // regions the client had no knot in yet
+    // Times without an offset that met a daylight-saving change
+    // (fromSystemLocal in core/timestamp.h): skipped by the clocks, so moved
+    // forward by the skip, or happening twice, so read as the first.
+    std::int64_t movedForward = 0;
+    std::int64_t readAsFirst = 0;
 };
 
 // Checks every row, then (unless dryRun) writes them in one transaction: one

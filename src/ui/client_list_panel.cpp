@@ -1,7 +1,9 @@
 #include "ui/client_list_panel.h"
 
 #include "core/text_search.h"
+#include "core/validation.h"
 #include "ui/client_name_check.h"
+#include "ui/text_field.h"
 #include "ui/widgets.h"
 
 #include <imgui_stdlib.h>
@@ -82,8 +84,9 @@ bool inlineNameField(const char* id, const char* hint, std::string& text, Client
         ImGui::SetKeyboardFocusHere();
         state.focusEditField = false;
     }
-    const bool entered = ImGui::InputTextWithHint(
-        id, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    const bool entered = limitedInputTextWithHint(id, hint, text, kMaxNameBytes,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue |
+                                                      ImGuiInputTextFlags_AutoSelectAll);
     ImGui::PopStyleVar();
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         closeFields(state);

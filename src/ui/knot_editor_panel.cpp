@@ -2,14 +2,15 @@
 
 #include "core/colour_ramp.h"
 #include "core/domain_codes.h"
+#include "core/validation.h"
 #include "ui/chips.h"
 #include "ui/pain_slider.h"
 #include "ui/segmented_control.h"
 #include "ui/test_probe.h"
+#include "ui/text_field.h"
 #include "ui/widgets.h"
 
 #include <GLFW/glfw3.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
@@ -193,7 +194,7 @@ void notesSection(const KnotEditorModel& model, KnotEditorState& state, KnotEdit
     sectionLabel("Notes", look);
     // Three lines fit beside the map at the default window size; longer notes scroll.
     const float height = ImGui::GetTextLineHeightWithSpacing() * 3 + look.px(12);
-    if (ImGui::InputTextMultiline("##notes", &state.notesDraft,
+    if (limitedInputTextMultiline("##notes", state.notesDraft, kMaxNoteBytes,
                                   ImVec2(ImGui::GetContentRegionAvail().x, height))) {
         state.notesDirty = state.notesDraft != model.observation.notes;
     }

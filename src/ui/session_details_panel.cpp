@@ -1,8 +1,10 @@
 #include "ui/session_details_panel.h"
 
+#include "core/validation.h"
 #include "ui/chips.h"
 #include "ui/pain_slider.h"
 #include "ui/session_dialogs.h"
+#include "ui/text_field.h"
 #include "ui/widgets.h"
 
 #include <imgui_stdlib.h>
@@ -155,11 +157,11 @@ void textField(SessionField field, int lines, const SessionDetailsModel& model,
     ImGui::PushID(static_cast<int>(field));
     if (lines <= 1) {
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-        ImGui::InputText("##text", &draft);
+        limitedInputText("##text", draft, maxTextBytes(field));
     } else {
         const float height =
             ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(lines) + look.px(12);
-        ImGui::InputTextMultiline("##text", &draft,
+        limitedInputTextMultiline("##text", draft, maxTextBytes(field),
                                   ImVec2(ImGui::GetContentRegionAvail().x, height));
     }
     ImGui::PopID();

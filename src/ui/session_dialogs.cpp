@@ -1,8 +1,8 @@
 #include "ui/session_dialogs.h"
 
+#include "core/validation.h"
+#include "ui/text_field.h"
 #include "ui/widgets.h"
-
-#include <imgui_stdlib.h>
 
 #include <cfloat>
 #include <vector>
@@ -88,8 +88,8 @@ void drawSignDialog(SessionDetailsState& state, SessionDetailsEvents& events,
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
     }
-    const bool entered =
-        ImGui::InputText("##signer", &state.signer, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered = limitedInputText("##signer", state.signer, kMaxNameBytes,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(blank(state.signer));
     if (primaryButton("Sign visit", look) || (entered && !blank(state.signer))) {
@@ -128,14 +128,14 @@ void drawAmendDialog(const SessionDetailsModel& model, SessionDetailsState& stat
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
     }
-    ImGui::InputTextMultiline("##value", &state.amendValue,
+    limitedInputTextMultiline("##value", state.amendValue, maxTextBytes(field),
                               ImVec2(ImGui::GetContentRegionAvail().x, look.px(80)));
     textMuted("Reason", look);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    ImGui::InputText("##reason", &state.amendReason);
+    limitedInputText("##reason", state.amendReason, kMaxNoteBytes);
     textMuted("Author", look);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    ImGui::InputText("##author", &state.amendAuthor);
+    limitedInputText("##author", state.amendAuthor, kMaxNameBytes);
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(blank(state.amendAuthor) ||
                          state.amendValue == fieldText(model.session, field));

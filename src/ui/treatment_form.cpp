@@ -1,8 +1,10 @@
 #include "ui/treatment_form.h"
 
 #include "core/domain_codes.h"
+#include "core/validation.h"
 #include "ui/segmented_control.h"
 #include "ui/test_probe.h"
+#include "ui/text_field.h"
 #include "ui/widgets.h"
 
 #include <imgui_stdlib.h>
@@ -226,11 +228,11 @@ void doseSection(TreatmentFormState& form, const Appearance& look) {
     if (form.kindCode == kMedicationCode) {
         sectionLabel("Medication", look);
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##medication", "Name and dose, e.g. Ibuprofen 400 mg",
-                                 &form.medication);
+        limitedInputTextWithHint("##medication", "Name and dose, e.g. Ibuprofen 400 mg",
+                                 form.medication, kMaxNameBytes);
     }
     sectionLabel("Notes", look);
-    ImGui::InputTextMultiline("##notes", &form.notes,
+    limitedInputTextMultiline("##notes", form.notes, kMaxNoteBytes,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 3 + look.px(10)));
 }
 

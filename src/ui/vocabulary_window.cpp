@@ -1,9 +1,9 @@
 #include "ui/vocabulary_window.h"
 
+#include "core/validation.h"
 #include "store/vocabulary_commands.h"
+#include "ui/text_field.h"
 #include "ui/widgets.h"
-
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
@@ -74,7 +74,7 @@ void addRow(const Tab& tab, const std::vector<VocabularyItem>& items, Vocabulary
     const float buttonWidth = ImGui::CalcTextSize("Add").x + ImGui::GetStyle().FramePadding.x * 4;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttonWidth -
                             ImGui::GetStyle().ItemSpacing.x);
-    bool add = ImGui::InputTextWithHint("##add", tab.addHint, &state.newName,
+    bool add = limitedInputTextWithHint("##add", tab.addHint, state.newName, kMaxNameBytes,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
     const bool typedEnter = add;
     ImGui::SameLine();
@@ -107,7 +107,7 @@ void renameCell(const VocabularyItem& item, const std::vector<VocabularyItem>& i
         state.focusField = false;
     }
     const bool entered =
-        ImGui::InputText("##rename", &state.renameText,
+        limitedInputText("##rename", state.renameText, kMaxNameBytes,
                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         state.renaming.reset();

@@ -1,4 +1,5 @@
 #include "core/timestamp.h"
+#include "zone_scope.h"
 
 #include <doctest/doctest.h>
 
@@ -93,4 +94,100 @@ TEST_CASE("the system offset reflects the TZ in force, daylight saving included"
         unsetenv("TZ");
     }
     tzset();
+}
+
+namespace {
+
+using knotmap::fromSystemLocal;
+using knotmap::LocalTimeFit;
+using knotmap::testing::ZoneScope;
+
+CivilDateTime at(int year, int month, int day, int hour, int minute) {
+    return {year, month, day, hour, minute, 0};
+}
+
+std::string iso(const CivilDateTime& local) {
+    return fromSystemLocal(local).at.toIso8601();
+}
+
+std::int64_t utc(const CivilDateTime& local) {
+    return fromSystemLocal(local).at.utcSeconds();
+}
+
+// Every minute of a day around a change: the offset stored is the one the
+// zone really used at that instant, and the local time shown is the one
+// asked for, or (in the gap) the length of the gap later.
+void checkEveryMinute(int year, int month, int day, int gapMinutes) {
+    for (int minute = 0; minute < 24 * 60; ++minute) {
+        const CivilDateTime wall = at(year, month, day, minute / 60, minute % 60);
+        const auto result = fromSystemLocal(wall);
+        CAPTURE(minute);
+        CHECK(result.at.offsetMinutes() == LocalTimestamp::systemOffsetAt(result.at.utcSeconds()));
+        const std::int64_t shown = knotmap::secondsFromCivil(result.at.local());
+        const std::int64_t asked = knotmap::secondsFromCivil(wall);
+        CHECK(shown - asked == (result.fit == LocalTimeFit::Gap ? gapMinutes * 60 : 0));
+    }
+}
+
+} // namespace
+
+TEST_CASE("daylight saving in New York: a skipped time moves forward by the gap, never back") {
+    ZoneScope zone("America/New_York");
+    // Clocks went from 02:00 EST to 03:00 EDT on 2026-03-08.
+    CHECK(iso(at(2026, 3, 8, 1, 59)) == "2026-03-08T01:59:00-05:00");
+    CHECK(fromSystemLocal(at(2026, 3, 8, 1, 59)).fit == LocalTimeFit::Exact);
+    CHECK(iso(at(2026, 3, 8, 2, 0)) == "2026-03-08T03:00:00-04:00");
+    CHECK(iso(at(2026, 3, 8, 2, 30)) == "2026-03-08T03:30:00-04:00");
+    CHECK(fromSystemLocal(at(2026, 3, 8, 2, 30)).fit == LocalTimeFit::Gap);
+    CHECK(iso(at(2026, 3, 8, 3, 0)) == "2026-03-08T03:00:00-04:00");
+    CHECK(fromSystemLocal(at(2026, 3, 8, 3, 0)).fit == LocalTimeFit::Exact);
+    // The bug this replaces stored 02:30 as 01:30 EST, before 01:59.
+    CHECK(utc(at(2026, 3, 8, 1, 59)) < utc(at(2026, 3, 8, 2, 0)));
+    CHECK(utc(at(2026, 3, 8, 2, 0)) < utc(at(2026, 3, 8, 2, 29)));
+    CHECK(utc(at(2026, 3, 8, 2, 29)) < utc(at(2026, 3, 8, 2, 30)));
+    CHECK(utc(at(2026, 3, 8, 2, 29)) < utc(at(2026, 3, 8, 3, 31)));
+    CHECK(utc(at(2026, 3, 8, 2, 30)) == utc(at(2026, 3, 8, 3, 30)));
+    checkEveryMinute(2026, 3, 8, 60);
+}
+
+TEST_CASE("daylight saving in New York: a time that happens twice is the first, daylight time") {
+    ZoneScope zone("America/New_York");
+    // Clocks went from 02:00 EDT back to 01:00 EST on 2026-11-01.
+    CHECK(iso(at(2026, 11, 1, 0, 59)) == "2026-11-01T00:59:00-04:00");
+    CHECK(iso(at(2026, 11, 1, 1, 0)) == "2026-11-01T01:00:00-04:00");
+    CHECK(iso(at(2026, 11, 1, 1, 30)) == "2026-11-01T01:30:00-04:00");
+    CHECK(fromSystemLocal(at(2026, 11, 1, 1, 30)).fit == LocalTimeFit::Overlap);
+    CHECK(iso(at(2026, 11, 1, 2, 0)) == "2026-11-01T02:00:00-05:00");
+    CHECK(fromSystemLocal(at(2026, 11, 1, 2, 0)).fit == LocalTimeFit::Exact);
+    CHECK(utc(at(2026, 11, 1, 0, 59)) < utc(at(2026, 11, 1, 1, 30)));
+    CHECK(utc(at(2026, 11, 1, 1, 30)) < utc(at(2026, 11, 1, 1, 59)));
+    CHECK(utc(at(2026, 11, 1, 1, 59)) < utc(at(2026, 11, 1, 2, 0)));
+    checkEveryMinute(2026, 11, 1, 0);
+    // Ordinary days either side.
+    CHECK(iso(at(2026, 1, 15, 9, 30)) == "2026-01-15T09:30:00-05:00");
+    CHECK(iso(at(2026, 7, 1, 9, 30)) == "2026-07-01T09:30:00-04:00");
+}
+
+TEST_CASE("daylight saving in Berlin: the same rules at 02:00 to 03:00 CET/CEST") {
+    ZoneScope zone("Europe/Berlin");
+    // Spring forward on 2026-03-29: 02:00 CET became 03:00 CEST.
+    CHECK(iso(at(2026, 3, 29, 1, 59)) == "2026-03-29T01:59:00+01:00");
+    CHECK(iso(at(2026, 3, 29, 2, 30)) == "2026-03-29T03:30:00+02:00");
+    CHECK(fromSystemLocal(at(2026, 3, 29, 2, 30)).fit == LocalTimeFit::Gap);
+    CHECK(utc(at(2026, 3, 29, 1, 59)) < utc(at(2026, 3, 29, 2, 29)));
+    CHECK(utc(at(2026, 3, 29, 2, 29)) < utc(at(2026, 3, 29, 3, 31)));
+    checkEveryMinute(2026, 3, 29, 60);
+    // Fall back on 2026-10-25: 03:00 CEST became 02:00 CET.
+    CHECK(iso(at(2026, 10, 25, 2, 30)) == "2026-10-25T02:30:00+02:00");
+    CHECK(fromSystemLocal(at(2026, 10, 25, 2, 30)).fit == LocalTimeFit::Overlap);
+    CHECK(iso(at(2026, 10, 25, 3, 0)) == "2026-10-25T03:00:00+01:00");
+    CHECK(utc(at(2026, 10, 25, 1, 59)) < utc(at(2026, 10, 25, 2, 0)));
+    CHECK(utc(at(2026, 10, 25, 2, 59)) < utc(at(2026, 10, 25, 3, 0)));
+    checkEveryMinute(2026, 10, 25, 0);
+}
+
+TEST_CASE("a zone without daylight saving fits every time exactly") {
+    ZoneScope zone("UTC");
+    CHECK(iso(at(2026, 3, 8, 2, 30)) == "2026-03-08T02:30:00+00:00");
+    CHECK(fromSystemLocal(at(2026, 3, 8, 2, 30)).fit == LocalTimeFit::Exact);
 }

@@ -106,3 +106,78 @@ assert_eq 1 "$RC" "unknown region"
 assert_contains "$ERR" "unknown.csv, line 2, column 2 (region): unknown region 'shoulder blade'" "unknown region listed"
 assert_contains "$ERR" "(also on line 3)" "its other lines"
 pass "the simple format maps names and CHOIR codes, and lists unknown regions"
+
+# --- what goes out comes back in: the same limits on both sides -------------
+# A note of exactly the 1 MiB limit (with tab, CR, LF and an emoji, starting
+# with '=' so the export adds an apostrophe) and a client name of exactly
+# 256 bytes: both export and import back byte for byte.
+max=1048576
+lim="$WORK/limits.db"
+"$KNOTMAP" demo --db "$lim" --clients 1 --days 5 --seed 3 --end 2026-03-31 >/dev/null
+first_note="WHERE id = (SELECT min(id) FROM observation)"
+sqlite3 "$lim" "UPDATE observation SET notes = '=' || char(9, 13, 10) || '🌿' ||
+                  printf('%.*c', $((max - 8)), 'x') $first_note;
+                UPDATE client SET name = printf('%.*c', 256, 'n')"
+assert_eq "$max" "$(sqlite3 "$lim" "SELECT length(CAST(notes AS BLOB)) FROM observation $first_note")" "note at the limit stored"
+"$KNOTMAP" export --db "$lim" --all "$WORK/lim1" >/dev/null 2>&1
+run import --db "$WORK/lim-copy.db" "$WORK/lim1"
+assert_eq 0 "$RC" "import of a note at the limit ($ERR)"
+"$KNOTMAP" export --db "$WORK/lim-copy.db" --all "$WORK/lim2" >/dev/null 2>&1
+for table in observations sessions treatments knots clients; do
+  cmp "$WORK/lim1/$table.csv" "$WORK/lim2/$table.csv" || fail "$table.csv differs after the round trip at the limit"
+done
+note_hash() { sqlite3 "$1" "SELECT hex(notes) FROM observation $first_note" | sha256sum; }
+assert_eq "$(note_hash "$lim")" "$(note_hash "$WORK/lim-copy.db")" "the note at the limit, byte for byte"
+pass "a 1 MiB note and a 256-byte name export and import back byte-identical"
+
+# One byte more is refused by the database itself, whoever writes it...
+set +e
+sql_err=$(sqlite3 "$lim" "UPDATE observation SET notes = notes || 'y' $first_note" 2>&1)
+sql_rc=$?
+set -e
+[[ $sql_rc -ne 0 ]] || fail "the database took a note over the limit"
+assert_contains "$sql_err" "observation.notes: longer than 1 MiB (1048576 bytes)" "the database's refusal"
+assert_eq "$max" "$(sqlite3 "$lim" "SELECT length(CAST(notes AS BLOB)) FROM observation $first_note")" "note unchanged"
+# ...and by the import, at its line and column, writing nothing.
+mkdir -p "$WORK/over"
+cp "$WORK/lim1/"*.csv "$WORK/over/"
+over_line=$(python3 - "$WORK/over/observations.csv" <<'PY'
+import sys
+path = sys.argv[1]
+data = open(path, 'rb').read()
+at = data.index(b"'=\t\r\n")           # the neutralised note, inside its quotes
+end = data.index(b'"', at)
+open(path, 'wb').write(data[:end] + b'y' + data[end:])
+print(data[:data.rfind(b'\n', 0, at) + 1].count(b'\n') + 1)  # the line its row starts on
+PY
+)
+run import --db "$WORK/over.db" "$WORK/over"
+assert_eq 1 "$RC" "import of a note one byte over"
+assert_contains "$ERR" "observations.csv, line $over_line, column 20 (notes): is 1048577 bytes long; the limit is 1 MiB (1048576 bytes)" "over-long note named"
+[[ ! -e "$WORK/over.db" ]] || fail "a refused import left a new database behind"
+pass "one byte over the limit is refused by the database and by the import, with line and column"
+
+# --- control characters are refused with their position ---------------------
+mkdir -p "$WORK/ctl"
+cp "$WORK/first/"*.csv "$WORK/ctl/"
+python3 - "$WORK/ctl/clients.csv" <<'PY'
+import sys
+path = sys.argv[1]
+lines = open(path, 'rb').read().split(b'\r\n')
+fields = lines[1].split(b',')
+fields[1] = fields[1][:3] + b'\x00' + fields[1][3:]  # a NUL as the name's fourth character
+lines[1] = b','.join(fields)
+open(path, 'wb').write(b'\r\n'.join(lines))
+PY
+run import --db "$WORK/ctl.db" "$WORK/ctl"
+assert_eq 1 "$RC" "a NUL in a name"
+assert_contains "$ERR" "nothing was imported; 1 problem:" "one problem only"
+assert_contains "$ERR" "clients.csv, line 2, column 2 (client_name): control character U+0000 at character 4 is not allowed" "NUL named"
+[[ ! -e "$WORK/ctl.db" ]] || fail "a refused import left a new database behind"
+printf 'date,region,pain,notes\n2026-04-05,b07,4,fine\n2026-04-06,b07,3,"bell\a and\x1b[2J"\n' >"$WORK/ctl.csv"
+before=$(dump_hash "$db")
+run import --db "$db" "$WORK/ctl.csv" --client "Ola Nordmann"
+assert_eq 1 "$RC" "control characters in the simple format"
+assert_contains "$ERR" "ctl.csv, line 3, column 4 (notes): control character U+0007 at character 5 is not allowed" "BEL named"
+assert_eq "$before" "$(dump_hash "$db")" "database after the refusal"
+pass "a NUL or another control character in a CSV cell is refused with its position; nothing is written"

@@ -1,3 +1,4 @@
+#include "core/validation.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/observation_repository.h"
@@ -7,7 +8,10 @@
 #include "store_fixtures.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+
+#include <string>
 
 using namespace knotmap;
 
@@ -161,4 +165,152 @@ TEST_CASE("a failed multi-row write leaves nothing half-written") {
     CHECK_THROWS_AS(SessionRepository(database.sql()).add(session), ValidationError);
     CHECK(database.sql().execAndGet("SELECT count(*) FROM session").getInt() == 1);
     CHECK(database.sql().execAndGet("SELECT count(*) FROM session_trigger").getInt() == 0);
+}
+
+namespace {
+
+// One text field of the schema, with an INSERT that puts ?1 in it.
+struct TextField {
+    const char* table;
+    const char* column;
+    std::size_t limit;
+    const char* insert;
+};
+
+const TextField kTextFields[] = {
+    {"client", "name", kMaxNameBytes, "INSERT INTO client (name, created_utc) VALUES (?1, 0)"},
+    {"client", "notes", kMaxNoteBytes,
+     "INSERT INTO client (name, notes, created_utc) VALUES ('Notes', ?1, 0)"},
+    {"symptom", "code", kMaxCodeBytes, "INSERT INTO symptom (code, name) VALUES (?1, 'Code')"},
+    {"symptom", "name", kMaxNameBytes, "INSERT INTO symptom (code, name) VALUES ('n', ?1)"},
+    {"treatment_kind", "code", kMaxCodeBytes,
+     "INSERT INTO treatment_kind (code, name) VALUES (?1, 'Code')"},
+    {"treatment_kind", "name", kMaxNameBytes,
+     "INSERT INTO treatment_kind (code, name) VALUES ('n', ?1)"},
+    {"trigger_cause", "code", kMaxCodeBytes,
+     "INSERT INTO trigger_cause (code, name) VALUES (?1, 'Code')"},
+    {"trigger_cause", "name", kMaxNameBytes,
+     "INSERT INTO trigger_cause (code, name) VALUES ('n', ?1)"},
+    {"session", "therapist", kMaxNameBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, therapist) "
+     "VALUES (1, 0, 0, 'therapy_visit', ?1)"},
+    {"session", "subjective", kMaxNoteBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, subjective) "
+     "VALUES (1, 0, 0, 'therapy_visit', ?1)"},
+    {"session", "objective", kMaxNoteBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, objective) "
+     "VALUES (1, 0, 0, 'therapy_visit', ?1)"},
+    {"session", "assessment", kMaxNoteBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, assessment) "
+     "VALUES (1, 0, 0, 'therapy_visit', ?1)"},
+    {"session", "plan", kMaxNoteBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, plan) "
+     "VALUES (1, 0, 0, 'therapy_visit', ?1)"},
+    {"session", "notes", kMaxNoteBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, notes) "
+     "VALUES (1, 0, 0, 'self_checkin', ?1)"},
+    {"session", "signed_by", kMaxNameBytes,
+     "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, signed_by, signed_utc) "
+     "VALUES (1, 0, 0, 'therapy_visit', ?1, 1)"},
+    {"knot", "region_code", kMaxCodeBytes,
+     "INSERT INTO knot (client_id, view, x, y, region_code) VALUES (1, 'back', 0.5, 0.5, ?1)"},
+    {"knot", "label", kMaxNameBytes,
+     "INSERT INTO knot (client_id, view, x, y, region_code, label) "
+     "VALUES (1, 'back', 0.5, 0.5, 'back.upper_trapezius.left', ?1)"},
+    {"observation", "notes", kMaxNoteBytes,
+     "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
+     "VALUES (1, 1, 3, 'tension', ?1)"},
+    {"observation_referral", "region_code", kMaxCodeBytes,
+     "INSERT INTO observation_referral (observation_id, region_code) VALUES (100, ?1)"},
+    {"treatment", "medication", kMaxNameBytes,
+     "INSERT INTO treatment (session_id, kind_id, medication) VALUES (1, 1, ?1)"},
+    {"treatment", "notes", kMaxNoteBytes,
+     "INSERT INTO treatment (session_id, kind_id, notes) VALUES (1, 1, ?1)"},
+    {"session_amendment", "original_value", kMaxNoteBytes,
+     "INSERT INTO session_amendment (session_id, field, author, amended_utc, original_value) "
+     "VALUES (1, 'notes', 'Ana', 0, ?1)"},
+    {"session_amendment", "new_value", kMaxNoteBytes,
+     "INSERT INTO session_amendment (session_id, field, author, amended_utc, new_value) "
+     "VALUES (1, 'notes', 'Ana', 0, ?1)"},
+    {"session_amendment", "author", kMaxNameBytes,
+     "INSERT INTO session_amendment (session_id, field, author, amended_utc) "
+     "VALUES (1, 'notes', ?1, 0)"},
+    {"session_amendment", "reason", kMaxNoteBytes,
+     "INSERT INTO session_amendment (session_id, field, author, amended_utc, reason) "
+     "VALUES (1, 'notes', 'Ana', 0, ?1)"},
+};
+
+// SQLite's message for a statement with ?1 (and ?2) bound, or "" when it succeeded.
+std::string rejectionWith(Database& database, const std::string& sql, const std::string& first,
+                          const std::string& second = {}) {
+    try {
+        SQLite::Statement statement(database.sql(), sql);
+        statement.bind(1, first);
+        if (statement.getBindParameterCount() > 1) {
+            statement.bind(2, second);
+        }
+        statement.exec();
+        return "";
+    } catch (const SQLite::Exception& error) {
+        return error.what();
+    }
+}
+
+} // namespace
+
+TEST_CASE("the schema holds every text field to its limit and refuses control characters") {
+    using namespace std::string_literals;
+    Database database = Database::openInMemory();
+    testing::addSampleHistory(database);
+    database.sql().exec("INSERT INTO knot (id, client_id, view, x, y, region_code) "
+                        "VALUES (2, 1, 'back', 0.5, 0.5, 'back.upper_trapezius.right')");
+    database.sql().exec("INSERT INTO observation (id, session_id, knot_id, pain, kind) "
+                        "VALUES (100, 1, 2, 3, 'tension')");
+    for (const TextField& field : kTextFields) {
+        const std::string name = std::string(field.table) + "." + field.column;
+        CAPTURE(name);
+        // Tab, LF and CR are text; the limit is bytes, and holds exactly.
+        const std::string atLimit = "\t\r\n" + std::string(field.limit - 3, 'x');
+        for (const std::string& bad :
+             {"a\0b"s, "a\x01"s, "\x1B[2J"s, "x\x7F"s, "x\xC2\x85"s, "x\xC2\x9F"s}) {
+            CHECK(rejectionWith(database, field.insert, bad)
+                      .find(name + ": a control character other than tab, LF or CR") !=
+                  std::string::npos);
+        }
+        CHECK(rejectionWith(database, field.insert, atLimit + "x").find(name + ": longer than") !=
+              std::string::npos);
+        REQUIRE(rejectionWith(database, field.insert, atLimit) == "");
+        if (std::string(field.table) == "session_amendment" || name == "session.signed_by") {
+            continue; // never updated: their own triggers refuse it (append-only, signed)
+        }
+        const std::string update = std::string("UPDATE ") + field.table + " SET " + field.column +
+                                   " = ?1 WHERE " + field.column + " = ?2";
+        CHECK(
+            rejectionWith(database, update, atLimit + "y", atLimit).find(name + ": longer than") !=
+            std::string::npos);
+        CHECK(rejectionWith(database, update, "z\0"s, atLimit).find(name + ": a control") !=
+              std::string::npos);
+        CHECK(rejectionWith(database, update, atLimit.substr(2) + "\xC2\xA0", atLimit) == "");
+    }
+    CHECK(rejectionWith(database, "INSERT INTO symptom (code, name) VALUES (?1, 'Semi')", "a;b")
+              .find("symptom.code: a semicolon") != std::string::npos);
+}
+
+TEST_CASE("repositories name the text field that is over its limit before SQLite sees it") {
+    Database database = Database::openInMemory();
+    auto sample = testing::addSampleHistory(database);
+    Observation observation;
+    observation.sessionId = sample.session.id;
+    observation.knotId = sample.knot.id;
+    observation.pain = 4;
+    observation.notes = std::string(kMaxNoteBytes + 1, 'n');
+    CHECK_THROWS_WITH_AS(ObservationRepository(database.sql()).add(observation),
+                         "observation: notes: is 1048577 bytes long; the limit is 1 MiB (1048576 "
+                         "bytes)",
+                         ValidationError);
+    Client client;
+    client.name = std::string("Bell\x07");
+    CHECK_THROWS_WITH_AS(ClientRepository(database.sql()).add(client),
+                         "client: name: control character U+0007 at character 5 is not allowed",
+                         ValidationError);
 }

@@ -3,7 +3,10 @@
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+
+#include <string>
 
 #include <sys/stat.h>
 
@@ -117,4 +120,28 @@ TEST_CASE("an empty knotmap file from an earlier version migrates without a back
     CHECK(database.openReport().created);
     CHECK_FALSE(database.openReport().backupPath.has_value());
     CHECK(database.openReport().versionAfter == latestSchemaVersion());
+}
+
+TEST_CASE("text written before the limits (version 4) is kept, and its row stays editable") {
+    TempFolder folder;
+    const auto path = folder.file("knotmap.db");
+    const std::string longNote(std::size_t{2} << 20, 'n');
+    {
+        Database old = Database::openAtVersion(path, 3);
+        old.sql().exec("INSERT INTO client (name, created_utc) VALUES ('Sam Rivera', 0)");
+        SQLite::Statement insert(old.sql(),
+                                 "INSERT INTO session (client_id, started_utc, utc_offset_min, "
+                                 "kind, notes) VALUES (1, 1773477000, 60, 'self_checkin', ?)");
+        insert.bind(1, longNote);
+        insert.exec();
+    }
+    Database upgraded = Database::open(path);
+    REQUIRE(upgraded.openReport().versionAfter >= 4);
+    CHECK(upgraded.sql().execAndGet("SELECT length(notes) FROM session").getInt64() ==
+          static_cast<std::int64_t>(longNote.size()));
+    // Changing another field is fine; changing the note must bring it within the limit.
+    CHECK_NOTHROW(upgraded.sql().exec("UPDATE session SET overall_pain = 4, therapist = 'Ana'"));
+    CHECK_THROWS_WITH(upgraded.sql().exec("UPDATE session SET notes = notes || 'x'"),
+                      "session.notes: longer than 1 MiB (1048576 bytes)");
+    CHECK_NOTHROW(upgraded.sql().exec("UPDATE session SET notes = 'short now'"));
 }

@@ -1,3 +1,5 @@
+#include "../core/zone_scope.h"
+#include "core/validation.h"
 #include "store/csv_import.h"
 #include "store/simple_import.h"
 #include "support/temp_folder.h"
@@ -7,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using namespace knotmap;
 using namespace knotmap::testing;
@@ -144,4 +147,77 @@ TEST_CASE("the simple format's malformed rows") {
         CHECK(rejection(database, folder.file("log.csv")) ==
               "log.csv: the file is empty; expected a header row: date,region,pain,notes\n");
     }
+}
+
+TEST_CASE("the simple format's text: control characters and over-long notes are refused") {
+    using namespace std::string_literals;
+    TempFolder folder;
+    Database database = Database::open(folder.file("me.db"));
+    const std::string rows = "date,region,pain,notes\n"
+                             "2026-03-01,b07,5,fine\ttabbed\n"
+                             "2026-03-02,b07,5,\"bell\a rung\"\n"
+                             "2026-03-03,b07,5,nul\0here\n"s;
+    writeBytes(folder.file("log.csv"),
+               rows + "2026-03-04,b07,5," + std::string(kMaxNoteBytes + 1, 'n') + "\n");
+    CHECK(rejection(database, folder.file("log.csv")) ==
+          "log.csv, line 3, column 4 (notes): control character U+0007 at character 5 is not "
+          "allowed\n"
+          "log.csv, line 4, column 4 (notes): control character U+0000 at character 4 is not "
+          "allowed\n"
+          "log.csv, line 5, column 4 (notes): is 1048577 bytes long; the limit is 1 MiB (1048576 "
+          "bytes)\n");
+    SimpleImportOptions options;
+    options.clientName = std::string(kMaxNameBytes + 1, 'c');
+    writeBytes(folder.file("ok.csv"), "date,region,pain\n2026-03-01,b07,5\n");
+    CHECK(rejection(database, folder.file("ok.csv"), options) ==
+          "ok.csv: the client name given with --client is 257 bytes long; the limit is 256 "
+          "bytes\n");
+}
+
+TEST_CASE("the simple format lists as many unknown regions as problems, and counts the rest") {
+    TempFolder folder;
+    std::string csv = "date,region,pain\n";
+    for (int i = 0; i < 50; ++i) { // lines 2 to 51
+        csv += "2026-03-01,shoulder blade,5\n";
+    }
+    for (int i = 1; i <= 30; ++i) { // lines 52 to 81
+        csv += "2026-03-01,nowhere " + std::to_string(i) + ",5\n";
+    }
+    writeBytes(folder.file("log.csv"), csv);
+    Database database = Database::open(folder.file("me.db"));
+    const std::string problems = rejection(database, folder.file("log.csv"));
+    CHECK(problems.find("'shoulder blade'") != std::string::npos);
+    CHECK(problems.find("(also on lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 39 more)\n") !=
+          std::string::npos);
+    CHECK(problems.find("line 70, column 2 (region): unknown region 'nowhere 19'") !=
+          std::string::npos);
+    CHECK(problems.find("nowhere 20") == std::string::npos);
+    // The text and 19 others are listed; the 11 rows of texts past those are counted.
+    CHECK(problems.find("... and 11 more problems\n") != std::string::npos);
+}
+
+TEST_CASE("the simple format in New York: a skipped time moves forward, a doubled one is EDT") {
+    testing::ZoneScope zone("America/New_York");
+    TempFolder folder;
+    writeBytes(folder.file("log.csv"), "date,region,pain\n"
+                                       "2026-03-08 02:30,b07,5\n"
+                                       "2026-03-07 23:59,b07,4\n"
+                                       "2026-11-01 01:30,b07,3\n"
+                                       "2026-07-01 09:00,b07,2\n");
+    Database database = Database::open(folder.file("me.db"));
+    const SimpleImportResult result = importSimpleCsv(database, folder.file("log.csv"), {}, false);
+    CHECK(result.movedForward == 1);
+    CHECK(result.readAsFirst == 1);
+    SQLite::Statement sessions(database.sql(), "SELECT started_utc, utc_offset_min FROM session "
+                                               "ORDER BY started_utc");
+    std::vector<std::string> stored;
+    while (sessions.executeStep()) {
+        stored.push_back(
+            LocalTimestamp(sessions.getColumn(0).getInt64(), sessions.getColumn(1).getInt())
+                .toIso8601());
+    }
+    // 02:30 does not exist that night: it is 03:30 EDT, after 23:59 the day before.
+    CHECK(stored ==
+          std::vector<std::string>{"2026-03-07T23:59:00-05:00", "2026-03-08T03:30:00-04:00",
+                                   "2026-07-01T09:00:00-04:00", "2026-11-01T01:30:00-04:00"});
 }
