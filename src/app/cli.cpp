@@ -61,10 +61,8 @@ Database openForReading(const std::string& dbOption) {
 // companions, so a failed first import leaves nothing behind.
 int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::function<int()>& run) {
     const std::filesystem::path path = resolveDatabasePath(dbOption);
-    std::error_code ignored;
-    const bool existed = std::filesystem::exists(path, ignored);
     const auto removeCreated = [&] {
-        if (removeIfCreated && !existed) {
+        if (removeIfCreated && createdByThisProcess(path)) {
             removeDatabaseAndCompanions(path);
         }
     };
@@ -80,6 +78,31 @@ int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::fun
     } catch (...) {
         removeCreated();
         throw;
+    }
+}
+
+// A file named as an import's source or an export's output that is the
+// database itself (or its -wal/-shm) is refused before anything is opened:
+// reading it as CSV would hold a second descriptor on the live database, and
+// an export renamed over it would replace the records.
+void refuseDatabaseAsFile(const std::string& dbOption, const std::string& file,
+                          const char* role) {
+    if (file.empty() || file == "-") {
+        return;
+    }
+    const std::filesystem::path database = resolveDatabasePath(dbOption);
+    std::vector<std::filesystem::path> candidates{file};
+    std::error_code ignored;
+    if (std::filesystem::is_directory(file, ignored)) {
+        for (const auto& entry : std::filesystem::directory_iterator(file, ignored)) {
+            candidates.push_back(entry.path());
+        }
+    }
+    for (const auto& candidate : candidates) {
+        if (isDatabaseOrCompanion(database, candidate)) {
+            throw std::invalid_argument(candidate.string() + ": is the database " +
+                                        database.string() + " (or its companion), not " + role);
+        }
     }
 }
 
@@ -219,10 +242,12 @@ int runCommandLine(int argc, char** argv) {
             return onDatabase(infoDb, false, [&] { return runInfo(infoDb); });
         }
         if (*exportCommand) {
+            refuseDatabaseAsFile(exportArguments.db, exportArguments.output, "an export file");
             return onDatabase(exportArguments.db, false,
                               [&] { return runExport(exportArguments, openForReading); });
         }
         if (*importCommand) {
+            refuseDatabaseAsFile(importArguments.db, importArguments.source, "a CSV file");
             return onDatabase(importArguments.db, true,
                               [&] { return runImport(importArguments, openForWriting); });
         }

@@ -50,9 +50,11 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
     try {
         // Creating is allowed here: runGui asked first when the path is not
         // the default one. A file the person may only read opens read-only.
+        // The command's lock wait while opening: a migration must not fail
+        // because a terminal import holds the lock for a moment. Saves then
+        // wait briefly and retry in the background (KnotLogController).
         OpenOptions options;
         options.readOnlyAllowed = true;
-        options.busyTimeoutMs = kWindowBusyTimeoutMs;
         loaded.database.emplace(Database::open(path, options));
     } catch (const std::exception& error) {
         // StoreError messages already name the file.
@@ -309,9 +311,11 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
         // Saves still waiting for another program's lock are not dropped:
         // closing waits for them, as a command would.
         if (knotLog->waitingSaves() > 0) {
-            std::cerr << "knotmap: waiting for the database to save "
-                      << knotLog->waitingSaves() << " change(s)...\n";
-            knotLog->finishWaitingSaves();
+            std::cerr << "knotmap: " << databasePath.string() << ": another program is writing; "
+                      << "waiting to save " << knotLog->waitingSaves() << " change(s)...\n";
+            if (!knotLog->finishWaitingSaves()) {
+                state.unsavedOnExit = true;
+            }
         }
         if (const auto error = knotLog->takeError()) {
             std::cerr << "knotmap: " << *error << "\n";
@@ -368,7 +372,10 @@ int runGui(const GuiOptions& options) {
     SampleSwitch sample(options.databasePath);
     fs::path databasePath = options.databasePath;
     std::error_code ignored;
-    if (options.askBeforeCreating && !fs::exists(databasePath, ignored) &&
+    // An empty 0-byte file would become a database too: asked the same way.
+    const bool nothingThere =
+        !fs::exists(databasePath, ignored) || fs::file_size(databasePath, ignored) == 0;
+    if (options.askBeforeCreating && nothingThere &&
         !askToCreate(window, displayPath(databasePath), options.frameLimit)) {
         return 0;
     }
@@ -378,7 +385,7 @@ int runGui(const GuiOptions& options) {
     }
     // The process fails whenever the database could not be used, however the
     // window was closed.
-    return state.error ? 1 : 0;
+    return state.error || state.unsavedOnExit ? 1 : 0;
 }
 
 } // namespace knotmap

@@ -104,10 +104,11 @@ Source sourceFor(const ImportArguments& arguments) {
     return source;
 }
 
-// A database file made only for this import, with SQLite's companions.
-void removeDatabaseFiles(const fs::path& path) {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        fs::remove(path.string() + suffix);
+// A database made only for this import (by this process, not another one
+// that created the same path a moment earlier), with SQLite's companions.
+void removeIfMadeForThisImport(const fs::path& path) {
+    if (createdByThisProcess(path)) {
+        removeDatabaseAndCompanions(path);
     }
 }
 
@@ -180,7 +181,6 @@ int runImport(const ImportArguments& arguments,
               const std::function<Database(const std::string&)>& openDatabase) {
     const Source source = sourceFor(arguments);
     const fs::path path = resolveDatabasePath(arguments.db);
-    const bool created = !fs::exists(path);
     try {
         Database database = openDatabase(arguments.db);
         const std::string name = database.path().string();
@@ -195,17 +195,15 @@ int runImport(const ImportArguments& arguments,
                         arguments.dryRun, name);
         }
     } catch (const ImportRejected& rejected) {
-        if (created) { // leave no trace of a database made only for this import
-            removeDatabaseFiles(path);
-        }
+        removeIfMadeForThisImport(path); // leave no trace of it
         const auto count = rejected.problems().count();
         std::cerr << "knotmap import: nothing was imported; " << count << " problem"
                   << (count == 1 ? "" : "s") << ":\n"
                   << rejected.problems().describe();
         return 1;
     }
-    if (created && arguments.dryRun) {
-        removeDatabaseFiles(path);
+    if (arguments.dryRun) {
+        removeIfMadeForThisImport(path);
     }
     return 0;
 }

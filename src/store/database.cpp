@@ -15,7 +15,10 @@
 #include <sys/stat.h>
 #include <csignal>
 #include <cstdlib>
+#include <mutex>
 #include <random>
+#include <set>
+#include <utility>
 #include <unistd.h>
 
 namespace knotmap {
@@ -58,6 +61,20 @@ void fsyncFolder(const fs::path& folder) {
     }
 }
 
+
+// The files this process created (device and inode): only those may be
+// removed when the command that created them fails. Another process may have
+// created the same path a moment earlier and be using it.
+std::mutex createdMutex;
+std::set<std::pair<dev_t, ino_t>> createdFiles;
+
+void rememberCreated(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0) {
+        const std::lock_guard lock(createdMutex);
+        createdFiles.emplace(info.st_dev, info.st_ino);
+    }
+}
 
 // Hidden files left by a process killed while creating path's database
 // (".knotmap.db.creating-PID-N"): removed once that process is gone.
@@ -113,6 +130,7 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
     // The connection closed above checkpointed and removed its WAL.
     if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
         fsyncFolder(folder);
+        rememberCreated(path);
         return true;
     }
     int problem = errno;
@@ -121,6 +139,7 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
         if (::link(temporary.c_str(), path.c_str()) == 0) {
             removeDatabaseAndCompanions(temporary);
             fsyncFolder(folder);
+            rememberCreated(path);
             return true;
         }
         problem = errno;
@@ -153,6 +172,9 @@ Database Database::openFile(const fs::path& path, int targetVersion, const OpenO
         report.created = createDatabaseFile(path, targetVersion);
     } else if (assessment.state == PathState::Existing) {
         checkDatabaseHeader(path, latestSchemaVersion());
+    } else {
+        // An empty file becomes a database of health data: private, as a new one.
+        ::chmod(path.c_str(), 0600);
     }
     std::unique_ptr<SQLite::Database> db;
     try {
@@ -203,6 +225,30 @@ bool Database::holdsNoUserData() {
                             "NOT EXISTS (SELECT 1 FROM session) AND "
                             "NOT EXISTS (SELECT 1 FROM knot)")
                .getInt() != 0;
+}
+
+bool isDatabaseOrCompanion(const fs::path& path, const fs::path& other) {
+    struct stat target {};
+    if (::stat(other.c_str(), &target) != 0) {
+        return false;
+    }
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        struct stat info {};
+        if (::stat((path.string() + suffix).c_str(), &info) == 0 &&
+            info.st_dev == target.st_dev && info.st_ino == target.st_ino) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool createdByThisProcess(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        return false;
+    }
+    const std::lock_guard lock(createdMutex);
+    return createdFiles.contains({info.st_dev, info.st_ino});
 }
 
 void removeDatabaseAndCompanions(const fs::path& path) {

@@ -3,6 +3,8 @@
 #include "core/asset_registry.h"
 #include "store/store_error.h"
 
+#include <sqlite3.h>
+
 #include <charconv>
 #include <stdexcept>
 
@@ -60,7 +62,10 @@ void migrate(SQLite::Database& db, int targetVersion) {
             }
             db.exec("COMMIT");
         } catch (const std::exception& error) {
-            db.exec("ROLLBACK");
+            // SQLite may have rolled back already (a full disk): keep its message.
+            if (sqlite3_get_autocommit(db.getHandle()) == 0) {
+                db.exec("ROLLBACK");
+            }
             throw StoreError(db.getFilename() + ": schema migration " + migration.name +
                              " failed: " + error.what());
         }

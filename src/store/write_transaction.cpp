@@ -21,7 +21,10 @@ WriteTransaction::~WriteTransaction() {
     if (!m_done) {
         try {
             if (m_outermost) {
-                m_db.exec("ROLLBACK");
+                // SQLite may have rolled back already (a full disk, an I/O error).
+                if (sqlite3_get_autocommit(m_db.getHandle()) == 0) {
+                    m_db.exec("ROLLBACK");
+                }
             } else {
                 m_db.exec("ROLLBACK TO knotmap_write");
                 m_db.exec("RELEASE knotmap_write");

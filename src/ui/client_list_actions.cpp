@@ -13,10 +13,9 @@ void applyClientListActions(const ClientListActions& actions, ClientListState& s
         auto command = std::make_unique<CreateClientCommand>(db, *actions.create);
         // The stack owns the command from here on; nothing merges into a new
         // client, so it stays alive and holds the id its apply chose.
-        const CreateClientCommand& created = *command;
-        if (controller.executeShared(std::move(command))) {
-            state.selectedClient = created.clientId();
-        }
+        const CreateClientCommand* created = command.get();
+        controller.executeShared(std::move(command),
+                                 [&state, created] { state.selectedClient = created->clientId(); });
     }
     if (actions.rename) {
         controller.executeShared(
@@ -26,10 +25,9 @@ void applyClientListActions(const ClientListActions& actions, ClientListState& s
         controller.executeShared(std::make_unique<ArchiveClientCommand>(db, *actions.archive));
     }
     if (actions.unarchive) {
-        if (controller.executeShared(
-                std::make_unique<ArchiveClientCommand>(db, *actions.unarchive, false))) {
-            state.selectedClient = *actions.unarchive;
-        }
+        controller.executeShared(
+            std::make_unique<ArchiveClientCommand>(db, *actions.unarchive, false),
+            [&state, client = *actions.unarchive] { state.selectedClient = client; });
     }
 }
 

@@ -10,6 +10,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace knotmap::ui {
@@ -37,6 +39,13 @@ void KnotLogController::afterLanding() {
 
 bool KnotLogController::execute(std::unique_ptr<Command> command, bool continuesGesture,
                                 std::function<void()> onLanded) {
+    return submit(std::move(command), continuesGesture, std::move(onLanded)) ==
+           PendingWrites::Outcome::Landed;
+}
+
+PendingWrites::Outcome KnotLogController::submit(std::unique_ptr<Command> command,
+                                                 bool continuesGesture,
+                                                 std::function<void()> onLanded) {
     const std::string description = command->description();
     // Shared so the write can be tried again: the undo stack takes the
     // command only once it applied.
@@ -62,39 +71,57 @@ bool KnotLogController::execute(std::unique_ptr<Command> command, bool continues
                   m_database.path().string() + ")";
         m_editorStale = true;
     }
-    return outcome == PendingWrites::Outcome::Landed;
+    return outcome;
 }
 
 void KnotLogController::retryWaitingSaves() {
     std::string error;
-    const std::string description = m_waiting.oldestDescription();
-    m_waiting.retry(error);
+    std::string failed;
+    m_waiting.retry(error, failed);
     if (!error.empty()) {
-        m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
+        m_error = "Couldn\u2019t save \u201C" + failed + "\u201D: " + error + " (" +
                   m_database.path().string() + ")";
         m_editorStale = true;
         m_dataChanged = true;
-        m_waitingKnots.clear(); // the queue was given up: nothing more will land
+    }
+    if (!m_waiting.waiting()) {
+        m_waitingKnots.clear(); // landed, or given up and reported
     }
 }
 
 bool KnotLogController::finishWaitingSaves() {
-    while (m_waiting.waiting()) {
+    // As long as a command would wait for the lock, then give up and say so.
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kCommandBusyTimeoutMs);
+    bool allLanded = true;
+    while (m_waiting.waiting() && std::chrono::steady_clock::now() < deadline) {
         std::string error;
-        m_database.setBusyTimeout(kCommandBusyTimeoutMs);
-        std::string description = m_waiting.oldestDescription();
-        m_waiting.retry(error);
+        std::string failed;
+        m_waiting.retry(error, failed, 1000);
         if (!error.empty()) {
-            m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error;
-            return false;
+            m_error = "Couldn\u2019t save \u201C" + failed + "\u201D: " + error + " (" +
+                      m_database.path().string() + ")";
+            allLanded = false;
+        }
+        if (m_waiting.waiting()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
         }
     }
-    return true;
+    if (m_waiting.waiting()) {
+        m_error = std::to_string(m_waiting.count()) +
+                  " change(s) could not be saved: another program kept " +
+                  m_database.path().string() + " locked for " +
+                  std::to_string(kCommandBusyTimeoutMs / 1000) + " s";
+        return false;
+    }
+    return allLanded;
 }
 
-bool KnotLogController::executeShared(std::unique_ptr<Command> command) {
+bool KnotLogController::executeShared(std::unique_ptr<Command> command,
+                                      std::function<void()> onLanded) {
     flushPendingEdits(); // notes being typed become their own, earlier step
-    return execute(std::move(command));
+    return submit(std::move(command), false, std::move(onLanded)) !=
+           PendingWrites::Outcome::Failed;
 }
 
 bool KnotLogController::writeOutsideHistory(const std::string& description,

@@ -53,8 +53,10 @@ public:
 
     // For the window's other editors (clients, vocabularies): their commands
     // go on this same stack so Ctrl+Z undoes everything in the order it was
-    // done. False when the store refused; the failure reaches the notice banner.
-    bool executeShared(std::unique_ptr<Command> command);
+    // done. onLanded runs once it is saved (now, or later when another
+    // program held the lock). True when saved or waiting to be saved; false
+    // when the store refused, and the failure reaches the notice banner.
+    bool executeShared(std::unique_ptr<Command> command, std::function<void()> onLanded = {});
     // For a change that is deliberately not on the undo stack (signing a
     // visit): runs write, then marks the data changed, or reports its failure.
     // False when write threw.
@@ -96,6 +98,8 @@ private:
     // True when it was saved now; false when it waits or the store refused.
     bool execute(std::unique_ptr<Command> command, bool continuesGesture = false,
                  std::function<void()> onLanded = {});
+    PendingWrites::Outcome submit(std::unique_ptr<Command> command, bool continuesGesture,
+                                  std::function<void()> onLanded);
     void afterLanding();
     void select(Id observationId);
     const KnotEditorModel* editor(); // rebuilt from the store only when stale

@@ -40,6 +40,9 @@ struct MainScreenState {
     // bar says so, and nothing offers to change the data.
     std::string readOnlyReason;
     bool quitRequested = false;
+    // Closing could not save every change (another program kept the lock):
+    // the process exits non-zero after saying so.
+    bool unsavedOnExit = false;
     // The user's persisted preferences (core/settings.h), loaded and saved by
     // app/settings_keeper.h. Read them anywhere; after changing one, set
     // feel.settingsChanged. theme and therapistMode above are kept in step

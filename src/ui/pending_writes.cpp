@@ -4,8 +4,6 @@ namespace knotmap::ui {
 namespace {
 
 constexpr auto kRetryInterval = std::chrono::milliseconds(200);
-// While retrying between frames, wait only this long for the lock.
-constexpr int kRetryBusyTimeoutMs = 30;
 
 } // namespace
 
@@ -19,9 +17,6 @@ PendingWrites::Outcome PendingWrites::attempt(Write& write, std::string& error) 
         error = failure.what();
         return Outcome::Failed;
     }
-    if (write.onLanded) {
-        write.onLanded();
-    }
     return Outcome::Landed;
 }
 
@@ -34,29 +29,37 @@ PendingWrites::Outcome PendingWrites::submit(Write write, std::string& error) {
     if (outcome == Outcome::Waiting) {
         m_queue.push_back(std::move(write));
         m_lastTry = std::chrono::steady_clock::now();
+    } else if (outcome == Outcome::Landed && write.onLanded) {
+        write.onLanded();
     }
     return outcome;
 }
 
-int PendingWrites::retry(std::string& error) {
+int PendingWrites::retry(std::string& error, std::string& failed, int busyTimeoutMs) {
     const auto now = std::chrono::steady_clock::now();
     if (m_queue.empty() || now - m_lastTry < kRetryInterval) {
         return 0;
     }
     m_lastTry = now;
     int landed = 0;
-    m_database.setBusyTimeout(kRetryBusyTimeoutMs);
+    m_database.setBusyTimeout(busyTimeoutMs);
     while (!m_queue.empty()) {
         const Outcome outcome = attempt(m_queue.front(), error);
         if (outcome == Outcome::Waiting) {
             break;
         }
+        // Off the queue before its follow-up runs: that may queue more, and
+        // must see only the saves still waiting.
+        Write done = std::move(m_queue.front());
+        m_queue.pop_front();
         if (outcome == Outcome::Failed) {
-            m_queue.clear();
+            failed = done.description; // only this one is dropped; the rest go on
             break;
         }
-        m_queue.pop_front();
         ++landed;
+        if (done.onLanded) {
+            done.onLanded();
+        }
     }
     m_database.setBusyTimeout(kWindowBusyTimeoutMs);
     return landed;

@@ -29,11 +29,15 @@ public:
     // Tries the write now unless others are waiting. Waiting: it was queued.
     // Failed: it was refused for another reason than a lock; error says why.
     Outcome submit(Write write, std::string& error);
-    // Between frames: retries the queue at most every retryInterval, with a
-    // short lock wait so the frame is not held up. Returns how many landed;
-    // error is set when one was refused for another reason (it is dropped
-    // then, and so are the writes after it, which depended on it).
-    int retry(std::string& error);
+    // While retrying between frames, the lock wait is short so the frame is
+    // not held up.
+    static constexpr int kRetryBusyTimeoutMs = 30;
+
+    // Retries the queue, at most every 200 ms, waiting busyTimeoutMs for the
+    // lock. Returns how many landed. When one is refused for another reason
+    // than a lock, error says why and failed names it; only it is dropped.
+    int retry(std::string& error, std::string& failed,
+              int busyTimeoutMs = kRetryBusyTimeoutMs);
 
     [[nodiscard]] bool waiting() const { return !m_queue.empty(); }
     [[nodiscard]] std::size_t count() const { return m_queue.size(); }

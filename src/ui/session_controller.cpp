@@ -44,11 +44,11 @@ void SessionController::newSession(const ClientEntry& client, SessionKind kind) 
     }
     auto command = std::make_unique<NewSessionCommand>(m_knotLog.database().sql(), client.id, kind,
                                                        LocalTimestamp::now());
-    NewSessionCommand& created = *command;
-    if (m_knotLog.executeShared(std::move(command))) {
-        m_picked = created.sessionId(); // the stack keeps the command alive
+    const NewSessionCommand* created = command.get(); // the stack keeps it alive
+    m_knotLog.executeShared(std::move(command), [this, created] {
+        m_picked = created->sessionId();
         m_knotLog.closeEditor();
-    }
+    });
 }
 
 const SessionDetailsModel* SessionController::model(Id sessionId) {
@@ -106,10 +106,13 @@ void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) 
         // Not a command: signing cannot be undone (docs/sessions.md), so the
         // dialog asked first. The undo stack keeps earlier steps; one that
         // would edit this visit now fails with the schema's message.
-        m_knotLog.writeOutsideHistory("Sign visit", [&] {
-            AmendmentRepository(db).sign(
-                sessionId, SessionSignature{*events.signAs, LocalTimestamp::now().utcSeconds()});
-        });
+        // By value: the write may wait for another program's lock and run
+        // on a later frame, signed at the moment the person signed.
+        m_knotLog.writeOutsideHistory(
+            "Sign visit", [&db, sessionId, signature = SessionSignature{
+                                                  *events.signAs, LocalTimestamp::now().utcSeconds()}] {
+                AmendmentRepository(db).sign(sessionId, signature);
+            });
     }
     if (events.deleteSession) {
         m_knotLog.executeShared(std::make_unique<DeleteSessionCommand>(db, sessionId));

@@ -136,3 +136,15 @@ assert_eq "Robin Ash" "$(sqlite3 "$backup" 'SELECT name FROM client')" "backup k
 assert_eq "Robin Ash" "$(sqlite3 "$old" 'SELECT name FROM client')" "migrated database keeps the data"
 assert_eq 600 "$(file_mode "$backup")" "backup mode"
 pass "a version 1 database is backed up, then migrated"
+
+# The database itself named as an import's source or an export's output is
+# refused before anything is opened, and stays as it was.
+before=$(sha256sum "$good" | cut -d' ' -f1)
+run import --db "$good" "$good"
+assert_eq 1 "$RC" "importing the database into itself"
+assert_contains "$ERR" "$good: is the database $good (or its companion), not a CSV file" "message"
+run export --db "$good" --table clients -o "$good"
+assert_eq 1 "$RC" "exporting over the database"
+assert_contains "$ERR" "$good: is the database $good (or its companion), not an export file" "message"
+assert_eq "$before" "$(sha256sum "$good" | cut -d' ' -f1)" "the database is unchanged"
+pass "the database is never read as a CSV nor replaced by an export"

@@ -82,14 +82,18 @@ assert_eq "$before" "$(sqlite3 "$disk/existing/own.db" "SELECT count(*) FROM obs
 assert_eq "ok" "$(sqlite3 "$disk/existing/own.db" "PRAGMA integrity_check")" "integrity"
 pass "an import refused for space leaves the existing database whole"
 
-# --- space freed: the file opens and every command works ---------------------
-umount "$disk"
-mount -t tmpfs -o size=64m tmpfs "$disk"
-mkdir "$disk/later"
-run import --db "$disk/later/new.db" "$WORK/export"
+# --- space freed: the same file opens, every command works, the import lands
+mount -o remount,size=64m "$disk"
+own="$disk/existing/own.db"
+run info --db "$own"
+assert_eq 0 "$RC" "info on the database that met the full disk ($ERR)"
+assert_contains "$OUT" "integrity check ok" "its integrity"
+run export --db "$own" --table observations
+assert_eq 0 "$RC" "export from it ($ERR)"
+run report --db "$own" --client Me -o "$WORK/me.pdf"
+assert_eq 0 "$RC" "report from it ($ERR)"
+run import --db "$own" "$WORK/export"
 assert_eq 0 "$RC" "the same import with room to spare ($ERR)"
-assert_eq "$observations" "$(sqlite3 "$disk/later/new.db" "SELECT count(*) FROM observation")" \
-    "observations imported"
-run info --db "$disk/later/new.db"
-assert_eq 0 "$RC" "info after the import"
-pass "with room, the same import lands whole"
+assert_eq "$((before + observations))" "$(sqlite3 "$own" "SELECT count(*) FROM observation")" \
+    "observations after the import"
+pass "with room again, the same file opens in every command and the import lands whole"
