@@ -1,6 +1,7 @@
 #include "app/export_command.h"
 
 #include "core/calendar_day.h"
+#include "core/output_file.h"
 #include "store/client_repository.h"
 #include "store/export_files.h"
 #include "store/table_export.h"
@@ -135,8 +136,12 @@ int runExport(const ExportArguments& arguments,
     const ExportTable table =
         exportTableFromName(arguments.table).value_or(ExportTable::Observations);
     if (arguments.output.empty() || arguments.output == "-") {
-        exportTableCsv(database, table, std::cout, options);
-        return std::cout.good() ? 0 : 1;
+        // Written and checked like a file, so a full disk or a closed pipe
+        // behind standard output is an error naming it, not a quiet exit 1.
+        OutputFile output(OutputFile::StandardOutput{});
+        (void)exportTableToOutput(database, table, options, output);
+        output.commit();
+        return 0;
     }
     reportWritten(exportTableToFile(database, table, options, arguments.output));
     return 0;

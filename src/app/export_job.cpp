@@ -1,5 +1,6 @@
 #include "app/export_job.h"
 
+#include "core/output_folder.h"
 #include "store/database.h"
 #include "store/export_count.h"
 
@@ -16,22 +17,17 @@ namespace fs = std::filesystem;
 // Thrown from the progress callback to unwind the export when cancelled.
 struct ExportCancelled {};
 
-// The folder a single file goes into exists afterwards, as the dialog's
-// default (~/Documents/...) promises; a folder given as the file is refused
-// before anything is written.
-void prepareFileTarget(const fs::path& target) {
+// The folder a single file goes into exists afterwards (created 0700), as
+// the dialog's default (~/Documents/...) promises; a folder given as the
+// file is refused before anything is written. Returns the folders it made.
+std::vector<fs::path> prepareFileTarget(const fs::path& target) {
     std::error_code error;
     if (fs::is_directory(target, error)) {
         throw std::runtime_error(target.string() +
                                  " is a folder: give a file name, or choose all tables");
     }
-    if (target.has_parent_path()) {
-        fs::create_directories(target.parent_path(), error);
-        if (error) {
-            throw std::runtime_error(target.parent_path().string() +
-                                     ": cannot create the folder (" + error.message() + ")");
-        }
-    }
+    return target.has_parent_path() ? createOutputFolders(target.parent_path())
+                                    : std::vector<fs::path>{};
 }
 
 } // namespace
@@ -66,7 +62,7 @@ ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
     ExportJobResult result;
     result.target = request.path;
     try {
-        Database database = Database::open(m_databasePath);
+        Database database = Database::open(m_databasePath, readingOptions());
         std::int64_t total = 0;
         if (request.table) {
             total = countExportRows(database, *request.table, request.options);
@@ -89,9 +85,14 @@ ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
             throw ExportCancelled{};
         }
         if (request.table) {
-            prepareFileTarget(request.path);
-            result.files.push_back(
-                exportTableToFile(database, *request.table, options, request.path));
+            const std::vector<fs::path> created = prepareFileTarget(request.path);
+            try {
+                result.files.push_back(
+                    exportTableToFile(database, *request.table, options, request.path));
+            } catch (...) {
+                removeEmptyFolders(created); // a failed or cancelled export leaves nothing new
+                throw;
+            }
         } else {
             (void)exportAllTables(database, options, request.path, [&](const ExportedFile& file) {
                 result.files.push_back(file);

@@ -80,7 +80,7 @@ int runReport(const ReportArguments& arguments) {
     if (!std::filesystem::exists(path)) {
         throw std::runtime_error(path.string() + ": no such database");
     }
-    Database database = Database::open(path);
+    Database database = Database::open(path, readingOptions());
     const Client client = report::findReportClient(database, arguments.client);
     const report::DateRange range{optionalText(arguments.from), optionalText(arguments.to)};
     const report::ReportData data = report::loadReportData(database, client, range);

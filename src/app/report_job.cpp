@@ -17,7 +17,7 @@ ReportJobResult writeClientReport(const std::filesystem::path& databasePath,
     ReportJobResult result;
     result.path = request.path;
     try {
-        Database database = Database::open(databasePath);
+        Database database = Database::open(databasePath, readingOptions());
         const auto client = ClientRepository(database.sql()).get(request.clientId);
         if (!client) {
             throw std::runtime_error("the client is no longer in " + databasePath.string());

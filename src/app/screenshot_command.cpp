@@ -119,7 +119,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
     if (!std::filesystem::exists(path)) {
         throw std::runtime_error(path.string() + ": no such database");
     }
-    Database database = Database::open(path);
+    Database database = Database::open(path, readingOptions());
     ui::AppViewModel model = ui::buildAppViewModel(database);
 
     ui::MainScreenState state;

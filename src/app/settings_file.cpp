@@ -1,8 +1,10 @@
 #include "app/settings_file.h"
 
-#include <cerrno>
+#include "core/output_file.h"
+#include "core/output_folder.h"
+
 #include <cstdlib>
-#include <cstring>
+#include <exception>
 #include <fstream>
 #include <pwd.h>
 #include <sstream>
@@ -71,27 +73,13 @@ LoadedSettings loadSettingsFile(const fs::path& path) {
 }
 
 std::optional<std::string> saveSettingsFile(const fs::path& path, const Settings& settings) {
-    std::error_code error;
-    fs::create_directories(path.parent_path(), error);
-    if (error) {
-        return path.parent_path().string() + ": cannot create the folder (" + error.message() + ")";
-    }
-    const fs::path partial = path.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << serializeSettings(settings);
-        out.flush();
-        if (!out) {
-            const std::string reason = std::strerror(errno);
-            fs::remove(partial, error);
-            return partial.string() + ": cannot be written (" + reason + ")";
+    try {
+        if (path.has_parent_path()) {
+            createOutputFolders(path.parent_path());
         }
-    }
-    fs::rename(partial, path, error);
-    if (error) {
-        const std::string reason = error.message();
-        fs::remove(partial, error);
-        return path.string() + ": cannot be replaced (" + reason + ")";
+        writeOutputFile(path, serializeSettings(settings), "the settings");
+    } catch (const std::exception& error) {
+        return error.what();
     }
     return std::nullopt;
 }

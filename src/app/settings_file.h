@@ -23,8 +23,10 @@ struct LoadedSettings {
 
 [[nodiscard]] LoadedSettings loadSettingsFile(const std::filesystem::path& path);
 
-// Writes the whole file beside itself and renames it into place, so a crash
-// never leaves half a file. Returns what went wrong, naming the file.
+// Writes the whole file as an OutputFile (core/output_file.h): beside itself
+// then renamed into place, so a crash never leaves half a file; 0600, its
+// folders 0700 when created, a link written through. Returns what went
+// wrong, naming the file.
 [[nodiscard]] std::optional<std::string> saveSettingsFile(const std::filesystem::path& path,
                                                           const Settings& settings);
 

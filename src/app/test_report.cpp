@@ -1,7 +1,9 @@
 #include "app/test_report.h"
 
+#include "core/output_file.h"
+
 #include <cstdio>
-#include <fstream>
+#include <exception>
 
 namespace knotmap {
 
@@ -19,16 +21,12 @@ void TestReport::update(const std::vector<ui::ShownCanvas>& canvases, bool edito
     if (text == m_written) {
         return;
     }
-    const std::filesystem::path partial = m_path.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) {
-            return; // a test hook: the test notices the missing report
-        }
+    try {
+        // Rewritten whenever the window changes: no fsync, a test reads it at once.
+        writeOutputFile(m_path, text, "the test report", OutputFile::Sync::Quick);
+    } catch (const std::exception&) {
+        return; // a test hook: the test notices the missing report
     }
-    std::error_code ignored;
-    std::filesystem::rename(partial, m_path, ignored);
     m_written = text;
 }
 

@@ -11,8 +11,9 @@ namespace knotmap {
 // A test hook (--test-report FILE): the window writes where the body map is,
 // so an end-to-end test can click a known diagram point like a person would.
 // Positions are in window pixels from the top-left of the content area.
-// The file is replaced whole (written beside it, then renamed) and only when
-// its content changes, so a reader never sees half a report. Lines:
+// The file is replaced whole (an OutputFile: written beside it, then
+// renamed) and only when its content changes, so a reader never sees half a
+// report. Lines:
 //   canvas front MINX MINY MAXX MAXY
 //   editor open|closed
 //   ...and the lines given to setExtraLines (theme, database, buttons, and

@@ -1,14 +1,32 @@
 #include "render/png_writer.h"
 
+#include "core/output_file.h"
+
 // The implementation is compiled into Debian's libstb (linked through
 // pkg-config imgui); only the declarations are needed here.
 #include <stb_image_write.h>
 #include <stdexcept>
 #include <string>
-#include <system_error>
-#include <unistd.h>
 
 namespace knotmap::render {
+namespace {
+
+struct EncodedPng {
+    std::string bytes;
+    bool outOfMemory = false;
+};
+
+// stb calls this from C: nothing may be thrown through it.
+void appendBytes(void* context, void* data, int size) {
+    auto* png = static_cast<EncodedPng*>(context);
+    try {
+        png->bytes.append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    } catch (...) {
+        png->outOfMemory = true;
+    }
+}
+
+} // namespace
 
 void writePng(const std::filesystem::path& file, int width, int height,
               std::span<const std::uint8_t> rgba) {
@@ -17,19 +35,14 @@ void writePng(const std::filesystem::path& file, int width, int height,
         throw std::runtime_error(file.string() + ": no image to write (" + std::to_string(width) +
                                  " x " + std::to_string(height) + ")");
     }
-    const std::filesystem::path partial = file.string() + ".partial-" + std::to_string(::getpid());
-    if (stbi_write_png(partial.c_str(), width, height, 4, rgba.data(), width * 4) == 0) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw std::runtime_error(file.string() + ": cannot write the PNG file");
+    // Encoded in memory, then written as an OutputFile: stb's own file
+    // writing neither checks its writes nor lets the file be made 0600.
+    EncodedPng png;
+    if (stbi_write_png_to_func(appendBytes, &png, width, height, 4, rgba.data(), width * 4) == 0 ||
+        png.outOfMemory) {
+        throw std::runtime_error(file.string() + ": cannot encode the PNG image");
     }
-    std::error_code error;
-    std::filesystem::rename(partial, file, error);
-    if (error) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw std::runtime_error(file.string() + ": cannot write the PNG file: " + error.message());
-    }
+    writeOutputFile(file, png.bytes, "the PNG file");
 }
 
 } // namespace knotmap::render

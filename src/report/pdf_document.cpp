@@ -140,11 +140,37 @@ std::string PdfDocument::encode(std::string_view utf8) const {
     return m_unicode ? std::string(utf8) : toAscii(utf8);
 }
 
-void PdfDocument::saveTo(const std::filesystem::path& path) {
+std::string PdfDocument::bytes() {
     check("drawing the report");
-    if (HPDF_SaveToFile(m_doc, path.c_str()) != HPDF_OK) {
-        throw std::runtime_error(path.string() + ": cannot write the PDF file");
+    if (HPDF_SaveToStream(m_doc) != HPDF_OK) {
+        check("saving the report");
+        throw std::runtime_error("the PDF library could not save the report");
     }
+    std::string pdf(HPDF_GetStreamSize(m_doc), '\0');
+    std::size_t filled = 0;
+    // HPDF_ReadFromStream says HPDF_STREAM_EOF with the last bytes it read.
+    for (;;) {
+        auto size = static_cast<HPDF_UINT32>(pdf.size() - filled);
+        if (size == 0) {
+            pdf.resize(filled + 65536); // the stream was larger than it said
+            size = 65536;
+        }
+        const HPDF_STATUS status =
+            HPDF_ReadFromStream(m_doc, reinterpret_cast<HPDF_BYTE*>(pdf.data() + filled), &size);
+        filled += size;
+        if (status == HPDF_STREAM_EOF) {
+            break;
+        }
+        if (status != HPDF_OK) {
+            check("reading the saved report");
+            throw std::runtime_error("the PDF library could not read back the report");
+        }
+    }
+    pdf.resize(filled);
+    // The error handler heard of the end of the stream too: that was no error.
+    HPDF_ResetError(m_doc);
+    m_error = HPDF_OK;
+    return pdf;
 }
 
 void PdfDocument::check(std::string_view doing) const {

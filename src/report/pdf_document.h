@@ -1,6 +1,5 @@
 #pragma once
 
-#include <filesystem>
 #include <hpdf.h>
 #include <string>
 #include <string_view>
@@ -34,8 +33,10 @@ public:
     // Which font family was embedded, for the user to be told.
     [[nodiscard]] const std::string& fontFamily() const { return m_fontFamily; }
 
-    // Writes the document to path. Throws std::runtime_error naming path.
-    void saveTo(const std::filesystem::path& path);
+    // The whole PDF file, made in memory: libharu's own file writing cannot
+    // choose the file's mode, nor be checked write by write, so the caller
+    // writes these bytes (core/output_file.h). Throws std::runtime_error.
+    [[nodiscard]] std::string bytes();
     // Throws std::runtime_error if libharu reported an error so far.
     void check(std::string_view doing) const;
 

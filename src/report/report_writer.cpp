@@ -1,5 +1,6 @@
 #include "report/report_writer.h"
 
+#include "core/output_file.h"
 #include "report/report_body_map.h"
 #include "report/report_summary.h"
 #include "report/report_tables.h"
@@ -7,8 +8,7 @@
 
 #include <algorithm>
 #include <iterator>
-#include <system_error>
-#include <unistd.h>
+#include <stdexcept>
 
 namespace knotmap::report {
 namespace {
@@ -46,22 +46,6 @@ void drawFooter(PdfPainter& painter, const PageGeometry& page, const ReportData&
                  FontStyle::Regular, kTinySize, kMuted, TextAlign::Right);
 }
 
-// Saves under a temporary name in the target's folder (so the rename stays
-// on one file system and is atomic), then renames it into place.
-void saveAtomically(PdfDocument& document, const std::filesystem::path& output) {
-    const std::filesystem::path temporary =
-        output.string() + ".partial-" + std::to_string(::getpid());
-    try {
-        document.saveTo(temporary);
-        std::filesystem::rename(temporary, output);
-    } catch (const std::exception& error) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw std::runtime_error(output.string() + ": cannot write the report (" + error.what() +
-                                 ")");
-    }
-}
-
 } // namespace
 
 ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
@@ -92,7 +76,14 @@ ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
     }
     document.setInfo("Client report: " + data.client.name, "Knotmap",
                      "Muscle knots, pain trends, sessions and treatments, " + periodText(data));
-    saveAtomically(document, options.output);
+    std::string pdf;
+    try {
+        pdf = document.bytes();
+    } catch (const std::exception& error) {
+        throw std::runtime_error(options.output.string() +
+                                 ": cannot write the report: " + error.what());
+    }
+    writeOutputFile(options.output, pdf, "the report");
     return {pagination.pageCount, document.fontFamily()};
 }
 

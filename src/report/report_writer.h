@@ -19,10 +19,9 @@ struct ReportResult {
     std::string fontFamily; // the font embedded in the file
 };
 
-// Lays out and writes the client report as a PDF. The file is written under
-// a temporary name beside output and renamed into place when complete, so a
-// failure never leaves a half-written file. Throws std::runtime_error
-// naming the file.
+// Lays out and writes the client report as a PDF, as an OutputFile
+// (core/output_file.h): 0600, in place only when complete, a failure leaves
+// no half-written file. Throws std::runtime_error naming the file.
 ReportResult writeReport(const ReportData& data, const ReportOptions& options);
 
 } // namespace knotmap::report

@@ -1,37 +1,31 @@
 #include "store/export_files.h"
 
-#include <fstream>
-#include <stdexcept>
+#include "core/output_folder.h"
+
 #include <string>
-#include <system_error>
-#include <unistd.h>
 
 namespace knotmap {
 
 namespace fs = std::filesystem;
 
+std::int64_t exportTableToOutput(Database& database, ExportTable table,
+                                 const ExportOptions& options, OutputFile& output) {
+    ExportOptions checked = options;
+    checked.progress = [&output, &options](std::int64_t rows) {
+        output.throwIfFailed();
+        if (options.progress) {
+            options.progress(rows);
+        }
+    };
+    return exportTableCsv(database, table, output.stream(), checked);
+}
+
 ExportedFile exportTableToFile(Database& database, ExportTable table, const ExportOptions& options,
                                const fs::path& target) {
-    // The process id keeps two exports to one name (two windows, or the
-    // window and the command line) from writing into each other's file.
-    const fs::path temporary = target.string() + ".partial-" + std::to_string(::getpid());
+    OutputFile output(target, "the export file");
     ExportedFile written{table, target, 0};
-    try {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw std::runtime_error(target.string() + ": cannot write the export file");
-        }
-        written.rows = exportTableCsv(database, table, out, options);
-        out.close();
-        if (!out) {
-            throw std::runtime_error(target.string() + ": writing the export failed");
-        }
-        fs::rename(temporary, target);
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw;
-    }
+    written.rows = exportTableToOutput(database, table, options, output);
+    output.commit();
     return written;
 }
 
@@ -42,20 +36,20 @@ fs::path exportFileInFolder(const fs::path& folder, ExportTable table) {
 std::vector<ExportedFile>
 exportAllTables(Database& database, const ExportOptions& options, const fs::path& folder,
                 const std::function<void(const ExportedFile&)>& onWritten) {
-    std::error_code error;
-    fs::create_directories(folder, error);
-    if (error || !fs::is_directory(folder)) {
-        throw std::runtime_error(folder.string() + ": cannot create the export folder" +
-                                 (error ? " (" + error.message() + ")" : std::string()));
-    }
+    const std::vector<fs::path> created = createOutputFolders(folder);
     std::vector<ExportedFile> files;
-    for (std::string_view name : exportTableNames()) {
-        const ExportTable table = *exportTableFromName(name);
-        files.push_back(
-            exportTableToFile(database, table, options, exportFileInFolder(folder, table)));
-        if (onWritten) {
-            onWritten(files.back());
+    try {
+        for (std::string_view name : exportTableNames()) {
+            const ExportTable table = *exportTableFromName(name);
+            files.push_back(
+                exportTableToFile(database, table, options, exportFileInFolder(folder, table)));
+            if (onWritten) {
+                onWritten(files.back());
+            }
         }
+    } catch (...) {
+        removeEmptyFolders(created); // a failed first table leaves no new empty folder
+        throw;
     }
     return files;
 }

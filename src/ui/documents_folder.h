@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain.h"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -13,8 +15,11 @@ namespace knotmap::ui {
 // ~/Documents, as homeSubfolder: reports and exports.
 [[nodiscard]] std::filesystem::path documentsFolder();
 
-// text made safe for a file name: letters, digits and non-ASCII bytes stay;
-// anything else a shell or file system might trip on becomes a dash.
-[[nodiscard]] std::string fileNamePart(std::string_view text);
+// A client as a default file name shows them: "client-12-JS", the id and the
+// initials, never the full name. File names travel where the file's content
+// does not (folder listings, recent-file lists, backup logs, a shared
+// screen), and a client's name beside "report" says who is being treated.
+// The person may still type any name they like.
+[[nodiscard]] std::string clientFileLabel(Id id, std::string_view name);
 
 } // namespace knotmap::ui

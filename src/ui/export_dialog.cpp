@@ -20,25 +20,9 @@ bool oneClientOnly(const ExportDialogState& state, const ExportClients& clients)
     return clients.currentId && (!state.everyone || clients.count <= 1);
 }
 
-// ~/Documents/knotmap-observations-2026-11-21.csv, or a folder
-// knotmap-export-2026-11-21 for all tables; the client's name when one of
-// several is exported.
-std::string defaultPath(const ExportDialogState& state, const ExportClients& clients) {
-    std::string name = "knotmap-";
-    name += state.allTables
-                ? std::string("export")
-                : std::string(exportTableNames()[static_cast<std::size_t>(state.table)]);
-    if (oneClientOnly(state, clients) && clients.count > 1) {
-        name += "-" + fileNamePart(clients.currentName);
-    }
-    name += "-" + state.today;
-    return (std::filesystem::path(state.defaultFolder) / (state.allTables ? name : name + ".csv"))
-        .string();
-}
-
 // Follows the choices while the path is still the default one.
 void updateDefaultPath(ExportDialogState& state, const ExportClients& clients) {
-    const std::string fresh = defaultPath(state, clients);
+    const std::string fresh = defaultExportPath(state, clients);
     if (state.pathText == state.defaultPath) {
         state.pathText = fresh;
     }
@@ -268,6 +252,19 @@ void progressRow(ExportDialogState& state, const Appearance& look) {
 }
 
 } // namespace
+
+std::string defaultExportPath(const ExportDialogState& state, const ExportClients& clients) {
+    std::string name = "knotmap-";
+    name += state.allTables
+                ? std::string("export")
+                : std::string(exportTableNames()[static_cast<std::size_t>(state.table)]);
+    if (oneClientOnly(state, clients) && clients.count > 1) {
+        name += "-" + clientFileLabel(*clients.currentId, clients.currentName);
+    }
+    name += "-" + state.today;
+    return (std::filesystem::path(state.defaultFolder) / (state.allTables ? name : name + ".csv"))
+        .string();
+}
 
 std::string groupedDigits(std::int64_t value) {
     std::string digits = std::to_string(value < 0 ? -value : value);

@@ -57,6 +57,13 @@ struct ExportDialogState {
     std::optional<ExportOutcome> outcome;
 };
 
+// The path the dialog offers: defaultFolder/knotmap-observations-2026-11-21.csv,
+// or a folder knotmap-export-2026-11-21 for all tables; with the client's id
+// and initials (clientFileLabel, never the name) when one of several is
+// exported.
+[[nodiscard]] std::string defaultExportPath(const ExportDialogState& state,
+                                            const ExportClients& clients);
+
 // 1234567 as "1,234,567": row counts in the millions stay readable.
 [[nodiscard]] std::string groupedDigits(std::int64_t value);
 

@@ -1,5 +1,6 @@
 #include "ui/report_dialog.h"
 
+#include "core/timestamp.h"
 #include "ui/documents_folder.h"
 #include "ui/segmented_control.h"
 #include "ui/test_probe.h"
@@ -10,22 +11,20 @@
 #include <array>
 
 namespace knotmap::ui {
-namespace {
 
-// ~/Documents when it exists, else home: "knotmap-report-Emma-2026-11-21.pdf".
-std::string defaultReportPath(const std::string& clientName) {
-    return (documentsFolder() / ("knotmap-report-" + fileNamePart(clientName) + "-" +
-                                 LocalTimestamp::now().localDate() + ".pdf"))
+std::string defaultReportPath(const std::filesystem::path& folder, Id clientId,
+                              std::string_view clientName, const std::string& today) {
+    return (folder /
+            ("knotmap-report-" + clientFileLabel(clientId, clientName) + "-" + today + ".pdf"))
         .string();
 }
-
-} // namespace
 
 void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& clientName,
                       const Appearance& look) {
     if (state.openRequested) {
         state.openRequested = false;
-        state.pathText = defaultReportPath(clientName);
+        state.pathText = defaultReportPath(documentsFolder(), clientId, clientName,
+                                           LocalTimestamp::now().localDate());
         ImGui::OpenPopup("client-report");
     }
     if (!ImGui::BeginPopup("client-report")) {

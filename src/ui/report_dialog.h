@@ -3,8 +3,10 @@
 #include "core/domain.h"
 #include "ui/appearance.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace knotmap::ui {
 
@@ -23,6 +25,11 @@ struct ReportDialogState {
     std::optional<ReportRequest> request; // taken by the app
     bool running = false;                 // set by the app while a report is written
 };
+
+// The path the dialog offers: folder/knotmap-report-client-12-JS-2026-11-21.pdf,
+// the client's id and initials (clientFileLabel), never the name.
+[[nodiscard]] std::string defaultReportPath(const std::filesystem::path& folder, Id clientId,
+                                            std::string_view clientName, const std::string& today);
 
 // The "Client report (PDF)" popup for client: a file name and the paper size.
 // Call every frame; it opens when state.openRequested is set.

@@ -34,3 +34,7 @@ run() {
 rows() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
 
 file_mode() { stat -c '%a' "$1"; }
+
+# True for the AddressSanitizer build (scripts/run-tests' build-asan), whose
+# binary runs several times slower: stress tests run fewer trials there.
+sanitizer_build() { ldd "$KNOTMAP" 2>/dev/null | grep -q 'libasan'; }

@@ -2,12 +2,18 @@
 # The client report from the window: on a demo history, press Ctrl+P, type a
 # file name (with a space) into the dialog's field, press Return, and wait for
 # the PDF the worker writes: pdfinfo must read A4 pages (the default paper)
-# and pdftotext must find the client's name. Quit with Ctrl+Q: exit 0 and
-# nothing reported on stderr.
+# and pdftotext must find the client's name. Then Ctrl+P and Return at once:
+# the default path is ~/Documents/knotmap-report-client-ID-INITIALS-DATE.pdf,
+# never the client's name. Under umask 022 both PDFs are 0600. Quit with
+# Ctrl+Q: exit 0 and nothing reported on stderr.
 # Usage: test_gui_report.sh /path/to/knotmap
 set -euo pipefail
 
 source "$(dirname "$0")/gui_test.sh" "$@"
+umask 022
+# The dialog's default path is under ~/Documents: keep it in the test's folder.
+export HOME="$WORK/home"
+mkdir -p "$HOME/Documents"
 
 db="$WORK/report.db"
 report="$WORK/report.txt"
@@ -40,7 +46,28 @@ pages=$(awk '/^Pages:/ { print $2 }' <<<"$info")
 grep -q '^Page size:.*(A4)' <<<"$info" || fail "the report is not A4 (the default): $info"
 text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null) || fail "pdftotext cannot read $pdf"
 grep -qF "$client" <<<"$text" || fail "the report does not name $client"
-pass "Ctrl+P wrote a $pages-page report on $client to the typed path"
+assert_eq 600 "$(file_mode "$pdf")" "mode of the report"
+pass "Ctrl+P wrote a $pages-page report on $client to the typed path (0600)"
+
+press ctrl+p
+wait_for report_has "^item report-path " || fail "Ctrl+P did not open the report dialog again"
+press Return
+WAIT_SECONDS=60 wait_for bash -c "ls -A '$HOME/Documents' | grep -q '\\.pdf\$'" ||
+    fail "the dialog wrote no report at its default path in $HOME/Documents"
+# Only the finished file: the temporary one beside it was renamed.
+WAIT_SECONDS=10 wait_for bash -c "[[ \$(ls -A '$HOME/Documents' | wc -l) -eq 1 ]]" ||
+    fail "more than one file in Documents: $(ls -A "$HOME/Documents")"
+default_name=$(ls -A "$HOME/Documents")
+client_id=$(sqlite3 "$db" "SELECT id FROM client")
+[[ "$default_name" =~ ^knotmap-report-client-$client_id-[^-]+-[0-9]{4}-[0-9]{2}-[0-9]{2}\.pdf$ ]] ||
+    fail "unexpected default report name '$default_name'"
+for word in $client; do
+    [[ "$default_name" != *"$word"* ]] || fail "the default report '$default_name' names '$word'"
+done
+WAIT_SECONDS=30 wait_for pdfinfo "$HOME/Documents/$default_name" >/dev/null 2>&1 ||
+    fail "pdfinfo cannot read $default_name"
+assert_eq 600 "$(file_mode "$HOME/Documents/$default_name")" "mode of the default report"
+pass "Ctrl+P, Return wrote $default_name (0600): the client's id and initials, no name"
 
 press ctrl+q
 status=0
