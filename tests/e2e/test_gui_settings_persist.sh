@@ -60,7 +60,9 @@ quit_app
 [[ -f "$settings" ]] || fail "no $settings after changing the theme"
 theme=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["theme"])' "$settings")
 assert_eq dark "$theme" "theme in settings.json"
-[[ ! -e "$settings.partial" ]] || fail "a partial settings file was left behind"
+partials=$(find "$(dirname "$settings")" -name "$(basename "$settings").partial*" | wc -l)
+[[ "$partials" == 0 ]] || fail "a partial settings file was left behind"
+[[ "$(file_mode "$settings")" == 600 ]] || fail "the settings file is not 0600"
 pass "the dark theme was saved to settings.json"
 
 # 2. Restart: the window comes up dark.
