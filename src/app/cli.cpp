@@ -124,7 +124,7 @@ int runDemo(const DemoArguments& arguments) {
     options.endYear = end.year;
     options.endMonth = end.month;
     options.endDay = end.day;
-    options.utcOffsetMinutes = now.offsetMinutes();
+    options.nowUtcSeconds = now.utcSeconds(); // nothing later than now
 
     Database database = openForWriting(arguments.db);
     if (!database.holdsNoUserData() && !arguments.force) {

@@ -22,7 +22,7 @@ DemoOptions sampleOptions() {
     options.endYear = today.year;
     options.endMonth = today.month;
     options.endDay = today.day;
-    options.utcOffsetMinutes = now.offsetMinutes();
+    options.nowUtcSeconds = now.utcSeconds(); // nothing later than now
     return options;
 }
 

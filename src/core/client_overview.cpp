@@ -74,4 +74,15 @@ std::vector<SessionOverview> clientOverview(const ClientHistory& history, const 
     return overview;
 }
 
+std::vector<TimedRating> overallPainRatings(const std::vector<SessionOverview>& overview) {
+    std::vector<TimedRating> ratings;
+    for (const SessionOverview& session : overview) {
+        if (session.overallPain) {
+            ratings.push_back(
+                {session.startedAt.utcSeconds(), static_cast<double>(*session.overallPain)});
+        }
+    }
+    return ratings;
+}
+
 } // namespace knotmap

@@ -2,6 +2,7 @@
 
 #include "core/atlas.h"
 #include "core/client_history.h"
+#include "core/range_change.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -28,5 +29,10 @@ struct SessionOverview {
 // One entry per session, oldest first (the history's order).
 [[nodiscard]] std::vector<SessionOverview> clientOverview(const ClientHistory& history,
                                                           const Atlas& atlas);
+
+// The sessions' overall pain ratings (sessions without one left out), for the
+// overview's headline (rangeChange).
+[[nodiscard]] std::vector<TimedRating> overallPainRatings(
+    const std::vector<SessionOverview>& overview);
 
 } // namespace knotmap

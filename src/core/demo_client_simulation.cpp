@@ -17,6 +17,10 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr std::uint64_t kClientStreamBase = 0x10000;
+// The travel plans draw from a stream of their own, so adding them left every
+// client's history otherwise as it was.
+constexpr std::uint64_t kTravelStream = 0x54524156; // "TRAV"
+constexpr int kMinDaysForTravel = 31;
 
 std::int64_t floorMod(std::int64_t a, std::int64_t b) {
     const std::int64_t r = a % b;
@@ -33,8 +37,25 @@ ClientSimulation::ClientSimulation(const DemoOptions& options, int index, std::s
                                    DemoSink& sink)
     : m_options(options), m_random(Random::forStream(
                               options.seed, kClientStreamBase + static_cast<std::uint64_t>(index))),
-      m_sink(sink) {
+      m_sink(sink), m_home(&demoHomeZones()[static_cast<std::size_t>(index) %
+                                            demoHomeZones().size()]) {
     m_client.name = std::move(name);
+    m_travelsOnce = index == 0;
+}
+
+void ClientSimulation::planTravel(std::int64_t firstDay, std::int64_t lastDay) {
+    const std::int64_t days = lastDay - firstDay + 1;
+    if (!m_travelsOnce || days < kMinDaysForTravel) {
+        return;
+    }
+    // A week or so away, ending two to eight weeks before the history does,
+    // so the charts' first 90-day window shows it.
+    Random r = Random::forStream(m_options.seed, kTravelStream);
+    const int length = r.uniformInt(7, 10);
+    const int maxBack = static_cast<int>(std::min<std::int64_t>(60, days - length - 7));
+    const int back = r.uniformInt(14, std::max(14, maxBack));
+    m_travelLastDay = lastDay - back;
+    m_travelFirstDay = m_travelLastDay - length + 1;
 }
 
 void ClientSimulation::createProfile() {
@@ -145,8 +166,17 @@ void ClientSimulation::rollEvents(DayInfo& day) {
     e[static_cast<std::size_t>(Cause::Injury)] = r.chance(0.0025);
 }
 
-void ClientSimulation::run(std::int64_t firstDay) {
+void ClientSimulation::run(std::int64_t lastDay) {
     Random& r = m_random;
+    if (m_options.nowUtcSeconds) {
+        // The client's local date at now: nothing of their history lies beyond it.
+        const std::int64_t now = *m_options.nowUtcSeconds;
+        const std::int64_t localNow = now + std::int64_t{offsetAt(*m_home, now)} * 60;
+        lastDay = std::min(lastDay,
+                           (localNow - floorMod(localNow, kSecondsPerDay)) / kSecondsPerDay);
+    }
+    const std::int64_t firstDay = lastDay - std::max(0, m_options.days) + 1;
+    planTravel(firstDay, lastDay);
     createProfile();
     m_sink.addClient(m_client);
 
@@ -163,6 +193,7 @@ void ClientSimulation::run(std::int64_t firstDay) {
         day.dayNumber = firstDay + d;
         day.weekday = static_cast<int>(floorMod(day.dayNumber + 3, 7)); // 1970-01-01: Thursday
         day.date = civilFromSeconds(day.dayNumber * kSecondsPerDay);
+        day.abroad = day.dayNumber >= m_travelFirstDay && day.dayNumber <= m_travelLastDay;
 
         evolveMood(day);
         rollEvents(day);
@@ -194,6 +225,13 @@ void ClientSimulation::run(std::int64_t firstDay) {
         if (visit && onBreak) {
             visit = false;
         }
+        if (day.abroad) { // the visits wait until the client is back
+            visit = false;
+            m_visitPending = false;
+        }
+        // The day out is spent flying: no check-in, and none abroad that lands
+        // before the last one at home.
+        const bool flying = day.dayNumber == m_travelFirstDay;
         const bool checkIn = !onBreak && r.chance(m_checkInRate * (visit ? 0.8 : 1.0));
 
         int checkInMinute =
@@ -211,15 +249,18 @@ void ClientSimulation::run(std::int64_t firstDay) {
         }
         checkInMinute = std::clamp(checkInMinute, kEarliest, kLatest);
         const int visitMinute = std::clamp(m_visitMinute + r.uniformInt(-5, 10), 7 * 60, 20 * 60);
+        // Today's sessions still to come are not history yet.
+        visit = visit && isPast(at(day, visitMinute));
+        const bool checkInDone = checkIn && !flying && isPast(at(day, checkInMinute));
 
-        if (visit && checkIn && checkInMinute < visitMinute) {
+        if (visit && checkInDone && checkInMinute < visitMinute) {
             runCheckIn(day, checkInMinute);
             runVisit(day, visitMinute, rescheduled);
         } else {
             if (visit) {
                 runVisit(day, visitMinute, rescheduled);
             }
-            if (checkIn) {
+            if (checkInDone) {
                 runCheckIn(day, checkInMinute);
             }
         }

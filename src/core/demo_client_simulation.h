@@ -6,6 +6,7 @@
 #include "core/demo_generator.h"
 #include "core/demo_lifestyle.h"
 #include "core/demo_sites.h"
+#include "core/demo_time_zones.h"
 #include "core/random.h"
 
 #include <array>
@@ -71,11 +72,14 @@ class ClientSimulation {
 public:
     ClientSimulation(const DemoOptions& options, int index, std::string name, DemoSink& sink);
 
-    void run(std::int64_t firstDay);
+    // Simulates the days up to lastDay (a day number: the end date, or the
+    // client's local today at "now" if that is earlier).
+    void run(std::int64_t lastDay);
 
 private:
     // demo_client_simulation.cpp: who the client is and how their days go.
     void createProfile();
+    void planTravel(std::int64_t firstDay, std::int64_t lastDay);
     void evolveMood(const DayInfo& day);
     void rollEvents(DayInfo& day);
 
@@ -91,7 +95,9 @@ private:
     // demo_sessions.cpp: check-ins and therapy visits as records.
     void runCheckIn(const DayInfo& day, int minuteOfDay);
     void runVisit(const DayInfo& day, int minuteOfDay, bool rescheduled);
+    // The instant of a local time that day, where the client is that day.
     LocalTimestamp at(const DayInfo& day, int minuteOfDay) const;
+    [[nodiscard]] bool isPast(const LocalTimestamp& when) const;
     void saveNewKnots();
     void finishSession(const ObservedKnots& observed);
 
@@ -137,6 +143,12 @@ private:
     int m_breakDays = 0;
     int m_lastVisitWeekday = -1;
     bool m_visitPending = false;
+    const DemoZone* m_home = nullptr; // where the client lives
+    // The days (day numbers, inclusive) spent abroad, in demoTravelZone();
+    // none when the first is after the last.
+    std::int64_t m_travelFirstDay = 1;
+    std::int64_t m_travelLastDay = 0;
+    bool m_travelsOnce = false;
 
     std::vector<KnotState> m_knots;   // active knots (and new ones not saved yet)
     std::vector<KnotState> m_pending; // appeared, charted at the next session

@@ -85,16 +85,11 @@ void generateDemo(const DemoOptions& options, DemoSink& sink) {
     if (!isValidCivil(end)) {
         throw std::invalid_argument("demo: invalid end date");
     }
-    if (options.utcOffsetMinutes < kMinUtcOffsetMinutes ||
-        options.utcOffsetMinutes > kMaxUtcOffsetMinutes) {
-        throw std::invalid_argument("demo: UTC offset out of range");
-    }
     const std::int64_t lastDay = daysFromCivil(end.year, end.month, end.day);
-    const std::int64_t firstDay = lastDay - std::max(0, options.days) + 1;
     NameGenerator names(options.seed);
     for (int i = 0; i < options.clients; ++i) {
         demo_detail::ClientSimulation simulation(options, i, names.next(i), sink);
-        simulation.run(firstDay);
+        simulation.run(lastDay);
     }
 }
 

@@ -54,6 +54,7 @@ struct DayInfo {
     int weekday = 0;            // 0 = Monday
     CivilDateTime date;
     Events events{};
+    bool abroad = false; // in the travel zone, away from the therapist
 };
 
 } // namespace knotmap::demo_detail

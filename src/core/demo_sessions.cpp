@@ -29,7 +29,11 @@ LocalTimestamp ClientSimulation::at(const DayInfo& day, int minuteOfDay) const {
     local.hour = minuteOfDay / 60;
     local.minute = minuteOfDay % 60;
     local.second = 0;
-    return LocalTimestamp::fromLocal(local, m_options.utcOffsetMinutes);
+    return localTimeIn(day.abroad ? demoTravelZone() : *m_home, local);
+}
+
+bool ClientSimulation::isPast(const LocalTimestamp& when) const {
+    return !m_options.nowUtcSeconds || when.utcSeconds() <= *m_options.nowUtcSeconds;
 }
 
 void ClientSimulation::saveNewKnots() {

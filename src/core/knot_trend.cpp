@@ -35,6 +35,15 @@ std::vector<double> timeWeightedSmooth(const std::vector<std::int64_t>& utcSecon
     return smoothed;
 }
 
+std::vector<TimedRating> trendRatings(const KnotTrend& trend) {
+    std::vector<TimedRating> ratings;
+    ratings.reserve(trend.points.size());
+    for (const KnotTrendPoint& point : trend.points) {
+        ratings.push_back({point.utcSeconds, static_cast<double>(point.pain)});
+    }
+    return ratings;
+}
+
 KnotTrend knotTrend(const ClientHistory& history, Id knotId, double halfLifeDays) {
     KnotTrend trend;
     trend.knotId = knotId;

@@ -2,6 +2,7 @@
 
 #include "core/client_history.h"
 #include "core/pain_change.h"
+#include "core/range_change.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -62,6 +63,9 @@ inline constexpr double kTrendHalfLifeDays = 7.0;
 // changes when later data arrives and its last value is "the current level".
 [[nodiscard]] KnotTrend knotTrend(const ClientHistory& history, Id knotId,
                                   double halfLifeDays = kTrendHalfLifeDays);
+
+// The knot's ratings as rangeChange takes them (the headline over the chart).
+[[nodiscard]] std::vector<TimedRating> trendRatings(const KnotTrend& trend);
 
 // The smoother above on its own: times in UTC seconds (non-decreasing) and
 // their values; returns one smoothed value per input.

@@ -7,15 +7,35 @@ namespace knotmap {
 
 PainChangeBand painChangeBand(int changedPoints, int firstPain) {
     // Compare |change| / first against p / 100 as |change| * 100 against p * first.
-    const long long scaled = static_cast<long long>(std::abs(changedPoints)) * 100;
+    const long long points = std::abs(static_cast<long long>(changedPoints));
+    const long long scaled = points * 100;
     const long long first = firstPain;
-    if (scaled >= 50 * first) {
+    const bool important = static_cast<double>(points) >= kImportantChangePoints;
+    if (important && scaled >= 50 * first) {
         return PainChangeBand::Substantial;
     }
-    if (scaled >= 30 * first) {
+    if (important && scaled >= 30 * first) {
         return PainChangeBand::Moderate;
     }
-    if (scaled >= 10 * first) {
+    if (static_cast<double>(points) >= kMinimalChangePoints && scaled >= 10 * first) {
+        return PainChangeBand::Minimal;
+    }
+    return PainChangeBand::NoMeaningfulChange;
+}
+
+PainChangeBand painChangeBand(double changedPoints, double baseline) {
+    // Means of integer ratings: a hair of rounding must not drop 3 of 10 below 30%.
+    constexpr double kSlack = 1e-9;
+    const double points = std::fabs(changedPoints);
+    const double scaled = points * 100.0;
+    const bool important = points + kSlack >= kImportantChangePoints;
+    if (important && scaled + kSlack >= 50.0 * baseline) {
+        return PainChangeBand::Substantial;
+    }
+    if (important && scaled + kSlack >= 30.0 * baseline) {
+        return PainChangeBand::Moderate;
+    }
+    if (points + kSlack >= kMinimalChangePoints && scaled + kSlack >= 10.0 * baseline) {
         return PainChangeBand::Minimal;
     }
     return PainChangeBand::NoMeaningfulChange;

@@ -9,6 +9,11 @@
 // judged by the size of the change relative to where the patient started
 // (about 10% minimal, 30% moderate, 50% substantial). The same bands label a
 // worsening, so "Worse by 40%" reads as clearly as "Better by 40%".
+//
+// A percentage of a small number says little: 1 -> 2 is +100% yet still mild
+// pain. So a band also needs a change in points (Farrar et al. 2001: about 2
+// points on the 0-10 scale, matching 30%, is what patients call "much"
+// better): minimal needs at least 1 point, moderate and substantial at least 2.
 namespace knotmap {
 
 enum class PainChangeDirection { Better, Worse, Unchanged };
@@ -30,10 +35,16 @@ struct PainChange {
 // The change from firstPain to latestPain (0-10 ratings).
 [[nodiscard]] PainChange painChange(int firstPain, int latestPain);
 
+// The fewest points of change each band needs, besides its percentage.
+inline constexpr double kMinimalChangePoints = 1.0;
+inline constexpr double kImportantChangePoints = 2.0; // moderate and substantial
+
 // The band for a change of `changedPoints` (either sign) from a first rating of
 // firstPain > 0. Exact integer arithmetic, so 3 of 10 is Moderate, not a
 // floating-point hair below 30%.
 [[nodiscard]] PainChangeBand painChangeBand(int changedPoints, int firstPain);
+// The same for levels that are means of several ratings (baseline > 0).
+[[nodiscard]] PainChangeBand painChangeBand(double changedPoints, double baseline);
 
 // "No meaningful change", "Minimal", "Moderate", "Substantial".
 [[nodiscard]] std::string_view bandName(PainChangeBand band);

@@ -1,5 +1,6 @@
 #include "store/demo_writer.h"
 
+#include "core/timestamp.h"
 #include "store/client_repository.h"
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
@@ -82,8 +83,13 @@ private:
 
 } // namespace
 
-DemoSummary writeDemo(Database& database, const DemoOptions& options,
+DemoSummary writeDemo(Database& database, const DemoOptions& requested,
                       const DemoProgress& progress) {
+    // A history in the database never runs into the future, whoever asked.
+    DemoOptions options = requested;
+    if (!options.nowUtcSeconds) {
+        options.nowUtcSeconds = LocalTimestamp::now().utcSeconds();
+    }
     WriteTransaction transaction(database.sql());
     DemoSummary summary;
     {

@@ -22,6 +22,8 @@ using DemoProgress = std::function<void(double fraction)>;
 
 // Generates the demo history into database in one transaction: all of it is
 // saved or none. The caller decides whether an existing history may be mixed in.
+// Without options.nowUtcSeconds the clock's now is used: no session written
+// is later than the moment of writing.
 DemoSummary writeDemo(Database& database, const DemoOptions& options,
                       const DemoProgress& progress = {});
 

@@ -1,3 +1,4 @@
+#include "ui/change_headline.h"
 #include "ui/chart_style.h"
 #include "ui/history_common.h"
 #include "ui/history_views.h"
@@ -32,6 +33,18 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
         waitingMessage(history.error + overview.error, look);
         return;
     }
+    // Overall pain over the period the charts show, beside the chips when it fits.
+    const std::vector<TimedRating> ratings = overallPainRatings(*overview.value);
+    const RangeChange change =
+        rangeChange(ratings, shownRange(ratings, state.overviewRange, state.overviewChart));
+    ImGui::SameLine(0, look.px(16));
+    if (ImGui::GetContentRegionAvail().x < changeHeadlineWidth(change, look)) {
+        ImGui::NewLine();
+    }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    drawChangeHeadline(change, look);
+
     const Palette& palette = look.colours();
     TimeChartInput pain;
     pain.utcOffsetMinutes = history.value->sessions.empty()
@@ -63,7 +76,6 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
     spread.yLabel = "Count per session";
 
     pain.defaultSpanSeconds = spread.defaultSpanSeconds = presetSeconds(state.overviewRange);
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     textMuted("Overall pain as rated at each session (0-10)", look);
 
     const float each = std::max(

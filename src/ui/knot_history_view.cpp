@@ -1,4 +1,5 @@
 #include "core/pain_change.h"
+#include "ui/change_headline.h"
 #include "ui/chart_glyphs.h"
 #include "ui/chart_style.h"
 #include "ui/history_common.h"
@@ -62,59 +63,6 @@ void knotPicker(const ClientEntry& client, std::optional<Id> shown, HistoryState
             ImGui::PopID();
         }
         ImGui::EndCombo();
-    }
-}
-
-// The caption's muted second part: "from 7 (21 Nov 2025) to 3 (20 Nov 2026)".
-std::string changeSpan(const KnotTrend& trend, const ClientHistory& history) {
-    const PainChange& change = *trend.change;
-    const auto date = [&](std::size_t session) {
-        return formatLongDate(history.sessions[session].startedAt.local()).substr(4);
-    };
-    return "from " + std::to_string(change.firstPain) + " (" + date(trend.points.front().session) +
-           ") to " + std::to_string(change.latestPain) + " (" + date(trend.points.back().session) +
-           ")";
-}
-
-// How wide changeCaption draws.
-float captionWidth(const KnotTrend& trend, const ClientHistory& history, const Appearance& look) {
-    if (!trend.change) {
-        return ImGui::CalcTextSize("Rated once: nothing to compare yet").x;
-    }
-    ImGui::PushFont(look.fonts.strong);
-    const float first = ImGui::CalcTextSize(describePainChange(*trend.change).c_str()).x;
-    ImGui::PopFont();
-    return first + look.px(10) + ImGui::CalcTextSize(changeSpan(trend, history).c_str()).x;
-}
-
-// The change from first to latest, coloured by direction, with its band.
-void changeCaption(const KnotTrend& trend, const ClientHistory& history, const Appearance& look) {
-    if (!trend.change) {
-        textMuted(trend.points.empty() ? "Never rated" : "Rated once: nothing to compare yet",
-                  look);
-        return;
-    }
-    const PainChange& change = *trend.change;
-    const ChartColours colours = chartColours(look);
-    const ImU32 tone = change.direction == PainChangeDirection::Better  ? colours.improvement
-                       : change.direction == PainChangeDirection::Worse ? colours.worsening
-                                                                        : colours.textMuted;
-    ImGui::PushFont(look.fonts.strong);
-    ImGui::PushStyleColor(ImGuiCol_Text, tone);
-    ImGui::TextUnformatted(describePainChange(change).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    const auto date = [&](std::size_t session) {
-        return formatLongDate(history.sessions[session].startedAt.local()).substr(4);
-    };
-    ImGui::SameLine(0, look.px(10));
-    textMuted("from " + std::to_string(change.firstPain) + " (" +
-                  date(trend.points.front().session) + ") to " + std::to_string(change.latestPain) +
-                  " (" + date(trend.points.back().session) + ")",
-              look);
-    if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("The change from the first rating to the latest, as a share of the "
-                          "first.\nBands: at least 10%% minimal, 30%% moderate, 50%% substantial.");
     }
 }
 
@@ -260,14 +208,18 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
         state.knotChart = {}; // another knot: show its whole history
         state.chartedKnot = knot;
     }
-    // The caption goes beside the chips when it fits, else under them.
+    // The headline covers the period the chart shows; it goes beside the
+    // chips when it fits, else under them.
+    const std::vector<TimedRating> ratings = trendRatings(*trend.value);
+    const RangeChange change =
+        rangeChange(ratings, shownRange(ratings, state.knotRange, state.knotChart));
     ImGui::SameLine(0, look.px(16));
-    if (ImGui::GetContentRegionAvail().x < captionWidth(*trend.value, *history.value, look)) {
+    if (ImGui::GetContentRegionAvail().x < changeHeadlineWidth(change, look)) {
         ImGui::NewLine();
     }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    changeCaption(*trend.value, *history.value, look);
+    drawChangeHeadline(change, look);
     std::vector<std::pair<std::string, Glyph>> kinds;
     TimeChartInput chart =
         chartInput(*trend.value, *history.value, *input.vocabularies, look, kinds);

@@ -73,4 +73,28 @@ TEST_SUITE("client overview") {
         const int expected = atlas.regions()[0].choirCode == atlas.regions()[1].choirCode ? 1 : 2;
         CHECK(clientOverview(builder.history(), atlas)[0].widespreadness == expected);
     }
+
+    TEST_CASE("the overview's headline compares the overall pain at both ends of the range") {
+        // 90 days of daily sessions: overall pain 6, down to 2 in the middle
+        // weeks, back to 6; one session without an overall rating.
+        HistoryBuilder builder;
+        for (int day = 0; day < 90; ++day) {
+            const int pain = day >= 30 && day < 60 ? 2 : 6;
+            if (day == 45) {
+                builder.session(day);
+            } else {
+                builder.session(day, pain);
+            }
+        }
+        const std::vector<SessionOverview> overview =
+            clientOverview(builder.history(), analysisAtlas());
+        const std::vector<TimedRating> ratings = overallPainRatings(overview);
+        REQUIRE(ratings.size() == 89); // the unrated session is left out
+        CHECK(ratings.front().utcSeconds == kDay0 + 9 * kHour);
+        CHECK(ratings.front().pain == 6.0);
+        const RangeChange change = rangeChange(ratings, latestSpan(ratings, 90.0 * kDay));
+        CHECK(change.story == RangeStory::FellThenRelapsed);
+        CHECK(rangeHeadline(change) == "Fell to 2, then relapsed: 6 \u2192 2 \u2192 6");
+        CHECK(change.tone == ChangeTone::Worsening);
+    }
 }

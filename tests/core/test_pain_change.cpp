@@ -94,4 +94,23 @@ TEST_SUITE("pain change") {
         CHECK(bandName(PainChangeBand::Substantial) == "Substantial");
         CHECK(describePainChange(painChange(9, 10)) == "Worse by 11% (Minimal)");
     }
+
+    TEST_CASE("a band needs points as well as a percentage: 1 -> 2 is not substantial") {
+        // +100%, but one point of mild pain: minimal, as one point always is.
+        CHECK(painChangeBand(1, 1) == PainChangeBand::Minimal);
+        CHECK(describePainChange(painChange(1, 2)) == "Worse by 100% (Minimal)");
+        CHECK(describePainChange(painChange(2, 1)) == "Better by 50% (Minimal)");
+        // Two points from a low start reach the higher bands.
+        CHECK(painChangeBand(2, 1) == PainChangeBand::Substantial);
+        CHECK(painChangeBand(-2, 4) == PainChangeBand::Substantial);
+        CHECK(painChangeBand(2, 6) == PainChangeBand::Moderate);
+        // Means of several ratings: half a point is no meaningful change even
+        // from a low start, and 3 of 10 stays exactly moderate.
+        CHECK(painChangeBand(0.5, 1.0) == PainChangeBand::NoMeaningfulChange);
+        CHECK(painChangeBand(1.5, 1.5) == PainChangeBand::Minimal);
+        CHECK(painChangeBand(-3.0, 10.0) == PainChangeBand::Moderate);
+        CHECK(painChangeBand(-2.5, 6.0) == PainChangeBand::Moderate);
+        CHECK(painChangeBand(-0.1 * 3 * 10, 10.0) == PainChangeBand::Moderate); // 3 with rounding
+        CHECK(painChangeBand(2.0, 2.0) == PainChangeBand::Substantial);
+    }
 }

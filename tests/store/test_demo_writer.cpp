@@ -27,7 +27,6 @@ DemoOptions demoOptions(int clients, int days, std::uint64_t seed) {
     options.endYear = 2025;
     options.endMonth = 11;
     options.endDay = 30;
-    options.utcOffsetMinutes = -300;
     return options;
 }
 
@@ -120,6 +119,43 @@ TEST_SUITE("demo writer") {
                                   "AND therapist <> '' AND subjective <> ''");
         therapy.executeStep();
         CHECK(therapy.getColumn(0).getInt() >= 3 * 17 * 7 / 10);
+    }
+
+    TEST_CASE("a demo ending today writes nothing later than the moment of writing, with "
+              "mixed offsets") {
+        TempFolder folder;
+        Database database = Database::open(folder.file("today.knotmap"));
+        // The end date is a week ahead of the clock: the writer's "now" (the
+        // clock's, as the options leave it unset) still ends the history.
+        const LocalTimestamp before = LocalTimestamp::now();
+        const CivilDateTime ahead = civilFromSeconds(before.utcSeconds() + 7 * 86400);
+        DemoOptions options = demoOptions(3, 240, 21);
+        options.endYear = ahead.year;
+        options.endMonth = ahead.month;
+        options.endDay = ahead.day;
+        const DemoSummary summary = writeDemo(database, options);
+        const LocalTimestamp after = LocalTimestamp::now();
+        REQUIRE(summary.sessions > 500);
+
+        SQLite::Statement latest(database.sql(), "SELECT max(started_utc) FROM session");
+        REQUIRE(latest.executeStep());
+        CHECK(latest.getColumn(0).getInt64() <= after.utcSeconds());
+        CHECK(latest.getColumn(0).getInt64() > before.utcSeconds() - 3 * 86400);
+
+        // 240 days always span a daylight-saving change: each client's sessions
+        // carry at least two offsets, and the three clients live in three zones.
+        SQLite::Statement offsets(database.sql(),
+                                  "SELECT client_id, count(DISTINCT utc_offset_min) FROM session "
+                                  "GROUP BY client_id ORDER BY client_id");
+        int clients = 0;
+        while (offsets.executeStep()) {
+            ++clients;
+            CHECK(offsets.getColumn(1).getInt() >= 2);
+        }
+        CHECK(clients == 3);
+        SQLite::Statement all(database.sql(), "SELECT count(DISTINCT utc_offset_min) FROM session");
+        REQUIRE(all.executeStep());
+        CHECK(all.getColumn(0).getInt() >= 5);
     }
 
     TEST_CASE("the demo uses only codes from the seeded vocabularies") {

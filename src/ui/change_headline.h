@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/range_change.h"
+#include "ui/appearance.h"
+#include "ui/history_state.h"
+
+#include <vector>
+
+// The line over a history chart that says how pain changed across the period
+// the chart shows (core/range_change.h): a headline in the strong font,
+// coloured only for a moderate or substantial change, and what was compared.
+namespace knotmap::ui {
+
+// The period the chart shows: the preset's span up to the latest rating, or
+// the window the user has panned or zoomed to.
+[[nodiscard]] UtcRange shownRange(const std::vector<TimedRating>& ratings, RangePreset preset,
+                                  const TimeChartState& chart);
+
+// How wide drawChangeHeadline draws.
+[[nodiscard]] float changeHeadlineWidth(const RangeChange& change, const Appearance& look);
+
+// The headline and, beside it, the muted detail; hovering explains the rule.
+void drawChangeHeadline(const RangeChange& change, const Appearance& look);
+
+} // namespace knotmap::ui
