@@ -39,9 +39,7 @@ float changeHeadlineWidth(const RangeChange& change, const Appearance& look) {
     ImGui::PushFont(look.fonts.strong);
     const float headline = ImGui::CalcTextSize(rangeHeadline(change).c_str()).x;
     ImGui::PopFont();
-    const std::string detail = rangeDetail(change);
-    return headline +
-           (detail.empty() ? 0.0f : look.px(kGap) + ImGui::CalcTextSize(detail.c_str()).x);
+    return headline;
 }
 
 void drawChangeHeadline(const RangeChange& change, const Appearance& look) {
@@ -53,8 +51,16 @@ void drawChangeHeadline(const RangeChange& change, const Appearance& look) {
     bool hovered = ImGui::IsItemHovered();
     const std::string detail = rangeDetail(change);
     if (!detail.empty()) {
+        // Beside the headline when it fits, else under it, wrapped.
         ImGui::SameLine(0, look.px(kGap));
-        textMuted(detail, look);
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(detail.c_str()).x) {
+            ImGui::NewLine();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, look.colours().textMuted);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(detail.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
         hovered = hovered || ImGui::IsItemHovered();
     }
     if (hovered) {

@@ -16,10 +16,12 @@ namespace knotmap::ui {
 [[nodiscard]] UtcRange shownRange(const std::vector<TimedRating>& ratings, RangePreset preset,
                                   const TimeChartState& chart);
 
-// How wide drawChangeHeadline draws.
+// How wide the headline alone draws (its detail goes under it when the line
+// is too short for both).
 [[nodiscard]] float changeHeadlineWidth(const RangeChange& change, const Appearance& look);
 
-// The headline and, beside it, the muted detail; hovering explains the rule.
+// The headline and the muted detail, beside it or under it; hovering either
+// explains the rule.
 void drawChangeHeadline(const RangeChange& change, const Appearance& look);
 
 } // namespace knotmap::ui
