@@ -96,8 +96,11 @@ assert_contains "$ERR" "$second" "unknown client message lists the names"
 pass "an unknown client is refused with exit 1, listing the known names"
 
 # --- --from / --to: the session's local date, both ends included --------------
-from=2026-03-10
-to=2026-03-12
+# After the first client's week in Tokyo (the demo's traveller, 7-12 March
+# with this seed): at home their check-ins fall late enough in the UTC day for
+# +13:45 to carry them into the next local date.
+from=2026-03-16
+to=2026-03-18
 local_date="date(s.started_utc + s.utc_offset_min * 60, 'unixepoch')"
 run export --db "$db" --from "$from" --to "$to" --all "$WORK/dates"
 assert_eq 0 "$RC" "--from/--to exit code"
