@@ -129,6 +129,7 @@ public:
                 const TreatmentRow parsed = parseTreatmentRow(row);
                 insertTreatment(parsed.treatment, true);
             });
+            signVisits();
         } else {
             read(ExportTable::Observations, [this](ImportRow& row) { observationOnlyRow(row); });
         }
@@ -174,14 +175,23 @@ private:
             m_trigger.bind(2, code);
             m_trigger.exec();
         }
-        // Signed last: a signed visit's triggers can no longer be added.
         if (signedAt) {
-            m_sign.tryReset();
             // The CSV keeps when a visit was signed, not by whom; the visit's
             // therapist is the best account of it (docs/csv-format.md).
-            m_sign.bind(1, session.therapist.empty() ? std::string("Imported") : session.therapist);
-            m_sign.bind(2, static_cast<std::int64_t>(signedAt->utcSeconds()));
-            m_sign.bind(3, idOf(id));
+            m_signatures.push_back(
+                {idOf(id), session.therapist.empty() ? std::string("Imported") : session.therapist,
+                 signedAt->utcSeconds()});
+        }
+    }
+
+    // Signed last, once the visits' triggers, ratings and treatments are in:
+    // the schema refuses anything added to a signed visit.
+    void signVisits() {
+        for (const PendingSignature& signature : m_signatures) {
+            m_sign.tryReset();
+            m_sign.bind(1, signature.signedBy);
+            m_sign.bind(2, static_cast<std::int64_t>(signature.signedUtc));
+            m_sign.bind(3, signature.sessionId);
             m_sign.exec();
         }
     }
@@ -282,6 +292,12 @@ private:
     SQLite::Statement m_session;
     SQLite::Statement m_trigger;
     SQLite::Statement m_sign;
+    struct PendingSignature {
+        std::int64_t sessionId;
+        std::string signedBy;
+        std::int64_t signedUtc;
+    };
+    std::vector<PendingSignature> m_signatures;
     SQLite::Statement m_knot;
     SQLite::Statement m_observation;
     SQLite::Statement m_symptom;

@@ -142,6 +142,10 @@ DeleteSessionCommand::DeleteSessionCommand(SQLite::Database& db, Id sessionId)
 
 void DeleteSessionCommand::apply() {
     WriteTransaction transaction(m_db);
+    if (AmendmentRepository(m_db).signature(m_sessionId)) {
+        throw StoreError("this visit is signed: it stays part of the record and cannot be "
+                         "deleted; amend it instead");
+    }
     SessionSnapshot snapshot = takeSessionSnapshot(m_db, m_sessionId);
     SessionRepository(m_db).remove(m_sessionId);
     transaction.commit();
@@ -150,48 +154,6 @@ void DeleteSessionCommand::apply() {
 
 void DeleteSessionCommand::revert() {
     restoreSessionSnapshot(m_db, *m_snapshot);
-}
-
-// --- AmendSessionCommand ------------------------------------------------------------
-
-AmendSessionCommand::AmendSessionCommand(SQLite::Database& db, SessionAmendment amendment)
-    : m_db(db), m_amendment(std::move(amendment)) {}
-
-void AmendSessionCommand::apply() {
-    WriteTransaction transaction(m_db);
-    AmendmentRepository amendments(m_db);
-    SessionAmendment amendment = m_amendment;
-    if (m_applied) {
-        amendments.restore(amendment);
-    } else {
-        if (amendment.author.find_first_not_of(" \t") == std::string::npos) {
-            throw ValidationError("amendment: the author's name is required");
-        }
-        // The value it corrects is what the record showed just before.
-        const Session current = withAmendments(requireSession(m_db, amendment.sessionId),
-                                               amendments.listForSession(amendment.sessionId));
-        amendment.originalValue = fieldText(current, amendment.field);
-        Session check = current;
-        try {
-            setFieldText(check, amendment.field, amendment.newValue);
-        } catch (const std::invalid_argument& error) {
-            throw ValidationError(std::string(displayName(amendment.field)) + ": " + error.what());
-        }
-        amendments.add(amendment);
-    }
-    transaction.commit();
-    m_amendment = std::move(amendment);
-    m_applied = true;
-}
-
-void AmendSessionCommand::revert() {
-    WriteTransaction transaction(m_db);
-    AmendmentRepository(m_db).remove(m_amendment.id);
-    transaction.commit();
-}
-
-std::string AmendSessionCommand::description() const {
-    return "Amend " + std::string(displayName(m_amendment.field));
 }
 
 } // namespace knotmap

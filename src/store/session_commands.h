@@ -14,8 +14,8 @@
 // commands, each apply and revert is one transaction, and redo puts back the
 // very rows (ids included) the first apply made.
 //
-// Signing is not a command: it cannot be undone. The app asks first, then
-// calls AmendmentRepository::sign. The schema refuses any later change of a
+// Signing and amending are not commands: neither can be undone
+// (store/visit_amendments.h). The schema refuses any later change of a
 // signed visit, so an older undo step that would edit it fails with a
 // message instead of quietly rewriting a signed record.
 namespace knotmap {
@@ -88,22 +88,6 @@ private:
     SQLite::Database& m_db;
     Id m_sessionId;
     std::optional<SessionSnapshot> m_snapshot;
-};
-
-// Records a correction of one field of a signed visit. The signed value stays
-// as it was; undo removes the amendment again (within this run of the app).
-class AmendSessionCommand : public Command {
-public:
-    AmendSessionCommand(SQLite::Database& db, SessionAmendment amendment);
-    void apply() override;
-    void revert() override;
-    [[nodiscard]] std::string description() const override;
-    [[nodiscard]] Id amendmentId() const { return m_amendment.id; }
-
-private:
-    SQLite::Database& m_db;
-    SessionAmendment m_amendment;
-    bool m_applied = false;
 };
 
 } // namespace knotmap

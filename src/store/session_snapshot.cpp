@@ -28,16 +28,11 @@ SessionSnapshot takeSessionSnapshot(SQLite::Database& db, Id sessionId) {
 
 void restoreSessionSnapshot(SQLite::Database& db, const SessionSnapshot& snapshot) {
     WriteTransaction transaction(db);
-    // The session goes back unsigned first: its triggers cannot be added to a
-    // signed session. Signing it again afterwards restores the same row.
+    // Everything goes back into the session while it is unsigned (the schema
+    // refuses ratings and treatments added to a signed visit), then the
+    // signature and its amendments. A signed visit cannot be deleted
+    // (db/005), so in practice the snapshot of a deleted one is unsigned.
     SessionRepository(db).restore(snapshot.session);
-    AmendmentRepository amendments(db);
-    if (snapshot.signature) {
-        amendments.sign(snapshot.session.id, *snapshot.signature);
-    }
-    for (const SessionAmendment& amendment : snapshot.amendments) {
-        amendments.restore(amendment);
-    }
     ObservationRepository observations(db);
     for (const Observation& observation : snapshot.observations) {
         observations.restore(observation);
@@ -45,6 +40,13 @@ void restoreSessionSnapshot(SQLite::Database& db, const SessionSnapshot& snapsho
     TreatmentRepository treatments(db);
     for (const Treatment& treatment : snapshot.treatments) {
         treatments.restore(treatment);
+    }
+    AmendmentRepository amendments(db);
+    if (snapshot.signature) {
+        amendments.sign(snapshot.session.id, *snapshot.signature);
+    }
+    for (const SessionAmendment& amendment : snapshot.amendments) {
+        amendments.restore(amendment);
     }
     transaction.commit();
 }

@@ -1,5 +1,6 @@
 #include "store/todays_session.h"
 
+#include "store/amendment_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
 
@@ -8,7 +9,10 @@ namespace knotmap {
 TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
                                         const LocalTimestamp& now) {
     SessionRepository sessions(db);
-    if (auto existing = sessions.findLatestOnLocalDate(clientId, now.local())) {
+    auto existing = sessions.findLatestOnLocalDate(clientId, now.local());
+    // A signed visit takes nothing more (db/005): a knot logged after it
+    // starts a new check-in, as on a day with no session yet.
+    if (existing && !AmendmentRepository(db).signature(existing->id)) {
         return {std::move(*existing), false};
     }
     TodaysSession today;

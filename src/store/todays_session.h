@@ -18,7 +18,7 @@ struct TodaysSession {
 };
 
 // The client's latest session on now's local date, or a new self check-in at
-// now when there is none. Joins the caller's transaction, if any.
+// now when there is none or the latest is a signed visit. Joins the caller's transaction, if any.
 [[nodiscard]] TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
                                                       const LocalTimestamp& now);
 

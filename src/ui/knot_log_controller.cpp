@@ -125,12 +125,18 @@ bool KnotLogController::executeShared(std::unique_ptr<Command> command,
 }
 
 bool KnotLogController::writeOutsideHistory(const std::string& description,
-                                            const std::function<void()>& write) {
+                                            const std::function<void()>& write,
+                                            History history) {
     flushPendingEdits();
     PendingWrites::Write pending;
     pending.description = description;
     pending.attempt = write;
-    pending.onLanded = [this] { afterLanding(); };
+    pending.onLanded = [this, history] {
+        if (history == History::End) {
+            m_history.clear();
+        }
+        afterLanding();
+    };
     std::string error;
     const PendingWrites::Outcome outcome = m_waiting.submit(std::move(pending), error);
     if (outcome == PendingWrites::Outcome::Failed) {

@@ -58,9 +58,13 @@ public:
     // when the store refused, and the failure reaches the notice banner.
     bool executeShared(std::unique_ptr<Command> command, std::function<void()> onLanded = {});
     // For a change that is deliberately not on the undo stack (signing a
-    // visit): runs write, then marks the data changed, or reports its failure.
+    // visit, an amendment): runs write, then marks the data changed, or
+    // reports its failure. History::End also empties undo and redo once it
+    // lands (signing: no earlier step may reach into the signed visit).
     // False when write threw.
-    bool writeOutsideHistory(const std::string& description, const std::function<void()>& write);
+    enum class History { Keep, End };
+    bool writeOutsideHistory(const std::string& description, const std::function<void()>& write,
+                             History history = History::Keep);
     [[nodiscard]] Database& database() { return m_database; }
 
     [[nodiscard]] bool editorOpen();

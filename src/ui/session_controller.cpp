@@ -1,6 +1,7 @@
 #include "ui/session_controller.h"
 
 #include "store/amendment_repository.h"
+#include "store/visit_amendments.h"
 #include "store/session_commands.h"
 #include "ui/widgets.h"
 
@@ -100,19 +101,25 @@ void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) 
             std::make_unique<ChangeSessionTimeCommand>(db, sessionId, *events.newTime));
     }
     if (events.amend) {
-        m_knotLog.executeShared(std::make_unique<AmendSessionCommand>(db, *events.amend));
+        // Not an undo step: an amendment is part of the record once saved
+        // (store/visit_amendments.h). By value, like signing below.
+        m_knotLog.writeOutsideHistory("Amend visit", [&db, amendment = *events.amend]() mutable {
+            amendSession(db, amendment);
+        });
     }
     if (events.signAs) {
         // Not a command: signing cannot be undone (docs/sessions.md), so the
-        // dialog asked first. The undo stack keeps earlier steps; one that
-        // would edit this visit now fails with the schema's message.
+        // dialog asked first. It also ends the undo history, so that no
+        // earlier step can reach into the signed visit.
         // By value: the write may wait for another program's lock and run
         // on a later frame, signed at the moment the person signed.
         m_knotLog.writeOutsideHistory(
-            "Sign visit", [&db, sessionId, signature = SessionSignature{
-                                                  *events.signAs, LocalTimestamp::now().utcSeconds()}] {
+            "Sign visit",
+            [&db, sessionId,
+             signature = SessionSignature{*events.signAs, LocalTimestamp::now().utcSeconds()}] {
                 AmendmentRepository(db).sign(sessionId, signature);
-            });
+            },
+            KnotLogController::History::End);
     }
     if (events.deleteSession) {
         m_knotLog.executeShared(std::make_unique<DeleteSessionCommand>(db, sessionId));

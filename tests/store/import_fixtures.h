@@ -36,7 +36,6 @@ inline void addTrickyHistory(SQLite::Database& sql) {
         (12, 7, 1773650000, 330, 'self_checkin', 0, 0, 10, '', '', '', '', '', ''))SQL");
     sql.exec("INSERT INTO session_trigger (session_id, trigger_id) SELECT 11, id FROM trigger_cause "
              "WHERE code IN ('posture', 'custom_long_drive')");
-    sql.exec("UPDATE session SET signed_by = 'Dr. Ana-María', signed_utc = 1773570000 WHERE id = 11");
     sql.exec(R"SQL(INSERT INTO knot (id, client_id, view, x, y, region_code, label, status) VALUES
         (20, 3, 'back', 0.46531929687499995, 0.1920333984375, 'back.upper_trapezius.left', '@neck "big" one', 'active'),
         (21, 3, 'front', 0.1, 0.9, 'front.pectoralis_major.right', '', 'resolved'),
@@ -54,6 +53,8 @@ inline void addTrickyHistory(SQLite::Database& sql) {
         (40, 11, 20, (SELECT id FROM treatment_kind WHERE code = 'custom_cupping'), 15, 'firm', 8, 5, '', '=SUM(A1:A9)'),
         (41, 11, NULL, (SELECT id FROM treatment_kind WHERE code = 'medication'), NULL, NULL, NULL, NULL, 'Ibuprofen 400 mg, twice', ''),
         (42, 10, 20, (SELECT id FROM treatment_kind WHERE code = 'foam_roller'), 0, 'light', 0, 0, '', ''))SQL");
+    // Signed last: a signed visit takes no more ratings or treatments.
+    sql.exec("UPDATE session SET signed_by = 'Dr. Ana-María', signed_utc = 1773570000 WHERE id = 11");
 }
 
 // Writes the five tables into folder, as `knotmap export --all` does.

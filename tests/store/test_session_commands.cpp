@@ -5,11 +5,13 @@
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_commands.h"
+#include "store/visit_amendments.h"
 #include "store/session_repository.h"
 #include "store/store_error.h"
 #include "store/treatment_repository.h"
 #include "support/temp_folder.h"
 #include "table_dump.h"
+#include "visit_fixture.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -20,62 +22,11 @@
 using namespace knotmap;
 using knotmap::testing::dumpAllTables;
 
+using knotmap::testing::VisitFixture;
+using knotmap::testing::morning;
+
 namespace {
-
-LocalTimestamp morning() {
-    return LocalTimestamp::fromLocal({2026, 3, 14, 9, 30, 0}, 60);
-}
-
-struct Fixture {
-    testing::TempFolder folder;
-    Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
-    Client client;
-
-    Fixture() {
-        client.name = "Sam Rivera";
-        ClientRepository(db).add(client);
-    }
-
-    // A therapy visit with a trigger, a knot observed in it with a symptom and
-    // a referral, and treatments for the knot and for the whole session.
-    Session addFullVisit() {
-        Session session;
-        session.clientId = client.id;
-        session.startedAt = morning();
-        session.kind = SessionKind::TherapyVisit;
-        session.overallPain = 6;
-        session.therapist = "Dana Lee";
-        session.subjective = "Neck stiff after travel";
-        session.triggerCodes = {"posture"};
-        SessionRepository(db).add(session);
-        Knot knot;
-        knot.clientId = client.id;
-        knot.view = BodyView::Back;
-        knot.position = {0.41, 0.17};
-        knot.regionCode = "back.upper_trapezius.left";
-        KnotRepository(db).add(knot);
-        Observation observation;
-        observation.sessionId = session.id;
-        observation.knotId = knot.id;
-        observation.pain = 7;
-        observation.symptomCodes = {"stiffness"};
-        observation.referredRegionCodes = {"back.levator_scapulae.left"};
-        ObservationRepository(db).add(observation);
-        for (const std::optional<Id> knotId : {std::optional<Id>(knot.id), std::optional<Id>()}) {
-            Treatment treatment;
-            treatment.sessionId = session.id;
-            treatment.knotId = knotId;
-            treatment.kindCode = "massage_trigger_point";
-            treatment.minutes = 10;
-            TreatmentRepository(db).add(treatment);
-        }
-        return session;
-    }
-
-    void sign(Id sessionId) { AmendmentRepository(db).sign(sessionId, {"Dana Lee", 1773480000}); }
-};
-
+using Fixture = VisitFixture;
 } // namespace
 
 TEST_CASE("session commands: a new session, undone and redone under the same id") {
@@ -167,10 +118,6 @@ TEST_CASE("session commands: changing the time keeps the session's own UTC offse
 TEST_CASE("session commands: deleting a session keeps its knots, undo restores every row") {
     Fixture f;
     const Session visit = f.addFullVisit();
-    f.sign(visit.id);
-    AmendSessionCommand amend(f.db, {0, visit.id, SessionField::Plan, "", "Review in 2 weeks",
-                                     "Dana Lee", 1773490000, "plan was left out"});
-    amend.apply();
     const std::string before = dumpAllTables(f.db);
 
     DeleteSessionCommand command(f.db, visit.id);
@@ -180,11 +127,27 @@ TEST_CASE("session commands: deleting a session keeps its knots, undo restores e
     CHECK(f.db.execAndGet("SELECT count(*) FROM knot").getInt() == 1);
     CHECK(f.db.execAndGet("SELECT count(*) FROM observation").getInt() == 0);
     CHECK(f.db.execAndGet("SELECT count(*) FROM treatment").getInt() == 0);
-    CHECK(f.db.execAndGet("SELECT count(*) FROM session_amendment").getInt() == 0);
     command.revert();
-    CHECK(dumpAllTables(f.db) == before); // signature and amendment included
+    CHECK(dumpAllTables(f.db) == before);
     command.apply();
     CHECK(dumpAllTables(f.db) == after);
+}
+
+TEST_CASE("session commands: a signed visit is not deleted, by the app or by raw SQL") {
+    Fixture f;
+    const Session visit = f.addFullVisit();
+    f.sign(visit.id);
+    const std::string signedDump = dumpAllTables(f.db);
+    DeleteSessionCommand command(f.db, visit.id);
+    CHECK_THROWS_WITH_AS(command.apply(),
+                         doctest::Contains("signed: it stays part of the record"), StoreError);
+    CHECK_THROWS_AS(f.db.exec("DELETE FROM session"), SQLite::Exception);
+    CHECK(dumpAllTables(f.db) == signedDump);
+    // Deleting the whole client is a deliberate act on the client: it still
+    // takes the signed visit, its ratings and amendments with it.
+    f.db.exec("DELETE FROM client");
+    CHECK(f.db.execAndGet("SELECT count(*) FROM session").getInt() == 0);
+    CHECK(f.db.execAndGet("SELECT count(*) FROM observation").getInt() == 0);
 }
 
 TEST_CASE("signing: a signed visit refuses edits, from the app and from raw SQL") {
@@ -231,29 +194,28 @@ TEST_CASE("signing: the schema wants the signer and the time together") {
 TEST_CASE("amendments: the original stays, the latest amendment is what the record shows") {
     Fixture f;
     const Session visit = f.addFullVisit();
-    AmendSessionCommand early(
-        f.db, {0, visit.id, SessionField::Subjective, "", "x", "Dana Lee", 1773490000, ""});
-    CHECK_THROWS_AS(early.apply(), StoreError); // not signed: edit instead
+    auto amend = [&f](SessionAmendment amendment) {
+        amendSession(f.db, amendment);
+        return amendment;
+    };
+    CHECK_THROWS_AS(
+        amend({0, visit.id, SessionField::Subjective, "", "x", "Dana Lee", 1773490000, ""}),
+        StoreError); // not signed: edit instead
     f.sign(visit.id);
-    const std::string signedDump = dumpAllTables(f.db);
 
-    AmendSessionCommand first(f.db, {0, visit.id, SessionField::Subjective, "",
-                                     "Neck stiff after a long drive", "Dana Lee", 1773490000,
-                                     "wrong cause noted"});
-    first.apply();
-    AmendSessionCommand second(
-        f.db, {0, visit.id, SessionField::OverallPain, "", "5", "Dana Lee", 1773490100, ""});
-    second.apply();
-    AmendSessionCommand third(f.db,
-                              {0, visit.id, SessionField::Subjective, "",
-                               "Neck stiff after a long drive home", "Dana Lee", 1773490200, ""});
-    third.apply();
+    const SessionAmendment first =
+        amend({0, visit.id, SessionField::Subjective, "", "Neck stiff after a long drive",
+               "Dana Lee", 1773490000, "wrong cause noted"});
+    amend({0, visit.id, SessionField::OverallPain, "", "5", "Dana Lee", 1773490100, ""});
+    amend({0, visit.id, SessionField::Subjective, "", "Neck stiff after a long drive home",
+           "Dana Lee", 1773490200, ""});
 
     const Session stored = *SessionRepository(f.db).get(visit.id);
     CHECK(stored.subjective == "Neck stiff after travel"); // as signed
     CHECK(stored.overallPain == 6);
     const auto amendments = AmendmentRepository(f.db).listForSession(visit.id);
     REQUIRE(amendments.size() == 3);
+    CHECK(amendments[0].id == first.id);
     CHECK(amendments[0].originalValue == "Neck stiff after travel");
     CHECK(amendments[0].reason == "wrong cause noted");
     CHECK(amendments[1].originalValue == "6");
@@ -262,24 +224,17 @@ TEST_CASE("amendments: the original stays, the latest amendment is what the reco
     CHECK(shown.subjective == "Neck stiff after a long drive home");
     CHECK(shown.overallPain == 5);
 
+    // An amendment is part of the record: never edited, never deleted.
+    const std::string amendedDump = dumpAllTables(f.db);
     CHECK_THROWS_AS(f.db.exec("UPDATE session_amendment SET new_value = 'forged'"),
                     SQLite::Exception);
-    AmendSessionCommand badRating(
-        f.db, {0, visit.id, SessionField::Stress, "", "eleven", "Dana Lee", 1773490300, ""});
-    CHECK_THROWS_AS(badRating.apply(), ValidationError);
-    AmendSessionCommand anonymous(f.db,
-                                  {0, visit.id, SessionField::Plan, "", "x", " ", 1773490300, ""});
-    CHECK_THROWS_AS(anonymous.apply(), ValidationError);
-
-    const Id thirdId = third.amendmentId();
-    third.revert();
-    second.revert();
-    first.revert();
-    CHECK(dumpAllTables(f.db) == signedDump);
-    first.apply();
-    CHECK(AmendmentRepository(f.db).listForSession(visit.id).front().id == first.amendmentId());
-    third.apply();
-    CHECK(AmendmentRepository(f.db).listForSession(visit.id).back().id == thirdId);
+    CHECK_THROWS_AS(f.db.exec("DELETE FROM session_amendment"), SQLite::Exception);
+    CHECK_THROWS_AS(
+        amend({0, visit.id, SessionField::Stress, "", "eleven", "Dana Lee", 1773490300, ""}),
+        ValidationError);
+    CHECK_THROWS_AS(amend({0, visit.id, SessionField::Plan, "", "x", " ", 1773490300, ""}),
+                    ValidationError);
+    CHECK(dumpAllTables(f.db) == amendedDump);
 }
 
 TEST_CASE("signing: an older undo step that would edit the signed visit fails and stays") {

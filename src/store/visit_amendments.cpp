@@ -1,0 +1,44 @@
+#include "store/visit_amendments.h"
+
+#include "store/amendment_repository.h"
+#include "store/record_amendment_repository.h"
+#include "store/session_repository.h"
+#include "store/store_error.h"
+#include "store/write_transaction.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace knotmap {
+
+void amendSession(SQLite::Database& db, SessionAmendment& amendment) {
+    if (amendment.author.find_first_not_of(" \t") == std::string::npos) {
+        throw ValidationError("amendment: the author's name is required");
+    }
+    WriteTransaction transaction(db);
+    auto session = SessionRepository(db).get(amendment.sessionId);
+    if (!session) {
+        throw StoreError("session " + std::to_string(amendment.sessionId) + " no longer exists");
+    }
+    AmendmentRepository amendments(db);
+    // The value it corrects is what the record showed just before.
+    const Session current =
+        withAmendments(std::move(*session), amendments.listForSession(amendment.sessionId));
+    amendment.originalValue = fieldText(current, amendment.field);
+    Session check = current;
+    try {
+        setFieldText(check, amendment.field, amendment.newValue);
+    } catch (const std::invalid_argument& error) {
+        throw ValidationError(std::string(displayName(amendment.field)) + ": " + error.what());
+    }
+    amendments.add(amendment);
+    transaction.commit();
+}
+
+void amendRecord(SQLite::Database& db, RecordAmendment& amendment) {
+    WriteTransaction transaction(db);
+    RecordAmendmentRepository(db).add(amendment);
+    transaction.commit();
+}
+
+} // namespace knotmap
