@@ -2,6 +2,7 @@
 
 #include "app/database_path.h"
 #include "core/timestamp.h"
+#include "report/report_checkins.h"
 #include "report/report_loader.h"
 #include "report/report_writer.h"
 #include "store/database.h"
@@ -44,6 +45,13 @@ CLI::Validator isoDate() {
         "YYYY-MM-DD");
 }
 
+// CLI11 accepts the choices in any case but passes them on as typed.
+std::string lowerCase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
 std::optional<std::string> optionalText(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
@@ -53,7 +61,7 @@ std::optional<std::string> optionalText(const std::string& text) {
 CLI::App* addReportCommand(CLI::App& app, ReportArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "report", "Write a printable PDF report of one client: summary, body maps, pain trends, "
-                  "treatment effect and sessions");
+                  "treatment effect, therapy visits in full and self check-ins");
     command->add_option("--db", arguments.db,
                         "Database file (default: $KNOTMAP_DB, else "
                         "$XDG_DATA_HOME/knotmap/knotmap.db)");
@@ -65,6 +73,11 @@ CLI::App* addReportCommand(CLI::App& app, ReportArguments& arguments) {
         ->check(isoDate());
     command->add_option("--paper", arguments.paper, "a4 (default) or letter")
         ->check(CLI::IsMember({"a4", "letter"}, CLI::ignore_case));
+    command
+        ->add_option("--checkins", arguments.checkIns,
+                     "Self check-ins: weekly (a summary per week, the default), full (every "
+                     "check-in with its notes) or none; therapy visits are always in full")
+        ->check(CLI::IsMember({"weekly", "full", "none"}, CLI::ignore_case));
     command->add_option("-o,--output", arguments.output, "PDF file to write")->required();
     return command;
 }
@@ -86,11 +99,10 @@ int runReport(const ReportArguments& arguments) {
     const report::ReportData data = report::loadReportData(database, client, range);
 
     report::ReportOptions options;
-    // CLI11 accepts the paper name in any case but passes it on as typed.
-    std::string paper = arguments.paper;
-    std::transform(paper.begin(), paper.end(), paper.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    options.paper = paper == "letter" ? report::Paper::Letter : report::Paper::A4;
+    options.paper =
+        lowerCase(arguments.paper) == "letter" ? report::Paper::Letter : report::Paper::A4;
+    options.checkIns = report::checkInDetailFromCode(lowerCase(arguments.checkIns))
+                           .value_or(report::CheckInDetail::Weekly);
     options.output = arguments.output;
     options.generatedDate = LocalTimestamp::now().localDate();
     const report::ReportResult result = report::writeReport(data, options);

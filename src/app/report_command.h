@@ -14,6 +14,7 @@ struct ReportArguments {
     std::string from; // YYYY-MM-DD, empty: from the first session
     std::string to;   // YYYY-MM-DD, empty: to the latest session
     std::string paper = "a4";
+    std::string checkIns = "weekly"; // weekly, full or none
     std::string output;
 };
 

@@ -25,6 +25,10 @@ ReportJobResult writeClientReport(const std::filesystem::path& databasePath,
         const report::ReportData data = report::loadReportData(database, *client, {});
         report::ReportOptions options;
         options.paper = request.letter ? report::Paper::Letter : report::Paper::A4;
+        options.checkIns =
+            request.checkIns == ui::ReportCheckIns::Full   ? report::CheckInDetail::Full
+            : request.checkIns == ui::ReportCheckIns::None ? report::CheckInDetail::None
+                                                           : report::CheckInDetail::Weekly;
         options.output = request.path;
         options.generatedDate = LocalTimestamp::now().localDate();
         result.pages = report::writeReport(data, options).pages;

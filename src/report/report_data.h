@@ -5,6 +5,7 @@
 #include "core/pain_change.h"
 #include "core/treatment_effect.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,14 +31,59 @@ struct ReportKnot {
     int latestPain = 0; // its latest rating within the range
 };
 
-// One line of the session table.
-struct SessionRow {
-    std::string date; // local date, "YYYY-MM-DD"
-    SessionKind kind = SessionKind::SelfCheckIn;
+// How much of the self check-ins the report shows. Therapy visits are always
+// shown in full; check-ins can outnumber them ten to one, so by default they
+// are summarised per week.
+enum class CheckInDetail { Weekly, Full, None };
+
+// One entry of a visit's amendment trail: what was corrected, from what to
+// what, by whom, when and why. Session-field amendments fill it now; an
+// amendment of a rating or a treatment is one more line of the same shape
+// ("Rating: Upper trapezius R — pain", "7", "3"), added in
+// report_records.cpp (visitAmendments), and is drawn with no other change.
+struct AmendmentLine {
+    std::string what;     // "Plan", "Overall pain"
+    std::string original; // the value as signed (or as the previous amendment left it)
+    std::string amended;
+    std::string author;
+    std::int64_t amendedUtc = 0; // for ordering the trail
+    std::string when;            // local "YYYY-MM-DD HH:MM" at the visit's UTC offset
+    std::string reason;
+};
+
+// A therapy visit as the clinical record: everything recorded, in full.
+struct VisitRecord {
+    std::string date; // local "YYYY-MM-DD"
+    std::string time; // local "HH:MM"
+    std::string therapist;
     std::optional<int> overallPain;
-    int knotsRated = 0;
-    std::string treatments; // kind names, repeated kinds counted: "Massage x2, Heat"
+    std::optional<int> stress;
+    std::optional<int> sleep;
+    std::vector<std::string> triggers; // display names
+    // "Upper trapezius (left): 7/10, active trigger point. Notes..." one per knot rated.
+    std::vector<std::string> ratings;
+    // "Heat, 10 min, whole session, pain 6 → 4. Notes..." one per treatment.
+    std::vector<std::string> treatments;
+    // SOAP and notes as they read now: the signed text with amendments applied.
+    std::string subjective;
+    std::string objective;
+    std::string assessment;
+    std::string plan;
     std::string notes;
+    std::string signedBy; // empty: not signed
+    std::string signedWhen;
+    std::vector<AmendmentLine> amendments; // oldest first
+};
+
+// A self check-in, for the full listing and the weekly summary.
+struct CheckInRecord {
+    std::string date; // local "YYYY-MM-DD"
+    std::string time; // local "HH:MM"
+    std::optional<int> overallPain;
+    std::vector<std::string> regions; // display names of the regions of the knots rated
+    int knotsRated = 0;
+    std::string treatments; // "Heat, Foam roller x2"
+    std::string notes;      // in full
 };
 
 struct ReportData {
@@ -56,7 +102,8 @@ struct ReportData {
     std::vector<ReportKnot> knots;
     // The client's history with only the sessions in the range.
     ClientHistory history;
-    std::vector<SessionRow> sessions; // oldest first
+    std::vector<VisitRecord> visitRecords;     // oldest first
+    std::vector<CheckInRecord> checkInRecords; // oldest first
     std::vector<TreatmentEffect> effects;
     // Treatment kind code -> display name.
     std::map<std::string, std::string> treatmentNames;

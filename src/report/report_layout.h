@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // What every section of the report shares: the page's geometry, the type
@@ -42,6 +43,9 @@ using DrawBlock = std::function<void(PdfPainter&, const BlockArea&)>;
 struct ReportBlock {
     LayoutBlock layout;
     DrawBlock draw;
+    // The words the block prints, line by line, as laid out: what the tests
+    // read to check that nothing is lost (tests/report/).
+    std::vector<std::string> text;
 };
 
 // The type scale: sizes in points.
@@ -61,8 +65,22 @@ inline constexpr Srgb kSeries{0.20, 0.33, 0.52}; // trend lines: neither pain ra
 // A section heading, kept on the same page as the block after it.
 [[nodiscard]] ReportBlock headingBlock(std::string title);
 
-// A paragraph of small muted text (wrapped to the content width).
+// A paragraph of small muted text, wrapped to width in full.
 [[nodiscard]] ReportBlock noteBlock(const PdfDocument& document, const std::string& text,
                                     double width);
+
+// A heading inside a section (a visit's date, "Plan"), kept on the same page
+// as the block after it. banded: on a faint band, to start an entry.
+[[nodiscard]] ReportBlock subheadingBlock(std::string title, bool banded);
+
+// text wrapped to width in full, never shortened: one block per line, so a
+// long text flows over as many pages as it needs. Line breaks in text are
+// kept; a blank line leaves a small gap. indent moves the lines right.
+[[nodiscard]] std::vector<ReportBlock>
+paragraphBlocks(const PdfDocument& document, std::string_view text, double width,
+                double indent = 0.0, FontStyle style = FontStyle::Regular, Srgb colour = kInk);
+
+// The line height of paragraphBlocks.
+inline constexpr double kParagraphLineHeight = 11.5;
 
 } // namespace knotmap::report

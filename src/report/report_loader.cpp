@@ -1,6 +1,6 @@
 #include "report/report_loader.h"
 
-#include "core/atlas.h"
+#include "report/report_records.h"
 #include "store/client_history_query.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -22,67 +22,10 @@ bool sameName(const std::string& a, const std::string& b) {
     });
 }
 
-// A visit's free-text notes may be empty while its SOAP fields hold the story.
-std::string sessionNotes(const Session& session) {
-    if (!session.notes.empty()) {
-        return session.notes;
-    }
-    std::string joined;
-    const std::pair<const char*, const std::string*> fields[] = {{"S: ", &session.subjective},
-                                                                 {"O: ", &session.objective},
-                                                                 {"A: ", &session.assessment},
-                                                                 {"P: ", &session.plan}};
-    for (const auto& [prefix, text] : fields) {
-        if (!text->empty()) {
-            joined += (joined.empty() ? "" : " ") + std::string(prefix) + *text;
-        }
-    }
-    return joined;
-}
-
-// "Massage x2, Heat": kinds in first-use order, repeats counted.
-std::string treatmentSummary(const ReportData& data, std::size_t session) {
-    std::vector<std::pair<std::string, int>> counts;
-    for (const HistoryTreatment& treatment : data.history.treatments) {
-        if (treatment.session != session) {
-            continue;
-        }
-        auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& entry) {
-            return entry.first == treatment.kindCode;
-        });
-        if (found == counts.end()) {
-            counts.emplace_back(treatment.kindCode, 1);
-        } else {
-            ++found->second;
-        }
-    }
-    std::string text;
-    for (const auto& [code, count] : counts) {
-        text += (text.empty() ? "" : ", ") + data.treatmentName(code) +
-                (count > 1 ? " x" + std::to_string(count) : "");
-    }
-    return text;
-}
-
-void summariseSessions(ReportData& data, const std::unordered_map<Id, Session>& sessionsById) {
+void summariseSessions(ReportData& data) {
     const auto& sessions = data.history.sessions;
-    std::vector<int> knotsRated(sessions.size(), 0);
-    for (const HistoryObservation& observation : data.history.observations) {
-        ++knotsRated[observation.session];
-    }
-    for (std::size_t i = 0; i < sessions.size(); ++i) {
-        const HistorySession& session = sessions[i];
+    for (const HistorySession& session : sessions) {
         (session.kind == SessionKind::TherapyVisit ? data.visits : data.checkIns) += 1;
-        SessionRow row;
-        row.date = session.startedAt.localDate();
-        row.kind = session.kind;
-        row.overallPain = session.overallPain;
-        row.knotsRated = knotsRated[i];
-        row.treatments = treatmentSummary(data, i);
-        if (const auto found = sessionsById.find(session.id); found != sessionsById.end()) {
-            row.notes = sessionNotes(found->second);
-        }
-        data.sessions.push_back(std::move(row));
     }
     if (!sessions.empty()) {
         data.firstSessionDate = sessions.front().startedAt.localDate();
@@ -102,7 +45,6 @@ void summariseSessions(ReportData& data, const std::unordered_map<Id, Session>& 
 }
 
 void summariseKnots(ReportData& data) {
-    const Atlas& atlas = Atlas::builtIn();
     // Observations are in session order, so the last one seen is the latest.
     std::unordered_map<Id, int> latestPain;
     for (const HistoryObservation& observation : data.history.observations) {
@@ -113,12 +55,8 @@ void summariseKnots(ReportData& data) {
         if (pain == latestPain.end()) {
             continue;
         }
-        ReportKnot entry{knot.id, knot.view, knot.position, knot.label, knot.status, pain->second};
-        if (entry.name.empty()) {
-            const AtlasRegion* region = atlas.findByCode(knot.regionCode);
-            entry.name = region != nullptr ? region->displayName : knot.regionCode;
-        }
-        data.knots.push_back(std::move(entry));
+        data.knots.push_back(
+            {knot.id, knot.view, knot.position, knotDisplayName(knot), knot.status, pain->second});
     }
     std::stable_sort(
         data.knots.begin(), data.knots.end(),
@@ -158,7 +96,8 @@ ReportData loadReportData(Database& database, const Client& client, const DateRa
             sessionsById.emplace(summary.session.id, std::move(summary.session));
         }
     }
-    summariseSessions(data, sessionsById);
+    summariseSessions(data);
+    loadSessionRecords(database, data, sessionsById);
     summariseKnots(data);
     data.effects = treatmentEffects(data.history);
     return data;

@@ -52,24 +52,24 @@ ReportBlock tableHeaderBlock(std::vector<TableColumn> columns, int table) {
     return block;
 }
 
-ReportBlock tableRowBlock(const PdfDocument& document, const std::vector<TableColumn>& columns,
-                          const std::vector<std::string>& cells, int table, bool shaded) {
-    const auto measure = [&document](std::string_view s) {
-        return document.textWidth(s, FontStyle::Regular, kSmallSize);
-    };
-    std::vector<std::vector<std::string>> lines;
+namespace {
+
+using CellLines = std::vector<std::vector<std::string>>;
+
+ReportBlock rowBlock(const std::vector<TableColumn>& columns, CellLines lines, int table,
+                     bool shaded, bool ruled) {
     std::size_t tallest = 1;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const std::string& text = i < cells.size() ? cells[i] : std::string();
-        lines.push_back(wrapText(text, columns[i].width - 2 * kCellPadding, columns[i].maxLines,
-                                 measure, document.ellipsis()));
-        tallest = std::max(tallest, lines.back().size());
+    for (const auto& cell : lines) {
+        tallest = std::max(tallest, cell.size());
     }
     const double height = static_cast<double>(tallest) * kLineHeight + 2 * kRowPadding;
     ReportBlock block;
     block.layout = {height, BlockRole::TableRow, table};
-    block.draw = [columns, lines = std::move(lines), height, shaded](PdfPainter& painter,
-                                                                     const BlockArea& area) {
+    for (const auto& cell : lines) {
+        block.text.insert(block.text.end(), cell.begin(), cell.end());
+    }
+    block.draw = [columns, lines = std::move(lines), height, shaded, ruled](PdfPainter& painter,
+                                                                            const BlockArea& area) {
         if (shaded) {
             painter.rectangle(area.x, area.top, area.width, height, Srgb{0.975, 0.978, 0.982},
                               std::nullopt);
@@ -84,10 +84,57 @@ ReportBlock tableRowBlock(const PdfDocument& document, const std::vector<TableCo
             }
             left += columns[i].width;
         }
-        painter.line({area.x, area.top + height}, {area.x + area.width, area.top + height},
-                     {kRule, 0.3});
+        if (ruled) {
+            painter.line({area.x, area.top + height}, {area.x + area.width, area.top + height},
+                         {kRule, 0.3});
+        }
     };
     return block;
+}
+
+CellLines wrapCells(const PdfDocument& document, const std::vector<TableColumn>& columns,
+                    const std::vector<std::string>& cells) {
+    const auto measure = [&document](std::string_view s) {
+        return document.textWidth(s, FontStyle::Regular, kSmallSize);
+    };
+    CellLines lines;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const std::string& text = i < cells.size() ? cells[i] : std::string();
+        lines.push_back(wrapText(text, columns[i].width - 2 * kCellPadding, columns[i].maxLines,
+                                 measure, document.ellipsis()));
+    }
+    return lines;
+}
+
+} // namespace
+
+ReportBlock tableRowBlock(const PdfDocument& document, const std::vector<TableColumn>& columns,
+                          const std::vector<std::string>& cells, int table, bool shaded) {
+    return rowBlock(columns, wrapCells(document, columns, cells), table, shaded, true);
+}
+
+std::vector<ReportBlock> tableRowBlocks(const PdfDocument& document,
+                                        const std::vector<TableColumn>& columns,
+                                        const std::vector<std::string>& cells, int table,
+                                        bool shaded) {
+    const CellLines lines = wrapCells(document, columns, cells);
+    std::size_t tallest = 1;
+    for (const auto& cell : lines) {
+        tallest = std::max(tallest, cell.size());
+    }
+    std::vector<ReportBlock> blocks;
+    for (std::size_t first = 0; first < tallest; first += kRowLinesPerBlock) {
+        CellLines part;
+        for (const auto& cell : lines) {
+            const std::size_t begin = std::min(first, cell.size());
+            const std::size_t end = std::min(first + kRowLinesPerBlock, cell.size());
+            part.emplace_back(cell.begin() + static_cast<std::ptrdiff_t>(begin),
+                              cell.begin() + static_cast<std::ptrdiff_t>(end));
+        }
+        const bool last = first + kRowLinesPerBlock >= tallest;
+        blocks.push_back(rowBlock(columns, std::move(part), table, shaded, last));
+    }
+    return blocks;
 }
 
 } // namespace knotmap::report

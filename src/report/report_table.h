@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/report_layout.h"
+#include "report/text_fit.h"
 
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ struct TableColumn {
     double width = 0.0; // points
     TextAlign align = TextAlign::Left;
     int maxLines = 1; // longer text is wrapped up to this and ends with an ellipsis
+                      // (kUnlimitedLines: never shortened)
 };
 
 [[nodiscard]] ReportBlock tableHeaderBlock(std::vector<TableColumn> columns, int table);
@@ -24,6 +26,15 @@ struct TableColumn {
                                         const std::vector<TableColumn>& columns,
                                         const std::vector<std::string>& cells, int table,
                                         bool shaded);
+
+// One row that may be taller than a page (a column of kUnlimitedLines):
+// split into blocks of at most kRowLinesPerBlock lines, each a TableRow, so
+// the row continues on the next page under its repeated header.
+[[nodiscard]] std::vector<ReportBlock> tableRowBlocks(const PdfDocument& document,
+                                                      const std::vector<TableColumn>& columns,
+                                                      const std::vector<std::string>& cells,
+                                                      int table, bool shaded);
+inline constexpr std::size_t kRowLinesPerBlock = 30;
 
 // Widths in points from relative weights, filling totalWidth.
 [[nodiscard]] std::vector<double> columnWidths(const std::vector<double>& weights,

@@ -8,7 +8,6 @@
 namespace knotmap::report {
 namespace {
 
-constexpr int kSessionTable = 1;
 constexpr int kEffectTable = 2;
 
 // A signed change with one decimal and a real minus sign, which reads better
@@ -23,10 +22,6 @@ std::string signedValue(double value) {
     return (rounded > 0.0 ? "+" : "") + std::string(text);
 }
 
-std::string kindText(SessionKind kind) {
-    return kind == SessionKind::TherapyVisit ? "Therapy visit" : "Check-in";
-}
-
 } // namespace
 
 std::string formatEstimate(const std::optional<MeanEstimate>& estimate) {
@@ -38,45 +33,6 @@ std::string formatEstimate(const std::optional<MeanEstimate>& estimate) {
         text += " (" + signedValue(*estimate->lower) + " to " + signedValue(*estimate->upper) + ")";
     }
     return text + ", n = " + std::to_string(estimate->n);
-}
-
-std::vector<ReportBlock> sessionTableBlocks(const ReportData& data, const PdfDocument& document,
-                                            double width) {
-    std::vector<ReportBlock> blocks;
-    blocks.push_back(headingBlock("Sessions"));
-    if (data.sessions.empty()) {
-        blocks.push_back(noteBlock(document, "No sessions in this period.", width));
-        return blocks;
-    }
-    const std::vector<double> widths = columnWidths({60, 66, 30, 34, 136, 178}, width);
-    const std::vector<TableColumn> columns{
-        {"Date", widths[0]},
-        {"Kind", widths[1]},
-        {"Pain", widths[2], TextAlign::Right},
-        {"Knots", widths[3], TextAlign::Right},
-        {"Treatments", widths[4], TextAlign::Left, 3},
-        {"Notes", widths[5], TextAlign::Left, 3},
-    };
-    blocks.push_back(tableHeaderBlock(columns, kSessionTable));
-    bool shaded = false;
-    for (const SessionRow& row : data.sessions) {
-        const std::vector<std::string> cells{
-            row.date,
-            kindText(row.kind),
-            row.overallPain ? std::to_string(*row.overallPain) : "\u2013",
-            std::to_string(row.knotsRated),
-            row.treatments,
-            row.notes,
-        };
-        blocks.push_back(tableRowBlock(document, columns, cells, kSessionTable, shaded));
-        shaded = !shaded;
-    }
-    blocks.push_back(noteBlock(document,
-                               "Pain: the session's overall pain (0-10). Knots: knots rated in "
-                               "the session. Long notes are shortened; the full text is in "
-                               "Knotmap.",
-                               width));
-    return blocks;
 }
 
 std::vector<ReportBlock> effectTableBlocks(const ReportData& data, const PdfDocument& document,

@@ -8,10 +8,6 @@
 
 namespace knotmap::report {
 
-// "Sessions": one row per session in the period, oldest first.
-[[nodiscard]] std::vector<ReportBlock>
-sessionTableBlocks(const ReportData& data, const PdfDocument& document, double width);
-
 // "Treatment effect": per kind, uses and the two mean changes with their 95%
 // intervals, under the caveat that these are observations, not a trial.
 [[nodiscard]] std::vector<ReportBlock> effectTableBlocks(const ReportData& data,

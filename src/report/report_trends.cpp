@@ -4,6 +4,7 @@
 #include "report/pdf_trend_chart.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 namespace knotmap::report {
@@ -86,12 +87,19 @@ std::vector<ReportBlock> trendBlocks(const ReportData& data, const PdfDocument& 
         };
         blocks.push_back(std::move(block));
     }
-    ReportBlock legend;
-    legend.layout = {20.0, BlockRole::Plain};
-    legend.draw = [](PdfPainter& painter, const BlockArea& area) {
-        drawTrendLegend(painter, area.x + 16.0, area.top);
-    };
-    blocks.push_back(std::move(legend));
+    // The key names every treatment kind on these charts, in name order, so
+    // each glyph can be looked up; its style is the kind's own, as in the window.
+    std::map<std::string, std::string> kindsByName;
+    for (const KnotTrend& trend : *trends) {
+        for (const KnotTrendTreatment& treatment : trend.treatments) {
+            kindsByName.emplace(data.treatmentName(treatment.kindCode), treatment.kindCode);
+        }
+    }
+    std::vector<std::pair<std::string, std::string>> kinds;
+    for (const auto& [name, code] : kindsByName) {
+        kinds.emplace_back(code, name);
+    }
+    blocks.push_back(trendLegendBlock(document, kinds, width));
     return blocks;
 }
 

@@ -2,9 +2,11 @@
 
 #include "core/output_file.h"
 #include "report/report_body_map.h"
+#include "report/report_checkins.h"
 #include "report/report_summary.h"
 #include "report/report_tables.h"
 #include "report/report_trends.h"
+#include "report/report_visits.h"
 
 #include <algorithm>
 #include <iterator>
@@ -16,21 +18,6 @@ namespace {
 void append(std::vector<ReportBlock>& blocks, std::vector<ReportBlock> more) {
     blocks.insert(blocks.end(), std::make_move_iterator(more.begin()),
                   std::make_move_iterator(more.end()));
-}
-
-std::vector<ReportBlock> reportBlocks(const ReportData& data, const PdfDocument& document,
-                                      const PageGeometry& page, const std::string& generatedDate) {
-    const double width = page.contentWidth();
-    std::vector<ReportBlock> blocks = summaryBlocks(data, document, generatedDate);
-    blocks.push_back(headingBlock("Body map"));
-    // As tall as leaves room on the first page for the first row of trend
-    // charts (A4: 300 pt); Letter is shorter, so its figures are too.
-    const double figureHeight = std::clamp(page.contentHeight() - 430.0, 240.0, 300.0);
-    blocks.push_back(bodyMapBlock(data, chartedKnotCount(data), figureHeight));
-    append(blocks, trendBlocks(data, document, width));
-    append(blocks, effectTableBlocks(data, document, width));
-    append(blocks, sessionTableBlocks(data, document, width));
-    return blocks;
 }
 
 void drawFooter(PdfPainter& painter, const PageGeometry& page, const ReportData& data,
@@ -48,11 +35,34 @@ void drawFooter(PdfPainter& painter, const PageGeometry& page, const ReportData&
 
 } // namespace
 
+std::vector<ReportBlock> layoutReport(const ReportData& data, const PdfDocument& document,
+                                      const ReportOptions& options) {
+    const PageGeometry page = pageGeometry(options.paper);
+    const double width = page.contentWidth();
+    std::vector<ReportBlock> blocks = summaryBlocks(data, document, options.generatedDate);
+    blocks.push_back(headingBlock("Body map"));
+    // As tall as leaves room on the first page for the first row of trend
+    // charts (A4: 300 pt); Letter is shorter, so its figures are too.
+    const double figureHeight = std::clamp(page.contentHeight() - 430.0, 240.0, 300.0);
+    blocks.push_back(bodyMapBlock(data, chartedKnotCount(data), figureHeight));
+    append(blocks, trendBlocks(data, document, width));
+    append(blocks, effectTableBlocks(data, document, width));
+    if (data.sessionCount() == 0) {
+        blocks.push_back(headingBlock("Sessions"));
+        blocks.push_back(noteBlock(document, "No sessions in this period.", width));
+        return blocks;
+    }
+    // The visits are the clinical record: they come before the check-ins,
+    // which can outnumber them many times over.
+    append(blocks, visitBlocks(data, document, width));
+    append(blocks, checkInBlocks(data, document, width, options.checkIns));
+    return blocks;
+}
+
 ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
     PdfDocument document;
     const PageGeometry page = pageGeometry(options.paper);
-    const std::vector<ReportBlock> blocks =
-        reportBlocks(data, document, page, options.generatedDate);
+    const std::vector<ReportBlock> blocks = layoutReport(data, document, options);
 
     std::vector<LayoutBlock> layout;
     layout.reserve(blocks.size());

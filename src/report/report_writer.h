@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace knotmap::report {
 
@@ -12,12 +13,19 @@ struct ReportOptions {
     Paper paper = Paper::A4;
     std::filesystem::path output;
     std::string generatedDate; // shown in the title and footer, "YYYY-MM-DD"
+    CheckInDetail checkIns = CheckInDetail::Weekly;
 };
 
 struct ReportResult {
     int pages = 0;
     std::string fontFamily; // the font embedded in the file
 };
+
+// The report's blocks in order, before pagination: summary, body map, pain
+// trends, treatment effect, therapy visits in full, then the self check-ins
+// as options.checkIns asks. (The tests read their text.)
+[[nodiscard]] std::vector<ReportBlock>
+layoutReport(const ReportData& data, const PdfDocument& document, const ReportOptions& options);
 
 // Lays out and writes the client report as a PDF, as an OutputFile
 // (core/output_file.h): 0600, in place only when complete, a failure leaves

@@ -12,6 +12,9 @@ namespace knotmap::report {
 
 using MeasureWidth = std::function<double(std::string_view)>;
 
+// For wrapText: as many lines as the text needs, never an ellipsis.
+inline constexpr int kUnlimitedLines = 1 << 30;
+
 // Words of text wrapped into lines no wider than maxWidth. Line breaks in the
 // text become spaces: a table cell reads better as one paragraph. A word wider
 // than a line is broken between UTF-8 characters. When the text needs more

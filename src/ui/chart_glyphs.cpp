@@ -61,38 +61,12 @@ void drawStrokes(ImDrawList* drawList, ImVec2 centre, float radius, float angle,
 
 } // namespace
 
-Glyph glyphForIndex(std::size_t index) {
-    static constexpr std::array<Glyph, kGlyphCount> kOrder = {
-        Glyph::Circle,       Glyph::Square, Glyph::TriangleUp, Glyph::Diamond, Glyph::Cross,
-        Glyph::TriangleDown, Glyph::Star,   Glyph::Plus,       Glyph::Hexagon, Glyph::Ring,
-    };
-    return kOrder[index % kGlyphCount];
-}
-
-std::string_view displayName(Glyph glyph) {
-    switch (glyph) {
-    case Glyph::Circle:
-        return "circle";
-    case Glyph::Square:
-        return "square";
-    case Glyph::Diamond:
-        return "diamond";
-    case Glyph::TriangleUp:
-        return "triangle up";
-    case Glyph::TriangleDown:
-        return "triangle down";
-    case Glyph::Cross:
-        return "cross";
-    case Glyph::Plus:
-        return "plus";
-    case Glyph::Star:
-        return "star";
-    case Glyph::Hexagon:
-        return "hexagon";
-    case Glyph::Ring:
-        return "ring";
-    }
-    return "circle";
+TreatmentMarkerStyle treatmentMarkerStyle(const Palette& palette, std::string_view kindCode) {
+    const TreatmentStyle style = treatmentStyle(kindCode);
+    const bool isDark = &palette == &ui::palette(ThemeKind::Dark);
+    const Srgb colour = treatmentColour(style.hue, isDark ? Surface::Dark : Surface::Light);
+    return {style.glyph, ImVec4(static_cast<float>(colour.r), static_cast<float>(colour.g),
+                                static_cast<float>(colour.b), 1.0f)};
 }
 
 void drawGlyph(ImDrawList* drawList, ImVec2 centre, float radius, Glyph glyph, ImU32 colour) {

@@ -1,33 +1,30 @@
 #pragma once
 
+#include "core/treatment_style.h"
+#include "ui/appearance.h"
+
 #include <imgui.h>
 
 #include <cstddef>
 #include <string_view>
 
-// Marker shapes for charts. Treatment kinds are told apart by shape as well
-// as colour, so the chart still reads in greyscale and for colour blindness.
+// Drawing the marker shapes of charts. Which shape and colour a treatment kind
+// gets is decided in one place, core/treatment_style.h, so a kind looks the
+// same on every chart, in every key and in the PDF report.
 namespace knotmap::ui {
 
-enum class Glyph {
-    Circle,
-    Square,
-    Diamond,
-    TriangleUp,
-    TriangleDown,
-    Cross,
-    Plus,
-    Star,
-    Hexagon,
-    Ring,
+using Glyph = MarkerGlyph;
+inline constexpr std::size_t kGlyphCount = kMarkerGlyphCount;
+
+struct TreatmentMarkerStyle {
+    Glyph glyph = Glyph::Circle;
+    ImVec4 colour{0, 0, 0, 1};
 };
 
-inline constexpr std::size_t kGlyphCount = 10;
-
-// The glyphs in an order where neighbours differ most, repeating after
-// kGlyphCount, for assigning shapes to a list of kinds.
-[[nodiscard]] Glyph glyphForIndex(std::size_t index);
-[[nodiscard]] std::string_view displayName(Glyph glyph);
+// The kind's glyph (core/treatment_style.h) in its colour for the current
+// theme: the light shades on the light theme, lighter ones on the dark.
+[[nodiscard]] TreatmentMarkerStyle treatmentMarkerStyle(const Palette& palette,
+                                                        std::string_view kindCode);
 
 // Draws glyph filled with colour, fitting a circle of the given radius.
 void drawGlyph(ImDrawList* drawList, ImVec2 centre, float radius, Glyph glyph, ImU32 colour);

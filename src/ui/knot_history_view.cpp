@@ -68,7 +68,7 @@ void knotPicker(const ClientEntry& client, std::optional<Id> shown, HistoryState
 
 TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
                           const VocabularyLists& vocabularies, const Appearance& look,
-                          std::vector<std::pair<std::string, Glyph>>& kinds) {
+                          std::vector<std::string>& kinds) {
     TimeChartInput input;
     input.utcOffsetMinutes =
         history.sessions.empty() ? 0 : history.sessions.back().startedAt.offsetMinutes();
@@ -87,13 +87,13 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
     input.series.push_back(std::move(smooth));
     input.series.push_back(std::move(pain));
 
-    // A glyph and colour per treatment kind, in order of first use.
-    std::map<std::string, std::size_t> kindIndex;
+    // The kinds for the key, in order of first use. Their glyph and colour
+    // come from the kind itself (core/treatment_style.h), never from this
+    // order, so a kind looks the same on every knot's chart.
     for (const KnotTrendTreatment& treatment : trend.treatments) {
-        if (!kindIndex.contains(treatment.kindCode)) {
-            const std::size_t index = kindIndex.size();
-            kindIndex.emplace(treatment.kindCode, index);
-            kinds.emplace_back(treatment.kindCode, glyphForIndex(index));
+        if (std::none_of(kinds.begin(), kinds.end(),
+                         [&](const std::string& code) { return code == treatment.kindCode; })) {
+            kinds.push_back(treatment.kindCode);
         }
     }
     std::map<std::size_t, int> painBySession;
@@ -101,7 +101,7 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
         painBySession[point.session] = point.pain;
     }
     for (const KnotTrendTreatment& treatment : trend.treatments) {
-        const std::size_t index = kindIndex.at(treatment.kindCode);
+        const TreatmentMarkerStyle style = treatmentMarkerStyle(look.colours(), treatment.kindCode);
         ChartMarker marker;
         marker.t = static_cast<double>(treatment.utcSeconds);
         // Drawn at the pain it started from (else the knot's rating that
@@ -109,8 +109,8 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
         const auto rated = painBySession.find(treatment.session);
         marker.value =
             treatment.painBefore.value_or(rated != painBySession.end() ? rated->second : 0);
-        marker.glyph = glyphForIndex(index);
-        marker.colour = seriesColour(look.colours(), 1 + index % 6);
+        marker.glyph = style.glyph;
+        marker.colour = style.colour;
         std::string text = vocabularyName(vocabularies.treatments, treatment.kindCode);
         if (treatment.painBefore && treatment.painAfter) {
             text += ": " + std::to_string(*treatment.painBefore) + " \u2192 " +
@@ -126,14 +126,14 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
 }
 
 // The rows glyphKey will take at the current width (it wraps like text).
-int glyphKeyRows(const std::vector<std::pair<std::string, Glyph>>& kinds,
-                 const VocabularyLists& vocabularies, const Appearance& look) {
+int glyphKeyRows(const std::vector<std::string>& kinds, const VocabularyLists& vocabularies,
+                 const Appearance& look) {
     const float available = ImGui::GetContentRegionAvail().x;
     const float radius = look.px(5);
     int rows = 1;
     float x = 0.0f;
     for (std::size_t i = 0; i < kinds.size(); ++i) {
-        const std::string name = vocabularyName(vocabularies.treatments, kinds[i].first);
+        const std::string name = vocabularyName(vocabularies.treatments, kinds[i]);
         const float width = radius * 2 + look.px(6) + ImGui::CalcTextSize(name.c_str()).x;
         if (i > 0 && x + look.px(16) + width > available) {
             ++rows;
@@ -146,8 +146,8 @@ int glyphKeyRows(const std::vector<std::pair<std::string, Glyph>>& kinds,
     return rows;
 }
 
-void glyphKey(const std::vector<std::pair<std::string, Glyph>>& kinds,
-              const VocabularyLists& vocabularies, const Appearance& look) {
+void glyphKey(const std::vector<std::string>& kinds, const VocabularyLists& vocabularies,
+              const Appearance& look) {
     if (kinds.empty()) {
         textMuted("No treatments logged for this knot", look);
         return;
@@ -157,7 +157,7 @@ void glyphKey(const std::vector<std::pair<std::string, Glyph>>& kinds,
     const float radius = look.px(5);
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < kinds.size(); ++i) {
-        const std::string name = vocabularyName(vocabularies.treatments, kinds[i].first);
+        const std::string name = vocabularyName(vocabularies.treatments, kinds[i]);
         const float width = radius * 2 + look.px(6) + ImGui::CalcTextSize(name.c_str()).x;
         if (i > 0) {
             ImGui::SameLine(0, look.px(16));
@@ -167,9 +167,9 @@ void glyphKey(const std::vector<std::pair<std::string, Glyph>>& kinds,
         }
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float lineHeight = ImGui::GetTextLineHeight();
+        const TreatmentMarkerStyle style = treatmentMarkerStyle(look.colours(), kinds[i]);
         drawGlyphWithHalo(drawList, ImVec2(at.x + radius, at.y + lineHeight * 0.5f), radius,
-                          kinds[i].second, toU32(seriesColour(look.colours(), 1 + i % 6)),
-                          colours.background);
+                          style.glyph, toU32(style.colour), colours.background);
         ImGui::SetCursorScreenPos(ImVec2(at.x + radius * 2 + look.px(6), at.y));
         textMuted(name, look);
     }
@@ -220,7 +220,7 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     drawChangeHeadline(change, look);
-    std::vector<std::pair<std::string, Glyph>> kinds;
+    std::vector<std::string> kinds;
     TimeChartInput chart =
         chartInput(*trend.value, *history.value, *input.vocabularies, look, kinds);
     chart.defaultSpanSeconds = presetSeconds(state.knotRange);

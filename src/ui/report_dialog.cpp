@@ -19,6 +19,14 @@ std::string defaultReportPath(const std::filesystem::path& folder, Id clientId,
         .string();
 }
 
+ReportRequest reportRequest(const ReportDialogState& state, Id clientId) {
+    ReportRequest request{clientId, state.pathText, state.paper == 1};
+    request.checkIns = state.checkIns == 1   ? ReportCheckIns::Full
+                       : state.checkIns == 2 ? ReportCheckIns::None
+                                             : ReportCheckIns::Weekly;
+    return request;
+}
+
 void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& clientName,
                       const Appearance& look) {
     if (state.openRequested) {
@@ -31,7 +39,8 @@ void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& 
         return;
     }
     textWithFont("Client report for " + clientName, look.fonts.strong);
-    textMuted("Summary, body maps, pain trends, treatment effect and sessions, as a PDF", look);
+    textMuted("Summary, body maps, pain trends, treatment effect and therapy visits, as a PDF",
+              look);
     ImGui::SetNextItemWidth(look.px(440));
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
@@ -44,9 +53,20 @@ void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& 
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     (void)segmentedControl("report-paper", kPapers, state.paper, look);
     ImGui::EndChild();
+    textMuted("Self check-ins (therapy visits are always in full)", look);
+    constexpr std::array<Segment, 3> kCheckIns{{
+        {"Weekly summary", "One row per week: check-ins, pain range and mean, main regions"},
+        {"In full", "Every check-in with its notes"},
+        {"Leave out", "Only a count of the check-ins"},
+    }};
+    ImGui::BeginChild("##report-checkins", ImVec2(look.px(360), ImGui::GetFrameHeight()), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    (void)segmentedControl("report-checkins", kCheckIns, state.checkIns, look);
+    ImGui::EndChild();
+    probeItem("report-checkins");
     ImGui::BeginDisabled(state.running || state.pathText.empty());
     if (primaryButton("Create report", look) || (entered && !state.running)) {
-        state.request = ReportRequest{clientId, state.pathText, state.paper == 1};
+        state.request = reportRequest(state, clientId);
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `knotmap report` writes a printable PDF of one client: A4 and Letter page
 # sizes, several pages, the client's (non-ASCII) name, the treatment-effect
-# section and the sessions' dates as text, and every page renders. Bad input
+# section and the visits' dates as text, and every page renders. The clinical
+# record: a signed visit's 3000-character plan whole, its signer and time, its
+# amendment with the original, and the check-ins weekly (default), in full or
+# left out (--checkins). Bad input
 # is refused: an unknown client (exit 1, naming the known ones), a bad date
 # (exit 2, naming the option), and nothing is left behind on failure.
 # Usage: test_cli_report.sh /path/to/knotmap
@@ -18,11 +21,12 @@ assert_eq 0 "$RC" "knotmap demo exit code (stderr: $ERR)"
 # A name outside ASCII shows that the embedded font and its encoding carry it.
 client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY name" | LC_ALL=C grep -m1 '[^ -~]' || true)
 [[ -n "$client" ]] || fail "the demo has no client with a non-ASCII name to test with"
-# A session's local date, computed by SQLite from the stored instant and offset.
+# A therapy visit's local date, computed by SQLite from the stored instant
+# and offset: visits are in every report in full, whatever the check-in choice.
 session_date=$(sqlite3 "$db" "SELECT date(s.started_utc + 60 * s.utc_offset_min, 'unixepoch')
     FROM session s JOIN client c ON c.id = s.client_id WHERE c.name = '$client'
-    ORDER BY s.started_utc DESC LIMIT 1 OFFSET 5")
-[[ -n "$session_date" ]] || fail "no session date found for $client"
+    AND s.kind = 'therapy_visit' ORDER BY s.started_utc DESC LIMIT 1 OFFSET 1")
+[[ -n "$session_date" ]] || fail "no therapy visit date found for $client"
 
 # Prints "WIDTH HEIGHT PAGES" of a PDF, the page size rounded to whole points.
 pdf_facts() {
@@ -38,7 +42,7 @@ check_report() { # file paper width height
     text=$(pdftotext -enc UTF-8 "$file" - 2>/dev/null)
     assert_contains "$text" "$client" "the $paper report's text"
     assert_contains "$text" "Treatment effect" "the $paper report's text"
-    assert_contains "$text" "$session_date" "the $paper report's session table"
+    assert_contains "$text" "$session_date" "the $paper report's therapy visits"
     assert_contains "$text" "Page $pages of $pages" "the $paper report's footer"
     mkdir -p "$WORK/png-$paper"
     pdftoppm -r 50 -png "$file" "$WORK/png-$paper/page" 2>"$WORK/pdftoppm.err" \
@@ -57,6 +61,82 @@ run report --db "$db" --client "$client" --paper Letter --from 2026-01-01 --to 2
     -o "$WORK/letter.pdf"
 assert_eq 0 "$RC" "knotmap report --paper letter exit code (stderr: $ERR)"
 check_report "$WORK/letter.pdf" letter 612 792
+
+# --- the clinical record --------------------------------------------------------
+# Sign the latest visit with a 3000-character plan, amend it, and find all of
+# it in the PDF's text: the plan whole, the signer and time, the amendment
+# with its original. (Set before signing: a signed visit is read-only.)
+visit=$(sqlite3 "$db" "SELECT s.id FROM session s JOIN client c ON c.id = s.client_id
+    WHERE c.name = '$client' AND s.kind = 'therapy_visit' ORDER BY s.started_utc DESC LIMIT 1")
+plan=""
+for i in $(seq 1 45); do plan+="Plan step $i: compress the left upper trapezius for ninety seconds. "; done
+plan=${plan% }
+((${#plan} >= 3000)) || fail "the test plan is only ${#plan} characters"
+sqlite3 "$db" "UPDATE session SET plan = '$plan' WHERE id = $visit;
+    UPDATE session SET signed_by = 'Dr Ana Ruiz', signed_utc = started_utc + 3600 WHERE id = $visit;
+    INSERT INTO session_amendment (session_id, field, original_value, new_value, author,
+        amended_utc, reason) SELECT id, 'assessment', 'Latent point in levator scapulae',
+        'Active point in upper trapezius', 'Dr Ana Ruiz', started_utc + 86400, 'wrong muscle'
+        FROM session WHERE id = $visit;"
+signed_at=$(sqlite3 "$db" "SELECT strftime('%Y-%m-%d %H:%M', signed_utc + 60 * utc_offset_min,
+    'unixepoch') FROM session WHERE id = $visit")
+checkins=$(sqlite3 "$db" "SELECT count(*) FROM session s JOIN client c ON c.id = s.client_id
+    WHERE c.name = '$client' AND s.kind = 'self_checkin'")
+# A check-in note of our own, to tell "full" from the summary.
+note="Marker note: slept on the sofa and woke with a stiff neck"
+sqlite3 "$db" "UPDATE session SET notes = '$note' WHERE id = (SELECT s.id FROM session s
+    JOIN client c ON c.id = s.client_id WHERE c.name = '$client' AND s.kind = 'self_checkin'
+    ORDER BY s.started_utc LIMIT 1)"
+
+# Text as one line of single spaces without the page footers, so wrapped
+# lines and text running on over a page break join up.
+flat_text() {
+    pdftotext -enc UTF-8 "$1" - 2>/dev/null | tr '\f' '\n' |
+        grep -v -e "^$client  *·" -e '^Page [0-9]* of [0-9]*$' | tr '\n' ' ' | tr -s ' '
+}
+
+for mode in default weekly full none; do
+    args=()
+    [[ $mode == default ]] || args=(--checkins "$mode")
+    run report --db "$db" --client "$client" "${args[@]}" -o "$WORK/record-$mode.pdf"
+    assert_eq 0 "$RC" "knotmap report --checkins $mode exit code (stderr: $ERR)"
+    text=$(flat_text "$WORK/record-$mode.pdf")
+    assert_contains "$text" "$plan" "the whole 3000-character plan ($mode)"
+    assert_contains "$text" "Signed by Dr Ana Ruiz on $signed_at" "the signature ($mode)"
+    assert_contains "$text" "Original: Latent point in levator scapulae" "the original ($mode)"
+    assert_contains "$text" "Amended: Active point in upper trapezius" "the amendment ($mode)"
+    assert_contains "$text" "Unsigned: this visit has not been signed" "an unsigned visit ($mode)"
+    case $mode in
+    default | weekly)
+        assert_contains "$text" "Self check-ins: weekly summary" "the $mode report"
+        assert_contains "$text" "$checkins self check-ins in" "the $mode report's count"
+        [[ "$text" != *"$note"* ]] || fail "the $mode report lists check-in notes"
+        ;;
+    full)
+        assert_contains "$text" "$note" "a check-in's notes in the full report"
+        [[ "$text" != *"weekly summary"* ]] || fail "the full report has a weekly summary"
+        ;;
+    none)
+        assert_contains "$text" "Left out of this report: $checkins self check-ins" "the none report"
+        [[ "$text" != *"$note"* ]] || fail "the none report lists check-in notes"
+        [[ "$text" != *"weekly summary"* ]] || fail "the none report has a weekly summary"
+        ;;
+    esac
+done
+pages_full=$(pdfinfo "$WORK/record-full.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+pages_weekly=$(pdfinfo "$WORK/record-weekly.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+((pages_full > pages_weekly)) || fail "full check-ins ($pages_full pages) are not longer than weekly ($pages_weekly)"
+pass "visits in full (3000-character plan whole, signer, amendment with original); check-ins weekly (default), full ($pages_full pages vs $pages_weekly) or none"
+
+run report --db "$db" --client "$client" --checkins sometimes -o "$WORK/bad.pdf"
+assert_eq 2 "$RC" "exit code for --checkins sometimes"
+assert_contains "$ERR" "--checkins" "the error names the option"
+assert_contains "$ERR" "weekly" "the error lists the choices"
+[[ ! -e "$WORK/bad.pdf" ]] || fail "a PDF was written for --checkins sometimes"
+run report --db "$db" --client "$client" --checkins FULL -o "$WORK/upper.pdf"
+assert_eq 0 "$RC" "exit code for --checkins FULL (case is ignored)"
+assert_contains "$(flat_text "$WORK/upper.pdf")" "$note" "--checkins FULL lists check-in notes"
+pass "--checkins: a bad value exits 2 naming the option and its choices; case is ignored"
 
 # A period before any session still gives a report, saying so.
 run report --db "$db" --client "$client" --to 2000-01-01 -o "$WORK/empty.pdf"

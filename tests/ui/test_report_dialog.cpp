@@ -25,3 +25,19 @@ TEST_CASE("report dialog: the default file names the client by id and initials")
     CHECK(path.find("Jane") == std::string::npos);
     CHECK(path.find("Smith") == std::string::npos);
 }
+
+TEST_CASE("report dialog: check-ins are summarised per week unless another choice is made") {
+    ReportDialogState state;
+    state.pathText = "/tmp/r.pdf";
+    CHECK(reportRequest(state, 4).checkIns == ReportCheckIns::Weekly);
+    CHECK(ReportRequest{}.checkIns == ReportCheckIns::Weekly);
+    state.checkIns = 1;
+    state.paper = 1;
+    const ReportRequest full = reportRequest(state, 4);
+    CHECK(full.checkIns == ReportCheckIns::Full);
+    CHECK(full.letter);
+    CHECK(full.clientId == 4);
+    CHECK(full.path == "/tmp/r.pdf");
+    state.checkIns = 2;
+    CHECK(reportRequest(state, 4).checkIns == ReportCheckIns::None);
+}
