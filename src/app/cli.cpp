@@ -139,20 +139,56 @@ int runDemo(const DemoArguments& arguments) {
     return 0;
 }
 
+// The schema differences and bad rows info found, by name, table and id.
+void printFindings(const OpenFindings& findings) {
+    if (findings.schemaDifferences.empty()) {
+        std::cout << "schema          Knotmap's own\n";
+    } else {
+        std::cout << "schema          not Knotmap's own (" << findings.schemaDifferences.size()
+                  << (findings.schemaDifferences.size() == 1 ? " difference" : " differences")
+                  << ")\n";
+        for (const std::string& difference : findings.schemaDifferences) {
+            std::cout << "  " << difference << "\n";
+        }
+    }
+    const ConstraintFindings& bad = findings.badRows;
+    if (bad.empty()) {
+        std::cout << "constraints     ok\n";
+    } else {
+        std::cout << "constraints     " << bad.count << (bad.count == 1 ? " row breaks" : " rows break")
+                  << " Knotmap's constraints (not shown, exported or reported as data)\n";
+        for (const BadRow& row : bad.rows) {
+            std::cout << "  " << row.table << " " << row.key << ": " << row.reason << "\n";
+        }
+        const auto listed = static_cast<long long>(bad.rows.size());
+        if (bad.count > listed) {
+            std::cout << "  and " << bad.count - listed << " more\n";
+        }
+    }
+    for (const std::string& table : bad.uncheckedTables) {
+        std::cout << "  rows of table " << table
+                  << " not checked: it lacks a column of Knotmap's schema\n";
+    }
+}
+
 int runInfo(const std::string& dbOption) {
-    Database database = openForReading(dbOption);
+    OpenOptions options = readingOptions();
+    // A file with findings is opened as it is (not migrated) to list them.
+    options.onFindings = FindingsPolicy::Report;
+    Database database = openDatabase(dbOption, options);
     const DatabaseInfo info = collectDatabaseInfo(database);
     std::cout << "database        " << database.path().string() << "\n";
     std::cout << "schema version  " << info.schemaVersion << "\n";
     std::cout << "sessions from   " << info.firstSession.value_or("-") << "\n";
     std::cout << "sessions to     " << info.lastSession.value_or("-") << "\n";
     std::cout << "integrity check " << info.integrityCheck << "\n";
+    printFindings(info.findings);
     std::cout << "rows per table\n";
     for (const auto& [table, rows] : info.rowsPerTable) {
         std::printf("  %-22s %lld\n", table.c_str(), rows);
     }
     std::fflush(stdout);
-    return info.integrityCheck == "ok" ? 0 : 1;
+    return info.healthy() ? 0 : 1;
 }
 
 void addDbOption(CLI::App& command, std::string& target) {

@@ -55,6 +55,9 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
         // wait briefly and retry in the background (KnotLogController).
         OpenOptions options;
         options.readOnlyAllowed = true;
+        // A schema that is not Knotmap's own, or rows breaking its rules:
+        // read-only, and the bad rows are not shown as data (say why below).
+        options.onFindings = FindingsPolicy::ReadOnlyHide;
         loaded.database.emplace(Database::open(path, options));
     } catch (const std::exception& error) {
         // StoreError messages already name the file.
@@ -72,6 +75,19 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
         state.notice.message = "You can look at everything and export it, but not change it:";
         state.notice.detail = state.readOnlyReason;
         state.notice.visible = true;
+    }
+    if (!report.findings.empty()) {
+        state.readOnlyReason = displayPath(path) +
+                               " does not hold to Knotmap's own schema and rules, so nothing "
+                               "here can be changed.";
+        state.notice.title = "Opened read-only: this database breaks Knotmap's rules";
+        state.notice.message = "Rows that break a rule are left out of what you see, and "
+                               "export and reports are refused. Found: " +
+                               report.findings.summary() + ".";
+        state.notice.detail = "To list every problem: knotmap info --db " + displayPath(path);
+        state.notice.visible = true;
+        std::cerr << "knotmap: " << path.string() << ": opened read-only: "
+                  << report.findings.summary() << "\n";
     }
     if (report.backupPath) {
         state.notice.title = "This database was upgraded";
@@ -134,6 +150,39 @@ std::string historyReportLines(const ui::MainScreenState& state) {
            (history.heatSession ? std::to_string(*history.heatSession) : std::string("none")) +
            "\nhistory-busy " +
            (state.historyData != nullptr && state.historyData->busy() ? "1" : "0") + "\n";
+}
+
+// For window tests: what opening found ("findings 1 2": schema differences,
+// bad rows), the notice on screen, and the highest pain the client on screen
+// shows (a knot's latest rating or a session's overall pain).
+std::string findingsReportLines(const LoadedData& data, const ui::MainScreenState& state) {
+    std::string lines;
+    if (data.database) {
+        const OpenFindings& findings = data.database->openReport().findings;
+        lines += "findings " + std::to_string(findings.schemaDifferences.size()) + " " +
+                 std::to_string(findings.badRows.count) + "\n";
+    }
+    lines += "notice " + (state.notice.visible ? state.notice.title : std::string("none")) + "\n";
+    std::optional<int> highest;
+    if (data.model) {
+        for (const ui::ClientEntry& client : data.model->clients) {
+            if (!client.detailed) {
+                continue;
+            }
+            for (const ui::BodyMapMarker& marker : client.markers) {
+                if (marker.pain && (!highest || *marker.pain > *highest)) {
+                    highest = marker.pain;
+                }
+            }
+            for (const ui::SessionRow& session : client.sessions) {
+                if (session.overallPain && (!highest || *session.overallPain > *highest)) {
+                    highest = session.overallPain;
+                }
+            }
+        }
+    }
+    return lines + "shown-pain-max " + (highest ? std::to_string(*highest) : std::string("none")) +
+           "\n";
 }
 
 // The outcome of a "Save PNG" from the frame before, beside its button.
@@ -246,9 +295,11 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
         sessions.emplace(*knotLog);
         state.sessions = &*sessions;
     }
-    // The history views read the same file through their own connection.
+    // The history views read the same file through their own connection,
+    // which would not hide rows breaking the rules: not offered then.
     std::optional<ui::HistoryData> historyData;
-    if (data.database && data.model && data.model->atlas != nullptr) {
+    if (data.database && data.model && data.model->atlas != nullptr &&
+        data.database->openReport().findings.empty()) {
         historyData.emplace(data.database->path(), *data.model->atlas);
         state.historyData = &*historyData;
     }
@@ -293,6 +344,7 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
                     takeFeelTestReportLines(state, databasePath) + historyReportLines(state) +
                     "waiting-saves " + std::to_string(knotLog ? knotLog->waitingSaves() : 0) +
                     "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
+                    findingsReportLines(data, state) +
                     frameTimer.reportLine() + probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }

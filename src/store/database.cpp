@@ -3,6 +3,7 @@
 #include "core/timestamp.h"
 #include "store/database_file_check.h"
 #include "store/migrations.h"
+#include "store/open_findings.h"
 #include "store/store_error.h"
 
 #include <SQLiteCpp/Backup.h>
@@ -151,6 +152,26 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
     throw StoreError(path.string() + ": cannot create the database: " + std::strerror(problem));
 }
 
+// Compares the file with Knotmap's schema at its version and finds the rows
+// breaking constraints where there is cause; what follows is the caller's
+// choice (OpenOptions::onFindings). A file with findings is never migrated.
+void judgeSchemaAndRows(SQLite::Database& db, const fs::path& path,
+                        const std::vector<std::string>& suspectTables, const OpenOptions& options,
+                        int targetVersion, OpenReport& report) {
+    const bool hide = options.onFindings == FindingsPolicy::ReadOnlyHide;
+    report.findings = inspectDatabase(db, report.versionBefore, suspectTables, false,
+                                      hide ? BadRowHandling::Hide : BadRowHandling::Report);
+    if (report.findings.empty() || options.onFindings == FindingsPolicy::Report) {
+        return;
+    }
+    if (!hide || report.versionBefore < targetVersion) {
+        throw StoreError(refusalMessage(path, report.findings));
+    }
+    // Writing through a schema that lost its checks could store more bad data.
+    report.readOnly = true;
+    db.exec("PRAGMA query_only = 1");
+}
+
 } // namespace
 
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path, OpenReport report)
@@ -183,13 +204,18 @@ Database Database::openFile(const fs::path& path, int targetVersion, const OpenO
         // Before the first statement: even reading the schema can meet
         // another process' lock (a checkpoint, a recovery).
         db->setBusyTimeout(options.busyTimeoutMs);
-        verifyOpenedDatabase(*db, path, latestSchemaVersion());
-        configureConnection(*db, true, !report.readOnly);
+        const std::vector<std::string> suspectTables =
+            verifyOpenedDatabase(*db, path, latestSchemaVersion());
         // A database made just now had no schema before.
         report.versionBefore = report.created ? 0 : schemaVersion(*db);
         report.created = report.created || report.versionBefore == 0;
-        if (report.readOnly) {
-            if (report.versionBefore < targetVersion) {
+        if (!report.created) {
+            // Judged at its own version, before anything is migrated or written.
+            judgeSchemaAndRows(*db, path, suspectTables, options, targetVersion, report);
+        }
+        configureConnection(*db, true, !report.readOnly);
+        if (report.readOnly || !report.findings.empty()) {
+            if (report.versionBefore < targetVersion && report.findings.empty()) {
                 throw StoreError(path.string() + ": read-only, and written by an older Knotmap "
                                                  "(schema version " +
                                  std::to_string(report.versionBefore) +

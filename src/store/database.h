@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/open_findings.h"
 #include "store/open_options.h"
 
 #include <SQLiteCpp/Database.h>
@@ -18,6 +19,9 @@ struct OpenReport {
     int versionAfter = 0;                            // schema version after migrating
     std::optional<std::filesystem::path> backupPath; // written before migrating existing data
     bool readOnly = false; // opened read-only: the user may read but not write the file
+    // The schema differs from Knotmap's or rows break its constraints; only
+    // with FindingsPolicy::ReadOnlyHide (then readOnly is set) or Report.
+    OpenFindings findings;
 };
 
 // An open Knotmap database: checked, migrated to the current schema, foreign

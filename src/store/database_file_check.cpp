@@ -175,20 +175,52 @@ void readEveryTable(SQLite::Database& db) {
     }
 }
 
-// SQLite's quick_check, given budget: its first finding, or nothing when the
-// file is sound. When the budget runs out first, the check falls back to
-// reading every table's first page (knotmap info checks the whole file).
-std::optional<std::string> quickCheckWithin(SQLite::Database& db,
-                                            std::chrono::milliseconds budget) {
-    std::optional<std::string> firstProblem;
-    int problems = 0;
+// What quick_check found: damage, and tables whose rows break a CHECK, NOT
+// NULL or STRICT type constraint (those rows are found by id later, by
+// store/constraint_check.h; the file itself is sound).
+struct QuickCheckFindings {
+    std::optional<std::string> damage; // the first line that is not a constraint
+    int damageLines = 0;
+    std::vector<std::string> constraintTables;
+};
+
+// "CHECK constraint failed in T", "NULL value in T.c", "non-INTEGER value in
+// T.c" (SQLite 3.40's wording): the table, or nothing for any other line.
+std::optional<std::string> constraintTable(const std::string& line) {
+    for (const std::string_view prefix : {"CHECK constraint failed in ", "NULL value in "}) {
+        if (line.starts_with(prefix)) {
+            const std::string rest = line.substr(prefix.size());
+            return rest.substr(0, rest.find('.'));
+        }
+    }
+    const std::size_t value = line.find(" value in ");
+    if (line.starts_with("non-") && value != std::string::npos && line.find('.', value) != std::string::npos) {
+        const std::string rest = line.substr(value + 10);
+        return rest.substr(0, rest.find('.'));
+    }
+    return std::nullopt;
+}
+
+// SQLite's quick_check, given budget: what it found, nothing when the file is
+// sound. When the budget runs out first, the check falls back to reading
+// every table's first page (knotmap info checks the whole file).
+QuickCheckFindings quickCheckWithin(SQLite::Database& db, std::chrono::milliseconds budget) {
+    QuickCheckFindings findings;
     Watchdog watchdog(db, budget);
     try {
         SQLite::Statement check(db, "PRAGMA quick_check");
         while (check.executeStep()) {
             const std::string line = check.getColumn(0).getString();
-            if (line != "ok" && problems++ == 0) {
-                firstProblem = line;
+            if (line == "ok") {
+                continue;
+            }
+            if (const auto table = constraintTable(line)) {
+                if (std::find(findings.constraintTables.begin(), findings.constraintTables.end(),
+                              *table) == findings.constraintTables.end()) {
+                    findings.constraintTables.push_back(*table);
+                }
+            } else if (findings.damageLines++ == 0) {
+                findings.damage = line;
             }
         }
     } catch (const SQLite::Exception& error) {
@@ -196,13 +228,13 @@ std::optional<std::string> quickCheckWithin(SQLite::Database& db,
             throw;
         }
         readEveryTable(db);
-        return std::nullopt;
+        return {};
     }
     watchdog.stop();
-    if (problems > 1) {
-        *firstProblem += " (and " + std::to_string(problems - 1) + " more)";
+    if (findings.damageLines > 1) {
+        *findings.damage += " (and " + std::to_string(findings.damageLines - 1) + " more)";
     }
-    return firstProblem;
+    return findings;
 }
 
 } // namespace
@@ -293,7 +325,8 @@ PathAssessment assessDatabasePath(const fs::path& path, const OpenOptions& optio
                    " is read-only; Knotmap needs to write beside the database");
 }
 
-void verifyOpenedDatabase(SQLite::Database& db, const fs::path& path, int newestKnownVersion) {
+std::vector<std::string> verifyOpenedDatabase(SQLite::Database& db, const fs::path& path,
+                                              int newestKnownVersion) {
     try {
         // The first read of the schema makes SQLite check the header, take a
         // shared lock and recover: replay a WAL, roll back a hot journal.
@@ -311,11 +344,13 @@ void verifyOpenedDatabase(SQLite::Database& db, const fs::path& path, int newest
             fail(path, newerVersionProblem(userVersion, newestKnownVersion));
         }
         if (objects == 0) {
-            return; // a new database: nothing to check yet
+            return {}; // a new database: nothing to check yet
         }
-        if (const auto problem = quickCheckWithin(db, kQuickCheckBudget)) {
-            fail(path, "damaged database: " + *problem + truncationHint(path));
+        QuickCheckFindings findings = quickCheckWithin(db, kQuickCheckBudget);
+        if (findings.damage) {
+            fail(path, "damaged database: " + *findings.damage + truncationHint(path));
         }
+        return std::move(findings.constraintTables);
     } catch (const SQLite::Exception& error) {
         throw StoreError(describeSqliteFailure(path, error));
     }

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 // Judging a database path and file. Nothing here opens a descriptor on the
 // database or its companions outside SQLite: closing any descriptor on the
@@ -51,9 +53,12 @@ void createMissingFolders(const std::filesystem::path& path);
 // makes SQLite recover a WAL that was not checkpointed or roll back a hot
 // journal. Throws StoreError naming path with today's wording: "not a
 // Knotmap database (...)", "written by a newer Knotmap (...)", "damaged
-// database: ...".
-void verifyOpenedDatabase(SQLite::Database& db, const std::filesystem::path& path,
-                          int newestKnownVersion);
+// database: ...". Rows breaking a CHECK, NOT NULL or STRICT type are not
+// damage to the file: the tables quick_check names for them are returned,
+// for store/constraint_check.h to find the rows by id.
+[[nodiscard]] std::vector<std::string> verifyOpenedDatabase(SQLite::Database& db,
+                                                            const std::filesystem::path& path,
+                                                            int newestKnownVersion);
 
 // A one-line, user-facing reason for an SQLite failure on path, e.g. a full
 // disk or a lock held too long; used wherever a connection fails.

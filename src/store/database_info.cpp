@@ -47,6 +47,7 @@ DatabaseInfo collectDatabaseInfo(Database& database) {
         }
         info.integrityCheck += check.getColumn(0).getString();
     }
+    info.findings = inspectDatabase(db, info.schemaVersion, {}, true, BadRowHandling::Report);
     return info;
 }
 

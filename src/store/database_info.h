@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/database.h"
+#include "store/open_findings.h"
 
 #include <optional>
 #include <string>
@@ -16,8 +17,15 @@ struct DatabaseInfo {
     std::optional<std::string> firstSession;                     // local ISO 8601 with offset
     std::optional<std::string> lastSession;
     std::string integrityCheck; // "ok" or SQLite's findings, one per line
+    // The schema compared with Knotmap's, and every table's rows checked
+    // against its constraints (store/open_findings.h).
+    OpenFindings findings;
+
+    [[nodiscard]] bool healthy() const { return integrityCheck == "ok" && findings.empty(); }
 };
 
+// Open the database with FindingsPolicy::Report, so that a file with
+// findings is opened as it is for them to be listed here.
 [[nodiscard]] DatabaseInfo collectDatabaseInfo(Database& database);
 
 } // namespace knotmap

@@ -8,6 +8,14 @@ namespace knotmap {
 inline constexpr int kCommandBusyTimeoutMs = 30000;
 inline constexpr int kWindowBusyTimeoutMs = 400;
 
+// What opening does with a file whose schema is not Knotmap's own or that
+// holds rows breaking its constraints (store/open_findings.h).
+enum class FindingsPolicy {
+    Refuse,      // throw StoreError naming them: nothing is read or written (commands)
+    ReadOnlyHide, // open read-only with the bad rows hidden from this connection (window)
+    Report       // open as it is, not migrated, for the caller to report (knotmap info)
+};
+
 // What a caller lets Database::open do with the path it is given.
 struct OpenOptions {
     // Create a new database when nothing is at the path. Only commands that
@@ -18,6 +26,7 @@ struct OpenOptions {
     // instead of refusing it.
     bool readOnlyAllowed = false;
     int busyTimeoutMs = kCommandBusyTimeoutMs;
+    FindingsPolicy onFindings = FindingsPolicy::Refuse;
 };
 
 // Options for a command that only reads: never creates, works on read-only files.
