@@ -4,7 +4,8 @@
 # the PDF the worker writes: pdfinfo must read A4 pages (the default paper)
 # and pdftotext must find the client's name. Then Ctrl+P and Return at once:
 # the default path is ~/Documents/knotmap-report-client-ID-INITIALS-DATE.pdf,
-# never the client's name. Under umask 022 both PDFs are 0600. Quit with
+# never the client's name. Check-ins are summarised per week unless "In full"
+# is clicked in the dialog. Under umask 022 both PDFs are 0600. Quit with
 # Ctrl+Q: exit 0 and nothing reported on stderr.
 # Usage: test_gui_report.sh /path/to/knotmap
 set -euo pipefail
@@ -21,6 +22,10 @@ pdf="$WORK/client report.pdf"
 run demo --db "$db" --clients 1 --days 30 --seed 3
 assert_eq 0 "$RC" "knotmap demo exit code"
 client=$(sqlite3 "$db" "SELECT name FROM client")
+# A check-in note of our own: only a report with the check-ins in full shows it.
+note="Marker note: woke with a stiff neck"
+sqlite3 "$db" "UPDATE session SET notes = '$note' WHERE id = (SELECT id FROM session
+    WHERE kind = 'self_checkin' ORDER BY started_utc LIMIT 1)"
 
 "$KNOTMAP" --db "$db" --test-report "$report" >"$WORK/gui.out" 2>"$WORK/gui.err" &
 app=$!
@@ -47,7 +52,35 @@ grep -q '^Page size:.*(A4)' <<<"$info" || fail "the report is not A4 (the defaul
 text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null) || fail "pdftotext cannot read $pdf"
 grep -qF "$client" <<<"$text" || fail "the report does not name $client"
 assert_eq 600 "$(file_mode "$pdf")" "mode of the report"
-pass "Ctrl+P wrote a $pages-page report on $client to the typed path (0600)"
+grep -qF "Self check-ins: weekly summary" <<<"$text" ||
+    fail "the report does not summarise the check-ins per week (the default)"
+if grep -qF "$note" <<<"$text"; then
+    fail "the weekly report lists a check-in's notes"
+fi
+pass "Ctrl+P wrote a $pages-page report on $client to the typed path (0600), check-ins weekly"
+
+# The check-in choice: its middle segment is "In full"; then back to the
+# file field for a new name and Return.
+full_pdf="$WORK/full.pdf"
+press ctrl+p
+wait_for report_has "^item report-checkins " || fail "the report dialog has no check-in choice"
+click_item report-checkins
+sleep 0.3
+click_item report-path
+press ctrl+a
+xdotool type --delay 30 "$full_pdf"
+sleep 0.3
+press Return
+WAIT_SECONDS=60 wait_for test -s "$full_pdf" || fail "the dialog wrote no report at $full_pdf"
+WAIT_SECONDS=30 wait_for pdfinfo "$full_pdf" >/dev/null 2>&1 || fail "pdfinfo cannot read $full_pdf"
+full_text=$(pdftotext -enc UTF-8 "$full_pdf" - 2>/dev/null)
+grep -qF "Self check-ins" <<<"$full_text" || fail "the full report has no check-ins section"
+if grep -qF "weekly summary" <<<"$full_text"; then
+    fail "choosing In full still wrote the weekly summary"
+fi
+grep -qF "$note" <<<"$full_text" || fail "the full report does not show the check-in's notes"
+pass "choosing In full in the dialog lists every check-in with its notes"
+
 
 press ctrl+p
 wait_for report_has "^item report-path " || fail "Ctrl+P did not open the report dialog again"
