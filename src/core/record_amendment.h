@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // A correction of a rating (observation) or a treatment in a signed visit
 // (db/005_signed_visit_contents.sql). The database applies it to the row, so
@@ -47,6 +48,20 @@ inline constexpr std::string_view kTreatmentAmendmentFields[] = {
 [[nodiscard]] bool isAmendableField(AmendedRecord record, std::string_view field);
 // "Pain", "Referred regions", "Pain after"...
 [[nodiscard]] std::string_view amendmentFieldName(AmendedRecord record, std::string_view field);
+// The JSON array of codes a list field of a rating is amended to, e.g.
+// ["aching","tingling"] (sorted, each once), for RecordAmendment::newValue.
+[[nodiscard]] std::string codeListValue(std::vector<std::string> codes);
+
+// One amendment per field that differs between the record as it is and as
+// corrected, each with the same author, time and reason (originals are read
+// by the store when saved).
+[[nodiscard]] std::vector<RecordAmendment>
+ratingAmendments(const Observation& original, const Observation& corrected,
+                 const std::string& author, const std::string& reason, std::int64_t utc);
+[[nodiscard]] std::vector<RecordAmendment>
+treatmentAmendments(const Treatment& original, const Treatment& corrected,
+                    const std::string& author, const std::string& reason, std::int64_t utc);
+
 // One line for a list of amendments: "pain 7 → 3" style, without subject.
 [[nodiscard]] std::string describeChange(const RecordAmendment& amendment);
 

@@ -67,27 +67,6 @@ std::string refusal(const RecordAmendment& amendment, const std::string& message
 
 } // namespace
 
-std::string codeListValue(std::vector<std::string> codes) {
-    // Sorted, like the value the schema reads from the record.
-    std::sort(codes.begin(), codes.end());
-    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
-    std::string json = "[";
-    for (const std::string& code : codes) {
-        if (json.size() > 1) {
-            json += ',';
-        }
-        json += '"';
-        for (const char c : code) {
-            if (c == '"' || c == '\\') {
-                json += '\\';
-            }
-            json += c;
-        }
-        json += '"';
-    }
-    return json + "]";
-}
-
 std::optional<std::string> RecordAmendmentRepository::currentValue(AmendedRecord record,
                                                                    Id recordId,
                                                                    const std::string& field) {

@@ -36,8 +36,4 @@ private:
     SQLite::Database& m_db;
 };
 
-// The JSON array of codes a list field of a rating is amended to, e.g.
-// ["aching","tingling"] (sorted, each once), for RecordAmendment::newValue.
-[[nodiscard]] std::string codeListValue(std::vector<std::string> codes);
-
 } // namespace knotmap

@@ -41,4 +41,13 @@ void amendRecord(SQLite::Database& db, RecordAmendment& amendment) {
     transaction.commit();
 }
 
+void amendRecords(SQLite::Database& db, std::vector<RecordAmendment> amendments) {
+    WriteTransaction transaction(db);
+    RecordAmendmentRepository repository(db);
+    for (RecordAmendment& amendment : amendments) {
+        repository.add(amendment);
+    }
+    transaction.commit();
+}
+
 } // namespace knotmap

@@ -5,6 +5,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <vector>
+
 // Corrections of a signed visit. Like signing, they are not undo steps: an
 // amendment is part of the clinical record from the moment it is saved, and
 // the schema refuses to edit or delete one (docs/sessions.md, "Signing").
@@ -20,5 +22,8 @@ void amendSession(SQLite::Database& db, SessionAmendment& amendment);
 // The same for a rating or a treatment of a signed visit; the database
 // applies the new value to the row (store/record_amendment_repository.h).
 void amendRecord(SQLite::Database& db, RecordAmendment& amendment);
+// Several corrections made at once (one form), in one transaction: a refusal
+// of any leaves none saved.
+void amendRecords(SQLite::Database& db, std::vector<RecordAmendment> amendments);
 
 } // namespace knotmap

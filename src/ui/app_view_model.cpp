@@ -117,6 +117,13 @@ std::string formatLongDate(const CivilDateTime& local) {
     return text;
 }
 
+std::string formatMoment(const LocalTimestamp& when) {
+    const CivilDateTime local = when.local();
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", local.hour, local.minute);
+    return formatLongDate(local) + " at " + time;
+}
+
 AppViewModel buildAppViewModel(Database& database, std::optional<Id> detailed) {
     ClientRepository clients(database.sql());
     AppViewModel model;

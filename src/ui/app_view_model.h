@@ -69,5 +69,7 @@ void loadClientDetails(Database& database, AppViewModel& model, Id id);
 
 // "Sat 14 Mar 2026" for a local date.
 [[nodiscard]] std::string formatLongDate(const CivilDateTime& local);
+// "Sat 14 Mar 2026 at 10:05", at the moment's own UTC offset.
+[[nodiscard]] std::string formatMoment(const LocalTimestamp& when);
 
 } // namespace knotmap::ui

@@ -1,13 +1,18 @@
 #include "ui/knot_editor_model.h"
 
 #include "core/domain_codes.h"
+#include "store/amendment_repository.h"
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
+#include "store/record_amendment_repository.h"
 #include "store/session_repository.h"
 #include "store/vocabulary_repository.h"
 #include "ui/app_view_model.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <algorithm>
+#include <cstdio>
 
 namespace knotmap::ui {
 namespace {
@@ -44,6 +49,15 @@ std::vector<NamedCode> symptomChoices(SQLite::Database& db, const Observation& o
 
 } // namespace
 
+bool knotRatedInSignedVisit(SQLite::Database& db, Id knotId) {
+    SQLite::Statement query(db, "SELECT EXISTS (SELECT 1 FROM observation o JOIN session s "
+                                "ON s.id = o.session_id WHERE o.knot_id = ? "
+                                "AND s.signed_utc IS NOT NULL)");
+    query.bind(1, static_cast<std::int64_t>(knotId));
+    query.executeStep();
+    return query.getColumn(0).getInt() != 0;
+}
+
 std::string regionDisplayName(const Atlas& atlas, const std::string& code) {
     const AtlasRegion* region = atlas.findByCode(code);
     return region != nullptr ? region->displayName : code;
@@ -74,6 +88,23 @@ std::optional<KnotEditorModel> buildKnotEditorModel(SQLite::Database& db, Id obs
             model.referredRegionIndices.push_back(region->index);
         }
     }
+    if (const auto signature = AmendmentRepository(db).signature(session->id)) {
+        model.signedVisit = true;
+        model.signer = signature->signedBy;
+        const LocalTimestamp signedAt(signature->signedUtc, session->startedAt.offsetMinutes());
+        model.signedLine = "Signed by " + signature->signedBy + " on " + formatMoment(signedAt);
+        for (const RecordAmendment& amendment :
+             RecordAmendmentRepository(db).listForSession(session->id)) {
+            if (amendment.record != AmendedRecord::Rating || amendment.recordId != model.observationId) {
+                continue;
+            }
+            const LocalTimestamp at(amendment.amendedUtc, session->startedAt.offsetMinutes());
+            model.amendmentLines.push_back(describeChange(amendment));
+            model.amendmentBylines.push_back(amendment.author + " \u00B7 " + formatMoment(at) +
+                                             " \u00B7 " + amendment.reason);
+        }
+    }
+    model.knotLocked = knotRatedInSignedVisit(db, knot->id);
     model.observation = std::move(*observation);
     return model;
 }

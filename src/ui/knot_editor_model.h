@@ -30,12 +30,25 @@ struct KnotEditorModel {
     std::vector<NamedCode> symptomChoices;  // visible symptoms, plus hidden ones this record uses
     std::vector<NamedCode> referredRegions; // the observation's, named from the atlas
     std::vector<int> referredRegionIndices; // the same as atlas region indices, for the map
+
+    // A rating in a signed visit is read-only: corrected by amendments, which
+    // default to the signer as their author.
+    bool signedVisit = false;
+    std::string signer;
+    std::string signedLine;                  // "Signed by Dana Lee on Sat 14 Mar 2026 at 10:05"
+    std::vector<std::string> amendmentLines; // this rating's, oldest first: "Pain: 7 → 3"
+    std::vector<std::string> amendmentBylines; // "Dana Lee · Sat 14 Mar 2026 at 10:12 · reason"
+    // The knot was rated in a signed visit: it keeps its place and is not deleted.
+    bool knotLocked = false;
 };
 
 // Reads the observation, its knot, session and the symptom vocabulary; empty
 // when the observation no longer exists (e.g. its creation was undone).
 [[nodiscard]] std::optional<KnotEditorModel>
 buildKnotEditorModel(SQLite::Database& db, Id observationId, const Atlas& atlas);
+
+// True when a signed visit rated the knot: its place is part of that record.
+[[nodiscard]] bool knotRatedInSignedVisit(SQLite::Database& db, Id knotId);
 
 // The atlas' display name for a region code, or the code itself when the
 // atlas does not know it (data from a newer or older atlas).

@@ -6,6 +6,7 @@
 #include "ui/chips.h"
 #include "ui/pain_slider.h"
 #include "ui/segmented_control.h"
+#include "ui/signed_rating_view.h"
 #include "ui/test_probe.h"
 #include "ui/text_field.h"
 #include "ui/widgets.h"
@@ -228,6 +229,21 @@ bool deleteButton(const Appearance& look) {
     return pressed;
 }
 
+// Escape first ends region picking, then closes; never while a mouse button
+// is held (the map uses Escape to cancel a drag) or a dialog is open.
+void closeOnEscape(KnotEditorState& state, KnotEditorEvents& events) {
+    if (ImGui::GetIO().WantTextInput || ImGui::IsAnyMouseDown() ||
+        ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) ||
+        !ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        return;
+    }
+    if (state.pickingRegions) {
+        state.pickingRegions = false;
+    } else {
+        events.close = true;
+    }
+}
+
 } // namespace
 
 std::optional<ObservationEdit> takePendingNotes(KnotEditorState& state) {
@@ -254,6 +270,11 @@ KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& s
     }
 
     events.close = header(model, look);
+    if (model.signedVisit) {
+        drawSignedRating(model, state, events, look);
+        closeOnEscape(state, events);
+        return events;
+    }
     painSection(model, events, look);
     kindSection(model, events, look);
     symptomsSection(model, events, look);
@@ -262,17 +283,17 @@ KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& s
     ImGui::Dummy(ImVec2(0, look.px(6)));
     divider(look);
     ImGui::Dummy(ImVec2(0, look.px(2)));
-    events.deleteKnot = deleteButton(look);
-    // Escape first ends region picking, then closes; never while a mouse
-    // button is held (the map uses Escape to cancel a drag).
-    if (!ImGui::GetIO().WantTextInput && !ImGui::IsAnyMouseDown() &&
-        ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
-        if (state.pickingRegions) {
-            state.pickingRegions = false;
-        } else {
-            events.close = true;
-        }
+    if (model.knotLocked) {
+        // Its ratings in a signed visit are part of that record.
+        ImGui::PushFont(look.fonts.small);
+        ImGui::PushTextWrapPos(0.0f);
+        textMuted("Rated in a signed visit: this knot keeps its place and is not deleted.", look);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    } else {
+        events.deleteKnot = deleteButton(look);
     }
+    closeOnEscape(state, events);
     return events;
 }
 

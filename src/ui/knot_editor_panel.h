@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/observation_edit.h"
+#include "core/record_amendment.h"
 #include "ui/appearance.h"
 #include "ui/knot_editor_model.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace knotmap::ui {
 
@@ -18,6 +20,11 @@ struct KnotEditorState {
     bool notesDirty = false;
     // The map adds or removes referred-pain regions on click while this is set.
     bool pickingRegions = false;
+    // The "Amend rating" dialog of a signed visit's rating.
+    bool amendOpen = false; // open it on the next frame
+    Observation amendDraft;
+    std::string amendAuthor;
+    std::string amendReason;
 };
 
 // What the user did in the editor this frame. The panel only reports; the
@@ -28,6 +35,8 @@ struct KnotEditorEvents {
     bool gestureEnded = false;  // the slider was released: the next edit is a new undo step
     bool deleteKnot = false;
     bool close = false;
+    // Corrections of a signed visit's rating, to be saved as amendments.
+    std::vector<RecordAmendment> amendments;
 };
 
 // The editor for one observation, filling the current window: region and

@@ -6,6 +6,7 @@
 #include "store/observation_commands.h"
 #include "store/store_error.h"
 #include "store/todays_session.h"
+#include "store/visit_amendments.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -235,11 +236,22 @@ void KnotLogController::logKnot(Id knotId) {
 }
 
 void KnotLogController::moveKnot(Id knotId, DiagramPoint point, const std::string& regionCode) {
+    if (knotRatedInSignedVisit(m_database.sql(), knotId)) {
+        m_error = "This knot was rated in a signed visit, so it keeps its place: where it was "
+                  "found is part of that record.";
+        m_dataChanged = true; // the map puts the dragged marker back
+        return;
+    }
     execute(std::make_unique<MoveKnotCommand>(m_database.sql(), knotId, point, regionCode));
 }
 
 void KnotLogController::deleteKnot(Id knotId) {
     m_lastDeleteFrame = ImGui::GetFrameCount();
+    if (knotRatedInSignedVisit(m_database.sql(), knotId)) {
+        m_error = "This knot was rated in a signed visit, so it is not deleted: its ratings are "
+                  "part of that record. Mark it resolved instead.";
+        return;
+    }
     flushPendingEdits();
     execute(std::make_unique<DeleteKnotCommand>(m_database.sql(), knotId));
 }
@@ -329,6 +341,14 @@ void KnotLogController::drawEditor(const Appearance& look) {
     }
     if (events.gestureEnded) {
         m_history.sealNewest();
+    }
+    if (!events.amendments.empty()) {
+        // Not an undo step: an amendment is part of the record once saved.
+        // All fields in one transaction: a refusal leaves none of them saved.
+        SQLite::Database& db = m_database.sql();
+        writeOutsideHistory("Amend rating", [&db, amendments = events.amendments] {
+            amendRecords(db, amendments);
+        });
     }
     if (events.deleteKnot) {
         deleteKnot(knotId);

@@ -66,6 +66,7 @@ public:
     bool writeOutsideHistory(const std::string& description, const std::function<void()>& write,
                              History history = History::Keep);
     [[nodiscard]] Database& database() { return m_database; }
+    [[nodiscard]] const Atlas& atlas() const { return m_atlas; }
 
     [[nodiscard]] bool editorOpen();
     // The knot whose observation is open in the editor.

@@ -63,7 +63,7 @@ const SessionDetailsModel* SessionController::model(Id sessionId) {
         m_model.reset();
         m_readError.clear();
         try {
-            m_model = buildSessionDetailsModel(db, sessionId);
+            m_model = buildSessionDetailsModel(db, sessionId, m_knotLog.atlas());
             if (m_model) {
                 resetDrafts(*m_model, m_state);
             }

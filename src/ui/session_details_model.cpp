@@ -2,22 +2,17 @@
 
 #include "store/amendment_repository.h"
 #include "store/observation_repository.h"
+#include "store/record_amendment_repository.h"
 #include "store/session_repository.h"
 #include "store/vocabulary_repository.h"
 #include "ui/app_view_model.h"
+#include "ui/knot_editor_model.h"
 
 #include <algorithm>
 #include <cstdio>
 
 namespace knotmap::ui {
 namespace {
-
-std::string formatMoment(const LocalTimestamp& when) {
-    const CivilDateTime local = when.local();
-    char time[8];
-    std::snprintf(time, sizeof time, "%02d:%02d", local.hour, local.minute);
-    return formatLongDate(local) + " at " + time;
-}
 
 // Signatures and amendments are stamped in UTC; they read in the session's own offset.
 LocalTimestamp atSessionOffset(std::int64_t utcSeconds, const Session& session) {
@@ -46,7 +41,8 @@ std::string displayValue(SessionField field, const std::string& value,
     return names;
 }
 
-std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db, Id sessionId) {
+std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db, Id sessionId,
+                                                            const Atlas& atlas) {
     auto stored = SessionRepository(db).get(sessionId);
     if (!stored) {
         return std::nullopt;
@@ -82,6 +78,17 @@ std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db
             line.byline += " \u00B7 " + amendment.reason;
         }
         model.amendments.push_back(std::move(line));
+    }
+    for (const RecordAmendment& amendment : RecordAmendmentRepository(db).listForSession(sessionId)) {
+        RecordAmendmentLine line;
+        line.subject = amendment.record == AmendedRecord::Rating
+                           ? regionDisplayName(atlas, amendment.subject)
+                           : amendment.subject;
+        line.change = describeChange(amendment);
+        line.byline = amendment.author + " \u00B7 " +
+                      formatMoment(atSessionOffset(amendment.amendedUtc, model.original)) +
+                      " \u00B7 " + amendment.reason;
+        model.recordAmendments.push_back(std::move(line));
     }
     model.title = std::string(displayName(model.session.kind)) + " \u00B7 " +
                   formatLongDate(model.session.startedAt.local());

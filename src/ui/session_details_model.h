@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/atlas.h"
 #include "core/domain.h"
 #include "core/session_fields.h"
 #include "ui/body_map_types.h"
@@ -20,6 +21,13 @@ struct AmendmentLine {
     std::string byline; // "Dana Lee · Sat 14 Mar 2026 10:12 · reason"
 };
 
+// One amendment of the visit's ratings or treatments.
+struct RecordAmendmentLine {
+    std::string subject; // the knot's region, or the treatment: "Left upper trapezius"
+    std::string change;  // "Pain: 7 → 3"
+    std::string byline;  // "Dana Lee · Sat 14 Mar 2026 at 10:12 · reason"
+};
+
 // The selected session, read once when it (or the data) changes: what the
 // details panel draws, never querying SQLite per frame.
 struct SessionDetailsModel {
@@ -28,6 +36,7 @@ struct SessionDetailsModel {
     std::optional<SessionSignature> signature;
     std::string signedLine; // "Signed by Dana Lee on Sat 14 Mar 2026 at 10:05"
     std::vector<AmendmentLine> amendments;
+    std::vector<RecordAmendmentLine> recordAmendments; // oldest first
     std::vector<VocabularyItem> triggers; // shown ones, plus hidden ones this session uses
     std::string title;                    // "Therapy visit · Sat 14 Mar 2026"
     // The session's own observations, for the body map (knot id -> pain).
@@ -35,8 +44,8 @@ struct SessionDetailsModel {
 };
 
 // Throws what the store throws; nullopt when the session does not exist.
-[[nodiscard]] std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db,
-                                                                          Id sessionId);
+[[nodiscard]] std::optional<SessionDetailsModel>
+buildSessionDetailsModel(SQLite::Database& db, Id sessionId, const Atlas& atlas);
 
 // How a field's value reads: trigger codes become names, empty becomes "(empty)".
 [[nodiscard]] std::string displayValue(SessionField field, const std::string& value,

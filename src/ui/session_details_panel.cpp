@@ -4,6 +4,7 @@
 #include "ui/chips.h"
 #include "ui/pain_slider.h"
 #include "ui/session_dialogs.h"
+#include "ui/signed_banner.h"
 #include "ui/text_field.h"
 #include "ui/widgets.h"
 
@@ -197,31 +198,24 @@ void readOnlyField(SessionField field, const SessionDetailsModel& model, Session
     drawAmendmentsOf(field, model, look);
 }
 
-// A tinted box as tall as its wrapped text: the background goes on a
-// channel under the text, once the text's height is known.
-void signedBanner(const SessionDetailsModel& model, const Appearance& look) {
-    const float pad = look.px(10);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2);
-    textWithFont(model.signedLine, look.fonts.strong);
-    ImGui::PushFont(look.fonts.small);
-    textMuted("Read-only. Corrections are amendments; the signed text stays visible.", look);
-    ImGui::PopFont();
+// Amendments of the visit's ratings and treatments: the schema applies them
+// to the rows, so the knots and the Treatments tab show the corrected values;
+// here is what they were, who changed them, when and why.
+void recordAmendments(const SessionDetailsModel& model, const Appearance& look) {
+    if (model.recordAmendments.empty()) {
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, look.px(8)));
+    textWithFont("Amended ratings and treatments", look.fonts.strong);
+    ImGui::PushTextWrapPos(0.0f);
+    for (const RecordAmendmentLine& line : model.recordAmendments) {
+        ImGui::Dummy(ImVec2(0, look.px(2)));
+        ImGui::TextUnformatted((line.subject + " \u00B7 " + line.change).c_str());
+        ImGui::PushFont(look.fonts.small);
+        textMuted(line.byline, look);
+        ImGui::PopFont();
+    }
     ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + pad;
-    draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(start, ImVec2(start.x + width, bottom),
-                        ImGui::GetColorU32(look.colours().notice.background), look.px(6));
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom));
-    ImGui::Dummy(ImVec2(width, look.px(2)));
 }
 
 void footer(const SessionDetailsModel& model, SessionDetailsState& state,
@@ -233,6 +227,9 @@ void footer(const SessionDetailsModel& model, SessionDetailsState& state,
             state.signer = model.session.therapist;
         }
         ImGui::SameLine();
+    }
+    if (model.signature) {
+        return; // a signed visit stays part of the record: no delete
     }
     const ColourPair& danger = look.colours().error;
     ImGui::PushStyleColor(ImGuiCol_Text, danger.text);
@@ -277,10 +274,14 @@ SessionDetailsEvents drawSessionDetails(const SessionDetailsModel& model,
     if (model.signature) {
         textMuted(formatTimeDraft(model.session.startedAt), look);
         ImGui::Dummy(ImVec2(0, look.px(4)));
-        signedBanner(model, look);
+        signedBanner(model.signedLine,
+                     "Read-only, with its ratings and treatments. Corrections are amendments; "
+                     "the signed values stay visible.",
+                     look);
         for (const SessionField field : order) {
             readOnlyField(field, model, state, look);
         }
+        recordAmendments(model, look);
     } else {
         timeEditor(model, state, events, look);
         for (const SessionField field : order) {

@@ -1,7 +1,9 @@
 #include "ui/treatment_controller.h"
 
 #include "core/treatment_text.h"
+#include "core/record_amendment.h"
 #include "store/treatment_commands.h"
+#include "store/visit_amendments.h"
 #include "ui/widgets.h"
 
 #include <memory>
@@ -46,7 +48,9 @@ void TreatmentController::draw(Id sessionId, const Appearance& look) {
         m_knotLog.executeShared(std::make_unique<AddTreatmentCommand>(db, *events.add))) {
         m_state.form = TreatmentFormState{};
     }
-    if (events.update) {
+    if (events.update && m_state.form.amending) {
+        amend(*events.update);
+    } else if (events.update) {
         // "Save" without a change closes the form without an empty undo step.
         const bool unchanged =
             m_state.form.editing && sameTreatment(*m_state.form.editing, *events.update);
@@ -60,6 +64,27 @@ void TreatmentController::draw(Id sessionId, const Appearance& look) {
             m_state.form = TreatmentFormState{};
         }
         m_knotLog.executeShared(std::make_unique<DeleteTreatmentCommand>(db, *events.remove));
+    }
+}
+
+void TreatmentController::amend(const Treatment& corrected) {
+    const std::optional<Treatment>& original = m_state.form.editing;
+    if (!original) {
+        return;
+    }
+    const std::vector<RecordAmendment> amendments = treatmentAmendments(
+        *original, corrected, m_state.form.author, m_state.form.reason,
+        LocalTimestamp::now().utcSeconds());
+    if (amendments.empty()) {
+        m_state.form = TreatmentFormState{};
+        return;
+    }
+    SQLite::Database& db = m_knotLog.database().sql();
+    // Not an undo step: an amendment is part of the record once saved. All
+    // fields in one transaction, so a refusal leaves none of them saved.
+    if (m_knotLog.writeOutsideHistory("Amend treatment",
+                                      [&db, amendments] { amendRecords(db, amendments); })) {
+        m_state.form = TreatmentFormState{};
     }
 }
 

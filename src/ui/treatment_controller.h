@@ -24,6 +24,8 @@ public:
     void draw(Id sessionId, const Appearance& look);
 
 private:
+    // Saves the form's corrections of a signed visit's treatment as amendments.
+    void amend(const Treatment& corrected);
     // Rebuilt only when the session or the database content changed.
     const TreatmentPanelModel* model(Id sessionId);
 

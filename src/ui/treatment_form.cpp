@@ -163,6 +163,18 @@ void syncKnots(const TreatmentPanelModel& model, TreatmentFormState& form) {
     form.knots = std::move(synced);
 }
 
+// Who corrects a signed visit's treatment, and why: kept with the amendment.
+void amendmentSection(TreatmentFormState& form, const Appearance& look) {
+    sectionLabel("Amended by", look);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    limitedInputText("##amend-author", form.author, kMaxNameBytes);
+    sectionLabel("Reason", look);
+    limitedInputTextMultiline("##amend-reason", form.reason, kMaxNoteBytes,
+                              ImVec2(ImGui::GetContentRegionAvail().x,
+                                     ImGui::GetTextLineHeightWithSpacing() * 2 + look.px(8)));
+    probeItem("treatment-amend-reason");
+}
+
 void targetSection(const TreatmentPanelModel& model, TreatmentFormState& form,
                    const Appearance& look) {
     sectionLabel("Given to", look);
@@ -276,6 +288,8 @@ void openEditTreatmentForm(TreatmentFormState& form, const TreatmentPanelModel& 
     }
     form.medication = treatment.medication;
     form.notes = treatment.notes;
+    form.amending = model.signedVisit;
+    form.author = model.signer;
 }
 
 std::string treatmentFormProblem(const TreatmentFormState& form) {
@@ -288,6 +302,12 @@ std::string treatmentFormProblem(const TreatmentFormState& form) {
     }
     if (!form.minutes.empty() && !parseMinutes(form.minutes)) {
         return "Minutes must be a whole number.";
+    }
+    if (form.amending && form.author.find_first_not_of(" \t") == std::string::npos) {
+        return "Say who is amending.";
+    }
+    if (form.amending && form.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return "Give the reason for the amendment.";
     }
     return {};
 }
@@ -339,16 +359,25 @@ TreatmentFormResult drawTreatmentForm(const TreatmentPanelModel& model, Treatmen
                                       const Appearance& look) {
     TreatmentFormResult result;
     ImGui::PushID("treatment-form");
-    textWithFont(form.editing ? "Edit treatment" : "Add treatment", look.fonts.strong);
+    textWithFont(form.amending  ? "Amend treatment"
+                 : form.editing ? "Edit treatment"
+                                : "Add treatment",
+                 look.fonts.strong);
     sectionLabel("What was done", look);
     kindPicker(model, form);
     targetSection(model, form, look);
     doseSection(form, look);
+    if (form.amending) {
+        amendmentSection(form, look);
+    }
 
     ImGui::Dummy(ImVec2(0, look.px(6)));
     const std::string problem = treatmentFormProblem(form);
     ImGui::BeginDisabled(!problem.empty());
-    const bool confirmed = primaryButton(form.editing ? "Save changes" : "Add treatment", look);
+    const bool confirmed = primaryButton(form.amending  ? "Save amendment"
+                                         : form.editing ? "Save changes"
+                                                        : "Add treatment",
+                                         look);
     probeItem("treatment-confirm");
     if (confirmed) {
         if (form.editing) {

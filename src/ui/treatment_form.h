@@ -35,11 +35,16 @@ struct TreatmentFormState {
     int intensity = 0;   // 0 not recorded, then light, medium, firm, deep
     std::string medication;
     std::string notes;
+    // Correcting a treatment of a signed visit: saved as amendments, which
+    // need who and why.
+    bool amending = false;
+    std::string author;
+    std::string reason;
 };
 
 // Opens an empty form for a new treatment; knots start with their observed pain.
 void openNewTreatmentForm(TreatmentFormState& form, const TreatmentPanelModel& model);
-// Opens the form on a saved treatment.
+// Opens the form on a saved treatment; on a signed visit's, as an amendment.
 void openEditTreatmentForm(TreatmentFormState& form, const TreatmentPanelModel& model,
                            const Treatment& treatment);
 

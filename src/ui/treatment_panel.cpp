@@ -14,6 +14,22 @@ struct LineActions {
     bool remove = false;
 };
 
+// A signed visit's treatment is corrected by an amendment, never deleted.
+LineActions signedLineActions() {
+    LineActions actions;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize("Amend\u2026").x + style.FramePadding.x * 2;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    actions.edit = ImGui::Button("Amend\u2026");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Correct this treatment of the signed visit; the original stays on "
+                          "record");
+    }
+    ImGui::PopStyleColor();
+    return actions;
+}
+
 LineActions lineActions(const Appearance& look) {
     LineActions actions;
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -51,7 +67,8 @@ void drawGroup(const TreatmentPanelModel& model, const TreatmentGroup& group,
             ImGui::SameLine(0, look.px(10));
             textMuted(line.pain, look);
         }
-        const LineActions actions = lineActions(look);
+        const LineActions actions =
+            model.signedVisit ? signedLineActions() : lineActions(look);
         if (actions.edit) {
             openEditTreatmentForm(state.form, model, line.treatment);
         }
@@ -102,7 +119,15 @@ TreatmentPanelEvents drawTreatmentPanel(const TreatmentPanelModel& model,
     }
 
     ImGui::Dummy(ImVec2(0, look.px(8)));
-    if (!state.form.open) {
+    if (!state.form.open && model.signedVisit) {
+        ImGui::PushFont(look.fonts.small);
+        ImGui::PushTextWrapPos(0.0f);
+        textMuted("Signed visit: its treatments are read-only. Amend one to correct it; the "
+                  "original stays on record.",
+                  look);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    } else if (!state.form.open) {
         const bool add = ImGui::Button("+ Add treatment");
         probeItem("add-treatment");
         if (add) {

@@ -2,6 +2,7 @@
 
 #include "core/domain_codes.h"
 #include "core/treatment_text.h"
+#include "store/amendment_repository.h"
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
@@ -59,6 +60,11 @@ std::optional<TreatmentPanelModel> buildTreatmentPanelModel(SQLite::Database& db
     std::snprintf(time, sizeof time, "%02d:%02d", local.hour, local.minute);
     model.sessionTitle =
         formatLongDate(local) + ", " + time + " \u00B7 " + std::string(displayName(session->kind));
+
+    if (const auto signature = AmendmentRepository(db).signature(sessionId)) {
+        model.signedVisit = true;
+        model.signer = signature->signedBy;
+    }
 
     KnotRepository knots(db);
     std::map<Id, std::string> names;

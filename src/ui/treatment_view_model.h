@@ -54,6 +54,10 @@ struct TreatmentPanelModel {
     int treatmentCount = 0;
     std::vector<TreatmentKnotChoice> knots; // observed in the session, by name
     std::vector<TreatmentKindChoice> kinds; // visible kinds, massage kinds first
+    // A signed visit: its treatments are read-only, corrected by amendments,
+    // which default to the signer as their author.
+    bool signedVisit = false;
+    std::string signer;
 };
 
 // Empty when the session no longer exists.
