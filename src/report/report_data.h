@@ -37,12 +37,11 @@ struct ReportKnot {
 enum class CheckInDetail { Weekly, Full, None };
 
 // One entry of a visit's amendment trail: what was corrected, from what to
-// what, by whom, when and why. Session-field amendments fill it now; an
-// amendment of a rating or a treatment is one more line of the same shape
-// ("Rating: Upper trapezius R — pain", "7", "3"), added in
-// report_records.cpp (visitAmendments), and is drawn with no other change.
+// what, by whom, when and why: a session field's ("Plan") or a rating's or
+// treatment's ("Rating: Left upper trapezius — Pain", "7/10", "3/10"), all
+// read in report_records.cpp (visitAmendments) and drawn alike.
 struct AmendmentLine {
-    std::string what;     // "Plan", "Overall pain"
+    std::string what;     // "Plan", "Rating: Left upper trapezius — Pain"
     std::string original; // the value as signed (or as the previous amendment left it)
     std::string amended;
     std::string author;

@@ -1,17 +1,21 @@
 #include "report/report_records.h"
 
 #include "core/atlas.h"
+#include "core/record_amendment.h"
 #include "core/session_fields.h"
 #include "core/treatment_text.h"
 #include "store/amendment_repository.h"
 #include "store/database.h"
 #include "store/observation_repository.h"
+#include "store/record_amendment_repository.h"
 #include "store/treatment_repository.h"
 #include "store/vocabulary_repository.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
+#include <optional>
 
 namespace knotmap::report {
 namespace {
@@ -174,6 +178,84 @@ std::vector<AmendmentLine> sessionFieldAmendments(Database& database, const Sess
     return lines;
 }
 
+std::string regionName(const std::string& code) {
+    const AtlasRegion* region = Atlas::builtIn().findByCode(code);
+    return region != nullptr ? region->displayName : code;
+}
+
+// A rating's or treatment's amended value as a person reads it: the store's
+// display text (names for codes, "not recorded"), with pain out of ten and
+// minutes as the rest of the record shows them, referred regions by the
+// atlas' names.
+std::string recordValueText(const RecordAmendment& amendment, const std::string& text,
+                            const std::optional<std::string>& value) {
+    if (!value) {
+        return text;
+    }
+    const std::string& field = amendment.field;
+    if (field == "pain" || field == "pain_before" || field == "pain_after") {
+        return text + "/10";
+    }
+    if (field == "minutes") {
+        return text + " min";
+    }
+    if (amendment.record == AmendedRecord::Rating && field == "referrals" && text != "none") {
+        std::vector<std::string> names;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            const std::size_t comma = std::min(text.find(", ", start), text.size());
+            names.push_back(regionName(text.substr(start, comma - start)));
+            start = comma + 2;
+        }
+        return join(names, ", ");
+    }
+    return text;
+}
+
+// "Rating: Left upper trapezius — Pain", "Treatment: Heat, whole session —
+// Minutes": the knot named as in the visit's list of ratings and treatments.
+std::vector<AmendmentLine> ratingAndTreatmentAmendments(Database& database, const Session& visit,
+                                                        const Context& context) {
+    std::map<Id, Id> ratedKnots;
+    for (const Observation& observation :
+         ObservationRepository(database.sql()).listForSession(visit.id)) {
+        ratedKnots[observation.id] = observation.knotId;
+    }
+    std::map<Id, std::string> treatedPlaces;
+    for (const Treatment& treatment :
+         TreatmentRepository(database.sql()).listForSession(visit.id)) {
+        treatedPlaces[treatment.id] =
+            treatment.knotId ? knotName(context, *treatment.knotId) : "whole session";
+    }
+    std::vector<AmendmentLine> lines;
+    for (const RecordAmendment& amendment :
+         RecordAmendmentRepository(database.sql()).listForSession(visit.id)) {
+        std::string subject;
+        if (amendment.record == AmendedRecord::Rating) {
+            const auto knot = ratedKnots.find(amendment.recordId);
+            subject = "Rating: " + (knot != ratedKnots.end() ? knotName(context, knot->second)
+                                                             : regionName(amendment.subject));
+        } else {
+            subject = "Treatment: " + amendment.subject;
+            if (const auto place = treatedPlaces.find(amendment.recordId);
+                place != treatedPlaces.end()) {
+                subject += ", " + place->second;
+            }
+        }
+        std::string field(amendmentFieldName(amendment.record, amendment.field));
+        AmendmentLine line;
+        line.what = subject + " \u2014 " + (field.empty() ? amendment.field : field);
+        line.original = recordValueText(amendment, amendment.originalText, amendment.originalValue);
+        line.amended = recordValueText(amendment, amendment.newText, amendment.newValue);
+        line.author = amendment.author;
+        line.amendedUtc = amendment.amendedUtc;
+        line.when = localDateTime(amendment.amendedUtc, visit.startedAt.offsetMinutes());
+        line.reason = amendment.reason;
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
 std::vector<AmendmentLine> amendmentTrail(Database& database, const Session& visit,
                                           const Context& context);
 
@@ -257,8 +339,11 @@ namespace {
 std::vector<AmendmentLine> amendmentTrail(Database& database, const Session& visit,
                                           const Context& context) {
     std::vector<AmendmentLine> lines = sessionFieldAmendments(database, visit, context);
-    // Rating and treatment amendments: append their lines here, then this
-    // sort keeps the whole trail in the order it was written.
+    std::vector<AmendmentLine> records = ratingAndTreatmentAmendments(database, visit, context);
+    lines.insert(lines.end(), std::make_move_iterator(records.begin()),
+                 std::make_move_iterator(records.end()));
+    // Both lists are oldest first; a stable sort by time keeps the whole
+    // trail in the order it was written.
     std::stable_sort(
         lines.begin(), lines.end(),
         [](const AmendmentLine& a, const AmendmentLine& b) { return a.amendedUtc < b.amendedUtc; });

@@ -26,9 +26,9 @@ namespace knotmap::report {
 void loadSessionRecords(Database& database, ReportData& data,
                         const std::unordered_map<Id, Session>& sessionsById);
 
-// A visit's amendment trail, oldest first: today its session-field
-// amendments. Amendments of the visit's ratings and treatments belong here
-// too, as more AmendmentLines (see report_data.h), sorted in by time.
+// A visit's amendment trail, oldest first: its session-field amendments and
+// the amendments of its ratings and treatments ("Rating: Left upper
+// trapezius — Pain", "7/10", "3/10"), sorted together by time.
 [[nodiscard]] std::vector<AmendmentLine> visitAmendments(Database& database, const Session& visit,
                                                          const ReportData& data);
 

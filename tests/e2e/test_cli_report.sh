@@ -3,8 +3,8 @@
 # sizes, several pages, the client's (non-ASCII) name, the treatment-effect
 # section and the visits' dates as text, and every page renders. The clinical
 # record: a signed visit's 3000-character plan whole, its signer and time, its
-# amendment with the original, and the check-ins weekly (default), in full or
-# left out (--checkins). Bad input
+# amendments with their originals (a session field's and a rating's), and the
+# check-ins weekly (default), in full or left out (--checkins). Bad input
 # is refused: an unknown client (exit 1, naming the known ones), a bad date
 # (exit 2, naming the option), and nothing is left behind on failure.
 # Usage: test_cli_report.sh /path/to/knotmap
@@ -63,11 +63,15 @@ assert_eq 0 "$RC" "knotmap report --paper letter exit code (stderr: $ERR)"
 check_report "$WORK/letter.pdf" letter 612 792
 
 # --- the clinical record --------------------------------------------------------
-# Sign the latest visit with a 3000-character plan, amend it, and find all of
-# it in the PDF's text: the plan whole, the signer and time, the amendment
-# with its original. (Set before signing: a signed visit is read-only.)
+# Sign the latest visit that rated a knot with a 3000-character plan, amend
+# its assessment and a rating's pain, and find all of it in the PDF's text:
+# the plan whole, the signer and time, each amendment with its original.
+# (Set before signing: a signed visit is read-only.)
 visit=$(sqlite3 "$db" "SELECT s.id FROM session s JOIN client c ON c.id = s.client_id
-    WHERE c.name = '$client' AND s.kind = 'therapy_visit' ORDER BY s.started_utc DESC LIMIT 1")
+    WHERE c.name = '$client' AND s.kind = 'therapy_visit'
+    AND EXISTS (SELECT 1 FROM observation o WHERE o.session_id = s.id)
+    ORDER BY s.started_utc DESC LIMIT 1")
+[[ -n "$visit" ]] || fail "no therapy visit of $client rated a knot"
 plan=""
 for i in $(seq 1 45); do plan+="Plan step $i: compress the left upper trapezius for ninety seconds. "; done
 plan=${plan% }
@@ -80,6 +84,25 @@ sqlite3 "$db" "UPDATE session SET plan = '$plan' WHERE id = $visit;
         FROM session WHERE id = $visit;"
 signed_at=$(sqlite3 "$db" "SELECT strftime('%Y-%m-%d %H:%M', signed_utc + 60 * utc_offset_min,
     'unixepoch') FROM session WHERE id = $visit")
+# A rating of the signed visit corrected: the database checks the original
+# and applies the new value. The report names the knot as its list of
+# ratings does (its label, else its region's name from the atlas).
+read -r rating old_pain new_pain < <(sqlite3 -separator ' ' "$db" "SELECT id, pain,
+    CASE WHEN pain = 3 THEN 4 ELSE 3 END FROM observation WHERE session_id = $visit
+    ORDER BY id LIMIT 1")
+sqlite3 "$db" "INSERT INTO observation_amendment (observation_id, field, original_value,
+    new_value, author, amended_utc, reason) SELECT o.id, 'pain', CAST(o.pain AS TEXT),
+    '$new_pain', 'Dr Ana Ruiz', s.started_utc + 2 * 86400, 'misread the chart'
+    FROM observation o JOIN session s ON s.id = o.session_id WHERE o.id = $rating"
+assert_eq "$new_pain" "$(sqlite3 "$db" "SELECT pain FROM observation WHERE id = $rating")" \
+    "the rating's pain after its amendment"
+read -r region label < <(sqlite3 -separator ' ' "$db" "SELECT k.region_code, k.label
+    FROM observation o JOIN knot k ON k.id = o.knot_id WHERE o.id = $rating")
+run atlas
+knot_name=${label:-$(awk -F, -v code="$region" '$1 == code {print $2}' <<<"$OUT")}
+[[ -n "$knot_name" ]] || fail "no name for the rated knot's region $region"
+rating_amended_at=$(sqlite3 "$db" "SELECT strftime('%Y-%m-%d %H:%M',
+    started_utc + 2 * 86400 + 60 * utc_offset_min, 'unixepoch') FROM session WHERE id = $visit")
 checkins=$(sqlite3 "$db" "SELECT count(*) FROM session s JOIN client c ON c.id = s.client_id
     WHERE c.name = '$client' AND s.kind = 'self_checkin'")
 # A check-in note of our own, to tell "full" from the summary.
@@ -105,6 +128,8 @@ for mode in default weekly full none; do
     assert_contains "$text" "Signed by Dr Ana Ruiz on $signed_at" "the signature ($mode)"
     assert_contains "$text" "Original: Latent point in levator scapulae" "the original ($mode)"
     assert_contains "$text" "Amended: Active point in upper trapezius" "the amendment ($mode)"
+    assert_contains "$text" "Rating: $knot_name — Pain amended on $rating_amended_at by Dr Ana Ruiz. Reason: misread the chart Original: $old_pain/10 Amended: $new_pain/10" \
+        "the rating's amendment ($mode)"
     assert_contains "$text" "Unsigned: this visit has not been signed" "an unsigned visit ($mode)"
     case $mode in
     default | weekly)
@@ -126,7 +151,7 @@ done
 pages_full=$(pdfinfo "$WORK/record-full.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 pages_weekly=$(pdfinfo "$WORK/record-weekly.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 ((pages_full > pages_weekly)) || fail "full check-ins ($pages_full pages) are not longer than weekly ($pages_weekly)"
-pass "visits in full (3000-character plan whole, signer, amendment with original); check-ins weekly (default), full ($pages_full pages vs $pages_weekly) or none"
+pass "visits in full (3000-character plan whole, signer, a session field's and a rating's amendment with originals); check-ins weekly (default), full ($pages_full pages vs $pages_weekly) or none"
 
 run report --db "$db" --client "$client" --checkins sometimes -o "$WORK/bad.pdf"
 assert_eq 2 "$RC" "exit code for --checkins sometimes"
