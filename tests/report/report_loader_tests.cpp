@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
+#include "store/record_amendment_repository.h" // codeListValue, wherever it is declared
 #include "store/session_repository.h"
 #include "store/treatment_repository.h"
 #include "store/visit_amendments.h"
