@@ -3,6 +3,7 @@
 #include "store/schema_check.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -234,12 +235,43 @@ private:
     int m_was;
 };
 
+// One read snapshot for the whole check: another program may write while it
+// runs (a WAL reader sees one state), and a row committed between copying a
+// table and comparing the copy with it would look refused. Only when the
+// caller holds no transaction; within one, the caller's snapshot serves.
+// Writing the TEMP copies takes no lock on the file.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(SQLite::Database& db)
+        : m_db(db), m_owned(sqlite3_get_autocommit(db.getHandle()) != 0) {
+        if (m_owned) {
+            m_db.exec("BEGIN");
+        }
+    }
+    ~ReadSnapshot() {
+        if (m_owned && sqlite3_get_autocommit(m_db.getHandle()) == 0) {
+            try {
+                m_db.exec("COMMIT");
+            } catch (...) { // NOLINT(bugprone-empty-catch): only TEMP tables were written
+            }
+        }
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    bool m_owned;
+};
+
 } // namespace
 
 ConstraintFindings findRowsBreakingConstraints(SQLite::Database& db, int version,
                                                std::vector<std::string> tables,
                                                BadRowHandling handling) {
     ConstraintFindings findings;
+    const ForeignKeysOff foreignKeysOff(db); // before the snapshot: no PRAGMA in a transaction
+    const ReadSnapshot snapshot(db);
     const std::set<std::string> wanted(tables.begin(), tables.end());
     std::set<std::string> present;
     {
@@ -248,7 +280,6 @@ ConstraintFindings findRowsBreakingConstraints(SQLite::Database& db, int version
             present.insert(query.getColumn(0).getString());
         }
     }
-    const ForeignKeysOff foreignKeysOff(db);
     for (const SchemaObject& object : knotmapSchema(version)) {
         if (object.type != "table" || (!wanted.empty() && !wanted.contains(object.name))) {
             continue;
