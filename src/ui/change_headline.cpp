@@ -73,4 +73,15 @@ void drawChangeHeadline(const RangeChange& change, const Appearance& look) {
     }
 }
 
+ImVec2 drawChangeHeadlineAfterChips(const RangeChange& change, const Appearance& look) {
+    ImGui::SameLine(0, look.px(16));
+    if (ImGui::GetContentRegionAvail().x < changeHeadlineWidth(change, look)) {
+        ImGui::NewLine();
+    }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    drawChangeHeadline(change, look);
+    return top;
+}
+
 } // namespace knotmap::ui

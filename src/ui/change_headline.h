@@ -24,4 +24,8 @@ namespace knotmap::ui {
 // explains the rule.
 void drawChangeHeadline(const RangeChange& change, const Appearance& look);
 
+// The headline on the line of the range chips when it fits there, else
+// under them; returns where it starts, in screen coordinates.
+ImVec2 drawChangeHeadlineAfterChips(const RangeChange& change, const Appearance& look);
+
 } // namespace knotmap::ui

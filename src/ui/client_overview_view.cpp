@@ -37,13 +37,7 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
     const std::vector<TimedRating> ratings = overallPainRatings(*overview.value);
     const RangeChange change =
         rangeChange(ratings, shownRange(ratings, state.overviewRange, state.overviewChart));
-    ImGui::SameLine(0, look.px(16));
-    if (ImGui::GetContentRegionAvail().x < changeHeadlineWidth(change, look)) {
-        ImGui::NewLine();
-    }
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    drawChangeHeadline(change, look);
+    const ImVec2 top = drawChangeHeadlineAfterChips(change, look);
 
     const Palette& palette = look.colours();
     TimeChartInput pain;

@@ -4,6 +4,7 @@
 #include "core/domain_codes.h"
 #include "core/validation.h"
 #include "ui/chips.h"
+#include "ui/knot_kind_segments.h"
 #include "ui/pain_slider.h"
 #include "ui/segmented_control.h"
 #include "ui/signed_rating_view.h"
@@ -19,13 +20,6 @@
 
 namespace knotmap::ui {
 namespace {
-
-constexpr std::array<ObservationKind, 5> kKinds = {
-    ObservationKind::ActiveTriggerPoint, ObservationKind::LatentTriggerPoint,
-    ObservationKind::Tension, ObservationKind::Adhesion, ObservationKind::Spasm};
-// Short enough for five segments side by side; the full name is the tooltip.
-constexpr std::array<std::string_view, 5> kKindLabels = {"Active", "Latent", "Tension", "Adhesion",
-                                                         "Spasm"};
 
 void sectionLabel(std::string_view text, const Appearance& look) {
     ImGui::Dummy(ImVec2(0, look.px(6)));
@@ -128,17 +122,17 @@ void painSection(const KnotEditorModel& model, KnotEditorEvents& events, const A
 
 void kindSection(const KnotEditorModel& model, KnotEditorEvents& events, const Appearance& look) {
     sectionLabel("Kind", look);
-    std::array<Segment, kKinds.size()> segments;
+    std::array<Segment, kKnotKinds.size()> segments;
     int selected = 0;
-    for (std::size_t i = 0; i < kKinds.size(); ++i) {
-        segments[i] = {kKindLabels[i], displayName(kKinds[i])};
-        if (kKinds[i] == model.observation.kind) {
+    for (std::size_t i = 0; i < kKnotKinds.size(); ++i) {
+        segments[i] = {kKnotKindLabels[i], displayName(kKnotKinds[i])};
+        if (kKnotKinds[i] == model.observation.kind) {
             selected = static_cast<int>(i);
         }
     }
     if (segmentedControl("kind", segments, selected, look)) {
         events.edit = ObservationEdit::setKind(model.observationId,
-                                               kKinds[static_cast<std::size_t>(selected)]);
+                                               kKnotKinds[static_cast<std::size_t>(selected)]);
     }
 }
 

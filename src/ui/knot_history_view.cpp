@@ -213,13 +213,7 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     const std::vector<TimedRating> ratings = trendRatings(*trend.value);
     const RangeChange change =
         rangeChange(ratings, shownRange(ratings, state.knotRange, state.knotChart));
-    ImGui::SameLine(0, look.px(16));
-    if (ImGui::GetContentRegionAvail().x < changeHeadlineWidth(change, look)) {
-        ImGui::NewLine();
-    }
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    drawChangeHeadline(change, look);
+    const ImVec2 top = drawChangeHeadlineAfterChips(change, look);
     std::vector<std::string> kinds;
     TimeChartInput chart =
         chartInput(*trend.value, *history.value, *input.vocabularies, look, kinds);

@@ -4,6 +4,7 @@
 #include "core/domain_codes.h"
 #include "core/validation.h"
 #include "ui/chips.h"
+#include "ui/knot_kind_segments.h"
 #include "ui/pain_slider.h"
 #include "ui/segmented_control.h"
 #include "ui/signed_banner.h"
@@ -18,12 +19,6 @@ namespace knotmap::ui {
 namespace {
 
 constexpr const char* kAmendPopup = "Amend rating";
-
-constexpr std::array<ObservationKind, 5> kKinds = {
-    ObservationKind::ActiveTriggerPoint, ObservationKind::LatentTriggerPoint,
-    ObservationKind::Tension, ObservationKind::Adhesion, ObservationKind::Spasm};
-constexpr std::array<std::string_view, 5> kKindLabels = {"Active", "Latent", "Tension", "Adhesion",
-                                                         "Spasm"};
 
 bool blank(const std::string& text) {
     return text.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -82,16 +77,16 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
     painSlider("##amend-pain", draft.pain, look);
 
     textWithFont("Kind", look.fonts.strong);
-    std::array<Segment, kKinds.size()> segments;
+    std::array<Segment, kKnotKinds.size()> segments;
     int selected = 0;
-    for (std::size_t i = 0; i < kKinds.size(); ++i) {
-        segments[i] = {kKindLabels[i], displayName(kKinds[i])};
-        if (kKinds[i] == draft.kind) {
+    for (std::size_t i = 0; i < kKnotKinds.size(); ++i) {
+        segments[i] = {kKnotKindLabels[i], displayName(kKnotKinds[i])};
+        if (kKnotKinds[i] == draft.kind) {
             selected = static_cast<int>(i);
         }
     }
     if (segmentedControl("amend-kind", segments, selected, look)) {
-        draft.kind = kKinds[static_cast<std::size_t>(selected)];
+        draft.kind = kKnotKinds[static_cast<std::size_t>(selected)];
     }
 
     ImGui::Dummy(ImVec2(0, look.px(4)));
