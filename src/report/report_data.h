@@ -3,6 +3,7 @@
 #include "core/client_history.h"
 #include "core/domain.h"
 #include "core/pain_change.h"
+#include "core/range_change.h"
 #include "core/treatment_effect.h"
 
 #include <cstdint>
@@ -94,9 +95,9 @@ struct ReportData {
     int checkIns = 0;
     int visits = 0;
     // Overall pain, first rated session to latest, with their dates.
-    std::optional<PainChange> overallChange;
-    std::string overallFirstDate;
-    std::string overallLatestDate;
+    // Overall pain across the period, compared as the window's overview does:
+    // the level of the first stretch against the last (core/range_change.h).
+    RangeChange overallChange;
     // The knots rated within the range, most painful (latest rating) first.
     std::vector<ReportKnot> knots;
     // The client's history with only the sessions in the range.

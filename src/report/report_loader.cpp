@@ -32,16 +32,13 @@ void summariseSessions(ReportData& data) {
         data.lastSessionDate = sessions.back().startedAt.localDate();
         data.utcOffsetMinutes = sessions.back().startedAt.offsetMinutes();
     }
-    const auto rated = [](const HistorySession& s) {
-        return s.overallPain.has_value();
-    };
-    const auto first = std::find_if(sessions.begin(), sessions.end(), rated);
-    const auto latest = std::find_if(sessions.rbegin(), sessions.rend(), rated);
-    if (first != sessions.end()) {
-        data.overallChange = painChange(*first->overallPain, *latest->overallPain);
-        data.overallFirstDate = first->startedAt.localDate();
-        data.overallLatestDate = latest->startedAt.localDate();
+    std::vector<TimedRating> overall;
+    for (const HistorySession& session : sessions) {
+        if (session.overallPain) {
+            overall.push_back({session.startedAt.utcSeconds(), double(*session.overallPain)});
+        }
     }
+    data.overallChange = rangeChange(overall, latestSpan(overall, 0.0));
 }
 
 void summariseKnots(ReportData& data) {

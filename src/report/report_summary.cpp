@@ -29,15 +29,6 @@ std::string knotsText(const ReportData& data) {
            " resolved (of the knots rated in this period)";
 }
 
-std::string overallPainText(const ReportData& data) {
-    if (!data.overallChange) {
-        return "not rated in this period";
-    }
-    const PainChange& change = *data.overallChange;
-    return std::to_string(change.firstPain) + "/10 on " + data.overallFirstDate + " to " +
-           std::to_string(change.latestPain) + "/10 on " + data.overallLatestDate + ": " +
-           describePainChange(change);
-}
 
 ReportBlock titleBlock(const ReportData& data, const std::string& generatedDate) {
     ReportBlock block;
@@ -79,6 +70,17 @@ ReportBlock factsBlock(const PdfDocument& document,
 }
 
 } // namespace
+
+std::string overallPainText(const ReportData& data) {
+    const RangeChange& change = data.overallChange;
+    if (change.ratings == 0) {
+        return "not rated in this period";
+    }
+    if (change.story == RangeStory::NotEnough) {
+        return rangeHeadline(change);
+    }
+    return rangeHeadline(change) + " (" + rangeDetail(change) + ")";
+}
 
 std::string periodText(const ReportData& data) {
     const std::string from = data.requested.from.value_or(data.firstSessionDate);

@@ -18,4 +18,8 @@ namespace knotmap::report {
 // dates of the first and last session in the report.
 [[nodiscard]] std::string periodText(const ReportData& data);
 
+// The summary's overall pain line: the headline of the window's overview
+// (core/range_change.h) and what it compared.
+[[nodiscard]] std::string overallPainText(const ReportData& data);
+
 } // namespace knotmap::report

@@ -36,9 +36,12 @@ SharedAxis periodAxis(const ReportData& data) {
 
 std::string subtitle(const ReportKnot& knot, const KnotTrend& trend) {
     std::string text = "Latest " + std::to_string(knot.latestPain) + "/10";
-    if (trend.change) {
-        text += "  \u00b7  first " + std::to_string(trend.change->firstPain) + "/10  \u00b7  " +
-                describePainChange(*trend.change);
+    // Compared as the window's Knot tab does: the first stretch of the period
+    // against the last, not one rating against another.
+    const std::vector<TimedRating> ratings = trendRatings(trend);
+    const RangeChange change = rangeChange(ratings, latestSpan(ratings, 0.0));
+    if (change.story != RangeStory::NotEnough) {
+        text += "  \u00b7  " + rangeHeadline(change);
     }
     if (knot.status == KnotStatus::Resolved) {
         text += "  \u00b7  resolved";

@@ -1,4 +1,5 @@
 #include "report/report_data.h"
+#include "report/report_summary.h"
 #include "report/report_tables.h"
 
 #include <doctest/doctest.h>
@@ -51,4 +52,29 @@ TEST_CASE("estimates print with a real minus sign and their interval") {
     CHECK(formatEstimate(MeanEstimate{1, -1.0, std::nullopt, std::nullopt}) == "\u22121.0, n = 1");
     CHECK(formatEstimate(MeanEstimate{12, -1.84, -2.41, 0.04}) ==
           "\u22121.8 (\u22122.4 to 0.0), n = 12");
+}
+
+TEST_CASE("the summary's overall pain compares the first stretch with the last, not two ratings") {
+    // 90 days of daily ratings: 6 for a month, down to 2, back to 6. One
+    // rating against one says "no change"; the report tells the relapse.
+    std::vector<TimedRating> ratings;
+    for (int day = 0; day < 90; ++day) {
+        const double pain = day < 30 ? 6 : day < 45 ? 6 - (day - 30) * 4.0 / 15 : day < 60 ? 2
+                                                                                      : 6;
+        ratings.push_back({kStart + day * kDay, pain});
+    }
+    ReportData data;
+    data.overallChange = rangeChange(ratings, latestSpan(ratings, 0.0));
+    const std::string relapse = overallPainText(data);
+    CAPTURE(relapse);
+    CHECK(relapse.find("relapsed") != std::string::npos);
+    CHECK(relapse.find("No change") == std::string::npos);
+
+    // 1 -> 2 is one point: minimal, whatever the percentage.
+    data.overallChange = rangeChange({{kStart, 1}, {kStart + kDay, 2}},
+                                     latestSpan({{kStart, 1}, {kStart + kDay, 2}}, 0.0));
+    const std::string small = overallPainText(data);
+    CAPTURE(small);
+    CHECK(small.rfind("Worse by 1 point, 100% (Minimal)", 0) == 0);
+    CHECK(small.find("Substantial") == std::string::npos);
 }
