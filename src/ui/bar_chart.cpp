@@ -1,5 +1,6 @@
 #include "ui/bar_chart.h"
 
+#include "ui/chart_glyphs.h"
 #include "ui/chart_style.h"
 
 #include <algorithm>
@@ -84,6 +85,15 @@ std::string countText(const BarRow& row) {
     return " (" + std::to_string(row.count) + ")";
 }
 
+float glyphRadius(const Appearance& look) {
+    return look.px(5);
+}
+
+// The room a kind's glyph takes before its label: the glyph and a gap.
+float glyphWidth(const BarRow& row, const Appearance& look) {
+    return row.kindCode.empty() ? 0.0f : glyphRadius(look) * 2 + look.px(6);
+}
+
 float labelColumnWidth(const BarChartInput& input, float totalWidth, const Appearance& look) {
     if (!input.showRowLabels) {
         return look.px(8);
@@ -91,16 +101,26 @@ float labelColumnWidth(const BarChartInput& input, float totalWidth, const Appea
     float widest = 0.0f;
     for (const BarRow& row : input.rows) {
         const std::string text = input.showCounts ? row.label + countText(row) : row.label;
-        widest = std::max(widest, ImGui::CalcTextSize(text.c_str()).x);
+        widest = std::max(widest, glyphWidth(row, look) + ImGui::CalcTextSize(text.c_str()).x);
     }
     // Long names are elided rather than squeezing the bars.
     return std::min(widest, totalWidth * 0.4f) + look.px(12);
 }
 
-// The row's name, elided to fit, followed by its n in muted text so sparse
-// rows are recognisable without hovering.
+// The kind's glyph (with its halo, as in the chart keys), the row's name,
+// elided to fit, and its n in muted text so sparse rows are recognisable
+// without hovering. A muted row's glyph keeps its colour: it names the kind,
+// it is not the data.
 void drawRowLabel(ImDrawList* drawList, const BarRow& row, ImVec2 at, float width,
-                  const BarChartInput& input, const ChartColours& colours) {
+                  const BarChartInput& input, const ChartColours& colours, const Appearance& look) {
+    if (!row.kindCode.empty()) {
+        const float radius = glyphRadius(look);
+        const TreatmentMarkerStyle style = treatmentMarkerStyle(look.colours(), row.kindCode);
+        drawGlyphWithHalo(drawList, ImVec2(at.x + radius, at.y + ImGui::GetTextLineHeight() * 0.5f),
+                          radius, style.glyph, toU32(style.colour), colours.background);
+        at.x += glyphWidth(row, look);
+        width -= glyphWidth(row, look);
+    }
     const std::string count = input.showCounts ? countText(row) : std::string();
     const float countWidth = ImGui::CalcTextSize(count.c_str()).x;
     const std::string label = elideRight(row.label, std::max(width - countWidth, 0.0f));
@@ -210,7 +230,7 @@ std::optional<std::size_t> barChart(const char* id, const BarChartInput& input, 
         }
         if (input.showRowLabels) {
             drawRowLabel(drawList, row, ImVec2(origin.x, geometry.centre() - lineHeight / 2),
-                         labelWidth - look.px(12), input, colours);
+                         labelWidth - look.px(12), input, colours, look);
         }
         drawRow(drawList, row, geometry, x, input, colours, look);
     }

@@ -14,6 +14,10 @@ namespace knotmap::ui {
 
 struct BarRow {
     std::string label;
+    // A treatment kind's vocabulary code: its glyph, in its colour
+    // (core/treatment_style.h), is drawn before the label, as in the chart
+    // keys. Empty for rows that are not treatment kinds.
+    std::string kindCode;
     double value = 0.0;
     double ciLow = 0.0;
     double ciHigh = 0.0;

@@ -48,9 +48,10 @@ void drawStar(ImDrawList* drawList, ImVec2 centre, float radius, ImU32 colour) {
 }
 
 // Cross and plus are strokes, so they need their own thickness to match the
-// visual weight of the filled shapes.
-void drawStrokes(ImDrawList* drawList, ImVec2 centre, float radius, float angle, ImU32 colour) {
-    const float thickness = std::max(1.5f, radius * 0.5f);
+// visual weight of the filled shapes; hollow ones are drawn thinner.
+void drawStrokes(ImDrawList* drawList, ImVec2 centre, float radius, float angle, ImU32 colour,
+                 float weight = 0.5f) {
+    const float thickness = std::max(1.5f, radius * weight);
     const float reach = radius * 0.95f;
     for (const float a : {angle, angle + kPi / 2}) {
         const ImVec2 d(reach * std::cos(a), reach * std::sin(a));
@@ -127,6 +128,35 @@ void drawGlyphWithHalo(ImDrawList* drawList, ImVec2 centre, float radius, Glyph 
         drawGlyph(drawList, centre, radius + halo, glyph, haloColour);
     }
     drawGlyph(drawList, centre, radius, glyph, colour);
+}
+
+void drawGlyphOutlined(ImDrawList* drawList, ImVec2 centre, float radius, Glyph glyph, ImU32 colour,
+                       ImU32 haloColour) {
+    switch (glyph) {
+    // Strokes have no inside to hollow out: thinner strokes read as lighter.
+    case Glyph::Cross:
+        drawStrokes(drawList, centre, radius, kPi / 4, colour, 0.25f);
+        return;
+    case Glyph::Plus:
+        drawStrokes(drawList, centre, radius, 0.0f, colour, 0.25f);
+        return;
+    case Glyph::Ring:
+        drawList->AddCircle(centre, radius * 0.75f, colour, 0, std::max(1.0f, radius * 0.18f));
+        return;
+    default:
+        break;
+    }
+    // The shape, then a smaller copy in the background colour inside it;
+    // the border keeps a visible width however small the glyph.
+    const float border = std::max(1.5f, radius * 0.3f);
+    drawGlyph(drawList, centre, radius, glyph, colour);
+    // Pointed shapes need a deeper cut for their border to look as wide.
+    const float pointed = glyph == Glyph::Star                                         ? 2.2f
+                          : glyph == Glyph::TriangleUp || glyph == Glyph::TriangleDown ? 2.0f
+                          : glyph == Glyph::Diamond                                    ? 1.4f
+                                                                                       : 1.0f;
+    drawGlyph(drawList, centre, std::max(radius - border * pointed, radius * 0.2f), glyph,
+              haloColour);
 }
 
 } // namespace knotmap::ui

@@ -34,4 +34,10 @@ void drawGlyph(ImDrawList* drawList, ImVec2 centre, float radius, Glyph glyph, I
 void drawGlyphWithHalo(ImDrawList* drawList, ImVec2 centre, float radius, Glyph glyph, ImU32 colour,
                        ImU32 haloColour);
 
+// The glyph hollow: a coloured outline around haloColour (the chart
+// background), for a marker that concerns the chart only indirectly, as the
+// PDF draws a whole-session treatment (report/pdf_glyphs.h).
+void drawGlyphOutlined(ImDrawList* drawList, ImVec2 centre, float radius, Glyph glyph, ImU32 colour,
+                       ImU32 haloColour);
+
 } // namespace knotmap::ui

@@ -7,7 +7,6 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
-#include <map>
 
 namespace knotmap::ui {
 namespace {
@@ -96,19 +95,12 @@ TimeChartInput chartInput(const KnotTrend& trend, const ClientHistory& history,
             kinds.push_back(treatment.kindCode);
         }
     }
-    std::map<std::size_t, int> painBySession;
-    for (const KnotTrendPoint& point : trend.points) {
-        painBySession[point.session] = point.pain;
-    }
     for (const KnotTrendTreatment& treatment : trend.treatments) {
         const TreatmentMarkerStyle style = treatmentMarkerStyle(look.colours(), treatment.kindCode);
         ChartMarker marker;
         marker.t = static_cast<double>(treatment.utcSeconds);
-        // Drawn at the pain it started from (else the knot's rating that
-        // session), so it sits on the line it changed.
-        const auto rated = painBySession.find(treatment.session);
-        marker.value =
-            treatment.painBefore.value_or(rated != painBySession.end() ? rated->second : 0);
+        // Hollow when given to the whole session rather than aimed at this knot.
+        marker.outlined = treatment.wholeSession;
         marker.glyph = style.glyph;
         marker.colour = style.colour;
         std::string text = vocabularyName(vocabularies.treatments, treatment.kindCode);
@@ -218,12 +210,21 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     TimeChartInput chart =
         chartInput(*trend.value, *history.value, *input.vocabularies, look, kinds);
     chart.defaultSpanSeconds = presetSeconds(state.knotRange);
-    const float keyHeight = ImGui::GetTextLineHeightWithSpacing() *
-                            static_cast<float>(glyphKeyRows(kinds, *input.vocabularies, look));
+    // Hollow markers need a word in the key: they are the whole session's.
+    const bool anyHollow = std::any_of(chart.markers.begin(), chart.markers.end(),
+                                       [](const ChartMarker& marker) { return marker.outlined; });
+    const float keyHeight =
+        ImGui::GetTextLineHeightWithSpacing() *
+        static_cast<float>(glyphKeyRows(kinds, *input.vocabularies, look) + (anyHollow ? 1 : 0));
     (void)timeChart("knot-chart", chart, state.knotChart,
                     ImVec2(0, std::max(look.px(200), ImGui::GetContentRegionAvail().y - keyHeight)),
                     look);
     glyphKey(kinds, *input.vocabularies, look);
+    if (anyHollow) {
+        textMuted("Under the chart: filled, treated on this knot \u00B7 hollow, a whole-session "
+                  "treatment",
+                  look);
+    }
     requestPng(top,
                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
                       ImGui::GetCursorScreenPos().y),

@@ -165,8 +165,10 @@ std::optional<TimeChartHover> timeChart(const char* id, const TimeChartInput& in
     const std::vector<double> valueTicks = niceTicks(yLo, yHi, maxValueTicks);
 
     detail::PlotArea plot;
+    plot.stripHeight = input.markers.empty() ? 0.0f : detail::markerStripHeight(look);
     plot.min = ImVec2(origin.x + valueLabelWidth(valueTicks) + look.px(10), plotTop);
-    plot.max = ImVec2(origin.x + size.x - look.px(4), std::max(plotBottom, plotTop + look.px(20)));
+    plot.max = ImVec2(origin.x + size.x - look.px(4),
+                      std::max(plotBottom - plot.stripHeight, plotTop + look.px(20)));
     plot.y = LinearScale(yLo, yHi, plot.max.y, plot.min.y);
 
     // An adjusted window is kept within reach of the data, which may have
@@ -179,7 +181,9 @@ std::optional<TimeChartHover> timeChart(const char* id, const TimeChartInput& in
     plot.x = LinearScale(state.viewStart, state.viewEnd, plot.min.x, plot.max.x);
 
     ImGui::SetCursorScreenPos(plot.min);
-    ImGui::InvisibleButton("plot", ImVec2(plot.max.x - plot.min.x, plot.max.y - plot.min.y));
+    // The marker strip is part of the hover area, so its glyphs have tooltips.
+    ImGui::InvisibleButton(
+        "plot", ImVec2(plot.max.x - plot.min.x, plot.max.y + plot.stripHeight - plot.min.y));
     ImGui::SetItemUsingMouseWheel();
     const bool plotHovered = ImGui::IsItemHovered();
     const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left);
@@ -192,15 +196,17 @@ std::optional<TimeChartHover> timeChart(const char* id, const TimeChartInput& in
     // Points on the top and bottom value lines must not be cut in half.
     const float bleed = detail::markerRadius(look) + look.px(2);
     const ImVec2 clipMin(plot.min.x, plot.min.y - bleed);
-    const ImVec2 clipMax(plot.max.x, plot.max.y + bleed);
+    const ImVec2 clipMax(plot.max.x, plot.max.y + std::max(bleed, plot.stripHeight));
     drawList->PushClipRect(clipMin, clipMax, true);
     detail::drawBands(drawList, plot, input, colours);
     drawList->PopClipRect();
     detail::drawValueAxis(drawList, plot, valueTicks, colours, look);
     detail::drawTimeAxis(drawList, plot, input.utcOffsetMinutes, colours, look);
     drawList->PushClipRect(clipMin, clipMax, true);
-    detail::drawSeries(drawList, plot, input, state, colours, look);
+    // Markers before the series: should a point's halo reach into the
+    // strip, the line stays whole.
     detail::drawMarkers(drawList, plot, input, colours, look);
+    detail::drawSeries(drawList, plot, input, state, colours, look);
     std::optional<TimeChartHover> hover;
     if (plotHovered && !dragging) {
         hover =

@@ -11,7 +11,8 @@
 
 // A chart of values over time (pain, counts) drawn on ImDrawList, with
 // calendar-aware date ticks, a hover crosshair, drag to pan, wheel to zoom,
-// double-click to reset and a legend that toggles series.
+// double-click to reset and a legend that toggles series. Markers (such as
+// treatments) sit in a thin strip under the plot, never on the lines.
 namespace knotmap::ui {
 
 enum class SeriesStyle { Line, Points, LineAndPoints };
@@ -29,12 +30,16 @@ struct ChartSeries {
     bool trend = false; // a smoothed trend: thin and dashed, behind the data
 };
 
-// Something that happened at a moment, such as a treatment.
+// Something that happened at a moment, such as a treatment. Drawn at its
+// time in a strip under the plot: on the plot, a run of markers would hide
+// the line they mark.
 struct ChartMarker {
     double t = 0.0; // UTC seconds
-    double value = 0.0;
     Glyph glyph = Glyph::Circle;
     ImVec4 colour{0, 0, 0, 1};
+    // Drawn hollow: related to the chart only indirectly, such as a
+    // whole-session treatment on one knot's chart.
+    bool outlined = false;
     std::string tooltip;
 };
 

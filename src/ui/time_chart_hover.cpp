@@ -37,7 +37,7 @@ std::optional<std::size_t> markerUnder(const PlotArea& plot, ImVec2 mouse,
     float bestDistance = reach;
     for (std::size_t i = 0; i < input.markers.size(); ++i) {
         const ChartMarker& marker = input.markers[i];
-        const ImVec2 at = plot.toScreen(marker.t, marker.value);
+        const ImVec2 at = plot.markerAt(marker.t);
         const float distance = std::hypot(at.x - mouse.x, at.y - mouse.y);
         if (distance <= bestDistance) {
             bestDistance = distance;
@@ -88,10 +88,15 @@ void showTooltip(double t, const std::vector<NearestPoint>& nearest,
         const ChartMarker& marker = input.markers[*markerIndex];
         ImGui::Separator();
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float radius = markerRadius(look) * 0.8f;
-        drawGlyph(ImGui::GetWindowDrawList(),
-                  ImVec2(at.x + radius, at.y + ImGui::GetTextLineHeight() / 2), radius,
-                  marker.glyph, toU32(marker.colour));
+        const float radius = markerRadius(look);
+        const ImVec2 centre(at.x + radius, at.y + ImGui::GetTextLineHeight() / 2);
+        if (marker.outlined) {
+            drawGlyphOutlined(ImGui::GetWindowDrawList(), centre, radius, marker.glyph,
+                              toU32(marker.colour), ImGui::GetColorU32(ImGuiCol_PopupBg));
+        } else {
+            drawGlyph(ImGui::GetWindowDrawList(), centre, radius, marker.glyph,
+                      toU32(marker.colour));
+        }
         ImGui::Dummy(ImVec2(radius * 2, ImGui::GetTextLineHeight()));
         ImGui::SameLine();
         ImGui::TextUnformatted(marker.tooltip.c_str());
@@ -111,8 +116,8 @@ TimeChartHover drawHover(ImDrawList* drawList, const PlotArea& plot, ImVec2 mous
     hover.t = plot.x.inverse(mouse.x);
     hover.value = plot.y.inverse(mouse.y);
     hover.markerIndex = markerUnder(plot, mouse, input, markerRadius(look) + look.px(3));
-    drawList->AddLine(ImVec2(mouse.x, plot.min.y), ImVec2(mouse.x, plot.max.y), colours.crosshair,
-                      look.px(1));
+    drawList->AddLine(ImVec2(mouse.x, plot.min.y), ImVec2(mouse.x, plot.max.y + plot.stripHeight),
+                      colours.crosshair, look.px(1));
 
     std::vector<NearestPoint> nearest;
     for (const ChartSeries& series : input.series) {

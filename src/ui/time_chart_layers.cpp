@@ -50,8 +50,16 @@ bool PlotArea::contains(ImVec2 point) const {
     return point.x >= min.x && point.x <= max.x && point.y >= min.y && point.y <= max.y;
 }
 
+ImVec2 PlotArea::markerAt(double t) const {
+    return ImVec2(static_cast<float>(x.forward(t)), max.y + stripHeight / 2);
+}
+
 float markerRadius(const Appearance& look) {
-    return look.px(6.0f);
+    return look.px(5.0f);
+}
+
+float markerStripHeight(const Appearance& look) {
+    return markerRadius(look) * 2 + look.px(8);
 }
 
 void drawBands(ImDrawList* drawList, const PlotArea& plot, const TimeChartInput& input,
@@ -98,7 +106,7 @@ void drawTimeAxis(ImDrawList* drawList, const PlotArea& plot, int utcOffsetMinut
     const TimeTicks ticks = chooseTimeTicks(axis, [](std::string_view text) {
         return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
     });
-    const float labelTop = plot.max.y + look.px(4);
+    const float labelTop = plot.max.y + plot.stripHeight + look.px(4);
     for (const TimeTick& tick : ticks.ticks) {
         const float x = plot.min.x + tick.x;
         drawList->AddLine(ImVec2(x, plot.min.y), ImVec2(x, plot.max.y), colours.grid, look.px(1));
@@ -153,13 +161,31 @@ void drawSeries(ImDrawList* drawList, const PlotArea& plot, const TimeChartInput
 
 void drawMarkers(ImDrawList* drawList, const PlotArea& plot, const TimeChartInput& input,
                  const ChartColours& colours, const Appearance& look) {
+    if (plot.stripHeight <= 0.0f) {
+        return;
+    }
+    // A faint band under the baseline says the glyphs belong to the time
+    // axis, not to a value.
+    const float gap = look.px(2);
+    drawList->AddRectFilled(ImVec2(plot.min.x, plot.max.y + gap),
+                            ImVec2(plot.max.x, plot.max.y + plot.stripHeight - gap),
+                            toU32(ImGui::ColorConvertU32ToFloat4(colours.grid), 0.45f), look.px(2));
     const Interval window = plot.x.domain();
-    for (const ChartMarker& marker : input.markers) {
-        if (marker.t < window.lo || marker.t > window.hi) {
-            continue;
+    const float radius = markerRadius(look);
+    for (const bool outlinedPass : {true, false}) {
+        for (const ChartMarker& marker : input.markers) {
+            if (marker.outlined != outlinedPass || marker.t < window.lo || marker.t > window.hi) {
+                continue;
+            }
+            const ImVec2 at = plot.markerAt(marker.t);
+            if (marker.outlined) {
+                drawGlyphOutlined(drawList, at, radius, marker.glyph, toU32(marker.colour),
+                                  colours.background);
+            } else {
+                drawGlyphWithHalo(drawList, at, radius, marker.glyph, toU32(marker.colour),
+                                  colours.background);
+            }
         }
-        drawGlyphWithHalo(drawList, plot.toScreen(marker.t, marker.value), markerRadius(look),
-                          marker.glyph, toU32(marker.colour), colours.background);
     }
 }
 

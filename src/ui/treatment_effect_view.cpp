@@ -2,26 +2,13 @@
 #include "ui/bar_chart.h"
 #include "ui/history_common.h"
 #include "ui/history_views.h"
+#include "ui/treatment_effect_rows.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
 
 namespace knotmap::ui {
 namespace {
-
-// Fewer uses than this are drawn faded: a mean of two says little.
-constexpr int kFewUses = 5;
-
-BarRow barRow(const std::string& label, const MeanEstimate& estimate) {
-    BarRow row;
-    row.label = label;
-    row.value = estimate.mean;
-    row.ciLow = estimate.lower.value_or(estimate.mean);
-    row.ciHigh = estimate.upper.value_or(estimate.mean);
-    row.count = estimate.n;
-    row.muted = estimate.n < kFewUses;
-    return row;
-}
 
 // The value axis both charts share, fitted to the rows with enough uses: a
 // kind tried twice has an interval so wide it would squash every other bar.
@@ -68,30 +55,19 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
               "too, so read them as hints.",
               look);
     ImGui::PopTextWrapPos();
-    // One row per kind in both charts, in the same (sorted) order, so a row
-    // reads across; kinds without data in a chart get no bar there.
-    std::vector<BarRow> within;
-    std::vector<BarRow> later;
-    for (const TreatmentEffect& effect : *effects.value) {
-        const std::string label = vocabularyName(input.vocabularies->treatments, effect.kindCode);
-        if (effect.withinSession) {
-            within.push_back(barRow(label, *effect.withinSession));
-        }
-        if (effect.toNextObservation) {
-            later.push_back(barRow(label, *effect.toNextObservation));
-        }
-    }
-    std::stable_sort(later.begin(), later.end(),
-                     [](const BarRow& x, const BarRow& y) { return x.value < y.value; });
+    // One row per kind in both charts, each led by the kind's glyph in its
+    // colour, the same as on the Knot chart, so its key reads here too.
+    TreatmentEffectRows kindRows =
+        treatmentEffectRows(*effects.value, input.vocabularies->treatments);
     BarChartInput first;
     first.title = "Within the session (after \u2212 before)";
-    first.rows = std::move(within);
+    first.rows = std::move(kindRows.withinSession);
     BarChartInput second;
     second.title = state.lagDays == 0   ? "To the knot's next rating (any later session)"
                    : state.lagDays == 1 ? "To the knot's next rating, a day or more later"
                                         : "To the knot's next rating, " +
                                               std::to_string(state.lagDays) + " or more days later";
-    second.rows = std::move(later);
+    second.rows = std::move(kindRows.toNextRating);
     const Interval shared = trustedRange(first.rows, second.rows);
     first.valueRange = shared;
     second.valueRange = shared;

@@ -1,5 +1,7 @@
 #include "ui/treatment_panel.h"
 
+#include "ui/chart_glyphs.h"
+#include "ui/chart_style.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
 
@@ -50,6 +52,16 @@ LineActions lineActions(const Appearance& look) {
 
 void drawGroup(const TreatmentPanelModel& model, const TreatmentGroup& group,
                TreatmentPanelState& state, TreatmentPanelEvents& events, const Appearance& look) {
+    // The kind's glyph in its colour, as its treatments are marked on the
+    // Knot chart and keyed in the history views.
+    const float radius = look.px(5);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const TreatmentMarkerStyle style = treatmentMarkerStyle(look.colours(), group.kindCode);
+    drawGlyphWithHalo(ImGui::GetWindowDrawList(),
+                      ImVec2(at.x + radius, at.y + ImGui::GetTextLineHeight() * 0.5f), radius,
+                      style.glyph, toU32(style.colour), ImGui::GetColorU32(ImGuiCol_WindowBg));
+    ImGui::Dummy(ImVec2(radius * 2, ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, look.px(6));
     textWithFont(group.kindName, look.fonts.strong);
     if (!group.details.empty()) {
         ImGui::SameLine(0, look.px(10));

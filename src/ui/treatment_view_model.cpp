@@ -93,6 +93,7 @@ std::optional<TreatmentPanelModel> buildTreatmentPanelModel(SQLite::Database& db
         if (model.groups.empty() ||
             !givenTogether(model.groups.back().lines.back().treatment, treatment)) {
             TreatmentGroup group;
+            group.kindCode = treatment.kindCode;
             group.kindName = treatment.kindCode; // a kind the vocabulary lost keeps its code
             for (const TreatmentKindChoice& kind : model.kinds) {
                 if (kind.code == treatment.kindCode) {

@@ -38,6 +38,7 @@ struct TreatmentLine {
 // notes, saved one after another): one "Add treatment" for several knots
 // reads as one entry with a line per knot.
 struct TreatmentGroup {
+    std::string kindCode; // the vocabulary code: picks the kind's glyph and colour
     std::string kindName; // e.g. "Massage: trigger point therapy"
     std::string details;  // e.g. "20 min \u00B7 Firm", "" when neither is known
     std::string medication;
