@@ -59,11 +59,16 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(look.px(480), 0), ImGuiCond_Appearing);
+    // A fixed height that fits the screen: the fields scroll, the buttons stay
+    // in view under them on a short screen too.
+    const float height = std::min(look.px(760), viewport->WorkSize.y - look.px(32));
+    ImGui::SetNextWindowSize(ImVec2(look.px(480), height), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(kAmendPopup, nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
     Observation& draft = state.amendDraft;
+    const float footer = ImGui::GetFrameHeightWithSpacing() + look.px(10);
+    ImGui::BeginChild("##amend-fields", ImVec2(0, -footer));
     ImGui::PushTextWrapPos(0.0f);
     textMuted("The rating stays on record as signed; each field you change is saved as an "
               "amendment with its original value, who made it, when and why.",
@@ -127,6 +132,7 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
     limitedInputTextMultiline("##amend-reason", state.amendReason, kMaxNoteBytes,
                               ImVec2(width, ImGui::GetTextLineHeightWithSpacing() * 2));
     probeItem("rating-amend-reason");
+    ImGui::EndChild();
 
     const std::vector<RecordAmendment> changes =
         ratingAmendments(model.observation, draft, state.amendAuthor, state.amendReason,
@@ -167,6 +173,13 @@ void drawSignedRating(const KnotEditorModel& model, KnotEditorState& state,
                  "This rating is part of the signed visit and is read-only. Amend it to "
                  "correct it; the original stays on record.",
                  look);
+    // Under the banner, where it is in view on a short screen too.
+    ImGui::Dummy(ImVec2(0, look.px(4)));
+    const bool amend = ImGui::Button("Amend rating\u2026");
+    probeItem("rating-amend");
+    if (amend) {
+        openAmendDialog(model, state);
+    }
     const Observation& observation = model.observation;
     ImGui::PushTextWrapPos(0.0f);
     readOnlyRow("Pain",
@@ -190,12 +203,6 @@ void drawSignedRating(const KnotEditorModel& model, KnotEditorState& state,
         }
     }
     ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, look.px(8)));
-    const bool amend = ImGui::Button("Amend rating\u2026");
-    probeItem("rating-amend");
-    if (amend) {
-        openAmendDialog(model, state);
-    }
     amendDialog(model, state, events, look);
 }
 
