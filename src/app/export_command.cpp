@@ -2,7 +2,7 @@
 
 #include "core/calendar_day.h"
 #include "core/output_file.h"
-#include "store/client_repository.h"
+#include "store/client_lookup.h"
 #include "store/export_files.h"
 #include "store/table_export.h"
 
@@ -55,17 +55,8 @@ ExportOptions optionsFromArguments(const ExportArguments& arguments) {
 }
 
 Id clientIdByName(Database& database, const std::string& name) {
-    ClientRepository clients(database.sql());
-    if (const auto client = clients.findByName(name)) {
-        return client->id;
-    }
-    std::string known;
-    for (const Client& client : clients.list(true)) {
-        known += (known.empty() ? "" : ", ") + client.name;
-    }
-    throw std::runtime_error(
-        "no client named '" + name + "' in " + database.path().string() +
-        (known.empty() ? " (it has no clients)" : " (clients: " + known + ")"));
+    // Case and accents ignored, and two names folding alike refused (store/client_lookup.h).
+    return requireClientNamed(database.sql(), name, database.path().string()).id;
 }
 
 void reportWritten(const ExportedFile& file) {

@@ -3,6 +3,7 @@
 #include "app/database_path.h"
 #include "app/main_window.h"
 #include "render/png_writer.h"
+#include "store/client_lookup.h"
 #include "store/database.h"
 #include "ui/app_view_model.h"
 #include "ui/history_data.h"
@@ -27,27 +28,15 @@ namespace {
 // frame's content; the fonts and view model are ready before the first.
 constexpr int kSettleFrames = 10;
 
-bool sameName(const std::string& a, const std::string& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
-}
-
-Id findClientId(const ui::AppViewModel& model, const std::string& name,
-                const std::filesystem::path& database) {
-    for (const ui::ClientEntry& client : model.clients) {
-        if (sameName(client.name, name)) {
-            return client.id;
-        }
+// The client --client names, ignoring case and accents (store/client_lookup.h);
+// an archived client is not in the window's list, so it cannot be shown.
+Id findClientId(Database& database, const ui::AppViewModel& model, const std::string& name) {
+    const Client client = requireClientNamed(database.sql(), name, database.path().string());
+    if (ui::findClient(model, client.id) == nullptr) {
+        throw std::runtime_error("client '" + client.name + "' is archived: the window does not "
+                                 "show archived clients");
     }
-    std::string known;
-    for (const ui::ClientEntry& client : model.clients) {
-        known += (known.empty() ? "" : ", ") + client.name;
-    }
-    throw std::runtime_error(
-        "no client named '" + name + "' in " + database.string() +
-        (known.empty() ? " (it has no clients)" : " (clients: " + known + ")"));
+    return client.id;
 }
 
 const std::map<std::string, ui::HistoryTab>& tabsByName() {
@@ -125,7 +114,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
     ui::MainScreenState state;
     state.theme = arguments.theme == "dark" ? ui::ThemeKind::Dark : ui::ThemeKind::Light;
     if (!arguments.client.empty()) {
-        state.clientList.selectedClient = findClientId(model, arguments.client, path);
+        state.clientList.selectedClient = findClientId(database, model, arguments.client);
         ui::loadClientDetails(database, model, *state.clientList.selectedClient);
     } else if (!model.clients.empty()) {
         state.clientList.selectedClient = model.clients.front().id;

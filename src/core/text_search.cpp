@@ -1,88 +1,106 @@
 #include "core/text_search.h"
 
-#include <cctype>
+#include <algorithm>
+#include <stdexcept>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace knotmap {
 namespace {
 
-// Base letters for U+00C0..U+017F (Latin-1 letters and Latin Extended-A),
-// lower case, one per code point; '*' where the letter is spelled with two
-// (see spelledOut) and '-' where the code point is no letter (×, ÷) and
-// stays as written. Sixteen code points a line, from U+00C0.
-constexpr std::string_view kBaseLetters = "aaaaaa*ceeeeiiii"
-                                          "dnooooo-ouuuuy**"
-                                          "aaaaaa*ceeeeiiii"
-                                          "dnooooo-ouuuuy*y"
-                                          "aaaaaaccccccccdd"
-                                          "ddeeeeeeeeeegggg"
-                                          "gggghhhhiiiiiiii"
-                                          "ii**jjkkklllllll"
-                                          "lllnnnnnnnnnoooo"
-                                          "oo**rrrrrrssssss"
-                                          "ssttttttuuuuuuuu"
-                                          "uuuuwwyyyzzzzzzs";
-constexpr unsigned kFirstFolded = 0xC0;
-
-const char* spelledOut(unsigned codePoint) {
-    switch (codePoint) {
-    case 0xC6:
-    case 0xE6:
-        return "ae";
-    case 0xDF:
-        return "ss";
-    case 0xDE:
-    case 0xFE:
-        return "th";
-    case 0x132:
-    case 0x133:
-        return "ij";
-    case 0x152:
-    case 0x153:
-        return "oe";
+// Latin letters without a canonical decomposition that a reader still sees as
+// a base letter with a mark (after case folding, so lower case only).
+const char16_t* spelledOut(char16_t c) {
+    switch (c) {
+    case u'\u00E6': // æ
+        return u"ae";
+    case u'\u00F0': // ð
+    case u'\u0111': // đ
+        return u"d";
+    case u'\u00F8': // ø
+        return u"o";
+    case u'\u00FE': // þ
+        return u"th";
+    case u'\u0127': // ħ
+        return u"h";
+    case u'\u0131': // ı, Turkish dotless i
+        return u"i";
+    case u'\u0133': // ĳ
+        return u"ij";
+    case u'\u0138': // ĸ
+        return u"k";
+    case u'\u0140': // ŀ
+        return u"l";
+    case u'\u0142': // ł
+        return u"l";
+    case u'\u0149': // ŉ
+        return u"n";
+    case u'\u0153': // œ
+        return u"oe";
+    case u'\u0167': // ŧ
+        return u"t";
     default:
         return nullptr;
     }
 }
 
-// What a two-byte UTF-8 letter folds to, or nullptr to keep it as written.
-const char* folded(unsigned codePoint, char& single) {
-    if (codePoint < kFirstFolded || codePoint >= kFirstFolded + kBaseLetters.size()) {
-        return nullptr;
+const icu::Normalizer2& normalizer(bool decompose) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* instance = decompose ? icu::Normalizer2::getNFDInstance(status)
+                                                 : icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || instance == nullptr) {
+        // Only a broken ICU installation (no data library) gets here.
+        throw std::runtime_error(std::string("ICU normalisation is unavailable: ") +
+                                 u_errorName(status));
     }
-    const char base = kBaseLetters[codePoint - kFirstFolded];
-    if (base == '*') {
-        return spelledOut(codePoint);
+    return *instance;
+}
+
+std::string foldUnicode(std::string_view text) {
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    unicode.foldCase(U_FOLD_CASE_DEFAULT);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString decomposed = normalizer(true).normalize(unicode, status);
+    icu::UnicodeString bare;
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK) {
+            continue;
+        }
+        if (const char16_t* spelled =
+                c <= 0xFFFF ? spelledOut(static_cast<char16_t>(c)) : nullptr) {
+            bare.append(icu::UnicodeString(spelled));
+        } else {
+            bare.append(c);
+        }
     }
-    if (base == '-') {
-        return nullptr;
+    const icu::UnicodeString composed = normalizer(false).normalize(bare, status);
+    if (U_FAILURE(status)) {
+        throw std::runtime_error(std::string("ICU could not normalise text: ") +
+                                 u_errorName(status));
     }
-    single = base;
-    return &single;
+    std::string result;
+    composed.toUTF8String(result);
+    return result;
 }
 
 } // namespace
 
 std::string foldForSearch(std::string_view text) {
-    std::string result;
-    result.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        // U+00C0..U+017F are the two-byte sequences C3 80 .. C5 BF.
-        if (byte >= 0xC3 && byte <= 0xC5 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            if ((next & 0xC0u) == 0x80u) {
-                const unsigned codePoint = ((byte & 0x1Fu) << 6) | (next & 0x3Fu);
-                char single = 0;
-                if (const char* base = folded(codePoint, single)) {
-                    result.append(base, base == &single ? 1 : std::char_traits<char>::length(base));
-                    ++i;
-                    continue;
-                }
-            }
-        }
-        result += byte < 0x80 ? static_cast<char>(std::tolower(byte)) : static_cast<char>(byte);
+    // Plain ASCII, most names and every code, folds to lower case alone:
+    // spared the conversions, as the client list filters on every frame.
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return lowercaseAscii(text);
     }
-    return result;
+    return foldUnicode(text);
+}
+
+bool sameWhenFolded(std::string_view a, std::string_view b) {
+    return a == b || foldForSearch(a) == foldForSearch(b);
 }
 
 bool matchesSearch(std::string_view haystack, std::string_view needle) {

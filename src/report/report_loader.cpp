@@ -2,6 +2,7 @@
 
 #include "report/report_records.h"
 #include "store/client_history_query.h"
+#include "store/client_lookup.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/session_repository.h"
@@ -14,13 +15,6 @@
 
 namespace knotmap::report {
 namespace {
-
-bool sameName(const std::string& a, const std::string& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
-}
 
 void summariseSessions(ReportData& data) {
     const auto& sessions = data.history.sessions;
@@ -63,19 +57,8 @@ void summariseKnots(ReportData& data) {
 } // namespace
 
 Client findReportClient(Database& database, const std::string& name) {
-    const std::vector<Client> clients = ClientRepository(database.sql()).list(true);
-    for (const Client& client : clients) {
-        if (sameName(client.name, name)) {
-            return client;
-        }
-    }
-    std::string known;
-    for (const Client& client : clients) {
-        known += (known.empty() ? "" : ", ") + client.name;
-    }
-    throw std::runtime_error(
-        "no client named '" + name + "' in " + database.path().string() +
-        (known.empty() ? " (it has no clients)" : " (clients: " + known + ")"));
+    // Case and accents ignored, and two names folding alike refused (store/client_lookup.h).
+    return requireClientNamed(database.sql(), name, database.path().string());
 }
 
 ReportData loadReportData(Database& database, const Client& client, const DateRange& range) {

@@ -1,5 +1,8 @@
 #include "store/client_commands.h"
 
+#include "core/birth_year.h"
+#include "core/validation.h"
+#include "store/client_lookup.h"
 #include "store/client_repository.h"
 #include "store/statement_helpers.h"
 #include "store/store_error.h"
@@ -33,19 +36,45 @@ Client requireClient(SQLite::Database& db, Id clientId) {
 
 void requireUniqueClientName(SQLite::Database& db, const std::string& name,
                              std::optional<Id> except) {
-    const auto existing = ClientRepository(db).findByName(name);
-    if (existing && existing->id != except) {
+    const auto existing = clientNameClash(db, name, except);
+    if (existing) {
         // Archived clients keep their names too: say so, or the clash is a puzzle.
         throw ValidationError("A client named \u201C" + existing->name + "\u201D already exists" +
                               (existing->archived ? " (archived)" : "") +
-                              ". Names must differ in more than upper and lower case.");
+                              ". Names must differ in more than case and accents.");
     }
+}
+
+void requireValidClientDetails(SQLite::Database& db, const Client& details,
+                               std::optional<Id> except) {
+    if (details.name.empty()) {
+        throw ValidationError("A client needs a name.");
+    }
+    if (const std::string problem = textProblem(details.name, kMaxNameBytes); !problem.empty()) {
+        throw ValidationError("Name: " + problem);
+    }
+    if (details.birthYear) {
+        if (const std::string problem = birthYearProblem(*details.birthYear, currentLocalYear());
+            !problem.empty()) {
+            throw ValidationError("Birth year: " + problem);
+        }
+    }
+    if (const std::string problem = textProblem(details.notes, kMaxNoteBytes); !problem.empty()) {
+        throw ValidationError("Notes: " + problem);
+    }
+    requireUniqueClientName(db, details.name, except);
 }
 
 // --- CreateClientCommand ------------------------------------------------------
 
 CreateClientCommand::CreateClientCommand(SQLite::Database& db, std::string name) : m_db(db) {
     m_client.name = trimmed(name);
+}
+
+CreateClientCommand::CreateClientCommand(SQLite::Database& db, Client details)
+    : m_db(db), m_client(std::move(details)) {
+    m_client.id = 0;
+    m_client.name = trimmed(m_client.name);
 }
 
 void CreateClientCommand::apply() {
@@ -63,10 +92,7 @@ void CreateClientCommand::apply() {
         transaction.commit();
         return;
     }
-    if (m_client.name.empty()) {
-        throw ValidationError("A client needs a name.");
-    }
-    requireUniqueClientName(m_db, m_client.name);
+    requireValidClientDetails(m_db, m_client, std::nullopt);
     Client client = m_client;
     ClientRepository(m_db).add(client);
     SQLite::Statement created(m_db, "SELECT created_utc FROM client WHERE id = ?");
@@ -115,6 +141,36 @@ void RenameClientCommand::apply() {
 void RenameClientCommand::revert() {
     if (m_previousName) {
         setName(*m_previousName);
+    }
+}
+
+// --- EditClientCommand --------------------------------------------------------
+
+EditClientCommand::EditClientCommand(SQLite::Database& db, Client details)
+    : m_db(db), m_details(std::move(details)) {
+    m_details.name = trimmed(m_details.name);
+}
+
+void EditClientCommand::write(const Client& details) {
+    WriteTransaction transaction(m_db);
+    Client client = requireClient(m_db, details.id);
+    client.name = details.name;
+    client.birthYear = details.birthYear;
+    client.notes = details.notes;
+    ClientRepository(m_db).update(client);
+    transaction.commit();
+}
+
+void EditClientCommand::apply() {
+    Client previous = requireClient(m_db, m_details.id);
+    requireValidClientDetails(m_db, m_details, m_details.id);
+    write(m_details);
+    m_previous = std::move(previous);
+}
+
+void EditClientCommand::revert() {
+    if (m_previous) {
+        write(*m_previous);
     }
 }
 

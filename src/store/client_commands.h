@@ -16,13 +16,25 @@
 namespace knotmap {
 
 // Throws ValidationError with a message for the user when another client
-// (other than except) already has this name, ignoring case.
+// (other than except) already has this name, ignoring case and accents
+// (foldForSearch, core/text_search.h). That is stricter than the NOCASE
+// unique index on client.name, which folds ASCII only: "Anna" and "Änna"
+// would pass the index but are refused here, so that a name typed in any
+// case and with or without accents (--client, the search) finds one client.
 void requireUniqueClientName(SQLite::Database& db, const std::string& name,
                              std::optional<Id> except = std::nullopt);
+
+// Throws ValidationError naming the field when details cannot be saved for a
+// client: a name is needed and must be new (requireUniqueClientName); a birth
+// year must be from 1900 to this year (core/birth_year.h); text within limits.
+void requireValidClientDetails(SQLite::Database& db, const Client& details,
+                               std::optional<Id> except);
 
 class CreateClientCommand : public Command {
 public:
     CreateClientCommand(SQLite::Database& db, std::string name);
+    // A client with its birth year and notes (details.id is ignored).
+    CreateClientCommand(SQLite::Database& db, Client details);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "New client"; }
@@ -50,6 +62,24 @@ private:
     Id m_clientId;
     std::string m_name;
     std::optional<std::string> m_previousName;
+};
+
+// Changes a client's name, birth year and notes together (the client
+// details form); the archived flag stays as it is.
+class EditClientCommand : public Command {
+public:
+    // details.id names the client.
+    EditClientCommand(SQLite::Database& db, Client details);
+    void apply() override;
+    void revert() override;
+    [[nodiscard]] std::string description() const override { return "Edit client"; }
+
+private:
+    void write(const Client& details);
+
+    SQLite::Database& m_db;
+    Client m_details;
+    std::optional<Client> m_previous;
 };
 
 // Archiving hides a client from the list without losing anything; the same

@@ -55,7 +55,8 @@ public:
         loadVocabulary(m_triggers, "trigger_cause", m_plan.newTriggers);
         SQLite::Statement names(m_db, "SELECT name FROM client");
         while (names.executeStep()) {
-            m_databaseNames.insert(lowercaseAscii(names.getColumn(0).getString()));
+            std::string name = names.getColumn(0).getString();
+            m_databaseNames.emplace(foldForSearch(name), std::move(name));
         }
     }
 
@@ -148,15 +149,23 @@ private:
 
     // A new client: its id and name must be new, to the file and the database.
     void addClient(ImportRow& row, Id id, const std::string& name) {
-        const std::string folded = lowercaseAscii(name);
+        // Folded as everywhere else (core/text_search.h): names that differ
+        // only in case or accents would make --client and the search
+        // ambiguous, so they are refused although the NOCASE index on
+        // client.name (ASCII only) would take most of them.
+        const std::string folded = name.size() <= kMaxNameBytes ? foldForSearch(name) : name;
         if (const auto other = m_clientNames.find(folded); other != m_clientNames.end()) {
             row.problem(1, "client " + std::to_string(other->second) + " on " +
                                where(m_clientsFile, m_clients[other->second].line) +
-                               " already has the name " + quotedValue(name) +
-                               " (names must differ, ignoring case)");
-        } else if (m_databaseNames.count(folded) != 0) {
-            row.problem(1, "the database already has a client named " + quotedValue(name) +
-                               " (import into a new database, or rename one of them)");
+                               " already has the name " +
+                               quotedValue(m_clients[other->second].name) +
+                               " (names must differ in more than case and accents)");
+        } else if (const auto known = m_databaseNames.find(folded);
+                   known != m_databaseNames.end()) {
+            row.problem(1, "the database already has a client named " +
+                               quotedValue(known->second) +
+                               " (names must differ in more than case and accents; import "
+                               "into a new database, or rename one of them)");
         }
         m_minClientId = std::min(m_minClientId, id);
         if (!keeps(row)) {
@@ -438,8 +447,9 @@ private:
     std::string m_sessionsFile;
     std::string m_knotsFile;
 
-    std::unordered_set<std::string> m_databaseNames;
-    // Names in lowercaseAscii form: the client name index compares with NOCASE.
+    // Folded name (foldForSearch) -> the name as the database spells it.
+    std::unordered_map<std::string, std::string> m_databaseNames;
+    // Clients of the file by folded name.
     std::unordered_map<std::string, Id> m_clientNames;
     std::unordered_map<Id, ClientSeen> m_clients;
     std::unordered_map<Id, SessionSeen> m_sessions;

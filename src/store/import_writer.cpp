@@ -1,6 +1,7 @@
 #include "store/import_writer.h"
 
 #include "core/import_table.h"
+#include "core/text_search.h"
 #include "core/validation.h"
 #include "store/import_rows.h"
 #include "store/row_binding.h"
@@ -47,12 +48,14 @@ std::string fitted(std::string text, std::size_t maxBytes) {
 
 void addVocabulary(SQLite::Database& db, const char* table, const std::vector<std::string>& codes) {
     const std::string t = table;
-    SQLite::Statement nameTaken(db, "SELECT count(*) FROM " + t + " WHERE name = ? COLLATE NOCASE");
-    const auto taken = [&nameTaken](const std::string& name) {
-        nameTaken.tryReset();
-        nameTaken.bind(1, name);
-        nameTaken.executeStep();
-        return nameTaken.getColumn(0).getInt() > 0;
+    // Names compared folded, as the vocabulary window does (core/text_search.h).
+    std::unordered_set<std::string> names;
+    SQLite::Statement existing(db, "SELECT name FROM " + t);
+    while (existing.executeStep()) {
+        names.insert(foldForSearch(existing.getColumn(0).getString()));
+    }
+    const auto taken = [&names](const std::string& name) {
+        return names.count(foldForSearch(name)) != 0;
     };
     SQLite::Statement insert(db, "INSERT INTO " + t +
                                      " (code, name, builtin, hidden, sort_order) VALUES "
@@ -74,6 +77,7 @@ void addVocabulary(SQLite::Database& db, const char* table, const std::vector<st
         insert.bind(1, code);
         insert.bind(2, name);
         insert.exec();
+        names.insert(foldForSearch(name));
     }
 }
 

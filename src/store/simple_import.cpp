@@ -4,6 +4,7 @@
 #include "core/import_table.h"
 #include "core/region_lookup.h"
 #include "core/text_search.h"
+#include "store/client_lookup.h"
 #include "core/validation.h"
 #include "store/client_repository.h"
 #include "store/csv_import.h"
@@ -305,9 +306,21 @@ private:
                 return;
             }
             m_result.clientName = m_options.clientName;
-            if (const auto client = clients.findByName(m_options.clientName)) {
-                m_clientId = client->id;
-                m_result.clientName = client->name;
+            // Case and accents ignored, as everywhere (store/client_lookup.h).
+            const std::vector<Client> named = clientsNamed(m_database.sql(), m_options.clientName);
+            if (named.size() == 1) {
+                m_clientId = named.front().id;
+                m_result.clientName = named.front().name;
+            } else if (named.size() > 1) {
+                std::string names;
+                for (const Client& client : named) {
+                    names += (names.empty() ? "" : ", ") + client.name;
+                }
+                fileProblem(0, 0,
+                            "--client " + m_options.clientName + " matches " +
+                                std::to_string(named.size()) +
+                                " clients when case and accents are ignored (" + names +
+                                "): write the name exactly as it is spelled");
             } else {
                 m_result.newClient = true;
             }

@@ -1,5 +1,6 @@
 #include "store/vocabulary_repository.h"
 
+#include "core/text_search.h"
 #include "store/store_error.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -39,6 +40,29 @@ std::string trimmed(const std::string& text) {
 
 } // namespace
 
+std::optional<VocabularyItem> VocabularyRepository::nameClash(Vocabulary vocabulary,
+                                                              std::string_view name,
+                                                              std::optional<Id> except) {
+    const std::string wanted = foldForSearch(name);
+    for (VocabularyItem& item : list(vocabulary, true)) {
+        if (item.id != except && foldForSearch(item.name) == wanted) {
+            return std::move(item);
+        }
+    }
+    return std::nullopt;
+}
+
+void VocabularyRepository::requireNewName(Vocabulary vocabulary, const std::string& name,
+                                          std::optional<Id> except) {
+    if (const auto clash = nameClash(vocabulary, name, except)) {
+        throw ValidationError(std::string(tableName(vocabulary)) + ": '" + name +
+                              "' already exists" +
+                              (clash->name == name ? "" : " as '" + clash->name + "'") +
+                              (clash->hidden ? " (hidden)" : "") +
+                              "; names must differ in more than case and accents");
+    }
+}
+
 const char* tableName(Vocabulary vocabulary) {
     switch (vocabulary) {
     case Vocabulary::Symptom:
@@ -75,14 +99,8 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
     if (item.name.empty()) {
         throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
     }
+    requireNewName(vocabulary, item.name, std::nullopt);
     const std::string table = tableName(vocabulary);
-    SQLite::Statement clash(m_db,
-                            "SELECT count(*) FROM " + table + " WHERE name = ? COLLATE NOCASE");
-    clash.bind(1, item.name);
-    clash.executeStep();
-    if (clash.getColumn(0).getInt() > 0) {
-        throw ValidationError(table + ": '" + item.name + "' already exists");
-    }
     const std::string base = codeFromName(item.name);
     item.code = base;
     SQLite::Statement codeTaken(m_db, "SELECT count(*) FROM " + table + " WHERE code = ?");
@@ -112,6 +130,7 @@ void VocabularyRepository::rename(Vocabulary vocabulary, Id id, const std::strin
     if (newName.empty()) {
         throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
     }
+    requireNewName(vocabulary, newName, id);
     SQLite::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
                                        " SET name = ? WHERE id = ?");
     update.bind(1, newName);

@@ -1,3 +1,4 @@
+#include "core/birth_year.h"
 #include "core/undo_stack.h"
 #include "store/client_commands.h"
 #include "store/client_repository.h"
@@ -91,7 +92,7 @@ TEST_CASE("renaming a client: undo, redo, and clashes refused with a clear messa
         } catch (const ValidationError& error) {
             CHECK(std::string(error.what()) ==
                   "A client named \u201C"
-                  "Ben\u201D already exists. Names must differ in more than upper and lower case.");
+                  "Ben\u201D already exists. Names must differ in more than case and accents.");
         }
         CHECK(dumpAllTables(f.db) == after);
     }
@@ -141,4 +142,99 @@ TEST_CASE("commands on a client that is gone fail without changing anything") {
                     StoreError);
     CHECK_THROWS_AS(f.stack.execute(std::make_unique<ArchiveClientCommand>(f.db, 999)), StoreError);
     CHECK(dumpAllTables(f.db) == before);
+}
+
+TEST_CASE("a new client's name must differ in more than case and accents, in any script") {
+    Fixture f;
+    f.addClient("Łukasz Dvořák");
+    f.addClient("Анна Петрова");
+    const std::string before = dumpAllTables(f.db);
+    // Each would pass the NOCASE index (which folds ASCII only) but names the same person.
+    for (const char* clash : {"lukasz dvorak", "ŁUKASZ DVOŘÁK", "анна петрова"}) {
+        CAPTURE(clash);
+        try {
+            f.stack.execute(std::make_unique<CreateClientCommand>(f.db, clash));
+            FAIL("a name folding like an existing one was accepted");
+        } catch (const ValidationError& error) {
+            CHECK(
+                std::string(error.what()).find("Names must differ in more than case and accents") !=
+                std::string::npos);
+        }
+    }
+    CHECK(dumpAllTables(f.db) == before);
+}
+
+TEST_CASE("a client is created with birth year and notes, and edited undoably") {
+    Fixture f;
+    Client details;
+    details.name = " Ewa Nowak ";
+    details.birthYear = 1984;
+    details.notes = "Desk job.\nLeft-handed.";
+    auto command = std::make_unique<CreateClientCommand>(f.db, details);
+    CreateClientCommand& create = *command;
+    f.stack.execute(std::move(command));
+    auto saved = ClientRepository(f.db).get(create.clientId());
+    REQUIRE(saved);
+    CHECK(saved->name == "Ewa Nowak");
+    CHECK(saved->birthYear == 1984);
+    CHECK(saved->notes == "Desk job.\nLeft-handed.");
+    const std::string created = dumpAllTables(f.db);
+
+    Client edited = *saved;
+    edited.birthYear = 1985;
+    edited.notes = "Desk job.";
+    f.stack.execute(std::make_unique<EditClientCommand>(f.db, edited));
+    CHECK(f.stack.undoDescription() == "Edit client");
+    CHECK(ClientRepository(f.db).get(saved->id)->birthYear == 1985);
+    const std::string afterEdit = dumpAllTables(f.db);
+    f.stack.undo();
+    CHECK(dumpAllTables(f.db) == created);
+    f.stack.redo();
+    CHECK(dumpAllTables(f.db) == afterEdit);
+
+    edited.birthYear.reset(); // the birth year may be cleared
+    f.stack.execute(std::make_unique<EditClientCommand>(f.db, edited));
+    CHECK_FALSE(ClientRepository(f.db).get(saved->id)->birthYear.has_value());
+}
+
+TEST_CASE("client details that cannot be saved are refused naming the field") {
+    Fixture f;
+    const Id ana = f.addClient("Ana");
+    f.addClient("Ben");
+    const std::string before = dumpAllTables(f.db);
+    const auto refused = [&](Client details, const std::string& expected) {
+        CAPTURE(expected);
+        try {
+            if (details.id == 0) {
+                f.stack.execute(std::make_unique<CreateClientCommand>(f.db, details));
+            } else {
+                f.stack.execute(std::make_unique<EditClientCommand>(f.db, details));
+            }
+            FAIL("the details were accepted");
+        } catch (const ValidationError& error) {
+            CHECK(std::string(error.what()) == expected);
+        }
+        CHECK(dumpAllTables(f.db) == before);
+    };
+    const int nextYear = currentLocalYear() + 1;
+    Client future;
+    future.name = "Cy";
+    future.birthYear = nextYear;
+    refused(future, "Birth year: " + std::to_string(nextYear) + " is in the future");
+    Client old = future;
+    old.birthYear = 1899;
+    refused(old, "Birth year: 1899 is before 1900");
+    Client clash;
+    clash.id = ana;
+    clash.name = "b\u00C9N";
+    refused(clash, "A client named \u201C"
+                   "Ben\u201D already exists. Names must differ in more than case and accents.");
+    Client nameless;
+    nameless.id = ana;
+    nameless.name = "  ";
+    refused(nameless, "A client needs a name.");
+    Client control;
+    control.name = "Dee";
+    control.notes = std::string("bell\x07");
+    refused(control, "Notes: control character U+0007 at character 5 is not allowed");
 }
