@@ -22,6 +22,14 @@ void TestProbe::record(std::string_view name, float minX, float minY, float maxX
     m_lines += rect;
 }
 
+void TestProbe::recordValue(std::string_view name, std::string_view value) {
+    m_lines += "value ";
+    m_lines += name;
+    m_lines += ' ';
+    m_lines += value;
+    m_lines += '\n';
+}
+
 std::string TestProbe::takeLines() {
     std::string lines;
     lines.swap(m_lines);
@@ -47,6 +55,12 @@ void probeItem(std::string_view name) {
         const ImVec2 min = ImGui::GetItemRectMin();
         const ImVec2 max = ImGui::GetItemRectMax();
         probe->record(name, min.x, min.y, max.x, max.y);
+    }
+}
+
+void probeValue(std::string_view name, std::string_view value) {
+    if (TestProbe* probe = installedProbe()) {
+        probe->recordValue(name, value);
     }
 }
 

@@ -14,6 +14,8 @@ namespace knotmap::ui {
 class TestProbe {
 public:
     void record(std::string_view name, float minX, float minY, float maxX, float maxY);
+    // "value NAME VALUE": what a widget holds that its rectangle cannot tell.
+    void recordValue(std::string_view name, std::string_view value);
     // "item NAME MINX MINY MAXX MAXY" lines of the widgets recorded since the
     // last call, each ending in a newline; clears them, so the next frame
     // reports only what it draws.
@@ -38,5 +40,8 @@ public:
 // Records ImGui's last item (the widget just drawn) under name; a name
 // without spaces.
 void probeItem(std::string_view name);
+// Records a value under name (no spaces in name), e.g. how many visual lines
+// the field being edited wraps into (ui/wrapped_text_input.cpp).
+void probeValue(std::string_view name, std::string_view value);
 
 } // namespace knotmap::ui

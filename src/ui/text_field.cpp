@@ -1,6 +1,7 @@
 #include "ui/text_field.h"
 
 #include "core/validation.h"
+#include "ui/wrapped_text_input.h"
 
 #include <imgui_stdlib.h>
 
@@ -63,8 +64,8 @@ bool limitedInputTextWithHint(const char* label, const char* hint, std::string& 
 
 bool limitedInputTextMultiline(const char* label, std::string& text, std::size_t maxBytes,
                                const ImVec2& size, ImGuiInputTextFlags flags) {
-    Limit limit = limitFor(text, maxBytes);
-    return ImGui::InputTextMultiline(label, &text, size, flags | kLimitFlags, limitText, &limit);
+    // ImGui's own multi-line field scrolls sideways; notes wrap instead.
+    return wrappedInputTextMultiline(label, text, maxBytes, size, flags);
 }
 
 } // namespace knotmap::ui

@@ -11,6 +11,8 @@
 // a paste that would pass it is cut at the limit. ImGui itself already drops
 // C0 controls other than LF (multiline fields) and tab (with AllowTabInput);
 // these fields also drop DEL and the C1 controls a paste can bring.
+// The multi-line field wraps its text at its width (ui/wrapped_text_input.h)
+// and applies the same limits itself.
 namespace knotmap::ui {
 
 bool limitedInputText(const char* label, std::string& text, std::size_t maxBytes,
