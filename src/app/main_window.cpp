@@ -2,6 +2,7 @@
 
 #include "render/offscreen_target.h"
 #include "render/png_writer.h"
+#include "ui/glyph_coverage.h"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -64,6 +65,7 @@ MainWindow::MainWindow(const char* title, int width, int height, bool visible) {
             throw std::runtime_error("cannot set up ImGui for the window");
         }
         m_keyReleases.install(m_window);
+        ui::glyphCoverage().watchClipboard(io); // pasted text may need new glyphs
         if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
             ImGui_ImplGlfw_Shutdown();
             throw std::runtime_error("cannot set up ImGui's OpenGL renderer");
@@ -155,13 +157,15 @@ void MainWindow::updateScale() {
         minimised ? 1.0f : static_cast<float>(framebufferWidth) / static_cast<float>(windowWidth);
     const float uiScale = contentScale / std::max(1.0f, framebufferRatio);
 
-    if (contentScale != m_contentScale) {
+    // New scripts in the data or typed: the atlas gains their glyphs.
+    const bool newGlyphs = m_fallbackFaces.takeNewGlyphs();
+    if (contentScale != m_contentScale || newGlyphs) {
         const bool rebuildTexture = m_contentScale != 0.0f;
         if (rebuildTexture) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
         }
         ImGuiIO& io = ImGui::GetIO();
-        m_look.fonts = ui::buildFonts(*io.Fonts, contentScale);
+        m_look.fonts = ui::buildFonts(*io.Fonts, contentScale, &m_fallbackFaces);
         io.FontGlobalScale = uiScale / contentScale;
         if (rebuildTexture) {
             ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -181,6 +185,7 @@ void MainWindow::updateScale() {
 
 void MainWindow::renderFrame(bool lastFrame) {
     ImGui::Render();
+    ui::glyphCoverage().recordFrame(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts);
     int width = 0;
     int height = 0;
     if (m_capture != nullptr) {
@@ -271,6 +276,7 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
         glfwPollEvents();
+        ui::glyphCoverage().noteTypedCharacters(ImGui::GetIO()); // before the atlas is checked
         updateScale();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();

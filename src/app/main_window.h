@@ -2,6 +2,7 @@
 
 #include "app/key_release_delay.h"
 #include "ui/appearance.h"
+#include "ui/fallback_faces.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -90,6 +91,7 @@ private:
     ui::Appearance m_look;
     float m_contentScale = 0.0f; // the scale the fonts were built for; 0 = not yet
     float m_fontScale = 1.0f;    // the user's, from the settings
+    ui::FallbackFaces m_fallbackFaces; // other scripts' fonts, merged into Inter
     bool m_styleDirty = true;
     FrameCapture* m_capture = nullptr; // set while run() captures
     std::unique_ptr<render::OffscreenTarget> m_captureTarget;

@@ -1,11 +1,16 @@
 #include "app/test_report.h"
 
 #include "core/output_file.h"
+#include "ui/glyph_coverage.h"
 
 #include <cstdio>
 #include <exception>
 
 namespace knotmap {
+
+TestReport::TestReport(std::filesystem::path path) : m_path(std::move(path)) {
+    ui::glyphCoverage().setCountingReplacements(true); // only tests pay for the scan
+}
 
 void TestReport::update(const std::vector<ui::ShownCanvas>& canvases, bool editorOpen) {
     std::string text;
@@ -17,6 +22,8 @@ void TestReport::update(const std::vector<ui::ShownCanvas>& canvases, bool edito
         text += line;
     }
     text += editorOpen ? "editor open\n" : "editor closed\n";
+    // Characters the last frame drew as the replacement glyph (no font had them).
+    text += "replacement-glyphs " + std::to_string(ui::glyphCoverage().replacementGlyphs()) + "\n";
     text += m_extra;
     if (text == m_written) {
         return;

@@ -16,11 +16,12 @@ namespace knotmap {
 // report. Lines:
 //   canvas front MINX MINY MAXX MAXY
 //   editor open|closed
+//   replacement-glyphs N   (glyphs the last frame drew as U+FFFD: missing from every font)
 //   ...and the lines given to setExtraLines (theme, database, buttons, and
 //   the widgets a test clicks: item NAME MINX MINY MAXX MAXY, ui/test_probe.h).
 class TestReport {
 public:
-    explicit TestReport(std::filesystem::path path) : m_path(std::move(path)) {}
+    explicit TestReport(std::filesystem::path path);
 
     void update(const std::vector<ui::ShownCanvas>& canvases, bool editorOpen);
     // Lines appended to the report from the next update on, each ending in a

@@ -1,5 +1,11 @@
 #include "report/pdf_document.h"
 
+#include "core/code_points.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -56,6 +62,20 @@ std::string toAscii(std::string_view utf8) {
     return out;
 }
 
+// libharu 2.4 embeds only the glyphs drawn, but misses the parts of some
+// composite glyphs (Droid Sans Fallback builds many Han characters from
+// pieces: 明 and 紧 came out blank). A fallback font is therefore embedded
+// whole: a larger file, every character drawn.
+void keepEveryGlyph(HPDF_FontDef definition) {
+    if (definition == nullptr || definition->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+        return;
+    }
+    auto* attributes = static_cast<HPDF_TTFontDefAttr>(definition->attr);
+    if (attributes->glyph_tbl.flgs != nullptr) {
+        std::fill_n(attributes->glyph_tbl.flgs, attributes->num_glyphs, HPDF_BYTE{1});
+    }
+}
+
 } // namespace
 
 PdfDocument::PdfDocument() {
@@ -94,6 +114,8 @@ void PdfDocument::loadFonts() {
             m_bold = HPDF_GetFont(m_doc, bold, "UTF-8");
             m_unicode = true;
             m_fontFamily = files.family;
+            m_regularCharacters = std::make_unique<FontCharacters>(files.regular);
+            m_boldCharacters = std::make_unique<FontCharacters>(files.bold);
             return;
         }
         HPDF_ResetError(m_doc);
@@ -125,15 +147,78 @@ HPDF_Font PdfDocument::font(FontStyle style) const {
     return style == FontStyle::Bold ? m_bold : m_regular;
 }
 
-double PdfDocument::textWidth(std::string_view text, FontStyle style, double size) const {
-    const std::string encoded = encode(text);
-    if (encoded.empty()) {
-        return 0.0;
+HPDF_Font PdfDocument::fallbackFont(const std::string& file) const {
+    const auto found = m_fallbackFonts.find(file);
+    if (found != m_fallbackFonts.end()) {
+        return found->second;
     }
-    const HPDF_TextWidth width =
-        HPDF_Font_TextWidth(font(style), reinterpret_cast<const HPDF_BYTE*>(encoded.data()),
-                            static_cast<HPDF_UINT>(encoded.size()));
-    return width.width * size / 1000.0;
+    HPDF_Font loaded = nullptr;
+    if (const char* name = HPDF_LoadTTFontFromFile(m_doc, file.c_str(), HPDF_TRUE)) {
+        keepEveryGlyph(HPDF_GetFontDef(m_doc, name));
+        loaded = HPDF_GetFont(m_doc, name, "UTF-8");
+    }
+    if (loaded == nullptr) {
+        // A font libharu cannot read is no error of the report's: those
+        // characters keep the report font's missing glyph.
+        HPDF_ResetError(m_doc);
+        m_error = HPDF_OK;
+    }
+    m_fallbackFonts.emplace(file, loaded);
+    return loaded;
+}
+
+std::vector<PdfDocument::FontRun> PdfDocument::fontRuns(std::string_view utf8,
+                                                        FontStyle style) const {
+    if (!m_unicode) {
+        return {{font(style), toAscii(utf8)}};
+    }
+    const FontCharacters& own = style == FontStyle::Bold ? *m_boldCharacters : *m_regularCharacters;
+    std::vector<HPDF_Font> fonts{font(style)};
+    const auto fontFor = [&](char32_t codePoint) {
+        if (codePoint < 0x80 || own.has(codePoint)) {
+            return 0;
+        }
+        const std::optional<FontFace> face = m_fallbackFinder.faceFor(codePoint);
+        const HPDF_Font fallback = face ? fallbackFont(face->file) : nullptr;
+        if (fallback == nullptr) {
+            return 0;
+        }
+        const auto slot = std::find(fonts.begin(), fonts.end(), fallback);
+        if (slot != fonts.end()) {
+            return static_cast<int>(slot - fonts.begin());
+        }
+        fonts.push_back(fallback);
+        return static_cast<int>(fonts.size() - 1);
+    };
+    std::vector<FontRun> runs;
+    for (const TextRun& run : splitByFont(utf8, fontFor)) {
+        runs.push_back({fonts[static_cast<std::size_t>(run.font)], std::string(run.text)});
+    }
+    return runs;
+}
+
+std::vector<std::string> PdfDocument::fallbackFiles() const {
+    std::vector<std::string> files;
+    for (const auto& [file, loaded] : m_fallbackFonts) {
+        if (loaded != nullptr) {
+            files.push_back(file);
+        }
+    }
+    return files;
+}
+
+double PdfDocument::textWidth(std::string_view text, FontStyle style, double size) const {
+    double width = 0.0;
+    for (const FontRun& run : fontRuns(text, style)) {
+        if (run.encoded.empty()) {
+            continue;
+        }
+        const HPDF_TextWidth runWidth =
+            HPDF_Font_TextWidth(run.font, reinterpret_cast<const HPDF_BYTE*>(run.encoded.data()),
+                                static_cast<HPDF_UINT>(run.encoded.size()));
+        width += runWidth.width * size / 1000.0;
+    }
+    return width;
 }
 
 std::string PdfDocument::encode(std::string_view utf8) const {

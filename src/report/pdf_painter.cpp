@@ -29,11 +29,14 @@ void PdfPainter::text(double x, double y, std::string_view text, FontStyle style
         const double width = textWidth(text, style, size);
         x -= align == TextAlign::Centre ? width / 2 : width;
     }
-    const std::string encoded = m_document.encode(text);
     HPDF_Page_SetRGBFill(m_page, real(colour.r), real(colour.g), real(colour.b));
     HPDF_Page_BeginText(m_page);
-    HPDF_Page_SetFontAndSize(m_page, m_document.font(style), real(size));
-    HPDF_Page_TextOut(m_page, real(x), pdfY(y), encoded.c_str());
+    HPDF_Page_MoveTextPos(m_page, real(x), pdfY(y));
+    // Each run in its font; ShowText moves the pen to the end of the run.
+    for (const PdfDocument::FontRun& run : m_document.fontRuns(text, style)) {
+        HPDF_Page_SetFontAndSize(m_page, run.font, real(size));
+        HPDF_Page_ShowText(m_page, run.encoded.c_str());
+    }
     HPDF_Page_EndText(m_page);
 }
 

@@ -7,6 +7,7 @@
 #include "store/knot_repository.h"
 #include "store/session_repository.h"
 #include "ui/client_order.h"
+#include "ui/glyph_coverage.h"
 
 #include <algorithm>
 #include <array>
@@ -105,6 +106,22 @@ ClientEntry placeholderMe() {
     return me;
 }
 
+// The window's fonts gain the glyphs of every name and label it lists.
+void noteListedText(const AppViewModel& model) {
+    for (const ClientEntry& client : model.clients) {
+        noteShownText(client.name);
+    }
+    for (const ArchivedClient& client : model.archivedClients) {
+        noteShownText(client.name);
+    }
+    for (const auto* items : {&model.vocabularies.symptoms, &model.vocabularies.treatments,
+                              &model.vocabularies.triggers}) {
+        for (const VocabularyItem& item : *items) {
+            noteShownText(item.name);
+        }
+    }
+}
+
 } // namespace
 
 std::string formatLongDate(const CivilDateTime& local) {
@@ -135,6 +152,7 @@ AppViewModel buildAppViewModel(Database& database, std::optional<Id> detailed) {
     }
     const auto counts = sessionCountsByClient(database.sql());
     for (const Client& client : clients.list()) {
+        noteShownText(client.notes); // the client pane shows them
         ClientEntry entry;
         entry.id = client.id;
         entry.name = client.name;
@@ -154,6 +172,7 @@ AppViewModel buildAppViewModel(Database& database, std::optional<Id> detailed) {
     }
     model.archivedClients = readArchivedClients(database.sql());
     model.vocabularies = readVocabularyLists(database.sql());
+    noteListedText(model);
     return model;
 }
 
@@ -171,6 +190,9 @@ void loadClientDetails(Database& database, AppViewModel& model, Id id) {
         details.sessions.push_back(makeRow(summary));
     }
     addKnots(details, database, model.atlas);
+    for (const BodyMapMarker& marker : details.markers) {
+        noteShownText(marker.title); // a knot's own label
+    }
     details.detailed = true;
     // Only one client's details are kept: the rest are read again when shown.
     for (ClientEntry& client : model.clients) {

@@ -8,6 +8,7 @@
 #include "store/session_repository.h"
 #include "store/vocabulary_repository.h"
 #include "ui/app_view_model.h"
+#include "ui/glyph_coverage.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -106,6 +107,7 @@ std::optional<KnotEditorModel> buildKnotEditorModel(SQLite::Database& db, Id obs
     }
     model.knotLocked = knotRatedInSignedVisit(db, knot->id);
     model.observation = std::move(*observation);
+    noteShownText(model.observation.notes); // the window's fonts gain its glyphs
     return model;
 }
 

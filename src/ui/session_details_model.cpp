@@ -6,6 +6,7 @@
 #include "store/session_repository.h"
 #include "store/vocabulary_repository.h"
 #include "ui/app_view_model.h"
+#include "ui/glyph_coverage.h"
 #include "ui/knot_editor_model.h"
 
 #include <algorithm>
@@ -94,6 +95,19 @@ std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db
                   formatLongDate(model.session.startedAt.local());
     for (const Observation& observation : ObservationRepository(db).listForSession(sessionId)) {
         model.knotPain.emplace_back(observation.knotId, observation.pain);
+    }
+    // The window's fonts gain the glyphs of what the details panel shows.
+    for (const std::string* text :
+         {&model.session.notes, &model.session.subjective, &model.session.objective,
+          &model.session.assessment, &model.session.plan, &model.session.therapist,
+          &model.signedLine}) {
+        noteShownText(*text);
+    }
+    for (const AmendmentLine& line : model.amendments) {
+        noteShownText(line.original + line.amended + line.byline);
+    }
+    for (const RecordAmendmentLine& line : model.recordAmendments) {
+        noteShownText(line.subject + line.change + line.byline);
     }
     return model;
 }

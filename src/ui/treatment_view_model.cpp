@@ -9,6 +9,7 @@
 #include "store/treatment_repository.h"
 #include "store/vocabulary_repository.h"
 #include "ui/app_view_model.h"
+#include "ui/glyph_coverage.h"
 #include "ui/knot_editor_model.h"
 
 #include <algorithm>
@@ -103,6 +104,7 @@ std::optional<TreatmentPanelModel> buildTreatmentPanelModel(SQLite::Database& db
             group.details = describeTreatmentDetails(treatment);
             group.medication = treatment.medication;
             group.notes = treatment.notes;
+            noteShownText(group.kindName + group.medication + group.notes); // for the fonts
             model.groups.push_back(std::move(group));
         }
         model.groups.back().lines.push_back(std::move(line));
