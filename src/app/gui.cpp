@@ -27,9 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kDefaultWidth = 1280;
-constexpr int kDefaultHeight = 800;
-
 const char* const kOpenAdvice = "Knotmap will close. To use another database, start it with "
                                 "--db FILE or set KNOTMAP_DB.";
 
@@ -415,7 +412,8 @@ int runGui(const GuiOptions& options) {
     SettingsKeeper settings(settingsFilePath());
     settings.load(state);
 
-    MainWindow window("Knotmap", kDefaultWidth, kDefaultHeight);
+    // Where the person left it, else sized for this screen.
+    MainWindow window("Knotmap", state.settings.window);
     // Declared after the window, so destroyed first: GPU resources go while
     // the window's OpenGL context still exists, even when a frame throws.
     const ui::MainScreenGraphicsScope graphics(state);
@@ -429,12 +427,14 @@ int runGui(const GuiOptions& options) {
         !fs::exists(databasePath, ignored) || fs::file_size(databasePath, ignored) == 0;
     if (options.askBeforeCreating && nothingThere &&
         !askToCreate(window, displayPath(databasePath), options.frameLimit)) {
+        settings.saveWindow(state, window.geometry());
         return 0;
     }
     while (runOnDatabase(options, databasePath, window, state, settings, sample)) {
         databasePath = sample.target();
         resetForAnotherDatabase(state);
     }
+    settings.saveWindow(state, window.geometry());
     // The process fails whenever the database could not be used, however the
     // window was closed.
     return state.error || state.unsavedOnExit ? 1 : 0;

@@ -27,7 +27,14 @@ std::string lastGlfwError() {
 
 } // namespace
 
-MainWindow::MainWindow(const char* title, int width, int height, bool visible) {
+MainWindow::MainWindow(const char* title, const std::optional<WindowGeometry>& saved)
+    : MainWindow(title, kMinDesignedWidth, kMinDesignedHeight, saved, true) {}
+
+MainWindow::MainWindow(const char* title, int width, int height)
+    : MainWindow(title, width, height, std::nullopt, false) {}
+
+MainWindow::MainWindow(const char* title, int width, int height,
+                       const std::optional<WindowGeometry>& saved, bool visible) {
     if (glfwInit() != GLFW_TRUE) {
         throw std::runtime_error("cannot open a window: " + lastGlfwError());
     }
@@ -37,15 +44,16 @@ MainWindow::MainWindow(const char* title, int width, int height, bool visible) {
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_SAMPLES, 4);
-        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
-        // The default size is in 96-dpi pixels; grow it on denser displays.
-        glfwWindowHint(GLFW_SCALE_TO_MONITOR, visible ? GLFW_TRUE : GLFW_FALSE);
+        // Shown once it is sized and placed, so it never flashes elsewhere.
+        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+        // Sizes are measured against the monitor's work area in its own pixels.
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_FALSE);
         m_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
         if (m_window == nullptr) {
             throw std::runtime_error("cannot open a window with OpenGL 3.3: " + lastGlfwError());
         }
         if (visible) {
-            fitToWorkArea();
+            placeOnScreen(saved);
         }
         glfwMakeContextCurrent(m_window);
         if (gladLoadGL(glfwGetProcAddress) == 0) {
@@ -91,29 +99,51 @@ MainWindow::~MainWindow() {
     glfwTerminate();
 }
 
-void MainWindow::fitToWorkArea() {
+void MainWindow::placeOnScreen(const std::optional<WindowGeometry>& saved) {
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    if (monitor == nullptr) {
+    ScreenRect area;
+    if (monitor != nullptr) {
+        glfwGetMonitorWorkarea(monitor, &area.x, &area.y, &area.width, &area.height);
+    }
+    if (area.width > 0 && area.height > 0) {
+        // The window manager's title bar and borders must fit on screen too.
+        FrameMargins frame;
+        glfwGetWindowFrameSize(m_window, &frame.left, &frame.top, &frame.right, &frame.bottom);
+        float scaleX = 1.0f;
+        float scaleY = 1.0f;
+        glfwGetMonitorContentScale(monitor, &scaleX, &scaleY);
+        const ScreenRect rect = saved ? restoredRect(saved->normal, area, frame)
+                                      : firstRunRect(area, frame, std::max(scaleX, scaleY));
+        glfwSetWindowSize(m_window, rect.width, rect.height);
+        glfwSetWindowPos(m_window, rect.x, rect.y);
+    }
+    glfwShowWindow(m_window);
+    trackNormalRect();
+    if (saved && saved->maximized) {
+        glfwMaximizeWindow(m_window);
+    }
+}
+
+void MainWindow::trackNormalRect() {
+    if (glfwGetWindowAttrib(m_window, GLFW_VISIBLE) == GLFW_FALSE ||
+        glfwGetWindowAttrib(m_window, GLFW_ICONIFIED) == GLFW_TRUE ||
+        glfwGetWindowAttrib(m_window, GLFW_MAXIMIZED) == GLFW_TRUE) {
         return;
     }
-    int areaX = 0;
-    int areaY = 0;
-    int areaWidth = 0;
-    int areaHeight = 0;
-    glfwGetMonitorWorkarea(monitor, &areaX, &areaY, &areaWidth, &areaHeight);
-    int width = 0;
-    int height = 0;
-    glfwGetWindowSize(m_window, &width, &height);
-    if (areaWidth <= 0 || areaHeight <= 0 || (width <= areaWidth && height <= areaHeight)) {
-        return;
+    ScreenRect rect;
+    glfwGetWindowPos(m_window, &rect.x, &rect.y);
+    glfwGetWindowSize(m_window, &rect.width, &rect.height);
+    if (rect.width > 0 && rect.height > 0) {
+        m_normalRect = rect;
     }
-    // A scaled-up default size can exceed a small or dense screen: keep the
-    // whole window, title bar included, on screen.
-    const int fittedWidth = std::min(width, areaWidth * 9 / 10);
-    const int fittedHeight = std::min(height, areaHeight * 9 / 10);
-    glfwSetWindowSize(m_window, fittedWidth, fittedHeight);
-    glfwSetWindowPos(m_window, areaX + (areaWidth - fittedWidth) / 2,
-                     areaY + (areaHeight - fittedHeight) / 2);
+}
+
+WindowGeometry MainWindow::geometry() {
+    trackNormalRect();
+    WindowGeometry geometry;
+    geometry.maximized = glfwGetWindowAttrib(m_window, GLFW_MAXIMIZED) == GLFW_TRUE;
+    geometry.normal = m_normalRect.value_or(ScreenRect{});
+    return geometry;
 }
 
 void MainWindow::setTheme(ui::ThemeKind theme) {
@@ -276,6 +306,9 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
         glfwPollEvents();
+        if (m_capture == nullptr) {
+            trackNormalRect();
+        }
         ui::glyphCoverage().noteTypedCharacters(ImGui::GetIO()); // before the atlas is checked
         updateScale();
         ImGui_ImplOpenGL3_NewFrame();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/key_release_delay.h"
+#include "core/window_placement.h"
 #include "ui/appearance.h"
 #include "ui/fallback_faces.h"
 
@@ -51,8 +52,12 @@ struct RegionSaveResult {
 class MainWindow {
 public:
     // Throws std::runtime_error when no window or OpenGL 3.3 context can be made.
-    // A hidden window (visible false) still has a context to draw off screen.
-    MainWindow(const char* title, int width, int height, bool visible = true);
+    // The person's window on the primary monitor: where saved says, brought
+    // onto today's work area and maximised again if it was, else at its
+    // first-run size (core/window_placement.h).
+    MainWindow(const char* title, const std::optional<WindowGeometry>& saved);
+    // A hidden window of a fixed size: its context draws off screen.
+    MainWindow(const char* title, int width, int height);
     ~MainWindow();
     MainWindow(const MainWindow&) = delete;
     MainWindow& operator=(const MainWindow&) = delete;
@@ -67,6 +72,10 @@ public:
     void run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
              FrameCapture* capture = nullptr);
 
+    // Where the window is now, to open there next time: its last normal
+    // (not maximised, not minimised) rectangle and whether it is maximised.
+    [[nodiscard]] WindowGeometry geometry();
+
     // Takes effect from the next frame.
     void setTheme(ui::ThemeKind theme);
     // Saves that part of the frame being drawn, after it is rendered and
@@ -78,14 +87,19 @@ public:
     void setFontScale(float scale);
 
 private:
-    // Shrinks the window to fit the primary monitor's work area if needed.
-    void fitToWorkArea();
+    MainWindow(const char* title, int width, int height, const std::optional<WindowGeometry>& saved,
+               bool visible);
+    // Sizes and moves the (still hidden) window, then shows it.
+    void placeOnScreen(const std::optional<WindowGeometry>& saved);
+    // Notes the rectangle while the window is neither maximised nor minimised.
+    void trackNormalRect();
     // Rebuilds fonts and style when the content scale changed since last time.
     void updateScale();
     void renderFrame(bool lastFrame);
     void saveRequestedRegion(int framebufferWidth, int framebufferHeight);
 
     GLFWwindow* m_window = nullptr;
+    std::optional<ScreenRect> m_normalRect; // see trackNormalRect; none while hidden
     KeyReleaseDelay m_keyReleases; // so quick key taps reach ImGui 1.86
     bool m_imguiReady = false;
     ui::Appearance m_look;

@@ -145,7 +145,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
 
     FrameCapture capture{arguments.width, arguments.height, {}};
     {
-        MainWindow window("Knotmap", arguments.width, arguments.height, false);
+        MainWindow window("Knotmap", arguments.width, arguments.height);
         const ui::MainScreenGraphicsScope graphics(state);
         window.setTheme(state.theme);
         const std::string shownPath = path.string();

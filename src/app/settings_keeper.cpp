@@ -51,6 +51,16 @@ void SettingsKeeper::afterFrame(ui::MainScreenState& state) {
     }
 }
 
+void SettingsKeeper::saveWindow(ui::MainScreenState& state, const WindowGeometry& geometry) {
+    if (geometry.normal.width <= 0 || geometry.normal.height <= 0) {
+        return; // never shown: nothing worth remembering
+    }
+    state.settings.window = geometry;
+    if (state.settings != m_saved) {
+        save(state);
+    }
+}
+
 void SettingsKeeper::save(ui::MainScreenState& state) {
     if (const auto error = saveSettingsFile(m_file, state.settings)) {
         std::cerr << "knotmap: " << *error << "\n";

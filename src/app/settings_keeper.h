@@ -22,6 +22,10 @@ public:
     // mode toggles and writes the file when anything changed.
     void afterFrame(ui::MainScreenState& state);
 
+    // Call as the window closes: keeps where it was for the next run
+    // (written only when it moved, resized or was maximised or restored).
+    void saveWindow(ui::MainScreenState& state, const WindowGeometry& geometry);
+
     // The font scale the window should use, 1 = 100%.
     [[nodiscard]] static float fontScale(const Settings& settings) {
         return static_cast<float>(settings.fontScalePercent) / 100.0f;

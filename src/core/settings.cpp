@@ -88,6 +88,39 @@ void readTherapistMode(const json& object, Settings& settings, std::vector<std::
     settings.therapistMode = found->get<bool>();
 }
 
+// "window": {"x": 40, "y": 30, "width": 1600, "height": 900, "maximized": false}.
+// Sizes must be positive and every number plausible for a screen; where the
+// rectangle is on today's screens is decided when the window opens.
+void readWindow(const json& object, Settings& settings, std::vector<std::string>& problems) {
+    const auto found = object.find("window");
+    if (found == object.end()) {
+        return;
+    }
+    constexpr long long kLimit = 100000;
+    const auto number = [&](const char* key, long long low, long long high) -> std::optional<int> {
+        const auto field = found->find(key);
+        if (field == found->end() || !field->is_number_integer()) {
+            return std::nullopt;
+        }
+        const auto value = field->get<long long>();
+        return value >= low && value <= high ? std::optional(static_cast<int>(value))
+                                             : std::nullopt;
+    };
+    const bool isObject = found->is_object();
+    const auto x = isObject ? number("x", -kLimit, kLimit) : std::nullopt;
+    const auto y = isObject ? number("y", -kLimit, kLimit) : std::nullopt;
+    const auto width = isObject ? number("width", 1, kLimit) : std::nullopt;
+    const auto height = isObject ? number("height", 1, kLimit) : std::nullopt;
+    const auto maximized = isObject ? found->find("maximized") : found->end();
+    if (!x || !y || !width || !height || maximized == found->end() || !maximized->is_boolean()) {
+        problems.push_back("window: must be an object with whole numbers x, y, width and height "
+                           "(sizes above 0) and maximized true or false, got " +
+                           found->dump());
+        return;
+    }
+    settings.window = WindowGeometry{{*x, *y, *width, *height}, maximized->get<bool>()};
+}
+
 } // namespace
 
 ParsedSettings parseSettings(std::string_view text) {
@@ -106,6 +139,7 @@ ParsedSettings parseSettings(std::string_view text) {
     readFontScale(object, parsed.settings, parsed.problems);
     readTherapistMode(object, parsed.settings, parsed.problems);
     readChoice(object, "default_view", kViews, parsed.settings.defaultView, parsed.problems);
+    readWindow(object, parsed.settings, parsed.problems);
     return parsed;
 }
 
@@ -116,6 +150,14 @@ std::string serializeSettings(const Settings& settings) {
     object["font_scale_percent"] = settings.fontScalePercent;
     object["therapist_mode"] = settings.therapistMode;
     object["default_view"] = std::string(viewCode(settings.defaultView));
+    if (settings.window) {
+        const ScreenRect& normal = settings.window->normal;
+        object["window"] = {{"x", normal.x},
+                            {"y", normal.y},
+                            {"width", normal.width},
+                            {"height", normal.height},
+                            {"maximized", settings.window->maximized}};
+    }
     return object.dump(2) + "\n";
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/view_transform.h"
+#include "core/window_placement.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,8 @@ struct Settings {
     bool therapistMode = false;
     // The body map's view when the window opens.
     BodyMapMode defaultView = BodyMapMode::SideBySide;
+    // Where the window was when it last closed; none before the first close.
+    std::optional<WindowGeometry> window;
 
     bool operator==(const Settings&) const = default;
 };

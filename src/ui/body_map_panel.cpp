@@ -7,6 +7,7 @@
 #include "ui/body_map_scene.h"
 #include "ui/body_map_style.h"
 #include "ui/segmented_control.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -21,53 +22,78 @@ namespace {
 
 constexpr float kMarkerRadius = 8.5f; // 96-dpi pixels at zoom 1
 
+// The map's toolbar: view, heat, and the zoom with its reset at the
+// trailing edge. Where the pane is narrow, "Side by side" shortens to
+// "Both", and what still does not fit moves to a second row.
 void toolbar(BodyMapState& state, const Appearance& look) {
-    constexpr std::array<Segment, 3> kModes{{
-        {"Front", "The front of the body"},
-        {"Back", "The back of the body"},
-        {"Side by side", "Front and back together"},
-    }};
-    int mode = static_cast<int>(state.mode);
-    const float height = ImGui::GetFrameHeight();
-    ImGui::BeginChild("##map-modes", ImVec2(look.px(270), height), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (segmentedControl("map-mode", kModes, mode, look)) {
-        state.mode = static_cast<BodyMapMode>(mode);
-        state.view = {}; // the other layout has its own fit
-    }
-    ImGui::EndChild();
-
-    ImGui::SameLine(0, look.px(16));
-    ImGui::Checkbox("Heat", &state.heat);
-    if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Colour each muscle by the highest current pain of its active knots");
-    }
-
-    // Zoom level and reset at the trailing edge.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float available = ImGui::GetContentRegionAvail().x;
+    const char* heatLabel = "Heat";
+    const float heatWidth =
+        ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(heatLabel).x;
     const char* resetLabel = "Reset view";
     const std::string zoom =
         std::to_string(static_cast<int>(std::lround(state.view.zoom * 100))) + "%";
     ImGui::PushFont(look.fonts.small);
     const float zoomWidth = ImGui::CalcTextSize(zoom.c_str()).x;
     ImGui::PopFont();
-    const float resetWidth =
-        ImGui::CalcTextSize(resetLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float resetWidth = ImGui::CalcTextSize(resetLabel).x + style.FramePadding.x * 2;
+    const float trailingWidth = zoomWidth + style.ItemSpacing.x + resetWidth;
+    const float gap = look.px(16);
+    const auto rowWidth = [&](float modesWidth) {
+        return modesWidth + gap + heatWidth + look.px(8) + trailingWidth;
+    };
+    const bool shortLabels = rowWidth(look.px(270)) > available;
+    const float modesWidth = std::min(available, look.px(shortLabels ? 200 : 270));
+    const bool oneRow = rowWidth(modesWidth) <= available;
+    const bool heatOnFirstRow = modesWidth + gap + heatWidth <= available;
+
+    const std::array<Segment, 3> modes{{
+        {"Front", "The front of the body"},
+        {"Back", "The back of the body"},
+        {shortLabels ? "Both" : "Side by side", "Front and back together"},
+    }};
+    int mode = static_cast<int>(state.mode);
+    const float height = ImGui::GetFrameHeight();
+    ImGui::BeginChild("##map-modes", ImVec2(modesWidth, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (segmentedControl("map-mode", modes, mode, look)) {
+        state.mode = static_cast<BodyMapMode>(mode);
+        state.view = {}; // the other layout has its own fit
+    }
+    ImGui::EndChild();
+    probeItem("map-modes");
+
+    if (heatOnFirstRow) {
+        ImGui::SameLine(0, gap);
+    }
+    ImGui::Checkbox(heatLabel, &state.heat);
+    probeItem("map-heat");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Colour each muscle by the highest current pain of its active knots");
+    }
+
+    // Zoom level and reset at the trailing edge, of this row or the next.
     const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine();
+    if (oneRow || !heatOnFirstRow) {
+        ImGui::SameLine();
+    }
     ImGui::SetCursorPosX(
-        std::max(ImGui::GetCursorPosX() + look.px(8),
-                 right - resetWidth - zoomWidth - ImGui::GetStyle().ItemSpacing.x));
+        std::max(ImGui::GetCursorPosX() + (oneRow ? look.px(8) : 0.0f), right - trailingWidth));
+    const float rowTop = ImGui::GetCursorPosY();
     ImGui::PushFont(look.fonts.small);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::SetCursorPosY(rowTop + (height - ImGui::GetTextLineHeight()) * 0.5f);
     textMuted(zoom, look);
     ImGui::PopFont();
     ImGui::SameLine();
+    ImGui::SetCursorPosY(rowTop);
     const bool fitted = state.view.zoom == 1.0 && state.view.pan == Vec2{};
     ImGui::BeginDisabled(fitted);
     if (ImGui::Button(resetLabel)) {
         state.view = {};
     }
     ImGui::EndDisabled();
+    probeItem("map-reset-view");
 }
 
 BodyMapHover findHover(const BodyMapInput& input, const BodyMapState& state,

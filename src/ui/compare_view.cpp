@@ -4,6 +4,7 @@
 #include "ui/history_common.h"
 #include "ui/history_views.h"
 #include "ui/segmented_control.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -48,8 +49,8 @@ std::string sessionLabel(const HistorySession& session) {
 
 // A combo of the client's sessions, newest first.
 void sessionPicker(const char* id, const ClientHistory& history, std::size_t shown,
-                   std::optional<Id>& choice, const Appearance& look) {
-    ImGui::SetNextItemWidth(look.px(230));
+                   std::optional<Id>& choice, float width) {
+    ImGui::SetNextItemWidth(width);
     if (!ImGui::BeginCombo(id, sessionLabel(history.sessions[shown]).c_str())) {
         return;
     }
@@ -64,6 +65,29 @@ void sessionPicker(const char* id, const ClientHistory& history, std::size_t sho
         ImGui::PopID();
     }
     ImGui::EndCombo();
+}
+
+// The two choosers on one line, narrowed to share the pane's width; where
+// even that is too tight, B goes under A.
+void sessionPickers(const ClientHistory& history, std::size_t a, std::size_t b, HistoryState& state,
+                    const Appearance& look) {
+    const char* between = "compared with";
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float shared = (available - ImGui::CalcTextSize(between).x - 2.0f * spacing) * 0.5f;
+    const bool oneLine = shared >= look.px(190);
+    const float width =
+        oneLine ? std::min(shared, look.px(230)) : std::min(available, look.px(230));
+    sessionPicker("##compare-a", history, a, state.compareA, width);
+    probeItem("compare-a");
+    if (oneLine) {
+        ImGui::SameLine();
+    }
+    textMuted(between, look);
+    ImGui::SameLine();
+    const float widthB = oneLine ? width : std::min(ImGui::GetContentRegionAvail().x, width);
+    sessionPicker("##compare-b", history, b, state.compareB, widthB);
+    probeItem("compare-b");
 }
 
 ImVec4 statusColour(ComparisonStatus status, const Appearance& look) {
@@ -166,11 +190,7 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
     const std::size_t last = sessions.sessions.size() - 1;
     const std::size_t b = indexOf(sessions, state.compareB).value_or(last);
     const std::size_t a = indexOf(sessions, state.compareA).value_or(defaultEarlier(sessions, b));
-    sessionPicker("##compare-a", sessions, a, state.compareA, look);
-    ImGui::SameLine();
-    textMuted("compared with", look);
-    ImGui::SameLine();
-    sessionPicker("##compare-b", sessions, b, state.compareB, look);
+    sessionPickers(sessions, a, b, state, look);
     const auto comparison = data.comparison(client.id, a, b);
     if (!comparison.value) {
         waitingMessage(comparison.error, look);
@@ -178,17 +198,21 @@ void drawCompareView(const HistoryViewInput& input, HistoryData& data, HistorySt
     }
     const ImVec2 top = ImGui::GetCursorScreenPos();
     legend(look);
-    // Front or back for both maps, at the legend's trailing edge.
+    // Front or back for both maps, at the legend's trailing edge (or under
+    // the legend where the pane is too narrow for both).
     constexpr std::array<Segment, 2> kViews{{{"Front", ""}, {"Back", ""}}};
     int view = state.compareView == BodyView::Front ? 0 : 1;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + look.px(12),
-                             ImGui::GetWindowContentRegionMax().x - look.px(150)));
+    const float right = ImGui::GetWindowContentRegionMax().x - look.px(150);
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + look.px(12) <= right) {
+        ImGui::SameLine(right);
+    }
     ImGui::BeginChild("##compare-view", ImVec2(look.px(150), ImGui::GetFrameHeight()), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     if (segmentedControl("compare-view", kViews, view, look)) {
         state.compareView = view == 0 ? BodyView::Front : BodyView::Back;
     }
     ImGui::EndChild();
+    probeItem("compare-view");
     // Both maps colour each region by the change; A's map shows where it was.
     std::vector<std::optional<ImVec4>> colours(data.atlas().regions().size());
     std::vector<std::string> notes(colours.size());

@@ -31,6 +31,7 @@ void modeSwitch(HistoryState& state, const Appearance& look) {
         state.playing = false;
     }
     ImGui::EndChild();
+    probeItem("heat-mode");
 }
 
 // Play / pause, a slider over the range's sessions and the date shown.
@@ -101,11 +102,15 @@ void drawHeatView(const HistoryViewInput& input, HistoryData& data, HistoryState
     const ClientEntry& client = *input.client;
     viewTitle("Heat over time", "", look);
     savePngButton(state, look);
+    // Average / Peak beside the range, or under it where the pane is narrow.
+    const bool modeBeside = ImGui::GetContentRegionAvail().x >= look.px(260 + 12 + 170);
     if (rangeChips("##heat-range", state.heatRange, look)) {
         state.heatSession.reset();
         state.playing = false;
     }
-    ImGui::SameLine(0, look.px(12));
+    if (modeBeside) {
+        ImGui::SameLine(0, look.px(12));
+    }
     modeSwitch(state, look);
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
@@ -124,10 +129,13 @@ void drawHeatView(const HistoryViewInput& input, HistoryData& data, HistoryState
     const std::string what = state.heatSession ? "As it stood at the chosen session"
                              : state.heatMode == HeatMode::Average ? "Average pain per muscle"
                                                                    : "Peak pain per muscle";
-    textMuted(what + " \u00B7 " + describeRange(*history.value, range) + " \u00B7 " +
-                  std::to_string(sessions.size()) +
-                  (sessions.size() == 1 ? " session" : " sessions"),
-              look);
+    // Wrapped: at the narrowest the range's dates would run past the edge.
+    const std::string caption = what + " \u00B7 " + describeRange(*history.value, range) +
+                                " \u00B7 " + std::to_string(sessions.size()) +
+                                (sessions.size() == 1 ? " session" : " sessions");
+    ImGui::PushStyleColor(ImGuiCol_Text, look.colours().textMuted);
+    ImGui::TextWrapped("%s", caption.c_str());
+    ImGui::PopStyleColor();
 
     const ImVec2 top = ImGui::GetCursorScreenPos();
     BodyMapInput map;

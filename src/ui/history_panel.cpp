@@ -5,7 +5,9 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <array>
+#include <string>
 
 namespace knotmap::ui {
 namespace {
@@ -26,7 +28,65 @@ constexpr std::array<TabInfo, 7> kTabs{{
     {HistoryTab::Symptoms, "Symptoms", "tab-symptoms"},
 }};
 
+// The tabs' own padding: snug, so all seven fit beside the sessions at 1280 px.
+float tabPadding(const Appearance& look) {
+    return look.px(5);
+}
+
+// The width the seven tabs take at full length (ImGui sizes a tab as its
+// label, its padding either side and a pixel, with the inner spacing between).
+float tabRowWidth(const Appearance& look) {
+    float width = 0.0f;
+    for (const TabInfo& info : kTabs) {
+        width += ImGui::CalcTextSize(info.label).x + 2.0f * tabPadding(look) + 1.0f;
+    }
+    return width + static_cast<float>(kTabs.size() - 1) * ImGui::GetStyle().ItemInnerSpacing.x;
+}
+
+// Where the tabs would not all fit (a narrow window, or the client list
+// beside the sessions), one combo names the view shown and lists them all,
+// rather than hiding tabs behind scroll arrows. Same height as the tabs.
+void viewCombo(HistoryState& state, const Appearance& look) {
+    // The tab bar, when it comes back, is told which tab to select.
+    state.tabShown.reset();
+    const TabInfo* shown = &kTabs.front();
+    for (const TabInfo& info : kTabs) {
+        if (info.tab == state.tab) {
+            shown = &info;
+        }
+    }
+    ImGui::AlignTextToFramePadding();
+    textMuted("View", look);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, look.px(190)));
+    const bool open = ImGui::BeginCombo("##history-view", shown->label);
+    probeItem("history-view");
+    if (!open) {
+        return;
+    }
+    for (std::size_t i = 0; i < kTabs.size(); ++i) {
+        const std::string shortcut = "Ctrl+" + std::to_string(i + 1);
+        if (ImGui::MenuItem(kTabs[i].label, shortcut.c_str(), kTabs[i].tab == state.tab)) {
+            state.tab = kTabs[i].tab;
+        }
+    }
+    ImGui::EndCombo();
+}
+
 } // namespace
+
+float historyTabRowHeight() {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y;
+}
+
+void drawHistoryTabsPlaceholder(const Appearance& look) {
+    const float top = ImGui::GetCursorPosY();
+    ImGui::PushFont(look.fonts.small);
+    ImGui::SetCursorPosY(top + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f);
+    textMuted("Charts of your history open here once a knot is saved", look);
+    ImGui::PopFont();
+    ImGui::SetCursorPosY(top + historyTabRowHeight());
+}
 
 std::string vocabularyName(const std::vector<VocabularyItem>& items, const std::string& code) {
     for (const VocabularyItem& item : items) {
@@ -53,9 +113,15 @@ HistoryTab drawHistoryTabs(HistoryState& state, const Appearance& look) {
             }
         }
     }
-    // Snug tabs: all seven fit beside the sessions at 1280 pixels.
+    if (jump) {
+        state.tab = *jump;
+    }
+    if (tabRowWidth(look) > ImGui::GetContentRegionAvail().x) {
+        viewCombo(state, look);
+        return state.tab;
+    }
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(look.px(5), padding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(tabPadding(look), padding.y));
     if (!ImGui::BeginTabBar("history-tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         ImGui::PopStyleVar();
         return state.tab;

@@ -234,6 +234,11 @@ void mapPane(const AppViewModel& model, const ClientEntry* client, MainScreenSta
     if (visible) {
         // History needs a saved client; a new database's placeholder has none yet.
         const bool history = state.historyData != nullptr && client != nullptr && client->id != 0;
+        // Before the first knot the row is held empty, so the map keeps its
+        // place when the tabs appear.
+        if (!history) {
+            drawHistoryTabsPlaceholder(look);
+        }
         const HistoryTab tab = history ? drawHistoryTabs(state.history, look) : HistoryTab::BodyMap;
         if (tab == HistoryTab::BodyMap) {
             const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -280,13 +285,24 @@ void sessionsWithTreatments(const ClientEntry& client, MainScreenState& state,
     ImGui::EndChild();
 }
 
-// The middle column beside the map: the sessions, or the empty state. The
-// history's charts need the width more than the session table does.
+// The middle column beside the map: the sessions, or the empty state. It
+// is never narrower than the session table in its compact form and grows
+// with the window up to what a column of text and sliders can use; the
+// history's charts want the width more than the sessions do.
 float middleWidth(const Appearance& look, bool charts = false) {
+    const float available = ImGui::GetContentRegionAvail().x;
+    // The sessions pane's padding either side, and a little slack.
+    const float least = std::max(look.px(380), sessionListMinWidth(look) + look.px(44));
     if (charts) {
-        return std::clamp(ImGui::GetContentRegionAvail().x * 0.30f, look.px(470), look.px(480));
+        return std::clamp(available * 0.32f, least, std::max(least, look.px(560)));
     }
-    return std::clamp(ImGui::GetContentRegionAvail().x * 0.46f, look.px(340), look.px(600));
+    return std::clamp(available * 0.40f, least, std::max(least, look.px(760)));
+}
+
+// The client list: wide enough for a name and its last date, a little
+// wider on large screens.
+float clientListWidth(const Appearance& look) {
+    return std::clamp(ImGui::GetContentRegionAvail().x * 0.17f, look.px(200), look.px(300));
 }
 
 void dataPanes(const AppViewModel& model, const std::string& databasePath, MainScreenState& state,
@@ -307,9 +323,7 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
 
     // An individual never sees the client pane: the map and sessions get the room.
     if (clientPaneShown(model, state)) {
-        const float listWidth =
-            std::clamp(ImGui::GetContentRegionAvail().x * 0.2f, look.px(220), look.px(288));
-        if (beginPane("clients", ImVec2(listWidth, 0), ImVec2(look.px(12), look.px(22)),
+        if (beginPane("clients", ImVec2(clientListWidth(look), 0), ImVec2(look.px(12), look.px(22)),
                       look.colours().paneBackground)) {
             drawClientPane(model, state, look);
         }

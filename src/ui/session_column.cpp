@@ -6,6 +6,15 @@
 #include <algorithm>
 
 namespace knotmap::ui {
+namespace {
+
+// The height of what the current child window drew, padding included,
+// however far it is scrolled.
+float contentHeight() {
+    return ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+}
+
+} // namespace
 
 void drawSessionColumn(const ClientEntry& client, SessionController& sessions,
                        TreatmentController* treatments, const Appearance& look) {
@@ -19,8 +28,21 @@ void drawSessionColumn(const ClientEntry& client, SessionController& sessions,
         }
         return;
     }
-    // The timeline gets about a third of the column; the details need the rest.
-    const float listHeight = std::max(look.px(170), ImGui::GetContentRegionAvail().y * 0.34f);
+    // The timeline gets at least a third of the column, and whatever the
+    // details (or treatments) below leave free on a tall window, measured
+    // in the frame before, so no empty band is left under them.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID belowKey = ImGui::GetID("below-list-height");
+    const float available = ImGui::GetContentRegionAvail().y;
+    const float tabRow =
+        look.px(6) + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    // The list's child holds the client's heading too: room for it and a
+    // handful of rows at the least.
+    const float shortest = std::max(look.px(300), available * 0.4f);
+    const float below = storage->GetFloat(belowKey, 0.0f);
+    const float listHeight = below > 0.0f ? std::clamp(available - tabRow - below, shortest,
+                                                       std::max(shortest, available * 0.7f))
+                                          : shortest;
     SessionListEvents events;
     if (ImGui::BeginChild("session-list", ImVec2(0, listHeight))) {
         events = drawSessionList(client, shown, scroll, look);
@@ -42,6 +64,7 @@ void drawSessionColumn(const ClientEntry& client, SessionController& sessions,
     if (ImGui::BeginTabItem("Details")) {
         if (ImGui::BeginChild("session-details", ImVec2(0, 0))) {
             sessions.drawDetails(client, look);
+            storage->SetFloat(belowKey, contentHeight());
         }
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -52,6 +75,7 @@ void drawSessionColumn(const ClientEntry& client, SessionController& sessions,
         if (treatmentsOpen) {
             if (ImGui::BeginChild("session-treatments", ImVec2(0, 0))) {
                 treatments->draw(*shown, look);
+                storage->SetFloat(belowKey, contentHeight());
             }
             ImGui::EndChild();
             ImGui::EndTabItem();

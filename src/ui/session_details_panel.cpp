@@ -98,11 +98,28 @@ void moodRow(const SessionDetailsModel& model, SessionDetailsState& state,
     }
     constexpr std::array<SessionField, 2> kFields = {SessionField::Stress, SessionField::Sleep};
     // Labels in one row and sliders in the next: each row keeps one baseline.
+    // The scale's hint goes beside its label where the column has room for
+    // the wider pair, else under both labels.
+    const auto width = [](const char* text, ImFont* font) {
+        ImGui::PushFont(font);
+        const float measured = ImGui::CalcTextSize(text).x;
+        ImGui::PopFont();
+        return measured;
+    };
     ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const bool hintBeside = width("Sleep quality", look.fonts.strong) +
+                                ImGui::GetStyle().ItemSpacing.x +
+                                width("0 poor, 10 great", look.fonts.small) <=
+                            ImGui::GetContentRegionAvail().x;
     for (const SessionField field : kFields) {
-        ImGui::TableNextColumn();
+        if (field != kFields.front()) {
+            ImGui::TableNextColumn();
+        }
         textWithFont(field == SessionField::Stress ? "Stress" : "Sleep quality", look.fonts.strong);
-        ImGui::SameLine();
+        if (hintBeside) {
+            ImGui::SameLine();
+        }
         ImGui::PushFont(look.fonts.small);
         textMuted(field == SessionField::Stress ? "0 calm, 10 high" : "0 poor, 10 great", look);
         ImGui::PopFont();

@@ -201,6 +201,12 @@ std::optional<SessionKind> newSessionButton(const Appearance& look) {
 
 } // namespace
 
+float sessionListMinWidth(const Appearance& look) {
+    ColumnWidths widths = measureColumns(look);
+    widths.compact = true;
+    return widths.total() + ImGui::GetStyle().ScrollbarSize;
+}
+
 SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> selected,
                                   bool scrollToSelected, const Appearance& look, bool canCreate) {
     SessionListEvents events;

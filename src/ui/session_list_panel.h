@@ -22,4 +22,8 @@ SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> s
                                   bool scrollToSelected, const Appearance& look,
                                   bool canCreate = true);
 
+// The narrowest width the timeline fits in its compact form without
+// scrolling sideways, its scrollbar included: the least a column gives it.
+[[nodiscard]] float sessionListMinWidth(const Appearance& look);
+
 } // namespace knotmap::ui

@@ -76,3 +76,32 @@ TEST_CASE("the font scale accepts its whole range") {
     CHECK(parseSettings(R"({"font_scale_percent": 150})").settings.fontScalePercent == 150);
     CHECK(parseSettings(R"({"font_scale_percent": 89})").problems.size() == 1);
 }
+
+TEST_CASE("the window's place and maximised state survive a round trip; none until saved") {
+    CHECK_FALSE(Settings{}.window.has_value());
+    CHECK(serializeSettings(Settings{}).find("window") == std::string::npos);
+    Settings settings;
+    settings.window = WindowGeometry{{-1900, 40, 1600, 900}, true};
+    const std::string text = serializeSettings(settings);
+    CHECK(text.find("\"maximized\": true") != std::string::npos);
+    const ParsedSettings parsed = parseSettings(text);
+    CHECK(parsed.problems.empty());
+    REQUIRE(parsed.settings.window.has_value());
+    CHECK(parsed.settings.window->normal == ScreenRect{-1900, 40, 1600, 900});
+    CHECK(parsed.settings.window->maximized);
+}
+
+TEST_CASE("a damaged window entry is named and the window opens at its first-run size") {
+    for (const char* text :
+         {R"({"window": [1, 2]})", R"({"window": {"x": 0, "y": 0, "width": 0, "height": 700,
+             "maximized": false}})",
+          R"({"window": {"x": 0, "y": 0, "width": 1200, "height": 700}})",
+          R"({"window": {"x": 0.5, "y": 0, "width": 1200, "height": 700, "maximized": false}})",
+          R"({"window": {"x": 0, "y": 0, "width": 9999999, "height": 700, "maximized": 0}})"}) {
+        CAPTURE(text);
+        const ParsedSettings parsed = parseSettings(text);
+        REQUIRE(parsed.problems.size() == 1);
+        CHECK(mentions(parsed.problems, "window"));
+        CHECK_FALSE(parsed.settings.window.has_value());
+    }
+}
