@@ -1,6 +1,7 @@
 #include "report/pdf_document.h"
 
 #include "core/code_points.h"
+#include "core/display_order.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
@@ -190,8 +191,11 @@ std::vector<PdfDocument::FontRun> PdfDocument::fontRuns(std::string_view utf8,
         fonts.push_back(fallback);
         return static_cast<int>(fonts.size() - 1);
     };
+    // libharu draws code points left to right: Hebrew and Arabic are put in
+    // visual order, Arabic letters joined, before they are cut into runs.
+    const std::string shown = visualOrder(utf8);
     std::vector<FontRun> runs;
-    for (const TextRun& run : splitByFont(utf8, fontFor)) {
+    for (const TextRun& run : splitByFont(shown, fontFor)) {
         runs.push_back({fonts[static_cast<std::size_t>(run.font)], std::string(run.text)});
     }
     return runs;

@@ -1,6 +1,7 @@
 #include "ui/glyph_coverage.h"
 
 #include "core/code_points.h"
+#include "core/display_order.h"
 #include "ui/fonts.h"
 
 namespace knotmap::ui {
@@ -38,6 +39,12 @@ void GlyphCoverage::noteText(std::string_view utf8) {
     }
     for (const char32_t codePoint : codePointsOf(utf8)) {
         noteCodePoint(codePoint);
+    }
+    if (hasRightToLeft(utf8)) {
+        // Drawn through visualOrder, Arabic shows its joined presentation forms.
+        for (const char32_t codePoint : codePointsOf(visualOrder(utf8))) {
+            noteCodePoint(codePoint);
+        }
     }
 }
 
