@@ -94,8 +94,9 @@ void CreateKnotCommand::removeExtras() {
 
 // --- LogObservationCommand ----------------------------------------------------
 
-LogObservationCommand::LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now)
-    : NewObservationCommand(db, now), m_knotId(knotId) {}
+LogObservationCommand::LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now,
+                                             Where where)
+    : NewObservationCommand(db, now), m_knotId(knotId), m_where(where) {}
 
 void LogObservationCommand::apply() {
     WriteTransaction transaction(m_db);
@@ -112,7 +113,9 @@ void LogObservationCommand::apply() {
     ObservationRepository observations(m_db);
     // Read before today's session exists, so "latest" is never the new one.
     const std::optional<Observation> latest = observations.latestForKnot(m_knotId);
-    const TodaysSession today = findOrCreateTodaysSession(m_db, knot.clientId, m_now);
+    const TodaysSession today = m_where == Where::NewCheckIn
+                                    ? startCheckIn(m_db, knot.clientId, m_now)
+                                    : findOrCreateTodaysSession(m_db, knot.clientId, m_now);
     Observation observation;
     observation.sessionId = today.session.id;
     observation.knotId = m_knotId;

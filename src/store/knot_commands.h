@@ -66,11 +66,17 @@ private:
 // A click on a known knot: today's observation of it, with pain, kind and
 // symptoms taken from its latest observation (notes and referrals start empty).
 // A resolved knot that is logged again has come back: it becomes active.
+// NewCheckIn is "Log again now" for a knot already rated today: the rating
+// goes into a new self check-in at now, so the earlier one stays as it was.
 class LogObservationCommand : public NewObservationCommand {
 public:
-    LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now);
+    enum class Where { TodaysSession, NewCheckIn };
+    LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now,
+                          Where where = Where::TodaysSession);
     void apply() override;
-    [[nodiscard]] std::string description() const override { return "Log knot"; }
+    [[nodiscard]] std::string description() const override {
+        return m_where == Where::NewCheckIn ? "Log knot again" : "Log knot";
+    }
 
 protected:
     void removeExtras() override;
@@ -79,6 +85,7 @@ private:
     void setKnotStatus(KnotStatus status);
 
     Id m_knotId;
+    Where m_where;
     bool m_reactivated = false; // the knot was resolved and this command made it active
 };
 

@@ -15,6 +15,11 @@ TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
     if (existing && !AmendmentRepository(db).signature(existing->id)) {
         return {std::move(*existing), false};
     }
+    return startCheckIn(db, clientId, now);
+}
+
+TodaysSession startCheckIn(SQLite::Database& db, Id clientId, const LocalTimestamp& now) {
+    SessionRepository sessions(db);
     TodaysSession today;
     today.session.clientId = clientId;
     today.session.startedAt = now;

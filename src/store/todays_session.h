@@ -22,6 +22,11 @@ struct TodaysSession {
 [[nodiscard]] TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
                                                       const LocalTimestamp& now);
 
+// A new self check-in of the client at now, whatever today already holds.
+// Joins the caller's transaction, if any.
+[[nodiscard]] TodaysSession startCheckIn(SQLite::Database& db, Id clientId,
+                                         const LocalTimestamp& now);
+
 // The knot's observation in today's session, when it has been logged today.
 [[nodiscard]] std::optional<Observation>
 findTodaysObservation(SQLite::Database& db, Id clientId, Id knotId, const LocalTimestamp& now);

@@ -8,6 +8,9 @@ namespace {
 // One wheel notch zooms by this factor: eight notches from fit to 4x.
 constexpr double kWheelZoomStep = 1.19;
 
+// A click this many pick radii from a marker's centre still logs that knot.
+constexpr float kNearMarkerFactor = 2.0f;
+
 // How much of the figure panning must leave on screen, ImGui units.
 constexpr double kKeepVisible = 80.0;
 
@@ -31,8 +34,16 @@ void startGesture(const BodyMapInput& input, BodyMapState& state,
     gesture.kind = BodyMapGesture::Kind::Pressed;
     gesture.button = button;
     gesture.pressedAt = pointer;
-    if (button == ImGuiMouseButton_Left) {
-        const MarkerPick pick = pickAt(placed, pointer, sizes);
+    // Shift+click places a new knot deliberately, even on or beside a marker.
+    if (button == ImGuiMouseButton_Left && !ImGui::GetIO().KeyShift) {
+        MarkerPick pick = pickAt(placed, pointer, sizes);
+        if (!pick.nearest && !input.pickingRegions) {
+            // A click just beside a knot means that knot: a second knot on
+            // top of the first is never what a repeat entry wants.
+            PickSizes near = sizes;
+            near.pickRadius *= kNearMarkerFactor;
+            pick = pickAt(placed, pointer, near);
+        }
         for (const std::size_t item : pick.crowd) {
             gesture.crowd.push_back(input.markers[placed[item].index].knotId);
         }

@@ -79,8 +79,12 @@ std::optional<KnotEditorModel> buildKnotEditorModel(SQLite::Database& db, Id obs
     model.observationId = observation->id;
     model.knotId = knot->id;
     model.title = knot->label.empty() ? regionDisplayName(atlas, knot->regionCode) : knot->label;
-    model.subtitle = formatLongDate(session->startedAt.local()) + " \u00B7 " +
-                     std::string(displayName(session->kind));
+    model.subtitle =
+        formatMoment(session->startedAt) + " \u00B7 " + std::string(displayName(session->kind));
+    const CivilDateTime local = session->startedAt.local();
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", local.hour, local.minute);
+    model.sessionTime = time;
     model.previous = describePrevious(db, *observation);
     model.symptomChoices = symptomChoices(db, *observation);
     for (const std::string& code : observation->referredRegionCodes) {
@@ -106,6 +110,9 @@ std::optional<KnotEditorModel> buildKnotEditorModel(SQLite::Database& db, Id obs
         }
     }
     model.knotLocked = knotRatedInSignedVisit(db, knot->id);
+    if (!model.signedVisit) {
+        model.treatment = buildQuickTreatmentModel(db, knot->clientId, session->id, knot->id);
+    }
     model.observation = std::move(*observation);
     noteShownText(model.observation.notes); // the window's fonts gain its glyphs
     return model;

@@ -2,6 +2,8 @@
 
 #include "core/atlas.h"
 #include "core/domain.h"
+#include "ui/named_code.h"
+#include "ui/quick_treatment_model.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -11,19 +13,14 @@
 
 namespace knotmap::ui {
 
-// A stored code with the name the user sees for it.
-struct NamedCode {
-    std::string code;
-    std::string name;
-};
-
 // What the knot editor shows for one observation, read from the store when
 // the observation or its knot changes (never per frame).
 struct KnotEditorModel {
     Id observationId = 0;
     Id knotId = 0;
     std::string title;    // the knot's region, e.g. "Left upper trapezius"
-    std::string subtitle; // the session, e.g. "Sat 14 Mar 2026 · Self check-in"
+    std::string subtitle; // the session, e.g. "Sat 14 Mar 2026 at 08:12 · Self check-in"
+    std::string sessionTime; // its local time, "08:12"
     std::string previous; // the knot's observation before this one, e.g. "Last time (Thu 12 Mar
                           // 2026): pain 6"
     Observation observation;
@@ -40,6 +37,8 @@ struct KnotEditorModel {
     std::vector<std::string> amendmentBylines; // "Dana Lee · Sat 14 Mar 2026 at 10:12 · reason"
     // The knot was rated in a signed visit: it keeps its place and is not deleted.
     bool knotLocked = false;
+    // The compact treatment row: kinds to pick, and this knot's treatments so far.
+    QuickTreatmentModel treatment;
 };
 
 // Reads the observation, its knot, session and the symptom vocabulary; empty

@@ -200,6 +200,55 @@ void notesSection(const KnotEditorModel& model, KnotEditorState& state, KnotEdit
     }
 }
 
+// Shown when a click on the marker reopened a rating made earlier today:
+// editing it changes that rating, so a new one is offered first (L).
+void logAgainOffer(const KnotEditorModel& model, KnotEditorEvents& events, const Appearance& look) {
+    const ColourPair& info = look.colours().selection;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad = look.px(10);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->ChannelsSplit(2);
+    drawList->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
+    textColoured("Already rated today at " + model.sessionTime +
+                     ". The values below edit that rating.",
+                 info.text);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));
+    if (primaryButton("Log again now", look) ||
+        (!ImGui::GetIO().WantTextInput && !ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyAlt &&
+         ImGui::IsKeyPressed(GLFW_KEY_L, false))) {
+        events.logAgain = true;
+    }
+    probeItem("log-again");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("A new rating at the current time, in a new check-in,\n"
+                          "starting from these values (L)");
+    }
+    ImGui::SameLine(0, look.px(8));
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(look.fonts.small);
+    textMuted("or edit it below", look);
+    ImGui::PopFont();
+    const float bottom = ImGui::GetCursorScreenPos().y + pad - style.ItemSpacing.y;
+    drawList->ChannelsSetCurrent(0);
+    drawList->AddRectFilled(start, ImVec2(start.x + width, bottom),
+                            ImGui::GetColorU32(info.background), look.px(6));
+    drawList->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + style.ItemSpacing.y));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void treatmentSection(const KnotEditorModel& model, KnotEditorState& state,
+                      KnotEditorEvents& events, const Appearance& look) {
+    sectionLabel("Treated it", look);
+    events.addTreatment = drawQuickTreatmentRow(model.treatment, model.observationId, model.knotId,
+                                                model.observation.pain, state.treatment, look);
+}
+
 // A rule across the content width (ImGui's separator runs past the padding).
 void divider(const Appearance& look) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -264,6 +313,9 @@ KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& s
     }
 
     events.close = header(model, look);
+    if (state.offerLogAgainFor == model.observationId && !model.signedVisit) {
+        logAgainOffer(model, events, look);
+    }
     if (model.signedVisit) {
         drawSignedRating(model, state, events, look);
         closeOnEscape(state, events);
@@ -271,6 +323,9 @@ KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& s
     }
     painSection(model, events, look);
     kindSection(model, events, look);
+    // Above the longer sections, so "foam roller, 10 min, 6 -> 3" is at hand
+    // without scrolling on a small screen.
+    treatmentSection(model, state, events, look);
     symptomsSection(model, events, look);
     referredSection(model, state, events, look);
     notesSection(model, state, events, look);

@@ -4,6 +4,7 @@
 #include "core/record_amendment.h"
 #include "ui/appearance.h"
 #include "ui/knot_editor_model.h"
+#include "ui/quick_treatment_row.h"
 
 #include <optional>
 #include <string>
@@ -25,6 +26,10 @@ struct KnotEditorState {
     Observation amendDraft;
     std::string amendAuthor;
     std::string amendReason;
+    // The rating a click on its marker reopened because it was made earlier
+    // today: the editor offers "Log again now" beside editing it.
+    Id offerLogAgainFor = 0;
+    QuickTreatmentState treatment;
 };
 
 // What the user did in the editor this frame. The panel only reports; the
@@ -37,11 +42,14 @@ struct KnotEditorEvents {
     bool close = false;
     // Corrections of a signed visit's rating, to be saved as amendments.
     std::vector<RecordAmendment> amendments;
+    bool logAgain = false; // a new rating now, in a new check-in
+    std::optional<NewTreatment> addTreatment;
 };
 
 // The editor for one observation, filling the current window: region and
-// session, pain (slider; keys 0-9, Shift+0 for 10, when no text field has
-// focus), kind, symptoms, referred-pain regions, notes, and delete.
+// session, "Log again now" when the rating was made earlier today, pain
+// (slider; keys 0-9, Shift+0 for 10, when no text field has focus), kind,
+// symptoms, referred-pain regions, notes, a quick treatment row, and delete.
 [[nodiscard]] KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& state,
                                               const Appearance& look);
 

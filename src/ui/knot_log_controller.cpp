@@ -5,6 +5,7 @@
 #include "store/knot_repository.h"
 #include "store/observation_commands.h"
 #include "store/store_error.h"
+#include "store/treatment_commands.h"
 #include "store/todays_session.h"
 #include "store/visit_amendments.h"
 
@@ -216,6 +217,7 @@ void KnotLogController::addKnot(std::optional<Id> clientId, BodyView view, Diagr
 
 void KnotLogController::logKnot(Id knotId) {
     flushPendingEdits();
+    m_editorState.offerLogAgainFor = 0;
     const LocalTimestamp now = LocalTimestamp::now();
     try {
         const auto knot = KnotRepository(m_database.sql()).get(knotId);
@@ -224,6 +226,7 @@ void KnotLogController::logKnot(Id knotId) {
         }
         if (auto today = findTodaysObservation(m_database.sql(), knot->clientId, knotId, now)) {
             select(today->id);
+            m_editorState.offerLogAgainFor = today->id;
             return;
         }
     } catch (const std::exception& error) {
@@ -231,6 +234,15 @@ void KnotLogController::logKnot(Id knotId) {
         return;
     }
     auto command = std::make_unique<LogObservationCommand>(m_database.sql(), knotId, now);
+    const LogObservationCommand* logged = command.get();
+    execute(std::move(command), false, [this, logged] { select(logged->observationId()); });
+}
+
+void KnotLogController::logKnotAgain(Id knotId) {
+    flushPendingEdits();
+    m_editorState.offerLogAgainFor = 0;
+    auto command = std::make_unique<LogObservationCommand>(
+        m_database.sql(), knotId, LocalTimestamp::now(), LogObservationCommand::Where::NewCheckIn);
     const LogObservationCommand* logged = command.get();
     execute(std::move(command), false, [this, logged] { select(logged->observationId()); });
 }
@@ -349,6 +361,12 @@ void KnotLogController::drawEditor(const Appearance& look) {
         writeOutsideHistory("Amend rating", [&db, amendments = events.amendments] {
             amendRecords(db, amendments);
         });
+    }
+    if (events.addTreatment) {
+        execute(std::make_unique<AddTreatmentCommand>(m_database.sql(), *events.addTreatment));
+    }
+    if (events.logAgain) {
+        logKnotAgain(knotId);
     }
     if (events.deleteKnot) {
         deleteKnot(knotId);

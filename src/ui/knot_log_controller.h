@@ -31,8 +31,12 @@ public:
     void addKnot(std::optional<Id> clientId, BodyView view, DiagramPoint point,
                  const std::string& regionCode);
     // A click on a knot: opens today's observation of it, logging one from
-    // its latest values when there is none yet.
+    // its latest values when there is none yet. When it was rated earlier
+    // today, the editor offers "Log again now" (logKnotAgain).
     void logKnot(Id knotId);
+    // A new rating of the knot at now, in a new self check-in, starting from
+    // its latest values: the earlier rating today stays as it was.
+    void logKnotAgain(Id knotId);
     void moveKnot(Id knotId, DiagramPoint point, const std::string& regionCode);
     void deleteKnot(Id knotId);
     // While picking referred regions: adds the region, or removes it when chosen already.

@@ -140,6 +140,24 @@ void SessionController::fillSessionMap(const ClientEntry& client, const Atlas& a
         return;
     }
     regionPain.assign(atlas.regions().size(), std::nullopt);
+    // The newest session is where the next click goes (a check-in just
+    // started with N, say): every knot of the client stays on the map, so a
+    // click on one logs it again rather than placing a new knot on top.
+    if (client.sessions.front().id == *m_picked) {
+        markers = client.markers;
+        for (BodyMapMarker& marker : markers) {
+            const auto rated =
+                std::find_if(shown->knotPain.begin(), shown->knotPain.end(),
+                             [&](const auto& knotPain) { return knotPain.first == marker.knotId; });
+            if (rated != shown->knotPain.end()) {
+                marker.pain = rated->second;
+                marker.resolved = false;
+                marker.detail = shown->title;
+            }
+        }
+        regionPain = client.regionPain; // the client's own shading, as when nothing is pinned
+        return;
+    }
     // The client's markers carry position, title and region; this session's
     // observations decide which appear and how they are coloured.
     for (const auto& [knotId, pain] : shown->knotPain) {

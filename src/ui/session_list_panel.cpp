@@ -1,5 +1,7 @@
 #include "ui/session_list_panel.h"
 
+#include "ui/client_facts.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -85,6 +87,9 @@ void headerRow(const Appearance& look) {
         const char* name = ImGui::TableGetColumnName(column);
         if (column == Knots || column == Treatments) {
             textRightAligned(name);
+            if (column == Treatments) {
+                probeItem("sessions-treatments-column"); // clipped when it scrolls off
+            }
         } else if (column == Pain) {
             const float width = ImGui::CalcTextSize(name).x;
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
@@ -134,7 +139,9 @@ void signedCheck(const Appearance& look) {
 }
 
 // Returns true when the row was clicked.
-bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, bool compact,
+// sharesDay: another session is on the same date, so a compact row (which
+// has no time column) names its time instead of the year: "4 Dec · 14:05".
+bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, bool compact, bool sharesDay,
                 const Appearance& look) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(Date);
@@ -152,7 +159,13 @@ bool sessionRow(const SessionRow& row, bool selected, bool scrollTo, bool compac
     // Compact rows drop the weekday ("Sat 21 Nov 2026" -> "21 Nov 2026").
     const std::size_t space = row.date.find(' ');
     const bool dropWeekday = compact && space != std::string::npos;
-    ImGui::TextUnformatted(dropWeekday ? row.date.c_str() + space + 1 : row.date.c_str());
+    const std::size_t yearSpace = row.date.rfind(' ');
+    if (dropWeekday && sharesDay && yearSpace > space) {
+        const std::string dayMonth = row.date.substr(space + 1, yearSpace - space - 1);
+        ImGui::TextUnformatted((dayMonth + " \u00B7 " + row.time).c_str());
+    } else {
+        ImGui::TextUnformatted(dropWeekday ? row.date.c_str() + space + 1 : row.date.c_str());
+    }
     ImGui::TableSetColumnIndex(Time);
     textMuted(row.time, look);
     ImGui::TableSetColumnIndex(Kind);
@@ -215,6 +228,7 @@ SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> s
         events.create = newSessionButton(look);
     }
     textMuted(client.sessionSummary, look);
+    drawClientFacts(client, look); // born, notes
     ImGui::Dummy(ImVec2(0, look.px(6)));
 
     if (client.sessions.empty()) {
@@ -258,8 +272,13 @@ SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> s
     }
     while (clipper.Step()) {
         for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
-            const SessionRow& row = client.sessions[static_cast<std::size_t>(index)];
-            if (sessionRow(row, index == selectedIndex, scrollToSelected, widths.compact, look)) {
+            const auto at = static_cast<std::size_t>(index);
+            const SessionRow& row = client.sessions[at];
+            const bool sharesDay =
+                (at > 0 && client.sessions[at - 1].date == row.date) ||
+                (at + 1 < client.sessions.size() && client.sessions[at + 1].date == row.date);
+            if (sessionRow(row, index == selectedIndex, scrollToSelected, widths.compact, sharesDay,
+                           look)) {
                 events.clicked = row.id;
             }
         }
