@@ -370,3 +370,39 @@ TEST_CASE("knot commands: a command on a knot that is gone fails and changes not
     CHECK_FALSE(stack.canUndo());
     CHECK(testing::dumpAllTables(f.db) == before);
 }
+
+TEST_CASE("knot commands: logging again puts a new rating in a new check-in, the earlier one untouched") {
+    Fixture f;
+    const Knot knot = f.addKnot();
+    const Session morning = f.addSession(LocalTimestamp::fromLocal({2026, 3, 14, 8, 10, 0}, 60));
+    Observation rated = f.addObservation(morning, knot, 6);
+    const std::string before = testing::dumpAllTables(f.db);
+
+    // A plain log finds the morning's rating: it is today's.
+    const auto today = findTodaysObservation(f.db, f.client.id, knot.id, afternoon());
+    REQUIRE(today);
+    CHECK(today->id == rated.id);
+
+    LogObservationCommand again(f.db, knot.id, afternoon(), LogObservationCommand::Where::NewCheckIn);
+    again.apply();
+    CHECK(again.description() == "Log knot again");
+    const auto logged = ObservationRepository(f.db).get(again.observationId());
+    REQUIRE(logged);
+    CHECK(logged->pain == 6); // prefilled from the morning's
+    CHECK(logged->sessionId != morning.id);
+    const auto session = SessionRepository(f.db).get(logged->sessionId);
+    REQUIRE(session);
+    CHECK(session->kind == SessionKind::SelfCheckIn);
+    CHECK(session->startedAt.utcSeconds() == afternoon().utcSeconds());
+    CHECK(ObservationRepository(f.db).get(rated.id)->pain == 6);
+    // The next click goes to the new check-in: it is now today's latest.
+    const auto latest = findTodaysObservation(f.db, f.client.id, knot.id, afternoon());
+    REQUIRE(latest);
+    CHECK(latest->id == again.observationId());
+
+    const std::string after = testing::dumpAllTables(f.db);
+    again.revert(); // the new check-in goes with it
+    CHECK(testing::dumpAllTables(f.db) == before);
+    again.apply();
+    CHECK(testing::dumpAllTables(f.db) == after);
+}
