@@ -371,6 +371,9 @@ bool wrappedInputTextMultiline(const char* label, std::string& text, std::size_t
         scroll = std::clamp(scroll, 0.0f, std::max(0.0f, contentHeight() - at.text.GetHeight()));
     };
     clampScroll();
+    ImGui::RenderNavHighlight(at.frame, id);
+    ImGui::RenderFrame(at.frame.Min, at.frame.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), true,
+                       style.FrameRounding);
     if (at.scrolls) {
         auto position = static_cast<ImS64>(scroll);
         ImGui::ScrollbarEx(at.scrollbar, scrollId, ImGuiAxis_Y, &position,
@@ -425,9 +428,6 @@ bool wrappedInputTextMultiline(const char* label, std::string& text, std::size_t
         clampScroll();
     }
 
-    ImGui::RenderNavHighlight(at.frame, id);
-    ImGui::RenderFrame(at.frame.Min, at.frame.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), true,
-                       style.FrameRounding);
     const bool stillActive = active && g.ActiveId == id;
     const WrappedTextLayout& layout = active ? activeField.editor->layout() : *shown;
     drawText(layout, at, scroll, stillActive ? &activeField : nullptr);
