@@ -2,11 +2,10 @@
 
 #include "core/code_points.h"
 
+#include <memory>
 #include <unicode/ubidi.h>
 #include <unicode/ushape.h>
 #include <unicode/ustring.h>
-
-#include <memory>
 #include <vector>
 
 namespace knotmap {
@@ -80,8 +79,8 @@ std::string visualOrder(std::string_view utf8) {
     shaped.resize(static_cast<std::size_t>(shapedLength));
 
     const std::unique_ptr<UBiDi, BidiClose> bidi(ubidi_open());
-    ubidi_setPara(bidi.get(), shaped.data(), static_cast<int32_t>(shaped.size()),
-                  UBIDI_DEFAULT_LTR, nullptr, &status);
+    ubidi_setPara(bidi.get(), shaped.data(), static_cast<int32_t>(shaped.size()), UBIDI_DEFAULT_LTR,
+                  nullptr, &status);
     std::u16string visual(shaped.size() + 1, u'\0');
     const int32_t visualLength =
         ubidi_writeReordered(bidi.get(), visual.data(), static_cast<int32_t>(visual.size()),

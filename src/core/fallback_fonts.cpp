@@ -1,7 +1,6 @@
 #include "core/fallback_fonts.h"
 
 #include <fontconfig/fontconfig.h>
-
 #include <set>
 #include <string_view>
 #include <vector>
@@ -118,8 +117,8 @@ std::optional<FontFace> FallbackFonts::faceFor(char32_t codePoint) {
 FontCharacters::FontCharacters(const std::string& file, int index) {
     FcInit();
     int count = 0;
-    FcPattern* query = FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), index,
-                                       nullptr, &count);
+    FcPattern* query =
+        FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), index, nullptr, &count);
     if (query == nullptr) {
         return;
     }

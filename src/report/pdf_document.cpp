@@ -3,11 +3,10 @@
 #include "core/code_points.h"
 #include "core/display_order.h"
 
-#include <hpdf_doc.h>
-#include <hpdf_fontdef.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <stdexcept>
 
 namespace knotmap::report {

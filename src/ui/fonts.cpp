@@ -47,13 +47,11 @@ ImFontConfig baseConfig(const std::string& name) {
 ImFont* addFont(ImFontAtlas& atlas, std::string_view assetName, float pixels,
                 const ImWchar* ranges) {
     const std::string_view bytes = asset(assetName);
-    ImFontConfig config =
-        baseConfig(std::string(assetName) + ", " + std::to_string(pixels) + "px");
+    ImFontConfig config = baseConfig(std::string(assetName) + ", " + std::to_string(pixels) + "px");
     // ImGui's signature takes a mutable pointer but only reads the data when
     // FontDataOwnedByAtlas is false.
-    ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<char*>(bytes.data()),
-                                              static_cast<int>(bytes.size()), pixels, &config,
-                                              ranges);
+    ImFont* font = atlas.AddFontFromMemoryTTF(
+        const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()), pixels, &config, ranges);
     if (font == nullptr) {
         throw std::runtime_error("cannot load the embedded font " + std::string(assetName));
     }

@@ -1,6 +1,5 @@
-#include "core/display_order.h"
-
 #include "core/code_points.h"
+#include "core/display_order.h"
 
 #include <doctest/doctest.h>
 
