@@ -90,7 +90,7 @@ TEST_CASE("Left and Right step by code point, Ctrl by word") {
     CHECK(editor.selectedText() == "шея");
 }
 
-TEST_CASE("typing replaces the selection; Backspace and Delete remove one character") {
+TEST_CASE("typing replaces the selection, Backspace and Delete remove one character") {
     WrappedTextEditor editor = editorOf("sore neck", 40);
     editor.moveTextStart(false);
     editor.moveWordRight(true);

@@ -29,7 +29,7 @@ using Lines = std::vector<std::string>;
 
 } // namespace
 
-TEST_CASE("words wrap after the last space that fits; spaces hang at the edge") {
+TEST_CASE("words wrap after the last space that fits, spaces hang at the edge") {
     const std::string text = "the quick brown fox jumps";
     const WrappedTextLayout layout(text, 10, oneEach);
     CHECK(shownLines(layout) == Lines{"the quick ", "brown fox ", "jumps"});
@@ -47,7 +47,7 @@ TEST_CASE("a word wider than the box breaks between characters") {
     CHECK(shownLines(WrappedTextLayout("abc", 0.5f, oneEach)) == Lines{"a", "b", "c"});
 }
 
-TEST_CASE("explicit new lines end paragraphs; empty lines and a trailing new line count") {
+TEST_CASE("explicit new lines end paragraphs, empty lines and a trailing new line count") {
     const std::string text = "first\n\nthird line here\n";
     const WrappedTextLayout layout(text, 6, oneEach);
     CHECK(shownLines(layout) == Lines{"first", "", "third ", "line ", "here", ""});
