@@ -31,7 +31,7 @@ FallbackFaces::FallbackFaces() {
 
 bool FallbackFaces::takeNewGlyphs() {
     std::set<char32_t> noted;
-    if (!glyphCoverage().takeChange(noted)) {
+    if (!glyphCoverage().takeChange(m_seenVersion, noted)) {
         return false;
     }
     bool grew = false;

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -48,6 +49,7 @@ private:
 
     FallbackFonts m_finder;
     std::set<char32_t> m_wanted;
+    std::uint64_t m_seenVersion = 0; // of glyphCoverage()'s set
     std::set<char32_t> m_unavailable;
     std::map<std::string, std::string> m_files; // font file bytes by path, read once
     std::vector<ImWchar> m_interRanges;

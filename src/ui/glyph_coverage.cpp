@@ -54,7 +54,7 @@ void GlyphCoverage::noteCodePoint(char32_t codePoint) {
     }
     const std::lock_guard lock(m_mutex);
     if (m_codePoints.insert(codePoint).second) {
-        m_changed = true;
+        ++m_version;
     }
 }
 
@@ -64,12 +64,12 @@ void GlyphCoverage::noteTypedCharacters(const ImGuiIO& io) {
     }
 }
 
-bool GlyphCoverage::takeChange(std::set<char32_t>& wanted) {
+bool GlyphCoverage::takeChange(std::uint64_t& seen, std::set<char32_t>& wanted) {
     const std::lock_guard lock(m_mutex);
-    if (!m_changed) {
+    if (m_version == seen) {
         return false;
     }
-    m_changed = false;
+    seen = m_version;
     wanted = m_codePoints;
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -25,9 +26,12 @@ public:
     // The characters typed since the last frame (call before NewFrame).
     void noteTypedCharacters(const ImGuiIO& io);
 
-    // When code points were noted since the last call: copies the whole set
-    // into wanted and returns true; else leaves wanted alone.
-    bool takeChange(std::set<char32_t>& wanted);
+    // When code points were noted since the caller last looked (seen holds
+    // the set's version it saw; 0 at first): copies the whole set into
+    // wanted, updates seen and returns true; else leaves both alone. Each
+    // atlas owner keeps its own seen, so a second window gets every code
+    // point noted before it opened.
+    bool takeChange(std::uint64_t& seen, std::set<char32_t>& wanted);
 
     // Pasted text is noted as ImGui reads the clipboard: wraps io's getter
     // (call once, after the platform backend set it up).
@@ -44,7 +48,7 @@ private:
 
     mutable std::mutex m_mutex;
     std::set<char32_t> m_codePoints;
-    bool m_changed = false;
+    std::uint64_t m_version = 0; // counts the code points added
     const char* (*m_clipboardGetter)(void*) = nullptr;
     bool m_counting = false;
     int m_replacements = 0;
