@@ -92,8 +92,19 @@ wait_for sql_is 6 "SELECT group_concat(pain) FROM observation" ||
 # 3. A note: click into the field, type, then click beside the field (the
 # line of its "Notes" heading, right of the text) so the field lets go and
 # saves it.
+# The editor's column scrolls when the notes are below the fold.
 notes=$(item_rect knot-notes)
 read -r nx0 ny0 nx1 ny1 <<<"$notes"
+tries=0
+while ((ny1 > HEIGHT - 10 && ++tries <= 15)); do
+    xdotool mousemove --sync $((X + (nx0 + nx1) / 2)) $((Y + HEIGHT / 2))
+    sleep 0.2
+    xdotool click 5
+    sleep 0.3
+    wait_for report_settled || fail "the editor never settled while scrolling"
+    read -r nx0 ny0 nx1 ny1 <<<"$(item_rect knot-notes)"
+done
+((ny1 <= HEIGHT - 10)) || fail "could not scroll the notes field into view (y $ny0-$ny1)"
 click_at $((X + (nx0 + nx1) / 2)) $((Y + (ny0 + ny1) / 2))
 xdotool type --delay 50 "$note"
 sleep 0.3
