@@ -88,7 +88,7 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
                      "Write every table into DIR as observations.csv, sessions.csv, ... "
                      "(DIR is created if missing)")
         ->type_name("DIR");
-    command->add_option("--client", arguments.client, "Only this client (the name, ignoring case)")
+    command->add_option("--client", arguments.client, "Only this client (the name, ignoring case and accents)")
         ->type_name("NAME");
     command
         ->add_option("--from", arguments.from,

@@ -171,7 +171,8 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
         ->required();
     command->add_flag("--dry-run", arguments.dryRun, "Check everything, write nothing");
     command->add_option("--client", arguments.client,
-                        "Simple format: whose ratings these are (default: the only client)");
+                        "Simple format: whose ratings these are, ignoring case and accents "
+                        "(default: the only client)");
     command->add_flag("--no-neutralise", arguments.noNeutralise,
                       "The file was exported with --no-neutralise: keep leading apostrophes");
     return command;

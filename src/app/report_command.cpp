@@ -65,7 +65,9 @@ CLI::App* addReportCommand(CLI::App& app, ReportArguments& arguments) {
     command->add_option("--db", arguments.db,
                         "Database file (default: $KNOTMAP_DB, else "
                         "$XDG_DATA_HOME/knotmap/knotmap.db)");
-    command->add_option("--client", arguments.client, "The client's name (case is ignored)")
+    command
+        ->add_option("--client", arguments.client,
+                     "The client's name (case and accents are ignored)")
         ->required();
     command->add_option("--from", arguments.from, "First day included (default: the first session)")
         ->check(isoDate());

@@ -80,7 +80,8 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
     command->add_option("--height", arguments.height, "Image height in pixels (default 800)")
         ->check(CLI::Range(240, 8192));
     command->add_option("--client", arguments.client,
-                        "Show this client (default: the first by name)");
+                        "Show this client, ignoring case and accents (default: the first "
+                        "by name)");
     command->add_option("--view", arguments.view, "Body map view: front, back or both (default)")
         ->check(CLI::IsMember({"front", "back", "both"}));
     command->add_option("--theme", arguments.theme, "light (default) or dark")

@@ -43,6 +43,17 @@ SessionRow makeRow(const SessionSummary& summary) {
     return row;
 }
 
+std::string shortDate(const LocalTimestamp& when) {
+    return formatLongDate(when.local()).substr(4); // without the weekday
+}
+
+std::string countSessions(const std::optional<ClientSessionCount>& count) {
+    if (!count || count->sessions == 0 || !count->latest) {
+        return "No sessions yet";
+    }
+    return std::to_string(count->sessions) + (count->sessions == 1 ? " session" : " sessions");
+}
+
 std::string summariseSessions(const std::optional<ClientSessionCount>& count) {
     if (!count || count->sessions == 0 || !count->latest) {
         return "No sessions yet";
@@ -52,9 +63,6 @@ std::string summariseSessions(const std::optional<ClientSessionCount>& count) {
     return text + " \u00B7 last " + formatLongDate(count->latest->local()).substr(4);
 }
 
-std::string shortDate(const LocalTimestamp& when) {
-    return formatLongDate(when.local()).substr(4); // without the weekday
-}
 
 BodyMapMarker makeMarker(const Knot& knot, const AtlasRegion* region,
                          const std::optional<LatestKnotPain>& latest) {
@@ -102,6 +110,7 @@ ClientEntry placeholderMe() {
     me.id = 0;
     me.name = "Me";
     me.sessionSummary = summariseSessions(std::nullopt);
+    me.sessionCount = countSessions(std::nullopt);
     me.detailed = true; // nothing to read
     return me;
 }
@@ -157,8 +166,12 @@ AppViewModel buildAppViewModel(Database& database, std::optional<Id> detailed) {
         entry.id = client.id;
         entry.name = client.name;
         const auto found = counts.find(client.id);
-        entry.sessionSummary =
-            summariseSessions(found != counts.end() ? std::optional(found->second) : std::nullopt);
+        const auto count = found != counts.end() ? std::optional(found->second) : std::nullopt;
+        entry.sessionSummary = summariseSessions(count);
+        entry.sessionCount = countSessions(count);
+        entry.lastSessionDate = count && count->latest ? shortDate(*count->latest) : "";
+        entry.birthYear = client.birthYear;
+        entry.notes = client.notes;
         model.clients.push_back(std::move(entry));
     }
     sortClientsForDisplay(model.clients);
@@ -186,6 +199,10 @@ void loadClientDetails(Database& database, AppViewModel& model, Id id) {
     details.id = target->id;
     details.name = target->name;
     details.sessionSummary = target->sessionSummary;
+    details.sessionCount = target->sessionCount;
+    details.lastSessionDate = target->lastSessionDate;
+    details.birthYear = target->birthYear;
+    details.notes = target->notes;
     for (const SessionSummary& summary : SessionRepository(database.sql()).listForClient(id)) {
         details.sessions.push_back(makeRow(summary));
     }
@@ -197,13 +214,11 @@ void loadClientDetails(Database& database, AppViewModel& model, Id id) {
     // Only one client's details are kept: the rest are read again when shown.
     for (ClientEntry& client : model.clients) {
         if (client.detailed && client.id != 0) {
-            const Id keptId = client.id;
-            std::string name = std::move(client.name);
-            std::string summary = std::move(client.sessionSummary);
-            client = ClientEntry{};
-            client.id = keptId;
-            client.name = std::move(name);
-            client.sessionSummary = std::move(summary);
+            // The list's fields stay; the sessions and knots go.
+            client.detailed = false;
+            client.sessions = {};
+            client.markers = {};
+            client.regionPain = {};
         }
     }
     *target = std::move(details);

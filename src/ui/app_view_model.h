@@ -28,6 +28,11 @@ struct ClientEntry {
     Id id = 0;
     std::string name;
     std::string sessionSummary; // e.g. "12 sessions · last 14 Mar 2026"
+    // The summary's two parts, for the client list's columns.
+    std::string sessionCount;    // "12 sessions", or "No sessions yet"
+    std::string lastSessionDate; // "14 Mar 2026", or "" without sessions
+    std::optional<int> birthYear;
+    std::string notes;
     // The rest is read only for the client on screen (loadClientDetails):
     // a therapist's whole practice would take seconds to read up front.
     bool detailed = false;

@@ -17,9 +17,8 @@ void applyClientListActions(const ClientListActions& actions, ClientListState& s
         controller.executeShared(std::move(command),
                                  [&state, created] { state.selectedClient = created->clientId(); });
     }
-    if (actions.rename) {
-        controller.executeShared(
-            std::make_unique<RenameClientCommand>(db, *actions.rename, actions.newName));
+    if (actions.edit) {
+        controller.executeShared(std::make_unique<EditClientCommand>(db, *actions.edit));
     }
     if (actions.archive) {
         controller.executeShared(std::make_unique<ArchiveClientCommand>(db, *actions.archive));

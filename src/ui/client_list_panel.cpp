@@ -1,20 +1,44 @@
 #include "ui/client_list_panel.h"
 
 #include "core/text_search.h"
-#include "core/validation.h"
-#include "ui/client_name_check.h"
-#include "ui/text_field.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <string>
 
 namespace knotmap::ui {
 namespace {
 
-// A two-line row: the name, and the session summary beneath it.
+// What the row's tooltip says: the full name, born, and the notes' start.
+std::string rowTooltip(const ClientEntry& client) {
+    std::string text = client.name;
+    if (client.birthYear) {
+        text += "\nBorn " + std::to_string(*client.birthYear);
+    }
+    if (!client.notes.empty()) {
+        // A tooltip is a glance: a long note is cut, the header shows it all.
+        constexpr std::size_t kShown = 240;
+        std::string notes = client.notes.substr(0, kShown);
+        while (!notes.empty() && notes.size() < client.notes.size() &&
+               (static_cast<unsigned char>(client.notes[notes.size()]) & 0xC0u) == 0x80u) {
+            notes.pop_back(); // never cut a UTF-8 character in two
+        }
+        text += "\n\n" + notes + (notes.size() < client.notes.size() ? "\u2026" : "");
+    }
+    return text;
+}
+
+float textWidth(ImFont* font, float size, const std::string& text) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str()).x;
+}
+
+// A two-line row: the name, and beneath it the session count with the last
+// session's date right-aligned, so the dates line up as a column. When the
+// row is too narrow for both, the date wins and the count is cut.
 bool clientRow(const ClientEntry& client, bool selected, const Appearance& look) {
     const Palette& colours = look.colours();
     const float fontScale = ImGui::GetIO().FontGlobalScale;
@@ -40,21 +64,38 @@ bool clientRow(const ClientEntry& client, bool selected, const Appearance& look)
                      : ImGui::GetColorU32(held ? ImGuiCol_HeaderActive : ImGuiCol_HeaderHovered);
         drawList->AddRectFilled(topLeft, bottomRight, fill, look.px(8));
     }
-    // A name too long for the pane is cut at the row's inner edge.
-    drawList->PushClipRect(topLeft, ImVec2(bottomRight.x - padding.x, bottomRight.y), true);
+    const float innerRight = bottomRight.x - padding.x;
     const ImVec2 textAt(topLeft.x + padding.x, topLeft.y + padding.y);
+    const float summaryY = textAt.y + nameHeight + gap;
+    const ImU32 muted = ImGui::GetColorU32(colours.textMuted);
+    // A name too long for the pane is cut at the row's inner edge.
+    drawList->PushClipRect(topLeft, ImVec2(innerRight, bottomRight.y), true);
     const ImVec4& nameColour = selected ? colours.selection.text : colours.text;
     drawList->AddText(look.fonts.strong, nameHeight, textAt, ImGui::GetColorU32(nameColour),
                       client.name.c_str());
-    drawList->AddText(look.fonts.small, summaryHeight,
-                      ImVec2(textAt.x, textAt.y + nameHeight + gap),
-                      ImGui::GetColorU32(colours.textMuted), client.sessionSummary.c_str());
+    float countRight = innerRight;
+    if (!client.lastSessionDate.empty()) {
+        const float dateWidth = textWidth(look.fonts.small, summaryHeight, client.lastSessionDate);
+        const float dateX = std::max(textAt.x, innerRight - dateWidth);
+        drawList->AddText(look.fonts.small, summaryHeight, ImVec2(dateX, summaryY), muted,
+                          client.lastSessionDate.c_str());
+        countRight = dateX - look.px(8);
+    }
+    drawList->PopClipRect();
+    drawList->PushClipRect(topLeft, ImVec2(std::max(topLeft.x, countRight), bottomRight.y), true);
+    drawList->AddText(look.fonts.small, summaryHeight, ImVec2(textAt.x, summaryY), muted,
+                      client.sessionCount.c_str());
     drawList->PopClipRect();
     if (hovered) {
-        const float nameWidth =
-            look.fonts.strong->CalcTextSizeA(nameHeight, FLT_MAX, 0.0f, client.name.c_str()).x;
-        if (textAt.x + nameWidth > bottomRight.x - padding.x) {
-            ImGui::SetTooltip("%s", client.name.c_str());
+        const bool cut =
+            textAt.x + textWidth(look.fonts.strong, nameHeight, client.name) > innerRight ||
+            textAt.x + textWidth(look.fonts.small, summaryHeight, client.sessionCount) > countRight;
+        if (cut || client.birthYear || !client.notes.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(look.px(360));
+            ImGui::TextUnformatted(rowTooltip(client).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
     }
     if (selected) {
@@ -65,45 +106,6 @@ bool clientRow(const ClientEntry& client, bool selected, const Appearance& look)
                                 ImGui::GetColorU32(colours.accent), barWidth);
     }
     return clicked;
-}
-
-void closeFields(ClientListState& state) {
-    state.newClientName.reset();
-    state.renaming.reset();
-    state.fieldError.clear();
-}
-
-// An inline name field filling the row. Returns true when Enter was pressed;
-// Esc, or clicking elsewhere, closes it without a change.
-bool inlineNameField(const char* id, const char* hint, std::string& text, ClientListState& state,
-                     const Appearance& look) {
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    // The field's text starts where the rows' names do.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(look.px(12), look.px(9)));
-    if (state.focusEditField) {
-        ImGui::SetKeyboardFocusHere();
-        state.focusEditField = false;
-    }
-    const bool entered = limitedInputTextWithHint(id, hint, text, kMaxNameBytes,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue |
-                                                      ImGuiInputTextFlags_AutoSelectAll);
-    ImGui::PopStyleVar();
-    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        closeFields(state);
-        return false;
-    }
-    if (!entered && ImGui::IsItemDeactivated()) {
-        closeFields(state); // focus went elsewhere: the user changed their mind
-        return false;
-    }
-    if (!state.fieldError.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::PushFont(look.fonts.small);
-        textColoured(state.fieldError, look.colours().error.text);
-        ImGui::PopFont();
-        ImGui::PopTextWrapPos();
-    }
-    return entered;
 }
 
 // "Clients 8", or "Clients 3 of 8" while a search leaves out some.
@@ -138,6 +140,7 @@ void searchField(const AppViewModel& model, ClientListState& state, const Appear
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(look.px(10), look.px(7)));
     const bool entered = ImGui::InputTextWithHint(
         "##search", "Search clients (Ctrl+F)", &state.search, ImGuiInputTextFlags_EnterReturnsTrue);
+    probeItem("client-search");
     ImGui::PopStyleVar();
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         state.search.clear();
@@ -160,37 +163,27 @@ void searchField(const AppViewModel& model, ClientListState& state, const Appear
 
 void activeRows(const AppViewModel& model, ClientListState& state, ClientListActions& actions,
                 const Appearance& look) {
-    int shown = 0;
+    std::string shownNames; // for the test report: which rows the search left
     for (const ClientEntry& client : model.clients) {
         if (!matchesSearch(client.name, state.search)) {
             continue;
         }
-        ++shown;
+        shownNames += (shownNames.empty() ? "" : "|") + client.name;
         ImGui::PushID(static_cast<int>(client.id));
-        if (state.renaming == client.id) {
-            if (inlineNameField("##rename", "Name", state.renameText, state, look)) {
-                state.fieldError = clientNameProblem(model, state.renameText, client.id);
-                if (state.fieldError.empty()) {
-                    actions.rename = client.id;
-                    actions.newName = state.renameText;
-                    closeFields(state);
-                } else {
-                    state.focusEditField = true;
-                }
-            }
-            ImGui::PopID();
-            continue;
-        }
         if (clientRow(client, state.selectedClient == client.id, look)) {
             state.selectedClient = client.id;
         }
-        // The placeholder "Me" is not saved yet: nothing to rename or archive.
+        if (testProbeActive()) {
+            probeItem("client-row-" + std::to_string(client.id));
+        }
+        // The placeholder "Me" is not saved yet: nothing to edit or archive.
         const bool saved = client.id != 0;
-        const bool startRename =
+        const bool startEdit =
             saved && ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
-        bool renameChosen = false;
+        bool editChosen = false;
         if (ImGui::BeginPopupContextItem("##clientmenu")) {
-            renameChosen = ImGui::MenuItem("Rename", nullptr, false, saved);
+            editChosen = ImGui::MenuItem("Edit details...", nullptr, false, saved);
+            probeItem("client-edit-details");
             // Archiving the last active client would leave the window on the
             // unsaved placeholder "Me"; add or unarchive someone first.
             if (ImGui::MenuItem("Archive", nullptr, false, saved && model.clients.size() > 1)) {
@@ -198,15 +191,15 @@ void activeRows(const AppViewModel& model, ClientListState& state, ClientListAct
             }
             ImGui::EndPopup();
         }
-        if (startRename || renameChosen) {
-            closeFields(state);
-            state.renaming = client.id;
-            state.renameText = client.name;
-            state.focusEditField = true;
+        if (startEdit || editChosen) {
+            state.form = editClientForm(client);
         }
         ImGui::PopID();
     }
-    if (shown == 0) {
+    if (testProbeActive()) {
+        probeValue("clients-shown", shownNames);
+    }
+    if (shownNames.empty()) {
         ImGui::Indent(look.px(12));
         ImGui::PushTextWrapPos(0.0f);
         textMuted("No client matches \u201C" + state.search + "\u201D.", look);
@@ -215,28 +208,13 @@ void activeRows(const AppViewModel& model, ClientListState& state, ClientListAct
     }
 }
 
-void newClientRow(const AppViewModel& model, ClientListState& state, ClientListActions& actions,
-                  const Appearance& look) {
+void newClientRow(ClientListState& state, const Appearance& look) {
     ImGui::Dummy(ImVec2(0, look.px(6)));
-    if (!state.newClientName) {
-        if (ImGui::Button("+ New client")) {
-            startNewClient(state);
-            // A name typed into the search is most likely the person to add.
-            *state.newClientName = state.search;
-        }
-        return;
+    if (ImGui::Button("+ New client")) {
+        // A name typed into the search is most likely the person to add.
+        state.form = newClientForm(state.search);
     }
-    if (inlineNameField("##newclient", "New client's name, then Enter", *state.newClientName, state,
-                        look)) {
-        state.fieldError = clientNameProblem(model, *state.newClientName, std::nullopt);
-        if (state.fieldError.empty()) {
-            actions.create = *state.newClientName;
-            closeFields(state);
-            state.search.clear(); // so the new client is in view
-        } else {
-            state.focusEditField = true;
-        }
-    }
+    probeItem("new-client");
 }
 
 void archivedSection(const AppViewModel& model, ClientListState& state, ClientListActions& actions,
@@ -273,15 +251,26 @@ void archivedSection(const AppViewModel& model, ClientListState& state, ClientLi
 
 } // namespace
 
-bool clientListWanted(const AppViewModel& model, const ClientListState& state, bool therapistMode) {
-    return therapistMode || model.clients.size() + model.archivedClients.size() > 1 ||
-           state.newClientName.has_value();
+bool clientListWanted(const AppViewModel& model, const ClientListState& /*state*/,
+                      bool therapistMode) {
+    return therapistMode || model.clients.size() + model.archivedClients.size() > 1;
 }
 
 void startNewClient(ClientListState& state) {
-    closeFields(state);
-    state.newClientName = std::string();
-    state.focusEditField = true;
+    state.form = newClientForm();
+}
+
+void drawClientForm(const AppViewModel& model, ClientListState& state, ClientListActions& actions,
+                    const Appearance& look) {
+    const bool creating = state.form && !state.form->clientId;
+    if (auto details = drawClientDetailsDialog(model, state.form, look)) {
+        if (creating) {
+            actions.create = std::move(*details);
+            state.search.clear(); // so the new client is in view
+        } else {
+            actions.edit = std::move(*details);
+        }
+    }
 }
 
 ClientListActions drawClientList(const AppViewModel& model, ClientListState& state,
@@ -299,7 +288,7 @@ ClientListActions drawClientList(const AppViewModel& model, ClientListState& sta
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, look.px(2)));
     activeRows(model, state, actions, look);
     ImGui::PopStyleVar();
-    newClientRow(model, state, actions, look);
+    newClientRow(state, look);
     archivedSection(model, state, actions, look);
     return actions;
 }

@@ -3,6 +3,7 @@
 #include "core/domain.h"
 #include "ui/app_view_model.h"
 #include "ui/appearance.h"
+#include "ui/client_details_dialog.h"
 
 #include <optional>
 #include <string>
@@ -14,28 +15,22 @@ struct ClientListState {
     std::string search;       // filters the rows as it is typed
     bool focusSearch = false; // Ctrl+F: put the cursor in the search field next frame
     bool showArchived = false;
-    // The inline "New client" field, while open.
-    std::optional<std::string> newClientName;
-    // The client being renamed in place, and the name being typed.
-    std::optional<Id> renaming;
-    std::string renameText;
-    bool focusEditField = false; // an inline field just opened: give it the cursor
-    // Why the name in the open field cannot be used, shown beneath it.
-    std::string fieldError;
+    // The "New client" or "Edit client" form, while open.
+    std::optional<ClientForm> form;
 };
 
 // What the user asked the list to change this frame; carried out by
 // applyClientListActions (ui/client_list_actions.h) through the undo stack.
 struct ClientListActions {
-    std::optional<std::string> create;
-    std::optional<Id> rename;
-    std::string newName; // for rename
+    std::optional<Client> create; // name, birth year and notes of a new client
+    std::optional<Client> edit;   // new details of client edit->id
     std::optional<Id> archive;
     std::optional<Id> unarchive;
 };
 
-// The clients, one selectable row each with their session count, a search
-// field, "New client", and the archived clients on request. Fills the current
+// The clients, one selectable row each with their session count and last
+// date, a search field, "New client", and the archived clients on request.
+// Double-click or the row's menu edits a client's details. Fills the current
 // window; keeps state.selectedClient pointing at an existing client.
 ClientListActions drawClientList(const AppViewModel& model, ClientListState& state,
                                  const Appearance& look);
@@ -45,7 +40,13 @@ ClientListActions drawClientList(const AppViewModel& model, ClientListState& sta
 [[nodiscard]] bool clientListWanted(const AppViewModel& model, const ClientListState& state,
                                     bool therapistMode);
 
-// Opens the inline "New client" field (File > New client...).
+// Opens the "New client" form (File > New client...).
 void startNewClient(ClientListState& state);
+
+// The details form, drawn every frame whether or not the list is shown (an
+// individual adds a second client from the File menu); adds to actions what
+// the user saved.
+void drawClientForm(const AppViewModel& model, ClientListState& state, ClientListActions& actions,
+                    const Appearance& look);
 
 } // namespace knotmap::ui

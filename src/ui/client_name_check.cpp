@@ -1,7 +1,6 @@
 #include "ui/client_name_check.h"
 
-#include <algorithm>
-#include <cctype>
+#include "core/text_search.h"
 
 namespace knotmap::ui {
 namespace {
@@ -15,33 +14,29 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
-// The store compares names with SQLite's NOCASE, which folds ASCII only; so does this.
-bool sameIgnoringCase(const std::string& a, const std::string& b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
-}
-
 } // namespace
 
 std::string clientNameProblem(const AppViewModel& model, const std::string& name,
                               std::optional<Id> except) {
     const std::string wanted = trimmed(name);
     if (wanted.empty()) {
-        return "Type a name first.";
+        return "type a name first";
     }
     for (const ClientEntry& client : model.clients) {
-        // The placeholder "Me" (id 0) is not saved, but the first knot saves it under that name.
-        if (client.id != except && sameIgnoringCase(client.name, wanted)) {
-            return "\u201C" + client.name + "\u201D is already a client.";
+        // Folded as the store compares (requireUniqueClientName): case and
+        // accents ignored. The placeholder "Me" (id 0) is not saved, but the
+        // first knot saves it under that name.
+        if (client.id != except && sameWhenFolded(client.name, wanted)) {
+            return "\u201C" + client.name +
+                   "\u201D is already a client (names must differ in more than case and "
+                   "accents)";
         }
     }
     for (const ArchivedClient& client : model.archivedClients) {
-        if (client.id != except && sameIgnoringCase(client.name, wanted)) {
+        if (client.id != except && sameWhenFolded(client.name, wanted)) {
             return "\u201C" + client.name +
                    "\u201D is an archived client: show archived to bring "
-                   "them back.";
+                   "them back";
         }
     }
     return {};

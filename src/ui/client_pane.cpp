@@ -48,6 +48,10 @@ void finishClientFrame(const AppViewModel& model, MainScreenState& state, const 
         state.clientList.focusSearch = true;
     }
     if (state.knotLog != nullptr) {
+        // The details form shows whether or not the list does (File > New client...).
+        ClientListActions actions;
+        drawClientForm(model, state.clientList, actions, look);
+        applyClientListActions(actions, state.clientList, *state.knotLog);
         drawVocabularyWindow(model.vocabularies, state.vocabularies, *state.knotLog, look);
     }
 }

@@ -8,8 +8,8 @@
 // kept here so the main screen only calls them.
 namespace knotmap::ui {
 
-// File > New client...: opens the list's inline name field (and with it the
-// list, even for an individual). Call inside the File menu.
+// File > New client...: opens the client details form (for an individual
+// too). Call inside the File menu.
 void drawNewClientMenuItem(MainScreenState& state);
 
 // Adds Edit > Vocabularies... and View > Therapist mode to the menus of the
@@ -24,7 +24,8 @@ void drawClientMenuItems(MainScreenState& state);
 // The client list inside the current pane, and what it asked for done.
 void drawClientPane(const AppViewModel& model, MainScreenState& state, const Appearance& look);
 
-// Once per frame after the panes: Ctrl+F, and the vocabulary window.
+// Once per frame after the panes: Ctrl+F, the client details form and the
+// vocabulary window.
 void finishClientFrame(const AppViewModel& model, MainScreenState& state, const Appearance& look);
 
 } // namespace knotmap::ui

@@ -1,5 +1,6 @@
 #include "ui/vocabulary_window.h"
 
+#include "core/text_search.h"
 #include "core/validation.h"
 #include "store/vocabulary_commands.h"
 #include "ui/text_field.h"
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cfloat>
 #include <memory>
 
@@ -36,19 +36,17 @@ std::string trimmed(const std::string& text) {
 }
 
 // Checked on Enter so the reason shows beside the field; the store checks
-// again (SQLite's NOCASE folds ASCII only, and so does this).
+// again (VocabularyRepository::requireNewName). Names are compared folded,
+// case and accents ignored, in every script (core/text_search.h).
 std::string nameProblem(const std::vector<VocabularyItem>& items, const std::string& name,
                         std::optional<Id> except) {
     const std::string wanted = trimmed(name);
     if (wanted.empty()) {
         return "Type a name first.";
     }
+    const std::string folded = foldForSearch(wanted);
     const auto same = [&](const VocabularyItem& item) {
-        return item.id != except && item.name.size() == wanted.size() &&
-               std::equal(item.name.begin(), item.name.end(), wanted.begin(),
-                          [](unsigned char a, unsigned char b) {
-                              return std::tolower(a) == std::tolower(b);
-                          });
+        return item.id != except && foldForSearch(item.name) == folded;
     };
     const auto clash = std::find_if(items.begin(), items.end(), same);
     if (clash == items.end()) {
