@@ -174,8 +174,7 @@ void WrappedTextEditor::moveWordRight(bool extend) {
             }
         }
     }
-    while (at < m_text.size() && classAt(m_text, at) == CharClass::Space &&
-           m_text[at] != '\n') {
+    while (at < m_text.size() && classAt(m_text, at) == CharClass::Space && m_text[at] != '\n') {
         at = nextCodePoint(m_text, at);
     }
     if (at == m_caret.offset && at < m_text.size()) {
@@ -250,7 +249,7 @@ void WrappedTextEditor::selectWordAtCaret() {
     std::size_t end = m_caret.offset;
     // On a word's end (a double-click just right of it) the word is meant.
     const bool onWord = end < m_text.size() && m_text[end] != '\n';
-    const CharClass run = onWord ? classAt(m_text, end)
+    const CharClass run = onWord      ? classAt(m_text, end)
                           : begin > 0 ? classBefore(m_text, begin)
                                       : CharClass::Space;
     while (begin > 0 && classBefore(m_text, begin) == run && m_text[begin - 1] != '\n') {

@@ -15,8 +15,8 @@ namespace knotmap::ui {
 
 struct TextRules {
     std::size_t maxBytes = static_cast<std::size_t>(-1);
-    bool allowTab = false;  // else a tab is dropped (Tab moves the focus)
-    bool readOnly = false;  // caret, selection and copy only
+    bool allowTab = false; // else a tab is dropped (Tab moves the focus)
+    bool readOnly = false; // caret, selection and copy only
 };
 
 // Keeps the characters a multi-line field may hold: LF, tab when allowed,

@@ -195,8 +195,8 @@ void drawSelection(ImDrawList* draw, const WrappedTextLayout& layout, const Geom
     const float newlineWidth = ImGui::GetFontSize() * 0.4f; // a selected line break shows
     for (std::size_t i = first; i < last; ++i) {
         const VisualLine& line = layout.lines()[i];
-        const std::size_t next = i + 1 < layout.lineCount() ? layout.lines()[i + 1].begin
-                                                            : layout.text().size() + 1;
+        const std::size_t next =
+            i + 1 < layout.lineCount() ? layout.lines()[i + 1].begin : layout.text().size() + 1;
         if (end <= line.begin || begin >= next) {
             continue;
         }
@@ -216,9 +216,9 @@ void drawSelection(ImDrawList* draw, const WrappedTextLayout& layout, const Geom
 void drawText(const WrappedTextLayout& layout, const Geometry& at, float scroll,
               const ActiveField* field) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImRect clip(ImVec2(at.frame.Min.x + 1, at.frame.Min.y + 1),
-                      ImVec2(at.scrolls ? at.scrollbar.Min.x : at.frame.Max.x - 1,
-                             at.frame.Max.y - 1));
+    const ImRect clip(
+        ImVec2(at.frame.Min.x + 1, at.frame.Min.y + 1),
+        ImVec2(at.scrolls ? at.scrollbar.Min.x : at.frame.Max.x - 1, at.frame.Max.y - 1));
     draw->PushClipRect(clip.Min, clip.Max, true);
     const auto lineCount = static_cast<long>(layout.lineCount());
     const long firstVisible = static_cast<long>(std::floor(scroll / at.lineHeight)) - 1;
@@ -236,18 +236,17 @@ void drawText(const WrappedTextLayout& layout, const Geometry& at, float scroll,
         const VisualLine& line = layout.lines()[i];
         const ImVec2 at0(at.text.Min.x,
                          at.text.Min.y + static_cast<float>(i) * at.lineHeight - scroll);
-        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at0, colour,
-                      text.data() + line.begin, text.data() + line.end);
+        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at0, colour, text.data() + line.begin,
+                      text.data() + line.end);
     }
     if (field != nullptr) {
         const ImGuiIO& io = ImGui::GetIO();
         const double shownFor = ImGui::GetTime() - field->blinkStart;
         const bool on = !io.ConfigInputTextCursorBlink || std::fmod(shownFor, 1.2) <= 0.8;
         const CaretPlace caret = field->editor->caret();
-        const float x =
-            at.text.Min.x + std::min(layout.xOf(caret), at.text.GetWidth() - 1.0f);
-        const float y = at.text.Min.y + static_cast<float>(layout.lineOf(caret)) * at.lineHeight -
-                        scroll;
+        const float x = at.text.Min.x + std::min(layout.xOf(caret), at.text.GetWidth() - 1.0f);
+        const float y =
+            at.text.Min.y + static_cast<float>(layout.lineOf(caret)) * at.lineHeight - scroll;
         if (on) {
             draw->AddLine(ImVec2(x + 0.5f, y), ImVec2(x + 0.5f, y + at.lineHeight - 1), colour);
         }
@@ -260,9 +259,9 @@ void startEditing(ImGuiID id, const std::string& text, std::size_t maxBytes,
                   ImGuiInputTextFlags flags) {
     activeField.context = ImGui::GetCurrentContext();
     activeField.id = id;
-    activeField.editor.emplace(text, TextRules{maxBytes,
-                                               (flags & ImGuiInputTextFlags_AllowTabInput) != 0,
-                                               (flags & ImGuiInputTextFlags_ReadOnly) != 0});
+    activeField.editor.emplace(text,
+                               TextRules{maxBytes, (flags & ImGuiInputTextFlags_AllowTabInput) != 0,
+                                         (flags & ImGuiInputTextFlags_ReadOnly) != 0});
     activeField.dragging = false;
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImGui::SetActiveID(id, window);
@@ -278,8 +277,7 @@ void claimKeys(bool allowTab) {
         (1 << ImGuiDir_Left) | (1 << ImGuiDir_Right) | (1 << ImGuiDir_Up) | (1 << ImGuiDir_Down);
     g.ActiveIdUsingNavInputMask |= 1 << ImGuiNavInput_Cancel;
     g.ActiveIdUsingKeyInputMask |= (ImU64{1} << ImGuiKey_Home) | (ImU64{1} << ImGuiKey_End) |
-                                   (ImU64{1} << ImGuiKey_PageUp) |
-                                   (ImU64{1} << ImGuiKey_PageDown);
+                                   (ImU64{1} << ImGuiKey_PageUp) | (ImU64{1} << ImGuiKey_PageDown);
     if (allowTab) {
         g.ActiveIdUsingKeyInputMask |= ImU64{1} << ImGuiKey_Tab;
     }
@@ -291,8 +289,8 @@ void probeActiveField(const WrappedTextLayout& layout, CaretPlace caret) {
     }
     probeItem("wrapped-text-active");
     probeValue("wrapped-text-lines", std::to_string(layout.lineCount()));
-    probeValue("wrapped-text-caret", std::to_string(caret.offset) + " " +
-                                         std::to_string(layout.lineOf(caret)));
+    probeValue("wrapped-text-caret",
+               std::to_string(caret.offset) + " " + std::to_string(layout.lineOf(caret)));
     std::string starts;
     for (const VisualLine& line : layout.lines()) {
         starts += (starts.empty() ? "" : " ") + std::to_string(line.begin);
@@ -329,9 +327,8 @@ bool wrappedInputTextMultiline(const char* label, std::string& text, std::size_t
         return false;
     }
     const ImGuiLastItemData item = g.LastItemData; // the scrollbar below is an item too
-    const bool focusRequested =
-        (item.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) != 0 ||
-        g.NavActivateInputId == id || g.NavActivateId == id;
+    const bool focusRequested = (item.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) != 0 ||
+                                g.NavActivateInputId == id || g.NavActivateId == id;
 
     // The text area, narrowed by a scrollbar when the text is taller.
     at.text = at.frame;
@@ -353,8 +350,8 @@ bool wrappedInputTextMultiline(const char* label, std::string& text, std::size_t
     };
     if (textHeight(layOut(at.text.GetWidth()), at.lineHeight) > at.text.GetHeight()) {
         at.scrolls = true;
-        at.scrollbar = ImRect(ImVec2(at.frame.Max.x - style.ScrollbarSize, at.frame.Min.y),
-                              at.frame.Max);
+        at.scrollbar =
+            ImRect(ImVec2(at.frame.Max.x - style.ScrollbarSize, at.frame.Min.y), at.frame.Max);
         at.text.Max.x = at.scrollbar.Min.x - style.ItemInnerSpacing.x * 0.5f;
         (void)layOut(at.text.GetWidth());
     }
@@ -366,7 +363,9 @@ bool wrappedInputTextMultiline(const char* label, std::string& text, std::size_t
         const bool mine = g.ActiveId == id && activeField.id == id && activeField.editor;
         return mine || editing ? activeField.editor->layout() : *shown;
     };
-    const auto contentHeight = [&] { return textHeight(currentLayout(), at.lineHeight); };
+    const auto contentHeight = [&] {
+        return textHeight(currentLayout(), at.lineHeight);
+    };
     const auto clampScroll = [&] {
         scroll = std::clamp(scroll, 0.0f, std::max(0.0f, contentHeight() - at.text.GetHeight()));
     };
@@ -405,8 +404,8 @@ bool wrappedInputTextMultiline(const char* label, std::string& text, std::size_t
         g.ActiveIdAllowOverlap = !io.MouseDown[0];
         g.WantTextInputNextFrame = 1; // the app's one-key shortcuts wait (io.WantTextInput)
         caretMoved = handleMouse(activeField, at, scroll, hovered) || caretMoved;
-        const std::size_t pageLines = std::max(
-            1L, static_cast<long>(at.text.GetHeight() / at.lineHeight) - 1);
+        const std::size_t pageLines =
+            std::max(1L, static_cast<long>(at.text.GetHeight() / at.lineHeight) - 1);
         const KeyResult keys = handleKeys(editor, readOnly, allowTab, pageLines);
         changed = keys.changed;
         caretMoved = caretMoved || keys.moved;

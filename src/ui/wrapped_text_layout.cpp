@@ -107,7 +107,8 @@ std::size_t WrappedTextLayout::lineOf(CaretPlace caret) const {
     const auto after = std::upper_bound(
         m_lines.begin(), m_lines.end(), caret.offset,
         [](std::size_t offset, const VisualLine& line) { return offset < line.begin; });
-    std::size_t line = after == m_lines.begin() ? 0 : static_cast<std::size_t>(after - m_lines.begin()) - 1;
+    std::size_t line =
+        after == m_lines.begin() ? 0 : static_cast<std::size_t>(after - m_lines.begin()) - 1;
     if (caret.trailing && line > 0 && caret.offset == m_lines[line].begin &&
         !m_lines[line - 1].endsParagraph) {
         --line;

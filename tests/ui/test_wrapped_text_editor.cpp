@@ -137,9 +137,12 @@ TEST_CASE("the byte limit cuts an insert at a whole character and never grows lo
 }
 
 TEST_CASE("control characters are dropped from typed and pasted text") {
-    CHECK(filterTypedText("a\tb\r\nc\x7f" "d\x01" "e", false) == "ab\ncde");
+    CHECK(filterTypedText("a\tb\r\nc\x7f"
+                          "d\x01"
+                          "e",
+                          false) == "ab\ncde");
     CHECK(filterTypedText("a\tb", true) == "a\tb");
-    CHECK(filterTypedText("x\xc2\x85y", false) == "xy"); // U+0085, a C1 control
+    CHECK(filterTypedText("x\xc2\x85y", false) == "xy");             // U+0085, a C1 control
     CHECK(filterTypedText("ok \xff!", false) == "ok \xef\xbf\xbd!"); // malformed: U+FFFD
     WrappedTextEditor editor = editorOf("", 40);
     CHECK(editor.insert("line one\r\nline two\x1b"));

@@ -68,7 +68,9 @@ TEST_CASE("multi-byte UTF-8 wraps by characters, not bytes") {
     const std::string cjk = "ok 肩こりがひどい";
     CHECK(shownLines(WrappedTextLayout(cjk, 5, oneEach)) == Lines{"ok 肩こ", "りがひどい"});
     // Widths come from the caller: wide ideographs take two units here.
-    const auto wide = [](char32_t c) { return c >= 0x2E80 ? 2.0f : 1.0f; };
+    const auto wide = [](char32_t c) {
+        return c >= 0x2E80 ? 2.0f : 1.0f;
+    };
     CHECK(shownLines(WrappedTextLayout("肩こりがひどい", 5, wide)) ==
           Lines{"肩こ", "りが", "ひど", "い"});
 }
