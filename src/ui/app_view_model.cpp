@@ -63,7 +63,6 @@ std::string summariseSessions(const std::optional<ClientSessionCount>& count) {
     return text + " \u00B7 last " + formatLongDate(count->latest->local()).substr(4);
 }
 
-
 BodyMapMarker makeMarker(const Knot& knot, const AtlasRegion* region,
                          const std::optional<LatestKnotPain>& latest) {
     BodyMapMarker marker;
