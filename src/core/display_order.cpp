@@ -93,4 +93,21 @@ std::string visualOrder(std::string_view utf8) {
     return U_FAILURE(status) ? std::string(utf8) : result;
 }
 
+std::string visualOrderByLine(std::string_view utf8) {
+    if (!hasRightToLeft(utf8)) {
+        return std::string(utf8);
+    }
+    std::string shown;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = utf8.find('\n', start);
+        shown += visualOrder(utf8.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) {
+            return shown;
+        }
+        shown += '\n';
+        start = end + 1;
+    }
+}
+
 } // namespace knotmap

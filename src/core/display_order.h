@@ -19,4 +19,8 @@ namespace knotmap {
 // right-to-left characters comes back unchanged, as does text ICU rejects.
 [[nodiscard]] std::string visualOrder(std::string_view utf8);
 
+// visualOrder for each line of a multi-line text (notes), the line breaks
+// kept. A line the window wraps further still wraps in visual order.
+[[nodiscard]] std::string visualOrderByLine(std::string_view utf8);
+
 } // namespace knotmap

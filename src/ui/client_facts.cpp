@@ -1,5 +1,6 @@
 #include "ui/client_facts.h"
 
+#include "core/display_order.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
 
@@ -49,12 +50,12 @@ void drawClientFacts(const ClientEntry& client, const Appearance& look) {
         return;
     }
     ImGui::PushTextWrapPos(0.0f);
-    textMuted(excerpt, look);
+    textMuted(visualOrderByLine(excerpt), look);
     ImGui::PopTextWrapPos();
     if (excerpt != client.notes && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(look.px(420));
-        ImGui::TextUnformatted(client.notes.c_str());
+        ImGui::TextUnformatted(visualOrderByLine(client.notes).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

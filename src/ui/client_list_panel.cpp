@@ -1,5 +1,6 @@
 #include "ui/client_list_panel.h"
 
+#include "core/display_order.h"
 #include "core/text_search.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
@@ -15,7 +16,7 @@ namespace {
 
 // What the row's tooltip says: the full name, born, and the notes' start.
 std::string rowTooltip(const ClientEntry& client) {
-    std::string text = client.name;
+    std::string text = visualOrder(client.name);
     if (client.birthYear) {
         text += "\nBorn " + std::to_string(*client.birthYear);
     }
@@ -27,7 +28,8 @@ std::string rowTooltip(const ClientEntry& client) {
                (static_cast<unsigned char>(client.notes[notes.size()]) & 0xC0u) == 0x80u) {
             notes.pop_back(); // never cut a UTF-8 character in two
         }
-        text += "\n\n" + notes + (notes.size() < client.notes.size() ? "\u2026" : "");
+        text += "\n\n" + visualOrderByLine(notes) +
+                (notes.size() < client.notes.size() ? "\u2026" : "");
     }
     return text;
 }
@@ -71,8 +73,10 @@ bool clientRow(const ClientEntry& client, bool selected, const Appearance& look)
     // A name too long for the pane is cut at the row's inner edge.
     drawList->PushClipRect(topLeft, ImVec2(innerRight, bottomRight.y), true);
     const ImVec4& nameColour = selected ? colours.selection.text : colours.text;
+    // Hebrew and Arabic names drawn in visual order, Arabic letters joined.
+    const std::string shownName = visualOrder(client.name);
     drawList->AddText(look.fonts.strong, nameHeight, textAt, ImGui::GetColorU32(nameColour),
-                      client.name.c_str());
+                      shownName.c_str());
     float countRight = innerRight;
     if (!client.lastSessionDate.empty()) {
         const float dateWidth = textWidth(look.fonts.small, summaryHeight, client.lastSessionDate);
@@ -88,7 +92,7 @@ bool clientRow(const ClientEntry& client, bool selected, const Appearance& look)
     drawList->PopClipRect();
     if (hovered) {
         const bool cut =
-            textAt.x + textWidth(look.fonts.strong, nameHeight, client.name) > innerRight ||
+            textAt.x + textWidth(look.fonts.strong, nameHeight, shownName) > innerRight ||
             textAt.x + textWidth(look.fonts.small, summaryHeight, client.sessionCount) > countRight;
         if (cut || client.birthYear || !client.notes.empty()) {
             ImGui::BeginTooltip();
@@ -237,7 +241,7 @@ void archivedSection(const AppViewModel& model, ClientListState& state, ClientLi
         ImGui::PushID(static_cast<int>(client.id));
         ImGui::AlignTextToFramePadding();
         ImGui::Indent(look.px(12));
-        textMuted(client.name, look);
+        textMuted(visualOrder(client.name), look);
         ImGui::Unindent(look.px(12));
         const float buttonWidth =
             ImGui::CalcTextSize("Unarchive").x + ImGui::GetStyle().FramePadding.x * 2.0f;

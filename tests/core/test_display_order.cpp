@@ -26,3 +26,9 @@ TEST_CASE("display order: Arabic letters join into their presentation forms") {
     const std::vector<char32_t> shaped = codePointsOf(visualOrder("ليلى"));
     CHECK(shaped == std::vector<char32_t>{0xFEF0, 0xFEE0, 0xFEF4, 0xFEDF});
 }
+
+TEST_CASE("display order: each line of a note is ordered on its own, the breaks kept") {
+    CHECK(visualOrderByLine("ליאור\nכהן") == "רואיל\nןהכ");
+    CHECK(visualOrderByLine("Tight\nליאור\n") == "Tight\nרואיל\n");
+    CHECK(visualOrderByLine("No right-to-left\nhere") == "No right-to-left\nhere");
+}
