@@ -1,5 +1,6 @@
 #include "ui/session_list_panel.h"
 
+#include "core/display_order.h"
 #include "ui/client_facts.h"
 #include "ui/test_probe.h"
 #include "ui/widgets.h"
@@ -223,7 +224,7 @@ float sessionListMinWidth(const Appearance& look) {
 SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> selected,
                                   bool scrollToSelected, const Appearance& look, bool canCreate) {
     SessionListEvents events;
-    textWithFont(client.name, look.fonts.heading);
+    textWithFont(visualOrder(client.name), look.fonts.heading); // Hebrew, Arabic: visual order
     if (client.id != 0 && canCreate) { // the placeholder "Me" is saved with its first knot
         events.create = newSessionButton(look);
     }
