@@ -30,6 +30,12 @@ void TestProbe::recordValue(std::string_view name, std::string_view value) {
     m_lines += '\n';
 }
 
+void TestProbe::recordClipped(std::string_view name) {
+    m_lines += "clipped ";
+    m_lines += name;
+    m_lines += "\n";
+}
+
 std::string TestProbe::takeLines() {
     std::string lines;
     lines.swap(m_lines);
@@ -55,6 +61,16 @@ void probeItem(std::string_view name) {
         const ImVec2 min = ImGui::GetItemRectMin();
         const ImVec2 max = ImGui::GetItemRectMax();
         probe->record(name, min.x, min.y, max.x, max.y);
+        // The region the current window shows (its pane, less scrolled-away
+        // parts); half a pixel of rounding is not clipping.
+        const ImDrawList* drawList = ImGui::GetWindowDrawList();
+        const ImVec2 clipMin = drawList->GetClipRectMin();
+        const ImVec2 clipMax = drawList->GetClipRectMax();
+        constexpr float kSlack = 0.5f;
+        if (min.x < clipMin.x - kSlack || min.y < clipMin.y - kSlack ||
+            max.x > clipMax.x + kSlack || max.y > clipMax.y + kSlack) {
+            probe->recordClipped(name);
+        }
     }
 }
 

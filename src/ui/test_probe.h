@@ -16,6 +16,9 @@ public:
     void record(std::string_view name, float minX, float minY, float maxX, float maxY);
     // "value NAME VALUE": what a widget holds that its rectangle cannot tell.
     void recordValue(std::string_view name, std::string_view value);
+    // "clipped NAME": the widget's rectangle is not wholly inside the region
+    // its window shows (cut off at a pane's edge, or scrolled away).
+    void recordClipped(std::string_view name);
     // "item NAME MINX MINY MAXX MAXY" lines of the widgets recorded since the
     // last call, each ending in a newline; clears them, so the next frame
     // reports only what it draws.
@@ -38,7 +41,7 @@ public:
 // True when a probe is installed: names worth building only then.
 [[nodiscard]] bool testProbeActive();
 // Records ImGui's last item (the widget just drawn) under name; a name
-// without spaces.
+// without spaces. An item not wholly visible also gets a "clipped" line.
 void probeItem(std::string_view name);
 // Records a value under name (no spaces in name), e.g. how many visual lines
 // the field being edited wraps into (ui/wrapped_text_input.cpp).
