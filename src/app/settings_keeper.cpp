@@ -14,6 +14,7 @@ void SettingsKeeper::load(ui::MainScreenState& state) {
     state.theme = ui::themeKind(state.settings.theme);
     state.therapistMode = state.settings.therapistMode;
     state.bodyMap.mode = state.settings.defaultView;
+    m_leaveFileAlone = loaded.problem.has_value();
     if (loaded.problem) {
         std::cerr << "knotmap: " << *loaded.problem << "\n";
         // A database notice (e.g. an upgrade backup) is more important: keep it.
@@ -52,8 +53,8 @@ void SettingsKeeper::afterFrame(ui::MainScreenState& state) {
 }
 
 void SettingsKeeper::saveWindow(ui::MainScreenState& state, const WindowGeometry& geometry) {
-    if (geometry.normal.width <= 0 || geometry.normal.height <= 0) {
-        return; // never shown: nothing worth remembering
+    if (geometry.normal.width <= 0 || geometry.normal.height <= 0 || m_leaveFileAlone) {
+        return; // never shown, or a damaged file the person has not replaced yet
     }
     state.settings.window = geometry;
     if (state.settings != m_saved) {
@@ -71,6 +72,7 @@ void SettingsKeeper::save(ui::MainScreenState& state) {
         return;
     }
     m_saved = state.settings;
+    m_leaveFileAlone = false;
 }
 
 } // namespace knotmap

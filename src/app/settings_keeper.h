@@ -36,6 +36,9 @@ private:
 
     std::filesystem::path m_file;
     Settings m_saved; // as in the file (or the defaults, when it was unusable)
+    // The file could not all be used: it is left as it is until the person
+    // changes a setting, so closing the window does not overwrite it.
+    bool m_leaveFileAlone = false;
 };
 
 } // namespace knotmap
