@@ -59,6 +59,18 @@ assert_eq "$knots_before" "$(rows "$db" knot)" "knots after pressing Delete on a
 click_item rating-amend
 click_item rating-amend-notes
 xdotool type --delay 30 "Taut band near the scapula"
+# On a short window the dialog's fields scroll above Save and Cancel: wheel
+# them (pointer inside the field list, above Save) until the reason is above it.
+read -r _ save_top _ _ <<<"$(item_rect rating-amend-save)"
+for _ in $(seq 15); do
+    read -r rx0 ry0 rx1 ry1 <<<"$(item_rect rating-amend-reason)"
+    ((ry1 <= save_top - 4)) && break
+    xdotool mousemove --sync $((X + rx0 + 8)) $((Y + save_top - 30))
+    sleep 0.2
+    xdotool click 5
+    sleep 0.3
+done
+((ry1 <= save_top - 4)) || fail "could not scroll the reason field above Save (y $ry0-$ry1, Save at $save_top)"
 click_item rating-amend-reason
 xdotool type --delay 30 "Left out when signing"
 if [[ -n "${KNOTMAP_SHOTS:-}" ]]; then import -window root "$KNOTMAP_SHOTS/amend-rating.png"; fi
