@@ -67,7 +67,10 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
         return;
     }
     Observation& draft = state.amendDraft;
-    const float footer = ImGui::GetFrameHeightWithSpacing() + look.px(10);
+    // Under the fields: a gap, the spacing around it, the buttons' row; the
+    // dialog itself then never needs a scrollbar of its own.
+    const float footer =
+        ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + look.px(6);
     ImGui::BeginChild("##amend-fields", ImVec2(0, -footer));
     ImGui::PushTextWrapPos(0.0f);
     textMuted("The rating stays on record as signed; each field you change is saved as an "
