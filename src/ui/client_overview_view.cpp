@@ -2,6 +2,7 @@
 #include "ui/chart_style.h"
 #include "ui/history_common.h"
 #include "ui/history_views.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -70,14 +71,28 @@ void drawClientOverviewView(const HistoryViewInput& input, HistoryData& data, Hi
     spread.yLabel = "Count per session";
 
     pain.defaultSpanSeconds = spread.defaultSpanSeconds = presetSeconds(state.overviewRange);
+    // The charts' titles wrap on a narrow pane; the charts share what is
+    // left under the second title as wrapped (one line where it fits).
+    const char* spreadTitle =
+        "Knots that hurt, and the CHOIR body-map regions they cover (how widespread)";
+    const float spreadTitleHeight =
+        ImGui::CalcTextSize(spreadTitle, nullptr, false, ImGui::GetContentRegionAvail().x).y +
+        ImGui::GetStyle().ItemSpacing.y;
+    ImGui::PushTextWrapPos(0.0f);
     textMuted("Overall pain as rated at each session (0-10)", look);
+    ImGui::PopTextWrapPos();
+    probeItem("overview-pain-title");
 
-    const float each = std::max(
-        look.px(160),
-        (ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 3) * 0.5f);
+    const float each =
+        std::max(look.px(160), (ImGui::GetContentRegionAvail().y - spreadTitleHeight -
+                                ImGui::GetTextLineHeightWithSpacing() * 2) *
+                                   0.5f);
     (void)timeChart("overview-pain", pain, state.overviewChart, ImVec2(0, each), look);
     ImGui::Dummy(ImVec2(0, look.px(4)));
-    textMuted("Knots that hurt, and the CHOIR body-map regions they cover (how widespread)", look);
+    ImGui::PushTextWrapPos(0.0f);
+    textMuted(spreadTitle, look);
+    ImGui::PopTextWrapPos();
+    probeItem("overview-spread-title");
     (void)timeChart("overview-spread", spread, state.overviewChart, ImVec2(0, each), look);
     requestPng(top,
                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,

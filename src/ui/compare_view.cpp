@@ -111,19 +111,24 @@ void legend(const Appearance& look) {
         {ComparisonStatus::Worse, "Worse (or new)"},
         {ComparisonStatus::Unchanged, "Unchanged"},
     }};
+    constexpr std::array<const char*, 3> kProbes{
+        {"compare-legend-better", "compare-legend-worse", "compare-legend-unchanged"}};
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     for (std::size_t i = 0; i < entries.size(); ++i) {
+        const float size = ImGui::GetTextLineHeight() * 0.8f;
+        // An entry that does not fit the line flows onto the next.
         if (i > 0) {
-            ImGui::SameLine(0, look.px(18));
+            (void)sameLineIfFits(size + look.px(6) + ImGui::CalcTextSize(entries[i].second).x,
+                                 look.px(18));
         }
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float size = ImGui::GetTextLineHeight() * 0.8f;
         const float inset = (ImGui::GetTextLineHeight() - size) * 0.5f;
         drawList->AddRectFilled(
             ImVec2(at.x, at.y + inset), ImVec2(at.x + size, at.y + inset + size),
             ImGui::GetColorU32(statusColour(entries[i].first, look)), look.px(3));
         ImGui::SetCursorScreenPos(ImVec2(at.x + size + look.px(6), at.y));
         textMuted(entries[i].second, look);
+        probeItem(kProbes[i]);
     }
 }
 

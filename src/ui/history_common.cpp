@@ -117,9 +117,31 @@ const char* viewFileName(HistoryTab tab) {
 
 } // namespace
 
+bool sameLineIfFits(float width, float spacing) {
+    const float gap = spacing < 0.0f ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    const float lastEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    // Half a pixel of rounding is not overflow.
+    if (lastEnd + gap + width > ImGui::GetWindowContentRegionMax().x + 0.5f) {
+        return false;
+    }
+    ImGui::SameLine(0.0f, gap);
+    return true;
+}
+
+float savePngWidth() {
+    return ImGui::CalcTextSize(kSaveLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 void savePngButton(HistoryState& state, const Appearance& look) {
-    const float width = ImGui::CalcTextSize(kSaveLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+    // At the trailing edge: beside the last item when it ends before there,
+    // else on a line of its own (never over the last item).
+    const float at = ImGui::GetWindowContentRegionMax().x - savePngWidth();
+    const float lastEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (lastEnd + ImGui::GetStyle().ItemSpacing.x <= at + 0.5f) {
+        ImGui::SameLine(at);
+    } else {
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), at));
+    }
     const bool clicked = ImGui::Button(kSaveLabel);
     probeItem("save-png");
     if (ImGui::IsItemHovered()) {

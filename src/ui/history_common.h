@@ -27,7 +27,16 @@ bool rangeChips(const char* id, RangePreset& preset, const Appearance& look);
 // A muted line while a worker reads or computes, or the error it met.
 void waitingMessage(const std::string& error, const Appearance& look);
 
-// The "Save PNG…" button at the trailing edge of the current line with its
+// Puts the next item, width wide, on the line of the last item (spacing
+// apart; negative: the style's) when it ends inside the pane, and returns
+// true; else leaves it to start the next line, so a narrow pane wraps its
+// controls instead of running them off the edge or over each other.
+bool sameLineIfFits(float width, float spacing = -1.0f);
+// The width of the "Save PNG…" button, for a view deciding what shares its line.
+[[nodiscard]] float savePngWidth();
+
+// The "Save PNG…" button at the trailing edge of the current line (of the
+// next line where the last item leaves no room for it) with its
 // popup asking for a file name. Once the popup closes, the view calls
 // requestPng with the rectangle to save.
 void savePngButton(HistoryState& state, const Appearance& look);

@@ -4,6 +4,7 @@
 #include "ui/chart_style.h"
 #include "ui/history_common.h"
 #include "ui/history_views.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -174,15 +175,22 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     const ClientEntry& client = *input.client;
     const std::optional<Id> knot = chosenKnot(input, state);
     viewTitle("Knot history", "", look);
-    ImGui::SameLine(0, look.px(16));
-    // The picker takes the room between the title and the Save button.
-    const float saveStart = ImGui::GetWindowContentRegionMax().x - look.px(12) -
-                            ImGui::CalcTextSize("Save PNG\u2026").x -
-                            ImGui::GetStyle().FramePadding.x * 2;
-    knotPicker(
-        client, knot, state,
-        std::clamp(saveStart - ImGui::GetCursorPosX() - look.px(12), look.px(120), look.px(320)));
-    savePngButton(state, look);
+    // The picker takes the room between the title and the Save button, up to
+    // 320 px; where that leaves it under 200 px (too narrow for a knot's
+    // name) Save PNG stays beside the title and the picker takes the next line.
+    const float titleEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + look.px(16);
+    const float saveStart = ImGui::GetWindowContentRegionMax().x - look.px(12) - savePngWidth();
+    const float room = saveStart - titleEnd - look.px(12);
+    if (room >= look.px(200)) {
+        ImGui::SameLine(0, look.px(16));
+        knotPicker(client, knot, state, std::min(room, look.px(320)));
+        probeItem("knot-picker");
+        savePngButton(state, look);
+    } else {
+        savePngButton(state, look);
+        knotPicker(client, knot, state, std::min(ImGui::GetContentRegionAvail().x, look.px(320)));
+        probeItem("knot-picker");
+    }
     if (rangeChips("##knot-range", state.knotRange, look)) {
         state.knotChart.userAdjusted = false; // show the chosen span
     }
@@ -213,17 +221,26 @@ void drawKnotHistoryView(const HistoryViewInput& input, HistoryData& data, Histo
     // Hollow markers need a word in the key: they are the whole session's.
     const bool anyHollow = std::any_of(chart.markers.begin(), chart.markers.end(),
                                        [](const ChartMarker& marker) { return marker.outlined; });
-    const float keyHeight =
-        ImGui::GetTextLineHeightWithSpacing() *
-        static_cast<float>(glyphKeyRows(kinds, *input.vocabularies, look) + (anyHollow ? 1 : 0));
+    const char* footnote = "Under the chart: filled, treated on this knot \u00B7 hollow, a "
+                           "whole-session treatment";
+    // The footnote wraps on a narrow pane: its height as wrapped.
+    const float footnoteHeight =
+        anyHollow
+            ? ImGui::CalcTextSize(footnote, nullptr, false, ImGui::GetContentRegionAvail().x).y +
+                  ImGui::GetStyle().ItemSpacing.y
+            : 0.0f;
+    const float keyHeight = ImGui::GetTextLineHeightWithSpacing() *
+                                static_cast<float>(glyphKeyRows(kinds, *input.vocabularies, look)) +
+                            footnoteHeight;
     (void)timeChart("knot-chart", chart, state.knotChart,
                     ImVec2(0, std::max(look.px(200), ImGui::GetContentRegionAvail().y - keyHeight)),
                     look);
     glyphKey(kinds, *input.vocabularies, look);
     if (anyHollow) {
-        textMuted("Under the chart: filled, treated on this knot \u00B7 hollow, a whole-session "
-                  "treatment",
-                  look);
+        ImGui::PushTextWrapPos(0.0f);
+        textMuted(footnote, look);
+        ImGui::PopTextWrapPos();
+        probeItem("knot-footnote");
     }
     requestPng(top,
                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,

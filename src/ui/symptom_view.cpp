@@ -3,6 +3,7 @@
 #include "ui/history_common.h"
 #include "ui/history_views.h"
 #include "ui/segmented_control.h"
+#include "ui/test_probe.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -25,7 +26,8 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
     viewTitle("Symptoms over time", "", look);
     savePngButton(state, look);
     (void)rangeChips("##symptom-range", state.symptomRange, look);
-    ImGui::SameLine(0, look.px(12));
+    // Share / Count beside the chips, or under them on a narrow pane.
+    (void)sameLineIfFits(look.px(150), look.px(12));
     constexpr std::array<Segment, 2> kUnits{{
         {"Share", "Share of the knot ratings in each period that named the symptom"},
         {"Count", "How many knot ratings named the symptom"},
@@ -37,6 +39,7 @@ void drawSymptomView(const HistoryViewInput& input, HistoryData& data, HistorySt
         state.symptomShares = unit == 0;
     }
     ImGui::EndChild();
+    probeItem("symptom-unit");
     const auto history = data.history(client.id);
     if (!history.value || !history.current) {
         waitingMessage(history.error, look);

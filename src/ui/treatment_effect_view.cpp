@@ -2,6 +2,7 @@
 #include "ui/bar_chart.h"
 #include "ui/history_common.h"
 #include "ui/history_views.h"
+#include "ui/test_probe.h"
 #include "ui/treatment_effect_rows.h"
 #include "ui/widgets.h"
 
@@ -33,8 +34,16 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
                              const Appearance& look) {
     const ClientEntry& client = *input.client;
     viewTitle("Treatment effect", "", look);
-    ImGui::SameLine(0, look.px(16));
-    ImGui::SetNextItemWidth(look.px(220));
+    // The delay slider between the title and Save PNG where the three fit;
+    // on a narrow pane Save PNG stays beside the title and the slider takes
+    // the next line.
+    const float slider = look.px(220);
+    const bool oneLine =
+        sameLineIfFits(slider + ImGui::GetStyle().ItemSpacing.x + savePngWidth(), look.px(16));
+    if (!oneLine) {
+        savePngButton(state, look);
+    }
+    ImGui::SetNextItemWidth(std::min(slider, ImGui::GetContentRegionAvail().x));
     ImGui::SliderInt("##lag", &state.lagDays, 0, 14,
                      state.lagDays == 0   ? "next rating: any later session"
                      : state.lagDays == 1 ? "next rating: 1+ day later"
@@ -43,7 +52,10 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
         ImGui::SetTooltip("How long after a treatment the knot's next rating must be, to count\n"
                           "as a lasting change rather than the session's own relief");
     }
-    savePngButton(state, look);
+    probeItem("treatment-lag");
+    if (oneLine) {
+        savePngButton(state, look);
+    }
     const auto effects = data.effects(client.id, static_cast<double>(state.lagDays));
     if (!effects.value) {
         waitingMessage(effects.error, look);
@@ -74,7 +86,14 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
     first.valueName = second.valueName = "Mean change in pain";
     // One above the other, full width: treatment names are long, and the
     // shared axis lines the two charts' zero up.
-    const float footer = ImGui::GetTextLineHeightWithSpacing() * 2 + look.px(8);
+    // The footer as wrapped at this width (three lines on a narrow pane).
+    const char* footnote = "Bar: mean change in pain, negative is relief \u00B7 whiskers: 95% "
+                           "confidence interval \u00B7 (n): ratings \u00B7 faded: fewer than 5";
+    const float footer =
+        std::max(ImGui::GetTextLineHeightWithSpacing() * 2,
+                 ImGui::CalcTextSize(footnote, nullptr, false, ImGui::GetContentRegionAvail().x).y +
+                     ImGui::GetStyle().ItemSpacing.y) +
+        look.px(8);
     const float available = std::max(look.px(240), ImGui::GetContentRegionAvail().y - footer);
     const auto rows = [](const BarChartInput& chart) {
         return static_cast<float>(std::max<std::size_t>(1, chart.rows.size()));
@@ -86,9 +105,7 @@ void drawTreatmentEffectView(const HistoryViewInput& input, HistoryData& data, H
     ImGui::Dummy(ImVec2(0, look.px(6)));
     (void)barChart("effect-later", second, ImVec2(0, chrome + rowHeight * rows(second)), look);
     ImGui::PushTextWrapPos(0.0f);
-    textMuted("Bar: mean change in pain, negative is relief \u00B7 whiskers: 95% confidence "
-              "interval \u00B7 (n): ratings \u00B7 faded: fewer than 5",
-              look);
+    textMuted(footnote, look);
     ImGui::PopTextWrapPos();
     requestPng(top,
                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
