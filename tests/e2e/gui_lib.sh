@@ -78,3 +78,14 @@ press() {
     xdotool keyup "$1"
     sleep "${PRESS_PAUSE:-0.4}"
 }
+
+# The region's view and label point (diagram coordinates, a point well
+# inside it) from `knotmap atlas`: "VIEW X Y", nothing for an unknown code.
+region_label_point() {
+    "$KNOTMAP" atlas --format csv | python3 -c '
+import csv, sys
+for row in csv.DictReader(sys.stdin):
+    if row["code"] == sys.argv[1]:
+        print(row["view"], row["label_x"], row["label_y"])
+' "$1"
+}

@@ -31,14 +31,7 @@ sqlite3 "$db" "INSERT INTO client (name, created_utc) VALUES ('Me', 0);
     INSERT INTO treatment (session_id, kind_id, minutes)
         SELECT 1, id, 15 FROM treatment_kind WHERE code = 'foam_roller';"
 
-"$KNOTMAP" atlas --format csv >"$WORK/atlas.csv"
-read -r view label_x label_y < <(python3 - "$WORK/atlas.csv" "$region" <<'PY'
-import csv, sys
-for row in csv.DictReader(open(sys.argv[1], newline="")):
-    if row["code"] == sys.argv[2]:
-        print(row["view"], row["label_x"], row["label_y"])
-PY
-)
+read -r view label_x label_y < <(region_label_point "$region")
 [[ -n "${label_x:-}" ]] || fail "the atlas has no region $region"
 
 "$KNOTMAP" --db "$db" --test-report "$report" >"$WORK/gui.out" 2>"$WORK/gui.err" &

@@ -15,15 +15,7 @@ export XDG_DATA_HOME="$WORK/data"
 db="$XDG_DATA_HOME/knotmap/knotmap.db"
 report="$WORK/report.txt"
 
-# The region's label point, a point well inside it, in diagram coordinates.
-"$KNOTMAP" atlas --format csv >"$WORK/atlas.csv"
-read -r view label_x label_y < <(python3 - "$WORK/atlas.csv" "$region" <<'PY'
-import csv, sys
-for row in csv.DictReader(open(sys.argv[1], newline="")):
-    if row["code"] == sys.argv[2]:
-        print(row["view"], row["label_x"], row["label_y"])
-PY
-)
+read -r view label_x label_y < <(region_label_point "$region")
 [[ -n "${label_x:-}" ]] || fail "the atlas has no region $region"
 
 "$KNOTMAP" --db "$db" --test-report "$report" >"$WORK/gui.out" 2>"$WORK/gui.err" &

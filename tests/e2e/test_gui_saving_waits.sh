@@ -17,14 +17,8 @@ run demo --db "$db" --clients 1 --days 5 --seed 4
 assert_eq 0 "$RC" "demo exit code"
 knots_before=$(sqlite3 "$db" "SELECT count(*) FROM knot")
 
-"$KNOTMAP" atlas --format csv >"$WORK/atlas.csv"
-read -r view label_x label_y < <(python3 - "$WORK/atlas.csv" "$region" <<'PY'
-import csv, sys
-for row in csv.DictReader(open(sys.argv[1], newline="")):
-    if row["code"] == sys.argv[2]:
-        print(row["view"], row["label_x"], row["label_y"])
-PY
-)
+read -r view label_x label_y < <(region_label_point "$region")
+[[ -n "${label_x:-}" ]] || fail "the atlas has no region $region"
 
 start_window() { # database
     rm -f "$report"

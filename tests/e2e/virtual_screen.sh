@@ -6,8 +6,12 @@
 # start_screen WxH: starts the screen and points DISPLAY at it.
 start_screen() {
     : >"$WORK/display"
-    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3>"$WORK/display" 2>"$WORK/xvfb.err" &
+    # Its output away from the test's: an open pipe would keep ctest waiting.
+    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3>"$WORK/display" >/dev/null \
+        2>"$WORK/xvfb.err" &
     screen_pid=$!
+    # Stopped however the test ends, a failure included.
+    trap 'stop_screen; cleanup' EXIT
     local waited=0
     until [[ -s "$WORK/display" ]]; do
         ((waited++ < 100)) || fail "Xvfb did not start a ${1} screen: $(cat "$WORK/xvfb.err")"
