@@ -7,7 +7,10 @@
 #include "store/database.h"
 #include "ui/app_view_model.h"
 #include "ui/history_data.h"
+#include "ui/knot_log_controller.h"
 #include "ui/main_screen.h"
+#include "ui/session_controller.h"
+#include "ui/treatment_controller.h"
 
 #include <CLI/CLI.hpp>
 
@@ -135,6 +138,20 @@ int runScreenshot(const ScreenshotArguments& arguments) {
                                      "' for this client in " + path.string());
         }
         state.bodyMapClient = state.clientList.selectedClient; // the selection is for this client
+    }
+    // The window's editing controllers, as on a writable file, so the shot
+    // shows what a person sees (the Edit menu, + New session, the session
+    // details). Nothing is clicked, so they never write.
+    std::optional<ui::KnotLogController> knotLog;
+    std::optional<ui::TreatmentController> treatments;
+    std::optional<ui::SessionController> sessions;
+    if (model.atlas != nullptr) {
+        knotLog.emplace(database, *model.atlas);
+        treatments.emplace(*knotLog, *model.atlas);
+        sessions.emplace(*knotLog);
+        state.knotLog = &*knotLog;
+        state.treatments = &*treatments;
+        state.sessions = &*sessions;
     }
     // The same views as the window, computed in place so the first frames show them.
     std::optional<ui::HistoryData> historyData;

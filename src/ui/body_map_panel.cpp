@@ -81,10 +81,15 @@ void toolbar(BodyMapState& state, const Appearance& look) {
     ImGui::SetCursorPosX(
         std::max(ImGui::GetCursorPosX() + (oneRow ? look.px(8) : 0.0f), right - trailingWidth));
     const float rowTop = ImGui::GetCursorPosY();
+    // Centred on the row by hand: text placed after a framed item on the same
+    // line would also get ImGui's baseline offset and sit low.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(look.fonts.small);
-    ImGui::SetCursorPosY(rowTop + (height - ImGui::GetTextLineHeight()) * 0.5f);
-    textMuted(zoom, look);
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(at.x, at.y + (height - ImGui::GetTextLineHeight()) * 0.5f),
+        ImGui::GetColorU32(look.colours().textMuted), zoom.c_str());
     ImGui::PopFont();
+    ImGui::Dummy(ImVec2(zoomWidth, height));
     ImGui::SameLine();
     ImGui::SetCursorPosY(rowTop);
     const bool fitted = state.view.zoom == 1.0 && state.view.pan == Vec2{};
