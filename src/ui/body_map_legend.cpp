@@ -3,6 +3,7 @@
 #include "core/colour_ramp.h"
 #include "ui/body_map_style.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -42,7 +43,6 @@ void drawPainLegend(bool showResolvedKey, const Appearance& look) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImFont* font = look.fonts.small;
     const float labelHeight = fontPixels(font) + look.px(3);
-    const float cellWidth = look.px(23);
     const float cellHeight = swatchHeight(look);
     const float bandGap = look.px(4);
     const float rounding = look.px(4);
@@ -58,6 +58,16 @@ void drawPainLegend(bool showResolvedKey, const Appearance& look) {
                       ImVec2(origin.x, swatchTop + (cellHeight - captionSize.y) * 0.5f), muted,
                       caption);
     float x = origin.x + captionSize.x + look.px(10);
+    // Eleven cells of 23 px, narrower on a narrow pane (the map beside a
+    // client list at 1024 px) so the Resolved key still fits whole.
+    const float resolvedWidth =
+        showResolvedKey
+            ? look.px(14) + look.px(9) + look.px(6) +
+                  font->CalcTextSizeA(fontPixels(font), 1e9f, 0, "Resolved").x
+            : 0.0f;
+    const float forCells = ImGui::GetContentRegionAvail().x - (x - origin.x) - 2 * bandGap -
+                           resolvedWidth - look.px(2);
+    const float cellWidth = std::clamp(forCells / 11.0f, look.px(15), look.px(23));
 
     for (const Band& band : kBands) {
         const float bandWidth = cellWidth * static_cast<float>(band.last - band.first + 1);
