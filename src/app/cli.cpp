@@ -9,7 +9,8 @@
 #include "app/screenshot_command.h"
 #include "core/timestamp.h"
 #include "store/database.h"
-#include "store/database_file_check.h"
+#include "store/sqlite_file/database_files.h"
+#include "store/sqlite_file/database_file_check.h"
 #include "store/database_info.h"
 #include "store/demo_writer.h"
 #include "store/store_error.h"
@@ -72,7 +73,7 @@ int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::fun
             removeCreated();
         }
         return status;
-    } catch (const SQLite::Exception& error) {
+    } catch (const sql::Error& error) {
         removeCreated();
         throw StoreError(describeSqliteFailure(path, error));
     } catch (...) {

@@ -1,5 +1,7 @@
 #include "app/import_command.h"
 
+#include "store/sqlite_file/database_files.h"
+
 #include "app/database_path.h"
 #include "core/import_table.h"
 #include "store/csv_import.h"

@@ -8,7 +8,7 @@ namespace knotmap {
 
 // A file embedded into the binary at build time (see cmake/embed_assets.cmake).
 struct EmbeddedAsset {
-    std::string_view name;  // e.g. "db/001_initial.sql"
+    std::string_view name;  // e.g. "db/sqlite/001_initial.sql"
     std::string_view bytes; // always followed by a NUL byte in memory
 };
 

@@ -6,7 +6,7 @@
 
 namespace knotmap {
 
-// The earliest birth year the database takes (db/001_initial.sql: CHECK
+// The earliest birth year the database takes (db/sqlite/001_initial.sql: CHECK
 // birth_year BETWEEN 1900 AND 2100); the latest a person can have is this year.
 inline constexpr int kEarliestBirthYear = 1900;
 

@@ -13,7 +13,7 @@
 namespace knotmap::demo_detail {
 
 // Treatment kinds, in the order of their vocabulary codes
-// (db/002_seed_vocabularies.sql).
+// (db/sqlite/002_seed_vocabularies.sql).
 enum class Care {
     DeepTissue,
     MyofascialRelease,

@@ -13,7 +13,7 @@
 namespace knotmap::demo_detail {
 
 // Everyday triggers, in the order of their vocabulary codes
-// (db/002_seed_vocabularies.sql).
+// (db/sqlite/002_seed_vocabularies.sql).
 enum class Cause { Posture, Stress, Overuse, Injury, PoorSleep, Dehydration, StaticPosition };
 inline constexpr std::size_t kCauseCount = 7;
 

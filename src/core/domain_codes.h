@@ -5,7 +5,7 @@
 
 // The small closed sets of the domain model and the text codes they are stored
 // and exported as. The codes are part of the database schema (CHECK
-// constraints in db/001_initial.sql) and of the CSV format: never rename one.
+// constraints in db/sqlite/001_initial.sql) and of the CSV format: never rename one.
 namespace knotmap {
 
 enum class SessionKind { SelfCheckIn, TherapyVisit };

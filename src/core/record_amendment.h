@@ -9,7 +9,7 @@
 #include <vector>
 
 // A correction of a rating (observation) or a treatment in a signed visit
-// (db/005_signed_visit_contents.sql). The database applies it to the row, so
+// (db/sqlite/005_signed_visit_contents.sql). The database applies it to the row, so
 // every reader sees the corrected value; the amendment keeps the value before,
 // the value after, who, when and why.
 namespace knotmap {

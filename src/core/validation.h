@@ -18,7 +18,7 @@ struct FieldError {
 };
 
 // How much a text field may hold, in bytes of UTF-8. The window's editors,
-// the import and the database itself (db/004_text_limits.sql) all hold text
+// the import and the database itself (db/sqlite/004_text_limits.sql) all hold text
 // to these limits, so whatever is stored exports and imports back unchanged
 // (docs/csv-format.md, "Limits").
 // Names, labels, therapist, medication, signer and author.

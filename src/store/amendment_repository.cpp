@@ -1,8 +1,10 @@
 #include "store/amendment_repository.h"
 
+#include "store/statement_helpers.h"
+
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <string>
 
@@ -12,7 +14,7 @@ void AmendmentRepository::sign(Id sessionId, const SessionSignature& signature) 
     if (signature.signedBy.find_first_not_of(" \t") == std::string::npos) {
         throw ValidationError("signing: the therapist's name is required");
     }
-    SQLite::Statement update(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? "
+    sql::Statement update(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? "
                                    "WHERE id = ? AND signed_utc IS NULL");
     update.bind(1, signature.signedBy);
     update.bind(2, static_cast<std::int64_t>(signature.signedUtc));
@@ -24,7 +26,7 @@ void AmendmentRepository::sign(Id sessionId, const SessionSignature& signature) 
 }
 
 std::optional<SessionSignature> AmendmentRepository::signature(Id sessionId) {
-    SQLite::Statement query(m_db, "SELECT signed_by, signed_utc FROM session "
+    sql::Statement query(m_db, "SELECT signed_by, signed_utc FROM session "
                                   "WHERE id = ? AND signed_utc IS NOT NULL");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     if (!query.executeStep()) {
@@ -38,8 +40,7 @@ Id AmendmentRepository::add(SessionAmendment& amendment) {
         throw StoreError("session " + std::to_string(amendment.sessionId) +
                          " is not signed: edit it instead of amending it");
     }
-    insert(amendment, false);
-    amendment.id = m_db.getLastInsertRowid();
+    amendment.id = insert(amendment, false);
     return amendment.id;
 }
 
@@ -47,10 +48,14 @@ void AmendmentRepository::restore(const SessionAmendment& amendment) {
     insert(amendment, true);
 }
 
-void AmendmentRepository::insert(const SessionAmendment& amendment, bool withId) {
-    SQLite::Statement insert(
-        m_db, "INSERT INTO session_amendment (session_id, field, original_value, new_value, "
-              "author, amended_utc, reason, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+Id AmendmentRepository::insert(const SessionAmendment& amendment, bool withId) {
+    sql::Statement insert(
+        m_db, withId ? "INSERT INTO session_amendment (session_id, field, original_value, "
+                       "new_value, author, amended_utc, reason, id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+                     : "INSERT INTO session_amendment (session_id, field, original_value, "
+                       "new_value, author, amended_utc, reason) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bind(1, static_cast<std::int64_t>(amendment.sessionId));
     insert.bind(2, std::string(toCode(amendment.field)));
     insert.bind(3, amendment.originalValue);
@@ -60,20 +65,18 @@ void AmendmentRepository::insert(const SessionAmendment& amendment, bool withId)
     insert.bind(7, amendment.reason);
     if (withId) {
         insert.bind(8, static_cast<std::int64_t>(amendment.id));
-    } else {
-        insert.bind(8);
     }
-    insert.exec();
+    return statement_helpers::insertReturningId(insert);
 }
 
 void AmendmentRepository::remove(Id id) {
-    SQLite::Statement remove(m_db, "DELETE FROM session_amendment WHERE id = ?");
+    sql::Statement remove(m_db, "DELETE FROM session_amendment WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
     remove.exec();
 }
 
 std::vector<SessionAmendment> AmendmentRepository::listForSession(Id sessionId) {
-    SQLite::Statement query(m_db, "SELECT id, session_id, field, original_value, new_value, "
+    sql::Statement query(m_db, "SELECT id, session_id, field, original_value, new_value, "
                                   "author, amended_utc, reason FROM session_amendment "
                                   "WHERE session_id = ? ORDER BY amended_utc, id");
     query.bind(1, static_cast<std::int64_t>(sessionId));

@@ -2,19 +2,19 @@
 
 #include "core/session_fields.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <vector>
 
 namespace knotmap {
 
-// Signing visits and their amendments (db/003_session_signing.sql). The
+// Signing visits and their amendments (db/sqlite/003_session_signing.sql). The
 // schema itself keeps a signed session read-only; this is the way to sign
 // one and to record corrections beside it.
 class AmendmentRepository {
 public:
-    explicit AmendmentRepository(SQLite::Database& db) : m_db(db) {}
+    explicit AmendmentRepository(sql::Connection& db) : m_db(db) {}
 
     // Throws StoreError when the session does not exist or is signed already.
     void sign(Id sessionId, const SessionSignature& signature);
@@ -30,9 +30,9 @@ public:
     [[nodiscard]] std::vector<SessionAmendment> listForSession(Id sessionId);
 
 private:
-    void insert(const SessionAmendment& amendment, bool withId);
+    Id insert(const SessionAmendment& amendment, bool withId);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
 };
 
 // The session as it reads now: the signed values with each field's latest

@@ -8,7 +8,7 @@
 #include "store/store_error.h"
 #include "store/write_transaction.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <utility>
 
@@ -24,7 +24,7 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
-Client requireClient(SQLite::Database& db, Id clientId) {
+Client requireClient(sql::Connection& db, Id clientId) {
     auto client = ClientRepository(db).get(clientId);
     if (!client) {
         throw StoreError("client " + std::to_string(clientId) + " no longer exists");
@@ -34,7 +34,7 @@ Client requireClient(SQLite::Database& db, Id clientId) {
 
 } // namespace
 
-void requireUniqueClientName(SQLite::Database& db, const std::string& name,
+void requireUniqueClientName(sql::Connection& db, const std::string& name,
                              std::optional<Id> except) {
     const auto existing = clientNameClash(db, name, except);
     if (existing) {
@@ -45,7 +45,7 @@ void requireUniqueClientName(SQLite::Database& db, const std::string& name,
     }
 }
 
-void requireValidClientDetails(SQLite::Database& db, const Client& details,
+void requireValidClientDetails(sql::Connection& db, const Client& details,
                                std::optional<Id> except) {
     if (details.name.empty()) {
         throw ValidationError("A client needs a name.");
@@ -67,11 +67,11 @@ void requireValidClientDetails(SQLite::Database& db, const Client& details,
 
 // --- CreateClientCommand ------------------------------------------------------
 
-CreateClientCommand::CreateClientCommand(SQLite::Database& db, std::string name) : m_db(db) {
+CreateClientCommand::CreateClientCommand(sql::Connection& db, std::string name) : m_db(db) {
     m_client.name = trimmed(name);
 }
 
-CreateClientCommand::CreateClientCommand(SQLite::Database& db, Client details)
+CreateClientCommand::CreateClientCommand(sql::Connection& db, Client details)
     : m_db(db), m_client(std::move(details)) {
     m_client.id = 0;
     m_client.name = trimmed(m_client.name);
@@ -80,11 +80,11 @@ CreateClientCommand::CreateClientCommand(SQLite::Database& db, Client details)
 void CreateClientCommand::apply() {
     WriteTransaction transaction(m_db);
     if (m_applied) {
-        SQLite::Statement insert(m_db, "INSERT INTO client (id, name, birth_year, notes, "
+        sql::Statement insert(m_db, "INSERT INTO client (id, name, birth_year, notes, "
                                        "archived, created_utc) VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, static_cast<std::int64_t>(m_client.id));
         insert.bind(2, m_client.name);
-        sqlite_helpers::bindOptional(insert, 3, m_client.birthYear);
+        statement_helpers::bindOptional(insert, 3, m_client.birthYear);
         insert.bind(4, m_client.notes);
         insert.bind(5, m_client.archived ? 1 : 0);
         insert.bind(6, m_createdUtc);
@@ -95,7 +95,7 @@ void CreateClientCommand::apply() {
     requireValidClientDetails(m_db, m_client, std::nullopt);
     Client client = m_client;
     ClientRepository(m_db).add(client);
-    SQLite::Statement created(m_db, "SELECT created_utc FROM client WHERE id = ?");
+    sql::Statement created(m_db, "SELECT created_utc FROM client WHERE id = ?");
     created.bind(1, static_cast<std::int64_t>(client.id));
     created.executeStep();
     const std::int64_t createdUtc = created.getColumn(0).getInt64();
@@ -117,7 +117,7 @@ void CreateClientCommand::revert() {
 
 // --- RenameClientCommand ------------------------------------------------------
 
-RenameClientCommand::RenameClientCommand(SQLite::Database& db, Id clientId, std::string name)
+RenameClientCommand::RenameClientCommand(sql::Connection& db, Id clientId, std::string name)
     : m_db(db), m_clientId(clientId), m_name(trimmed(name)) {}
 
 void RenameClientCommand::setName(const std::string& name) {
@@ -146,7 +146,7 @@ void RenameClientCommand::revert() {
 
 // --- EditClientCommand --------------------------------------------------------
 
-EditClientCommand::EditClientCommand(SQLite::Database& db, Client details)
+EditClientCommand::EditClientCommand(sql::Connection& db, Client details)
     : m_db(db), m_details(std::move(details)) {
     m_details.name = trimmed(m_details.name);
 }
@@ -176,7 +176,7 @@ void EditClientCommand::revert() {
 
 // --- ArchiveClientCommand -----------------------------------------------------
 
-ArchiveClientCommand::ArchiveClientCommand(SQLite::Database& db, Id clientId, bool archived)
+ArchiveClientCommand::ArchiveClientCommand(sql::Connection& db, Id clientId, bool archived)
     : m_db(db), m_clientId(clientId), m_archived(archived) {}
 
 void ArchiveClientCommand::setArchived(bool archived) {

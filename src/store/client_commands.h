@@ -3,7 +3,7 @@
 #include "core/domain.h"
 #include "core/undo_stack.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -21,20 +21,20 @@ namespace knotmap {
 // unique index on client.name, which folds ASCII only: "Anna" and "Änna"
 // would pass the index but are refused here, so that a name typed in any
 // case and with or without accents (--client, the search) finds one client.
-void requireUniqueClientName(SQLite::Database& db, const std::string& name,
+void requireUniqueClientName(sql::Connection& db, const std::string& name,
                              std::optional<Id> except = std::nullopt);
 
 // Throws ValidationError naming the field when details cannot be saved for a
 // client: a name is needed and must be new (requireUniqueClientName); a birth
 // year must be from 1900 to this year (core/birth_year.h); text within limits.
-void requireValidClientDetails(SQLite::Database& db, const Client& details,
+void requireValidClientDetails(sql::Connection& db, const Client& details,
                                std::optional<Id> except);
 
 class CreateClientCommand : public Command {
 public:
-    CreateClientCommand(SQLite::Database& db, std::string name);
+    CreateClientCommand(sql::Connection& db, std::string name);
     // A client with its birth year and notes (details.id is ignored).
-    CreateClientCommand(SQLite::Database& db, Client details);
+    CreateClientCommand(sql::Connection& db, Client details);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "New client"; }
@@ -42,7 +42,7 @@ public:
     [[nodiscard]] Id clientId() const { return m_client.id; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Client m_client;
     std::int64_t m_createdUtc = 0; // kept so redo restores the row exactly
     bool m_applied = false;
@@ -50,7 +50,7 @@ private:
 
 class RenameClientCommand : public Command {
 public:
-    RenameClientCommand(SQLite::Database& db, Id clientId, std::string name);
+    RenameClientCommand(sql::Connection& db, Id clientId, std::string name);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Rename client"; }
@@ -58,7 +58,7 @@ public:
 private:
     void setName(const std::string& name);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_clientId;
     std::string m_name;
     std::optional<std::string> m_previousName;
@@ -69,7 +69,7 @@ private:
 class EditClientCommand : public Command {
 public:
     // details.id names the client.
-    EditClientCommand(SQLite::Database& db, Client details);
+    EditClientCommand(sql::Connection& db, Client details);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Edit client"; }
@@ -77,7 +77,7 @@ public:
 private:
     void write(const Client& details);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Client m_details;
     std::optional<Client> m_previous;
 };
@@ -86,7 +86,7 @@ private:
 // command with archived = false brings one back.
 class ArchiveClientCommand : public Command {
 public:
-    ArchiveClientCommand(SQLite::Database& db, Id clientId, bool archived = true);
+    ArchiveClientCommand(sql::Connection& db, Id clientId, bool archived = true);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override {
@@ -96,7 +96,7 @@ public:
 private:
     void setArchived(bool archived);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_clientId;
     bool m_archived;
     std::optional<bool> m_previous;

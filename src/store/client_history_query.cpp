@@ -2,19 +2,19 @@
 
 #include "store/statement_helpers.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
+#include "store/sql/statement.h"
+#include "store/write_transaction.h"
 
 #include <unordered_map>
 
 namespace knotmap {
 namespace {
 
-using sqlite_helpers::optionalId;
-using sqlite_helpers::optionalInt;
+using statement_helpers::optionalId;
+using statement_helpers::optionalInt;
 
-void readSessions(SQLite::Database& db, ClientHistory& history) {
-    SQLite::Statement query(db, "SELECT id, started_utc, utc_offset_min, kind, overall_pain"
+void readSessions(sql::Connection& db, ClientHistory& history) {
+    sql::Statement query(db, "SELECT id, started_utc, utc_offset_min, kind, overall_pain"
                                 " FROM session WHERE client_id = ? ORDER BY started_utc, id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     while (query.executeStep()) {
@@ -23,33 +23,33 @@ void readSessions(SQLite::Database& db, ClientHistory& history) {
         session.startedAt =
             LocalTimestamp(query.getColumn(1).getInt64(), query.getColumn(2).getInt());
         session.kind =
-            sessionKindFromCode(query.getColumn(3).getText()).value_or(SessionKind::SelfCheckIn);
+            sessionKindFromCode(query.getColumn(3).view()).value_or(SessionKind::SelfCheckIn);
         session.overallPain = optionalInt(query.getColumn(4));
         history.sessions.push_back(session);
     }
 }
 
-void readKnots(SQLite::Database& db, ClientHistory& history) {
-    SQLite::Statement query(db, "SELECT id, view, x, y, region_code, label, status"
+void readKnots(sql::Connection& db, ClientHistory& history) {
+    sql::Statement query(db, "SELECT id, view, x, y, region_code, label, status"
                                 " FROM knot WHERE client_id = ? ORDER BY id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     while (query.executeStep()) {
         HistoryKnot knot;
         knot.id = query.getColumn(0).getInt64();
-        knot.view = bodyViewFromCode(query.getColumn(1).getText()).value_or(BodyView::Front);
+        knot.view = bodyViewFromCode(query.getColumn(1).view()).value_or(BodyView::Front);
         knot.position = {query.getColumn(2).getDouble(), query.getColumn(3).getDouble()};
         knot.regionCode = query.getColumn(4).getString();
         knot.label = query.getColumn(5).getString();
-        knot.status = knotStatusFromCode(query.getColumn(6).getText()).value_or(KnotStatus::Active);
+        knot.status = knotStatusFromCode(query.getColumn(6).view()).value_or(KnotStatus::Active);
         history.knots.push_back(std::move(knot));
     }
 }
 
 // Observations in session order; returns each observation id's position.
 std::unordered_map<Id, std::size_t>
-readObservations(SQLite::Database& db, ClientHistory& history,
+readObservations(sql::Connection& db, ClientHistory& history,
                  const std::unordered_map<Id, std::size_t>& sessionIndex) {
-    SQLite::Statement query(db, "SELECT o.id, o.session_id, o.knot_id, o.pain"
+    sql::Statement query(db, "SELECT o.id, o.session_id, o.knot_id, o.pain"
                                 " FROM session s JOIN observation o ON o.session_id = s.id"
                                 " WHERE s.client_id = ? ORDER BY s.started_utc, s.id, o.knot_id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
@@ -65,9 +65,9 @@ readObservations(SQLite::Database& db, ClientHistory& history,
     return positions;
 }
 
-void readSymptoms(SQLite::Database& db, ClientHistory& history,
+void readSymptoms(sql::Connection& db, ClientHistory& history,
                   const std::unordered_map<Id, std::size_t>& observationIndex) {
-    SQLite::Statement query(db, "SELECT os.observation_id, y.code"
+    sql::Statement query(db, "SELECT os.observation_id, y.code"
                                 " FROM session s JOIN observation o ON o.session_id = s.id"
                                 " JOIN observation_symptom os ON os.observation_id = o.id"
                                 " JOIN symptom y ON y.id = os.symptom_id"
@@ -80,9 +80,9 @@ void readSymptoms(SQLite::Database& db, ClientHistory& history,
     }
 }
 
-void readTreatments(SQLite::Database& db, ClientHistory& history,
+void readTreatments(sql::Connection& db, ClientHistory& history,
                     const std::unordered_map<Id, std::size_t>& sessionIndex) {
-    SQLite::Statement query(db, "SELECT t.session_id, t.knot_id, k.code, t.pain_before,"
+    sql::Statement query(db, "SELECT t.session_id, t.knot_id, k.code, t.pain_before,"
                                 " t.pain_after"
                                 " FROM session s JOIN treatment t ON t.session_id = s.id"
                                 " JOIN treatment_kind k ON k.id = t.kind_id"
@@ -101,12 +101,12 @@ void readTreatments(SQLite::Database& db, ClientHistory& history,
 
 } // namespace
 
-ClientHistory loadClientHistory(SQLite::Database& db, Id clientId) {
+ClientHistory loadClientHistory(sql::Connection& db, Id clientId) {
     ClientHistory history;
     history.clientId = clientId;
     // One read transaction: the five queries see the same snapshot even
     // while another connection writes.
-    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    const ReadTransaction snapshot(db);
     readSessions(db, history);
     readKnots(db, history);
     std::unordered_map<Id, std::size_t> sessionIndex;

@@ -2,13 +2,13 @@
 
 #include "core/client_history.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 namespace knotmap {
 
 // Reads one client's whole history for the charts: five queries, each
 // walking the (client, time) index once, whatever the history's length.
 // Throws what SQLiteCpp throws.
-[[nodiscard]] ClientHistory loadClientHistory(SQLite::Database& db, Id clientId);
+[[nodiscard]] ClientHistory loadClientHistory(sql::Connection& db, Id clientId);
 
 } // namespace knotmap

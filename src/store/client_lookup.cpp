@@ -18,7 +18,7 @@ std::string quotedList(const std::vector<Client>& clients) {
 
 } // namespace
 
-std::vector<Client> clientsNamed(SQLite::Database& db, std::string_view name) {
+std::vector<Client> clientsNamed(sql::Connection& db, std::string_view name) {
     std::vector<Client> all = ClientRepository(db).list(true);
     for (Client& client : all) {
         if (client.name == name) {
@@ -35,7 +35,7 @@ std::vector<Client> clientsNamed(SQLite::Database& db, std::string_view name) {
     return matches;
 }
 
-Client requireClientNamed(SQLite::Database& db, std::string_view name, const std::string& where) {
+Client requireClientNamed(sql::Connection& db, std::string_view name, const std::string& where) {
     std::vector<Client> matches = clientsNamed(db, name);
     if (matches.size() == 1) {
         return std::move(matches.front());
@@ -53,7 +53,7 @@ Client requireClientNamed(SQLite::Database& db, std::string_view name, const std
         (all.empty() ? " (it has no clients)" : " (clients: " + quotedList(all) + ")"));
 }
 
-std::optional<Client> clientNameClash(SQLite::Database& db, std::string_view name,
+std::optional<Client> clientNameClash(sql::Connection& db, std::string_view name,
                                       std::optional<Id> except) {
     const std::string wanted = foldForSearch(name);
     for (Client& client : ClientRepository(db).list(true)) {

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <string>
 #include <string_view>
@@ -18,17 +18,17 @@ namespace knotmap {
 // The clients name means: the one spelled exactly so, byte for byte, if
 // there is one (the NOCASE index keeps that unique); otherwise every client
 // whose name folds to the same text as name. Archived clients count.
-[[nodiscard]] std::vector<Client> clientsNamed(SQLite::Database& db, std::string_view name);
+[[nodiscard]] std::vector<Client> clientsNamed(sql::Connection& db, std::string_view name);
 
 // The one client name means. Throws std::runtime_error when there is none
 // (listing the clients of the database, called where) or when several fold
 // alike (listing them, so the user can spell the one they mean exactly).
-[[nodiscard]] Client requireClientNamed(SQLite::Database& db, std::string_view name,
+[[nodiscard]] Client requireClientNamed(sql::Connection& db, std::string_view name,
                                         const std::string& where);
 
 // The client other than except whose name folds to the same text as name,
 // if any: who stands in the way of a new name (archived clients too).
-[[nodiscard]] std::optional<Client> clientNameClash(SQLite::Database& db, std::string_view name,
+[[nodiscard]] std::optional<Client> clientNameClash(sql::Connection& db, std::string_view name,
                                                     std::optional<Id> except);
 
 } // namespace knotmap

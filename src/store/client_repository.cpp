@@ -2,16 +2,16 @@
 
 #include "store/statement_helpers.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 namespace knotmap {
 namespace {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
 constexpr const char* kColumns = "id, name, birth_year, notes, archived";
 
-Client readClient(SQLite::Statement& row) {
+Client readClient(sql::Statement& row) {
     Client client;
     client.id = row.getColumn(0).getInt64();
     client.name = row.getColumn(1).getString();
@@ -25,20 +25,19 @@ Client readClient(SQLite::Statement& row) {
 
 Id ClientRepository::add(Client& client) {
     throwIfInvalid("client", client);
-    SQLite::Statement insert(m_db, "INSERT INTO client (name, birth_year, notes, archived, "
-                                   "created_utc) VALUES (?, ?, ?, ?, unixepoch())");
+    sql::Statement insert(m_db, "INSERT INTO client (name, birth_year, notes, archived, "
+                                   "created_utc) VALUES (?, ?, ?, ?, unixepoch()) RETURNING id");
     insert.bind(1, client.name);
     bindOptional(insert, 2, client.birthYear);
     insert.bind(3, client.notes);
     insert.bind(4, client.archived ? 1 : 0);
-    insert.exec();
-    client.id = m_db.getLastInsertRowid();
+    client.id = insertReturningId(insert);
     return client.id;
 }
 
 void ClientRepository::update(const Client& client) {
     throwIfInvalid("client", client);
-    SQLite::Statement update(
+    sql::Statement update(
         m_db, "UPDATE client SET name = ?, birth_year = ?, notes = ?, archived = ? WHERE id = ?");
     update.bind(1, client.name);
     bindOptional(update, 2, client.birthYear);
@@ -51,13 +50,13 @@ void ClientRepository::update(const Client& client) {
 }
 
 void ClientRepository::remove(Id id) {
-    SQLite::Statement remove(m_db, "DELETE FROM client WHERE id = ?");
+    sql::Statement remove(m_db, "DELETE FROM client WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
     remove.exec();
 }
 
 std::optional<Client> ClientRepository::get(Id id) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM client WHERE id = ?");
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM client WHERE id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     if (!query.executeStep()) {
         return std::nullopt;
@@ -66,7 +65,7 @@ std::optional<Client> ClientRepository::get(Id id) {
 }
 
 std::optional<Client> ClientRepository::findByName(std::string_view name) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM client WHERE name = ? COLLATE NOCASE");
     query.bind(1, std::string(name));
     if (!query.executeStep()) {
@@ -76,7 +75,7 @@ std::optional<Client> ClientRepository::findByName(std::string_view name) {
 }
 
 std::vector<Client> ClientRepository::list(bool includeArchived) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM client WHERE archived = 0 OR ? "
                                       "ORDER BY name COLLATE NOCASE");
     query.bind(1, includeArchived ? 1 : 0);

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string_view>
@@ -12,7 +12,7 @@ namespace knotmap {
 
 class ClientRepository {
 public:
-    explicit ClientRepository(SQLite::Database& db) : m_db(db) {}
+    explicit ClientRepository(sql::Connection& db) : m_db(db) {}
 
     // Saves a new client and sets client.id. Names are unique, ignoring case.
     Id add(Client& client);
@@ -25,7 +25,7 @@ public:
     [[nodiscard]] std::vector<Client> list(bool includeArchived = false);
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
 };
 
 } // namespace knotmap

@@ -1,14 +1,14 @@
 #include "store/client_session_counts.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 namespace knotmap {
 
-std::unordered_map<Id, ClientSessionCount> sessionCountsByClient(SQLite::Database& db) {
+std::unordered_map<Id, ClientSessionCount> sessionCountsByClient(sql::Connection& db) {
     // Subqueries per client walk only that client's range of the (client,
     // time) index; a GROUP BY over the whole table would visit every row for
     // the latest session's offset, which the index does not hold.
-    SQLite::Statement query(db, "SELECT c.id,"
+    sql::Statement query(db, "SELECT c.id,"
                                 " (SELECT count(*) FROM session s WHERE s.client_id = c.id),"
                                 " (SELECT started_utc FROM session s WHERE s.client_id = c.id"
                                 "  ORDER BY started_utc DESC, id DESC LIMIT 1),"

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <unordered_map>
@@ -18,6 +18,6 @@ struct ClientSessionCount {
 // For every client with at least one session: one query that reads only the
 // (client, time) index, so the client list opens fast on a large practice.
 [[nodiscard]] std::unordered_map<Id, ClientSessionCount>
-sessionCountsByClient(SQLite::Database& db);
+sessionCountsByClient(sql::Connection& db);
 
 } // namespace knotmap

@@ -2,14 +2,16 @@
 
 #include "core/timestamp.h"
 #include "store/migrations.h"
+#include "store/postgres_server/server_checks.h"
+#include "store/sqlite_file/file_checks.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 namespace knotmap {
 namespace {
 
-std::optional<std::string> sessionTime(SQLite::Database& db, const char* order) {
-    SQLite::Statement query(db, std::string("SELECT started_utc, utc_offset_min FROM session "
+std::optional<std::string> sessionTime(sql::Connection& db, const char* order) {
+    sql::Statement query(db, std::string("SELECT started_utc, utc_offset_min FROM session "
                                             "ORDER BY started_utc ") +
                                     order + " LIMIT 1");
     if (!query.executeStep()) {
@@ -21,18 +23,12 @@ std::optional<std::string> sessionTime(SQLite::Database& db, const char* order) 
 } // namespace
 
 DatabaseInfo collectDatabaseInfo(Database& database) {
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
     DatabaseInfo info;
     info.schemaVersion = schemaVersion(db);
 
-    std::vector<std::string> tables;
-    SQLite::Statement tableQuery(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                     "name NOT LIKE 'sqlite_%' ORDER BY rowid");
-    while (tableQuery.executeStep()) {
-        tables.push_back(tableQuery.getColumn(0).getString());
-    }
-    for (const std::string& table : tables) {
-        // Table names come from sqlite_schema, not from the user; quote anyway.
+    for (const std::string& table : db.tableNames()) {
+        // Table names come from the database's catalog, not from the user; quote anyway.
         const long long rows = db.execAndGet("SELECT count(*) FROM \"" + table + "\"").getInt64();
         info.rowsPerTable.emplace_back(table, rows);
     }
@@ -40,14 +36,11 @@ DatabaseInfo collectDatabaseInfo(Database& database) {
     info.firstSession = sessionTime(db, "ASC");
     info.lastSession = sessionTime(db, "DESC");
 
-    SQLite::Statement check(db, "PRAGMA integrity_check");
-    while (check.executeStep()) {
-        if (!info.integrityCheck.empty()) {
-            info.integrityCheck += '\n';
-        }
-        info.integrityCheck += check.getColumn(0).getString();
+    if (database.isServer()) {
+        addServerChecks(database, info);
+    } else {
+        addFileChecks(database, info);
     }
-    info.findings = inspectDatabase(db, info.schemaVersion, {}, true, BadRowHandling::Report);
     return info;
 }
 

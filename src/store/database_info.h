@@ -16,7 +16,9 @@ struct DatabaseInfo {
     std::vector<std::pair<std::string, long long>> rowsPerTable; // in schema order
     std::optional<std::string> firstSession;                     // local ISO 8601 with offset
     std::optional<std::string> lastSession;
-    std::string integrityCheck; // "ok" or SQLite's findings, one per line
+    std::string serverVersion;  // PostgreSQL's version, empty for a file
+    std::string checksName;     // "integrity_check" or the server's checks that ran
+    std::string integrityCheck; // "ok" or the checks' findings, one per line
     // The schema compared with Knotmap's, and every table's rows checked
     // against its constraints (store/open_findings.h).
     OpenFindings findings;

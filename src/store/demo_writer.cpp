@@ -18,7 +18,7 @@ namespace {
 // repositories are built once so their prepared statements serve every record.
 class RepositorySink final : public DemoSink {
 public:
-    RepositorySink(SQLite::Database& db, const DemoOptions& options, const DemoProgress& progress)
+    RepositorySink(sql::Connection& db, const DemoOptions& options, const DemoProgress& progress)
         : m_clients(db), m_sessions(db), m_knots(db), m_observations(db), m_treatments(db),
           m_options(options), m_progress(progress) {}
 

@@ -2,9 +2,9 @@
 
 #include "store/export_filter.h"
 
-#include <SQLiteCpp/Exception.h>
+#include "store/sql/sql_error.h"
 
-#include <sqlite3.h>
+#include "store/sql/statement.h"
 #include <string>
 
 namespace knotmap {
@@ -36,28 +36,9 @@ std::string countSql(ExportTable table, const ExportOptions& options) {
 } // namespace
 
 std::int64_t countExportRows(Database& database, ExportTable table, const ExportOptions& options) {
-    const std::string sql = countSql(table, options);
-    sqlite3* handle = database.sql().getHandle();
-    sqlite3_stmt* statement = nullptr;
-    int result = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()) + 1,
-                                    &statement, nullptr);
-    if (result != SQLITE_OK) {
-        throw SQLite::Exception(handle, result);
-    }
-    std::int64_t rows = 0;
-    try {
-        bindExportFilter(statement, options);
-        result = sqlite3_step(statement);
-        if (result != SQLITE_ROW) {
-            throw SQLite::Exception(handle, result);
-        }
-        rows = sqlite3_column_int64(statement, 0);
-    } catch (...) {
-        sqlite3_finalize(statement);
-        throw;
-    }
-    sqlite3_finalize(statement);
-    return rows;
+    sql::Statement count(database.sql(), countSql(table, options));
+    bindExportFilter(count, options);
+    return count.executeStep() ? count.getColumn(0).getInt64() : 0;
 }
 
 } // namespace knotmap

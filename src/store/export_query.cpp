@@ -3,75 +3,48 @@
 #include "core/timestamp.h"
 #include "store/export_filter.h"
 
-#include <SQLiteCpp/Exception.h>
-
-#include <sqlite3.h>
 
 namespace knotmap {
 
 ExportQuery::ExportQuery(Database& database, const std::string& sql, const ExportOptions& options,
                          CsvWriter& csv)
-    : m_database(database), m_csv(csv), m_progress(options.progress) {
-    sqlite3* handle = database.sql().getHandle();
-    const int result = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()) + 1,
-                                          &m_statement, nullptr);
-    if (result != SQLITE_OK) {
-        throw SQLite::Exception(handle, result);
-    }
-    try {
-        bindExportFilter(m_statement, options);
-    } catch (...) {
-        // The destructor does not run for a constructor that throws.
-        sqlite3_finalize(m_statement);
-        throw;
-    }
+    : m_statement(database.sql(), sql, sql::Rows::Many), m_csv(csv), m_progress(options.progress) {
+    bindExportFilter(m_statement, options);
 }
 
-ExportQuery::~ExportQuery() {
-    sqlite3_finalize(m_statement);
-}
+ExportQuery::~ExportQuery() = default;
 
 bool ExportQuery::next() {
     // Every row stepped to before this call has been written by now.
     if (m_rows > 0 && m_rows % kExportProgressRows == 0 && m_progress) {
         m_progress(m_rows);
     }
-    const int result = sqlite3_step(m_statement);
-    if (result == SQLITE_ROW) {
+    if (m_statement.executeStep()) {
         ++m_rows;
         return true;
     }
-    if (result == SQLITE_DONE) {
-        return false;
-    }
-    throw SQLite::Exception(m_database.sql().getHandle(), result);
+    return false;
 }
 
 std::string_view ExportQuery::textOf(int column) const {
-    // sqlite3_column_bytes must follow sqlite3_column_text: the text may be
-    // converted on the first call, and the byte count is of the converted text.
-    const auto* text = sqlite3_column_text(m_statement, column);
-    if (text == nullptr) {
-        return {};
-    }
-    const int bytes = sqlite3_column_bytes(m_statement, column);
-    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes)};
+    return m_statement.getColumn(column).view();
 }
 
 void ExportQuery::id(int column) {
-    m_csv.field(static_cast<std::int64_t>(sqlite3_column_int64(m_statement, column)));
+    m_csv.field(static_cast<std::int64_t>(m_statement.getColumn(column).getInt64()));
 }
 
 void ExportQuery::number(int column) {
-    switch (sqlite3_column_type(m_statement, column)) {
-    case SQLITE_NULL:
+    const sql::Column cell = m_statement.getColumn(column);
+    switch (cell.type()) {
+    case sql::ValueType::Null:
         m_csv.emptyField();
         break;
-    case SQLITE_INTEGER:
-        m_csv.field(static_cast<std::int64_t>(sqlite3_column_int64(m_statement, column)));
+    case sql::ValueType::Integer:
+        m_csv.field(static_cast<std::int64_t>(cell.getInt64()));
         break;
-    case SQLITE_FLOAT:
-        m_csv.field(sqlite3_column_double(m_statement, column));
+    case sql::ValueType::Float:
+        m_csv.field(cell.getDouble());
         break;
     default:
         m_csv.field(textOf(column));
@@ -88,13 +61,12 @@ void ExportQuery::code(int column) {
 }
 
 void ExportQuery::localTime(int utcColumn, int offsetColumn) {
-    if (sqlite3_column_type(m_statement, utcColumn) == SQLITE_NULL ||
-        sqlite3_column_type(m_statement, offsetColumn) == SQLITE_NULL) {
+    if (m_statement.getColumn(utcColumn).isNull() || m_statement.getColumn(offsetColumn).isNull()) {
         m_csv.emptyField();
         return;
     }
-    const std::int64_t utc = sqlite3_column_int64(m_statement, utcColumn);
-    const int offset = sqlite3_column_int(m_statement, offsetColumn);
+    const std::int64_t utc = m_statement.getColumn(utcColumn).getInt64();
+    const int offset = m_statement.getColumn(offsetColumn).getInt();
     if (!m_hasLastTime || utc != m_lastUtc || offset != m_lastOffset) {
         m_lastTime = LocalTimestamp(utc, offset).toIso8601();
         m_lastUtc = utc;

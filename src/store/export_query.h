@@ -2,19 +2,18 @@
 
 #include "core/csv_writer.h"
 #include "store/database.h"
+#include "store/sql/statement.h"
 #include "store/table_export.h"
 
 #include <cstdint>
 #include <functional>
 #include <string>
 
-struct sqlite3_stmt;
-
 namespace knotmap {
 
 // One export query, stepped row by row, whose cells are written straight from
 // SQLite's own buffers: a million-row export then builds no std::string and
-// copies no shared_ptr (as SQLite::Column does) per cell. The query's
+// copies no shared_ptr (as sql::Column does) per cell. The query's
 // :client/:utc_from/... parameters are bound from the options
 // (store/export_filter.h).
 class ExportQuery {
@@ -25,7 +24,7 @@ public:
     ExportQuery(const ExportQuery&) = delete;
     ExportQuery& operator=(const ExportQuery&) = delete;
 
-    // Moves to the next row; false after the last. Throws SQLite::Exception,
+    // Moves to the next row; false after the last. Throws sql::Error,
     // or what the options' progress callback throws.
     [[nodiscard]] bool next();
 
@@ -36,12 +35,11 @@ public:
     // Unix seconds and minutes east of UTC as local ISO 8601; empty when
     // either is NULL. Consecutive rows of one session reuse the formatted text.
     void localTime(int utcColumn, int offsetColumn);
-    // The cell as SQLite holds it, valid until the next call to next().
+    // The cell as the backend holds it, valid until the next call to next().
     [[nodiscard]] std::string_view textOf(int column) const;
 
 private:
-    Database& m_database;
-    sqlite3_stmt* m_statement = nullptr;
+    sql::Statement m_statement;
     CsvWriter& m_csv;
     const std::function<void(std::int64_t)>& m_progress;
     std::int64_t m_rows = 0; // rows stepped to, all written once next() is called again

@@ -5,7 +5,7 @@
 #include "core/validation.h"
 #include "store/import_rows.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <algorithm>
 #include <limits>
@@ -53,7 +53,7 @@ public:
         loadVocabulary(m_symptoms, "symptom", m_plan.newSymptoms);
         loadVocabulary(m_treatmentKinds, "treatment_kind", m_plan.newTreatmentKinds);
         loadVocabulary(m_triggers, "trigger_cause", m_plan.newTriggers);
-        SQLite::Statement names(m_db, "SELECT name FROM client");
+        sql::Statement names(m_db, "SELECT name FROM client");
         while (names.executeStep()) {
             std::string name = names.getColumn(0).getString();
             m_databaseNames.emplace(foldForSearch(name), std::move(name));
@@ -109,7 +109,7 @@ private:
     void loadVocabulary(VocabularyCodes& codes, const char* table,
                         std::vector<std::string>& added) {
         codes.added = &added;
-        SQLite::Statement query(m_db, std::string("SELECT code FROM ") + table);
+        sql::Statement query(m_db, std::string("SELECT code FROM ") + table);
         while (query.executeStep()) {
             codes.known.insert(query.getColumn(0).getString());
         }
@@ -120,7 +120,7 @@ private:
     }
 
     IdShift shiftFor(const char* table, Id minImported) {
-        SQLite::Statement query(m_db, std::string("SELECT coalesce(max(id), 0) FROM ") + table);
+        sql::Statement query(m_db, std::string("SELECT coalesce(max(id), 0) FROM ") + table);
         query.executeStep();
         const Id largest = query.getColumn(0).getInt64();
         return IdShift{minImported <= largest ? largest : 0};
@@ -439,7 +439,7 @@ private:
         }
     }
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     const ImportSource& m_source;
     ImportProblems& m_problems;
     ImportPlan m_plan;

@@ -8,7 +8,7 @@
 #include "store/statement_helpers.h"
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <cctype>
 #include <unordered_set>
@@ -16,7 +16,7 @@
 namespace knotmap {
 namespace {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
 // "custom_jaw_click" -> "Jaw click": the export carries only the code of a
 // custom vocabulary entry, so the name is made back from it.
@@ -46,18 +46,18 @@ std::string fitted(std::string text, std::size_t maxBytes) {
     return text;
 }
 
-void addVocabulary(SQLite::Database& db, const char* table, const std::vector<std::string>& codes) {
+void addVocabulary(sql::Connection& db, const char* table, const std::vector<std::string>& codes) {
     const std::string t = table;
     // Names compared folded, as the vocabulary window does (core/text_search.h).
     std::unordered_set<std::string> names;
-    SQLite::Statement existing(db, "SELECT name FROM " + t);
+    sql::Statement existing(db, "SELECT name FROM " + t);
     while (existing.executeStep()) {
         names.insert(foldForSearch(existing.getColumn(0).getString()));
     }
     const auto taken = [&names](const std::string& name) {
         return names.count(foldForSearch(name)) != 0;
     };
-    SQLite::Statement insert(db, "INSERT INTO " + t +
+    sql::Statement insert(db, "INSERT INTO " + t +
                                      " (code, name, builtin, hidden, sort_order) VALUES "
                                      "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 "
                                      "FROM " + t + "))");
@@ -101,7 +101,7 @@ public:
           m_knot(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, status, id) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           m_observation(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
-                              "VALUES (?, ?, ?, ?, ?)"),
+                              "VALUES (?, ?, ?, ?, ?) RETURNING id"),
           m_symptom(m_db, "INSERT INTO observation_symptom (observation_id, symptom_id) "
                           "SELECT ?, id FROM symptom WHERE code = ?"),
           m_referral(m_db, "INSERT INTO observation_referral (observation_id, region_code) "
@@ -215,8 +215,7 @@ private:
         m_observation.bind(3, observation.pain);
         m_observation.bind(4, std::string(toCode(observation.kind)));
         m_observation.bind(5, observation.notes);
-        m_observation.exec();
-        const std::int64_t id = m_db.getLastInsertRowid();
+        const std::int64_t id = insertReturningId(m_observation);
         for (const std::string& code : observation.symptomCodes) {
             m_symptom.tryReset();
             m_symptom.bind(1, id);
@@ -289,24 +288,24 @@ private:
         }
     }
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     const ImportSource& m_source;
     const ImportPlan& m_plan;
-    SQLite::Statement m_client;
-    SQLite::Statement m_session;
-    SQLite::Statement m_trigger;
-    SQLite::Statement m_sign;
+    sql::Statement m_client;
+    sql::Statement m_session;
+    sql::Statement m_trigger;
+    sql::Statement m_sign;
     struct PendingSignature {
         std::int64_t sessionId;
         std::string signedBy;
         std::int64_t signedUtc;
     };
     std::vector<PendingSignature> m_signatures;
-    SQLite::Statement m_knot;
-    SQLite::Statement m_observation;
-    SQLite::Statement m_symptom;
-    SQLite::Statement m_referral;
-    SQLite::Statement m_treatment;
+    sql::Statement m_knot;
+    sql::Statement m_observation;
+    sql::Statement m_symptom;
+    sql::Statement m_referral;
+    sql::Statement m_treatment;
     std::int64_t m_createdUtc;
     std::unordered_set<Id> m_clientsSeen;
     std::unordered_set<Id> m_sessionsSeen;

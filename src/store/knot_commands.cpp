@@ -7,7 +7,7 @@
 #include "store/todays_session.h"
 #include "store/write_transaction.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <utility>
 
@@ -15,15 +15,15 @@ namespace knotmap {
 namespace {
 
 // A session the user never touched otherwise: removing it loses nothing.
-bool sessionIsBare(SQLite::Database& db, Id sessionId) {
-    SQLite::Statement query(db, "SELECT (SELECT count(*) FROM observation WHERE session_id = ?1) + "
+bool sessionIsBare(sql::Connection& db, Id sessionId) {
+    sql::Statement query(db, "SELECT (SELECT count(*) FROM observation WHERE session_id = ?1) + "
                                 "(SELECT count(*) FROM treatment WHERE session_id = ?1)");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     query.executeStep();
     return query.getColumn(0).getInt64() == 0;
 }
 
-Knot requireKnot(SQLite::Database& db, Id knotId) {
+Knot requireKnot(sql::Connection& db, Id knotId) {
     auto knot = KnotRepository(db).get(knotId);
     if (!knot) {
         throw StoreError("knot " + std::to_string(knotId) + " no longer exists");
@@ -54,7 +54,7 @@ void NewObservationCommand::revert() {
 
 // --- CreateKnotCommand --------------------------------------------------------
 
-CreateKnotCommand::CreateKnotCommand(SQLite::Database& db, NewKnot knot, LocalTimestamp now)
+CreateKnotCommand::CreateKnotCommand(sql::Connection& db, NewKnot knot, LocalTimestamp now)
     : NewObservationCommand(db, now), m_request(std::move(knot)) {}
 
 void CreateKnotCommand::apply() {
@@ -94,7 +94,7 @@ void CreateKnotCommand::removeExtras() {
 
 // --- LogObservationCommand ----------------------------------------------------
 
-LogObservationCommand::LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now,
+LogObservationCommand::LogObservationCommand(sql::Connection& db, Id knotId, LocalTimestamp now,
                                              Where where)
     : NewObservationCommand(db, now), m_knotId(knotId), m_where(where) {}
 
@@ -152,7 +152,7 @@ void LogObservationCommand::setKnotStatus(KnotStatus status) {
 
 // --- MoveKnotCommand ----------------------------------------------------------
 
-MoveKnotCommand::MoveKnotCommand(SQLite::Database& db, Id knotId, DiagramPoint position,
+MoveKnotCommand::MoveKnotCommand(sql::Connection& db, Id knotId, DiagramPoint position,
                                  std::string regionCode)
     : m_db(db), m_knotId(knotId), m_position(position), m_regionCode(std::move(regionCode)) {}
 
@@ -177,7 +177,7 @@ void MoveKnotCommand::revert() {
 
 // --- DeleteKnotCommand --------------------------------------------------------
 
-DeleteKnotCommand::DeleteKnotCommand(SQLite::Database& db, Id knotId)
+DeleteKnotCommand::DeleteKnotCommand(sql::Connection& db, Id knotId)
     : m_db(db), m_knotId(knotId) {}
 
 void DeleteKnotCommand::apply() {

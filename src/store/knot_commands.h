@@ -4,7 +4,7 @@
 #include "core/undo_stack.h"
 #include "store/knot_snapshot.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -26,13 +26,13 @@ public:
     [[nodiscard]] Id knotId() const { return m_observation.knotId; }
 
 protected:
-    NewObservationCommand(SQLite::Database& db, LocalTimestamp now) : m_db(db), m_now(now) {}
+    NewObservationCommand(sql::Connection& db, LocalTimestamp now) : m_db(db), m_now(now) {}
     // Restores the session (when this command created it) inside the caller's transaction.
     void restoreSession();
     // Called by revert inside its transaction, after the observation is gone.
     virtual void removeExtras() {}
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     LocalTimestamp m_now;
     bool m_applied = false;              // apply has run once: later applies are redos
     std::optional<Session> m_newSession; // today's session, when this command created it
@@ -51,7 +51,7 @@ struct NewKnot {
 // A click on the body: a new knot and its first observation in today's session.
 class CreateKnotCommand : public NewObservationCommand {
 public:
-    CreateKnotCommand(SQLite::Database& db, NewKnot knot, LocalTimestamp now);
+    CreateKnotCommand(sql::Connection& db, NewKnot knot, LocalTimestamp now);
     void apply() override;
     [[nodiscard]] std::string description() const override { return "Add knot"; }
 
@@ -71,7 +71,7 @@ private:
 class LogObservationCommand : public NewObservationCommand {
 public:
     enum class Where { TodaysSession, NewCheckIn };
-    LogObservationCommand(SQLite::Database& db, Id knotId, LocalTimestamp now,
+    LogObservationCommand(sql::Connection& db, Id knotId, LocalTimestamp now,
                           Where where = Where::TodaysSession);
     void apply() override;
     [[nodiscard]] std::string description() const override {
@@ -92,13 +92,13 @@ private:
 // A marker dragged to a new spot (and maybe into another region).
 class MoveKnotCommand : public Command {
 public:
-    MoveKnotCommand(SQLite::Database& db, Id knotId, DiagramPoint position, std::string regionCode);
+    MoveKnotCommand(sql::Connection& db, Id knotId, DiagramPoint position, std::string regionCode);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Move knot"; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_knotId;
     DiagramPoint m_position;
     std::string m_regionCode;
@@ -109,13 +109,13 @@ private:
 // under their old ids.
 class DeleteKnotCommand : public Command {
 public:
-    DeleteKnotCommand(SQLite::Database& db, Id knotId);
+    DeleteKnotCommand(sql::Connection& db, Id knotId);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Delete knot"; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_knotId;
     std::optional<KnotSnapshot> m_snapshot;
 };

@@ -1,13 +1,13 @@
 #include "store/knot_pain_query.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 namespace knotmap {
 
-std::unordered_map<Id, LatestKnotPain> latestPainByKnot(SQLite::Database& db, Id clientId) {
+std::unordered_map<Id, LatestKnotPain> latestPainByKnot(sql::Connection& db, Id clientId) {
     // Latest by session time; a later id breaks a tie between sessions that
     // started at the same instant, as everywhere else.
-    SQLite::Statement query(db, "SELECT knot_id, pain, started_utc, utc_offset_min FROM ("
+    sql::Statement query(db, "SELECT knot_id, pain, started_utc, utc_offset_min FROM ("
                                 "  SELECT o.knot_id, o.pain, s.started_utc, s.utc_offset_min,"
                                 "         row_number() OVER (PARTITION BY o.knot_id"
                                 "             ORDER BY s.started_utc DESC, s.id DESC) AS newest"

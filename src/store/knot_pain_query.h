@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <unordered_map>
 
@@ -16,7 +16,7 @@ struct LatestKnotPain {
 
 // For each of the client's knots that was ever observed, its latest pain.
 // One query for all knots (the body map colours every marker by it).
-[[nodiscard]] std::unordered_map<Id, LatestKnotPain> latestPainByKnot(SQLite::Database& db,
+[[nodiscard]] std::unordered_map<Id, LatestKnotPain> latestPainByKnot(sql::Connection& db,
                                                                       Id clientId);
 
 } // namespace knotmap

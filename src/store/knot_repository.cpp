@@ -3,16 +3,16 @@
 #include "store/row_binding.h"
 #include "store/statement_helpers.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 namespace knotmap {
 namespace {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
 constexpr const char* kColumns = "id, client_id, view, x, y, region_code, label, status";
 
-Knot readKnot(SQLite::Statement& row) {
+Knot readKnot(sql::Statement& row) {
     Knot knot;
     knot.id = row.getColumn(0).getInt64();
     knot.clientId = row.getColumn(1).getInt64();
@@ -29,17 +29,16 @@ Knot readKnot(SQLite::Statement& row) {
 
 Id KnotRepository::add(Knot& knot) {
     throwIfInvalid("knot", knot);
-    SQLite::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
-                                   "status) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
+                                   "status) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     bindKnotFields(insert, knot);
-    insert.exec();
-    knot.id = m_db.getLastInsertRowid();
+    knot.id = insertReturningId(insert);
     return knot.id;
 }
 
 void KnotRepository::update(const Knot& knot) {
     throwIfInvalid("knot", knot);
-    SQLite::Statement update(m_db, "UPDATE knot SET client_id = ?, view = ?, x = ?, y = ?, "
+    sql::Statement update(m_db, "UPDATE knot SET client_id = ?, view = ?, x = ?, y = ?, "
                                    "region_code = ?, label = ?, status = ? WHERE id = ?");
     bindKnotFields(update, knot);
     update.bind(8, static_cast<std::int64_t>(knot.id));
@@ -50,7 +49,7 @@ void KnotRepository::update(const Knot& knot) {
 
 void KnotRepository::restore(const Knot& knot) {
     throwIfInvalid("knot", knot);
-    SQLite::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
+    sql::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
                                    "status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     bindKnotFields(insert, knot);
     insert.bind(8, static_cast<std::int64_t>(knot.id));
@@ -58,13 +57,13 @@ void KnotRepository::restore(const Knot& knot) {
 }
 
 void KnotRepository::remove(Id id) {
-    SQLite::Statement remove(m_db, "DELETE FROM knot WHERE id = ?");
+    sql::Statement remove(m_db, "DELETE FROM knot WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
     remove.exec();
 }
 
 std::optional<Knot> KnotRepository::get(Id id) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM knot WHERE id = ?");
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM knot WHERE id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     if (!query.executeStep()) {
         return std::nullopt;
@@ -73,7 +72,7 @@ std::optional<Knot> KnotRepository::get(Id id) {
 }
 
 std::vector<Knot> KnotRepository::listForClient(Id clientId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM knot WHERE client_id = ? ORDER BY id");
     query.bind(1, static_cast<std::int64_t>(clientId));
     std::vector<Knot> knots;

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <vector>
@@ -11,7 +11,7 @@ namespace knotmap {
 
 class KnotRepository {
 public:
-    explicit KnotRepository(SQLite::Database& db) : m_db(db) {}
+    explicit KnotRepository(sql::Connection& db) : m_db(db) {}
 
     Id add(Knot& knot); // sets knot.id
     void update(const Knot& knot);
@@ -23,7 +23,7 @@ public:
     [[nodiscard]] std::vector<Knot> listForClient(Id clientId);
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
 };
 
 } // namespace knotmap

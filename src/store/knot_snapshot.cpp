@@ -10,7 +10,7 @@
 
 namespace knotmap {
 
-KnotSnapshot takeKnotSnapshot(SQLite::Database& db, Id knotId) {
+KnotSnapshot takeKnotSnapshot(sql::Connection& db, Id knotId) {
     auto knot = KnotRepository(db).get(knotId);
     if (!knot) {
         throw StoreError("knot " + std::to_string(knotId) + " does not exist");
@@ -22,7 +22,7 @@ KnotSnapshot takeKnotSnapshot(SQLite::Database& db, Id knotId) {
     return snapshot;
 }
 
-void restoreKnotSnapshot(SQLite::Database& db, const KnotSnapshot& snapshot) {
+void restoreKnotSnapshot(sql::Connection& db, const KnotSnapshot& snapshot) {
     WriteTransaction transaction(db);
     KnotRepository(db).restore(snapshot.knot);
     ObservationRepository observations(db);

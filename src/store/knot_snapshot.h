@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <vector>
 
@@ -17,8 +17,8 @@ struct KnotSnapshot {
 };
 
 // Throws StoreError when the knot does not exist.
-[[nodiscard]] KnotSnapshot takeKnotSnapshot(SQLite::Database& db, Id knotId);
+[[nodiscard]] KnotSnapshot takeKnotSnapshot(sql::Connection& db, Id knotId);
 // Inserts everything in the snapshot under its saved ids, in one transaction.
-void restoreKnotSnapshot(SQLite::Database& db, const KnotSnapshot& snapshot);
+void restoreKnotSnapshot(sql::Connection& db, const KnotSnapshot& snapshot);
 
 } // namespace knotmap

@@ -2,8 +2,7 @@
 
 #include "core/asset_registry.h"
 #include "store/store_error.h"
-
-#include <sqlite3.h>
+#include "store/write_transaction.h"
 
 #include <charconv>
 #include <stdexcept>
@@ -11,10 +10,10 @@
 namespace knotmap {
 namespace {
 
-std::vector<Migration> loadMigrations() {
+std::vector<Migration> loadMigrations(const std::string& prefix) {
     std::vector<Migration> result;
-    for (const EmbeddedAsset& entry : assetsWithPrefix("db/")) {
-        const std::string_view file = entry.name.substr(3);
+    for (const EmbeddedAsset& entry : assetsWithPrefix(prefix)) {
+        const std::string_view file = entry.name.substr(prefix.size());
         Migration migration;
         const auto parsed = std::from_chars(file.data(), file.data() + 3, migration.version);
         if (parsed.ec != std::errc() || parsed.ptr != file.data() + 3) {
@@ -32,41 +31,58 @@ std::vector<Migration> loadMigrations() {
     return result;
 }
 
+void recordVersion(sql::Connection& db, int version) {
+    if (db.dialect() == sql::Dialect::SQLite) {
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+    } else {
+        db.exec("DELETE FROM knotmap_schema_version");
+        db.exec("INSERT INTO knotmap_schema_version (version) VALUES (" + std::to_string(version) +
+                ")");
+    }
+}
+
 } // namespace
 
-const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all = loadMigrations();
-    return all;
+const std::vector<Migration>& migrations(sql::Dialect dialect) {
+    static const std::vector<Migration> sqlite = loadMigrations("db/sqlite/");
+    static const std::vector<Migration> postgresql = loadMigrations("db/postgresql/");
+    return dialect == sql::Dialect::SQLite ? sqlite : postgresql;
 }
 
-int latestSchemaVersion() {
-    return static_cast<int>(migrations().size());
+int latestSchemaVersion(sql::Dialect dialect) {
+    return static_cast<int>(migrations(dialect).size());
 }
 
-int schemaVersion(SQLite::Database& db) {
-    return db.execAndGet("PRAGMA user_version").getInt();
+int schemaVersion(sql::Connection& db) {
+    if (db.dialect() == sql::Dialect::SQLite) {
+        return db.execAndGet("PRAGMA user_version").getInt();
+    }
+    if (!db.tableExists("knotmap_schema_version")) {
+        return 0;
+    }
+    return db.execAndGet("SELECT coalesce(max(version), 0) FROM knotmap_schema_version").getInt();
 }
 
-void migrate(SQLite::Database& db, int targetVersion) {
-    for (const Migration& migration : migrations()) {
+void migrate(sql::Connection& db, int targetVersion) {
+    for (const Migration& migration : migrations(db.dialect())) {
         if (migration.version <= schemaVersion(db) || migration.version > targetVersion) {
             continue;
         }
-        // BEGIN IMMEDIATE takes the write lock up front so two Knotmap
-        // processes opening an old file cannot both migrate it.
-        db.exec("BEGIN IMMEDIATE");
         try {
+            // The write lock (SQLite) or the version table's row lock
+            // (PostgreSQL, below) keeps two Knotmap processes opening an old
+            // database from both migrating it.
+            WriteTransaction transaction(db);
+            if (db.dialect() == sql::Dialect::PostgreSQL && db.tableExists("knotmap_schema_version")) {
+                db.exec("LOCK TABLE knotmap_schema_version IN EXCLUSIVE MODE");
+            }
             if (schemaVersion(db) < migration.version) {
                 db.exec(std::string(migration.sql));
-                db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+                recordVersion(db, migration.version);
             }
-            db.exec("COMMIT");
+            transaction.commit();
         } catch (const std::exception& error) {
-            // SQLite may have rolled back already (a full disk): keep its message.
-            if (sqlite3_get_autocommit(db.getHandle()) == 0) {
-                db.exec("ROLLBACK");
-            }
-            throw StoreError(db.getFilename() + ": schema migration " + migration.name +
+            throw StoreError(db.describe() + ": schema migration " + migration.name +
                              " failed: " + error.what());
         }
     }

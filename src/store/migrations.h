@@ -1,6 +1,6 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <string>
 #include <string_view>
@@ -8,22 +8,29 @@
 
 namespace knotmap {
 
-// One numbered schema step, db/NNN_name.sql, embedded into the binary.
+// One numbered schema step of one backend, embedded into the binary from
+// db/sqlite/NNN_name.sql or db/postgresql/NNN_name.sql. Each backend counts
+// its own versions: SQLite's 5 and PostgreSQL's 1 may hold the same schema.
 struct Migration {
-    int version = 0;  // NNN: the user_version after applying it
+    int version = 0;  // NNN: the schema version after applying it
     std::string name; // file name, for messages
     std::string_view sql;
 };
 
-// All embedded migrations in version order. Versions run 1, 2, 3... with no gaps.
-[[nodiscard]] const std::vector<Migration>& migrations();
-[[nodiscard]] int latestSchemaVersion();
+// A backend's embedded migrations in version order: 1, 2, 3... without gaps.
+[[nodiscard]] const std::vector<Migration>& migrations(sql::Dialect dialect);
+[[nodiscard]] int latestSchemaVersion(sql::Dialect dialect);
+// The SQLite file schema's latest version (most callers' default).
+[[nodiscard]] inline int latestSchemaVersion() { return latestSchemaVersion(sql::Dialect::SQLite); }
 
-[[nodiscard]] int schemaVersion(SQLite::Database& db);
+// The version recorded in the database: SQLite's PRAGMA user_version, or the
+// row of PostgreSQL's knotmap_schema_version table (0 when it has none).
+[[nodiscard]] int schemaVersion(sql::Connection& db);
 
-// Applies migrations after the database's current version up to targetVersion,
-// each in its own transaction that also sets PRAGMA user_version. Throws
-// StoreError naming the migration when one fails; earlier ones stay applied.
-void migrate(SQLite::Database& db, int targetVersion);
+// Applies the backend's migrations after the database's current version up
+// to targetVersion, each in its own transaction that also records the new
+// version. Throws StoreError naming the migration when one fails; earlier
+// ones stay applied.
+void migrate(sql::Connection& db, int targetVersion);
 
 } // namespace knotmap

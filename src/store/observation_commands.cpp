@@ -8,7 +8,7 @@
 
 namespace knotmap {
 
-UpdateObservationCommand::UpdateObservationCommand(SQLite::Database& db, ObservationEdit edit)
+UpdateObservationCommand::UpdateObservationCommand(sql::Connection& db, ObservationEdit edit)
     : m_db(db), m_edit(std::move(edit)) {}
 
 void UpdateObservationCommand::apply() {

@@ -4,7 +4,7 @@
 #include "core/observation_edit.h"
 #include "core/undo_stack.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -16,14 +16,14 @@ namespace knotmap {
 // (a slider drag), unless the undo stack sealed the step in between.
 class UpdateObservationCommand : public Command {
 public:
-    UpdateObservationCommand(SQLite::Database& db, ObservationEdit edit);
+    UpdateObservationCommand(sql::Connection& db, ObservationEdit edit);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override;
     bool mergeWith(const Command& next) override;
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     ObservationEdit m_edit;
     // Read from the store on the first apply, so the edit changes only its own
     // field whatever the editor's copy of the other fields says.

@@ -6,11 +6,11 @@
 namespace knotmap {
 namespace {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
 constexpr const char* kColumns = "o.id, o.session_id, o.knot_id, o.pain, o.kind, o.notes";
 
-Observation readObservation(SQLite::Statement& row) {
+Observation readObservation(sql::Statement& row) {
     Observation observation;
     observation.id = row.getColumn(0).getInt64();
     observation.sessionId = row.getColumn(1).getInt64();
@@ -24,9 +24,9 @@ Observation readObservation(SQLite::Statement& row) {
 
 } // namespace
 
-ObservationRepository::ObservationRepository(SQLite::Database& db)
+ObservationRepository::ObservationRepository(sql::Connection& db)
     : m_db(db), m_insert(db, "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
-                             "VALUES (?, ?, ?, ?, ?)"),
+                             "VALUES (?, ?, ?, ?, ?) RETURNING id"),
       m_insertSymptom(db, "INSERT INTO observation_symptom (observation_id, symptom_id) "
                           "SELECT ?, id FROM symptom WHERE code = ?"),
       m_insertReferral(db, "INSERT INTO observation_referral (observation_id, region_code) "
@@ -41,8 +41,7 @@ Id ObservationRepository::add(Observation& observation) {
     m_insert.bind(3, observation.pain);
     m_insert.bind(4, std::string(toCode(observation.kind)));
     m_insert.bind(5, observation.notes);
-    m_insert.exec();
-    observation.id = m_db.getLastInsertRowid();
+    observation.id = insertReturningId(m_insert);
     saveLists(observation);
     transaction.commit();
     return observation.id;
@@ -51,7 +50,7 @@ Id ObservationRepository::add(Observation& observation) {
 void ObservationRepository::update(const Observation& observation) {
     throwIfInvalid("observation", observation);
     WriteTransaction transaction(m_db);
-    SQLite::Statement update(m_db, "UPDATE observation SET session_id = ?, knot_id = ?, pain = ?, "
+    sql::Statement update(m_db, "UPDATE observation SET session_id = ?, knot_id = ?, pain = ?, "
                                    "kind = ?, notes = ? WHERE id = ?");
     update.bind(1, static_cast<std::int64_t>(observation.sessionId));
     update.bind(2, static_cast<std::int64_t>(observation.knotId));
@@ -63,7 +62,7 @@ void ObservationRepository::update(const Observation& observation) {
         throw StoreError("observation " + std::to_string(observation.id) + " does not exist");
     }
     for (const char* table : {"observation_symptom", "observation_referral"}) {
-        SQLite::Statement clear(m_db,
+        sql::Statement clear(m_db,
                                 std::string("DELETE FROM ") + table + " WHERE observation_id = ?");
         clear.bind(1, static_cast<std::int64_t>(observation.id));
         clear.exec();
@@ -75,7 +74,7 @@ void ObservationRepository::update(const Observation& observation) {
 void ObservationRepository::restore(const Observation& observation) {
     throwIfInvalid("observation", observation);
     WriteTransaction transaction(m_db);
-    SQLite::Statement insert(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, "
+    sql::Statement insert(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, "
                                    "notes, id) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<std::int64_t>(observation.sessionId));
     insert.bind(2, static_cast<std::int64_t>(observation.knotId));
@@ -89,7 +88,7 @@ void ObservationRepository::restore(const Observation& observation) {
 }
 
 void ObservationRepository::remove(Id id) {
-    SQLite::Statement remove(m_db, "DELETE FROM observation WHERE id = ?");
+    sql::Statement remove(m_db, "DELETE FROM observation WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
     remove.exec();
 }
@@ -102,14 +101,14 @@ void ObservationRepository::saveLists(const Observation& observation) {
 }
 
 void ObservationRepository::loadLists(Observation& observation) {
-    SQLite::Statement symptoms(m_db, "SELECT s.code FROM observation_symptom os JOIN symptom s ON "
+    sql::Statement symptoms(m_db, "SELECT s.code FROM observation_symptom os JOIN symptom s ON "
                                      "s.id = os.symptom_id WHERE os.observation_id = ? "
                                      "ORDER BY s.sort_order, s.id");
     symptoms.bind(1, static_cast<std::int64_t>(observation.id));
     while (symptoms.executeStep()) {
         observation.symptomCodes.push_back(symptoms.getColumn(0).getString());
     }
-    SQLite::Statement referrals(m_db, "SELECT region_code FROM observation_referral "
+    sql::Statement referrals(m_db, "SELECT region_code FROM observation_referral "
                                       "WHERE observation_id = ? ORDER BY region_code");
     referrals.bind(1, static_cast<std::int64_t>(observation.id));
     while (referrals.executeStep()) {
@@ -117,7 +116,7 @@ void ObservationRepository::loadLists(Observation& observation) {
     }
 }
 
-std::vector<Observation> ObservationRepository::readAll(SQLite::Statement& query) {
+std::vector<Observation> ObservationRepository::readAll(sql::Statement& query) {
     std::vector<Observation> observations;
     while (query.executeStep()) {
         observations.push_back(readObservation(query));
@@ -129,7 +128,7 @@ std::vector<Observation> ObservationRepository::readAll(SQLite::Statement& query
 }
 
 std::optional<Observation> ObservationRepository::get(Id id) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM observation o WHERE o.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     auto found = readAll(query);
@@ -140,14 +139,14 @@ std::optional<Observation> ObservationRepository::get(Id id) {
 }
 
 std::vector<Observation> ObservationRepository::listForSession(Id sessionId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM observation o WHERE o.session_id = ? ORDER BY o.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     return readAll(query);
 }
 
 std::vector<Observation> ObservationRepository::listForKnot(Id knotId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM observation o JOIN session s ON s.id = o.session_id "
                                       "WHERE o.knot_id = ? ORDER BY s.started_utc, s.id");
     query.bind(1, static_cast<std::int64_t>(knotId));
@@ -155,7 +154,7 @@ std::vector<Observation> ObservationRepository::listForKnot(Id knotId) {
 }
 
 std::optional<Observation> ObservationRepository::latestForKnot(Id knotId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM observation o JOIN session s ON s.id = o.session_id "
                                       "WHERE o.knot_id = ? ORDER BY s.started_utc DESC, s.id DESC "
                                       "LIMIT 1");
@@ -168,7 +167,7 @@ std::optional<Observation> ObservationRepository::latestForKnot(Id knotId) {
 }
 
 std::optional<Observation> ObservationRepository::findInSession(Id sessionId, Id knotId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM observation o WHERE o.session_id = ? AND "
                                       "o.knot_id = ?");
     query.bind(1, static_cast<std::int64_t>(sessionId));

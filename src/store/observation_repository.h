@@ -2,8 +2,8 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/connection.h"
+#include "store/sql/statement.h"
 
 #include <optional>
 #include <vector>
@@ -12,7 +12,7 @@ namespace knotmap {
 
 class ObservationRepository {
 public:
-    explicit ObservationRepository(SQLite::Database& db);
+    explicit ObservationRepository(sql::Connection& db);
 
     // Saves the observation with its symptoms and referred regions in one
     // transaction and sets observation.id. Unknown symptom codes are rejected.
@@ -33,13 +33,13 @@ public:
 private:
     void saveLists(const Observation& observation);
     void loadLists(Observation& observation);
-    std::vector<Observation> readAll(SQLite::Statement& query);
+    std::vector<Observation> readAll(sql::Statement& query);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     // Kept prepared: the demo generator and importer add observations by the million.
-    SQLite::Statement m_insert;
-    SQLite::Statement m_insertSymptom;
-    SQLite::Statement m_insertReferral;
+    sql::Statement m_insert;
+    sql::Statement m_insertSymptom;
+    sql::Statement m_insertReferral;
 };
 
 } // namespace knotmap

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "store/constraint_check.h"
-
-#include <SQLiteCpp/Database.h>
+#include "store/sqlite_file/constraint_check.h"
 
 #include <filesystem>
 #include <string>
@@ -11,6 +9,10 @@
 // What opening a database found against Knotmap's own schema and rules:
 // objects of the schema that differ (store/schema_check.h) and rows that
 // break a constraint (store/constraint_check.h).
+namespace SQLite {
+class Database;
+} // namespace SQLite
+
 namespace knotmap {
 
 struct OpenFindings {

@@ -1,10 +1,11 @@
 #include "store/record_amendment_repository.h"
 
+#include "store/statement_helpers.h"
+
 #include "core/domain_codes.h"
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
+#include "store/sql/statement.h"
 
 #include <algorithm>
 #include <cctype>
@@ -34,7 +35,7 @@ constexpr const char* kTreatmentValue =
     "WHEN 'pain_after' THEN CAST(t.pain_after AS TEXT) WHEN 'medication' THEN t.medication "
     "WHEN 'notes' THEN t.notes END FROM treatment t WHERE t.id = ?1";
 
-void bindOptionalText(SQLite::Statement& statement, int index,
+void bindOptionalText(sql::Statement& statement, int index,
                       const std::optional<std::string>& value) {
     if (value) {
         statement.bind(index, *value);
@@ -43,7 +44,7 @@ void bindOptionalText(SQLite::Statement& statement, int index,
     }
 }
 
-std::optional<std::string> optionalText(const SQLite::Column& column) {
+std::optional<std::string> optionalText(const sql::Column& column) {
     if (column.isNull()) {
         return std::nullopt;
     }
@@ -70,7 +71,7 @@ std::string refusal(const RecordAmendment& amendment, const std::string& message
 std::optional<std::string> RecordAmendmentRepository::currentValue(AmendedRecord record,
                                                                    Id recordId,
                                                                    const std::string& field) {
-    SQLite::Statement query(m_db, record == AmendedRecord::Rating ? kRatingValue
+    sql::Statement query(m_db, record == AmendedRecord::Rating ? kRatingValue
                                                                   : kTreatmentValue);
     query.bind(1, static_cast<std::int64_t>(recordId));
     query.bind(2, field);
@@ -95,9 +96,9 @@ Id RecordAmendmentRepository::add(RecordAmendment& amendment) {
     const std::string table = tableOf(amendment.record);
     const char* idColumn =
         amendment.record == AmendedRecord::Rating ? "observation_id" : "treatment_id";
-    SQLite::Statement insert(m_db, "INSERT INTO " + table + " (" + idColumn +
+    sql::Statement insert(m_db, "INSERT INTO " + table + " (" + idColumn +
                                        ", field, original_value, new_value, author, "
-                                       "amended_utc, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                                       "amended_utc, reason) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bind(1, static_cast<std::int64_t>(amendment.recordId));
     insert.bind(2, amendment.field);
     bindOptionalText(insert, 3, amendment.originalValue);
@@ -106,21 +107,20 @@ Id RecordAmendmentRepository::add(RecordAmendment& amendment) {
     insert.bind(6, static_cast<std::int64_t>(amendment.amendedUtc));
     insert.bind(7, amendment.reason);
     try {
-        insert.exec();
-    } catch (const SQLite::Exception& error) {
+        amendment.id = statement_helpers::insertReturningId(insert);
+    } catch (const sql::Error& error) {
         // The schema's own checks (RAISE) say what is wrong; other failures
         // (a lock, a full disk) are not the person's input and go up as they are.
-        if ((error.getErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
+        if (error.kind() == sql::ErrorKind::Constraint) {
             throw ValidationError(refusal(amendment, error.what()));
         }
         throw;
     }
-    amendment.id = m_db.getLastInsertRowid();
     return amendment.id;
 }
 
 std::vector<RecordAmendment> RecordAmendmentRepository::listForSession(Id sessionId) {
-    SQLite::Statement query(
+    sql::Statement query(
         m_db,
         "SELECT 0, a.id, a.observation_id, a.field, a.original_value, a.new_value, a.author, "
         "a.amended_utc, a.reason, k.region_code FROM observation_amendment a "
@@ -169,7 +169,7 @@ std::string RecordAmendmentRepository::displayValue(const RecordAmendment& amend
     const bool rating = amendment.record == AmendedRecord::Rating;
     const std::string& field = amendment.field;
     if (rating && (field == "symptoms" || field == "referrals")) {
-        SQLite::Statement names(
+        sql::Statement names(
             m_db, field == "symptoms"
                       ? "SELECT group_concat(coalesce(y.name, j.value), ', ') FROM json_each(?) j "
                         "LEFT JOIN symptom y ON y.code = j.value"
@@ -184,7 +184,7 @@ std::string RecordAmendmentRepository::displayValue(const RecordAmendment& amend
         return kind ? std::string(displayName(*kind)) : *value;
     }
     if (!rating && field == "kind") {
-        SQLite::Statement name(m_db, "SELECT name FROM treatment_kind WHERE code = ?");
+        sql::Statement name(m_db, "SELECT name FROM treatment_kind WHERE code = ?");
         name.bind(1, *value);
         return name.executeStep() ? name.getColumn(0).getString() : *value;
     }

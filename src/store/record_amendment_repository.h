@@ -2,19 +2,19 @@
 
 #include "core/record_amendment.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <vector>
 
 namespace knotmap {
 
 // Amendments of a signed visit's ratings and treatments
-// (db/005_signed_visit_contents.sql). The schema checks each one (the record
+// (db/sqlite/005_signed_visit_contents.sql). The schema checks each one (the record
 // is in a signed visit, the original is the value held now, the new value is
 // valid) and applies it to the row; this is how the app adds and lists them.
 class RecordAmendmentRepository {
 public:
-    explicit RecordAmendmentRepository(SQLite::Database& db) : m_db(db) {}
+    explicit RecordAmendmentRepository(sql::Connection& db) : m_db(db) {}
 
     // Reads the field's value now into amendment.originalValue, inserts the
     // amendment and sets amendment.id; the database applies the new value.
@@ -33,7 +33,7 @@ private:
     std::string displayValue(const RecordAmendment& amendment,
                              const std::optional<std::string>& value);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
 };
 
 } // namespace knotmap

@@ -4,9 +4,9 @@
 
 namespace knotmap {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
-void bindSessionFields(SQLite::Statement& statement, const Session& session) {
+void bindSessionFields(sql::Statement& statement, const Session& session) {
     statement.bind(1, static_cast<std::int64_t>(session.clientId));
     statement.bind(2, static_cast<std::int64_t>(session.startedAt.utcSeconds()));
     statement.bind(3, session.startedAt.offsetMinutes());
@@ -22,7 +22,7 @@ void bindSessionFields(SQLite::Statement& statement, const Session& session) {
     statement.bind(13, session.notes);
 }
 
-void bindKnotFields(SQLite::Statement& statement, const Knot& knot) {
+void bindKnotFields(sql::Statement& statement, const Knot& knot) {
     statement.bind(1, static_cast<std::int64_t>(knot.clientId));
     statement.bind(2, std::string(toCode(knot.view)));
     statement.bind(3, knot.position.x);

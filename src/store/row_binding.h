@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 // Binds a record's columns, in the order the repositories' INSERT and UPDATE
 // statements list them, to parameters 1..N; the id, when the statement has
@@ -12,9 +12,9 @@ namespace knotmap {
 
 // client_id, started_utc, utc_offset_min, kind, overall_pain, stress, sleep,
 // therapist, subjective, objective, assessment, plan, notes (13 parameters).
-void bindSessionFields(SQLite::Statement& statement, const Session& session);
+void bindSessionFields(sql::Statement& statement, const Session& session);
 
 // client_id, view, x, y, region_code, label, status (7 parameters).
-void bindKnotFields(SQLite::Statement& statement, const Knot& knot);
+void bindKnotFields(sql::Statement& statement, const Knot& knot);
 
 } // namespace knotmap

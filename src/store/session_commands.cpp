@@ -10,7 +10,7 @@
 namespace knotmap {
 namespace {
 
-Session requireSession(SQLite::Database& db, Id sessionId) {
+Session requireSession(sql::Connection& db, Id sessionId) {
     auto session = SessionRepository(db).get(sessionId);
     if (!session) {
         throw StoreError("session " + std::to_string(sessionId) + " no longer exists");
@@ -19,7 +19,7 @@ Session requireSession(SQLite::Database& db, Id sessionId) {
 }
 
 // Friendlier than the schema's RAISE, and checked before anything is written.
-void requireUnsigned(SQLite::Database& db, Id sessionId) {
+void requireUnsigned(sql::Connection& db, Id sessionId) {
     if (AmendmentRepository(db).signature(sessionId)) {
         throw StoreError("this visit is signed and can no longer be changed; amend it instead");
     }
@@ -29,7 +29,7 @@ void requireUnsigned(SQLite::Database& db, Id sessionId) {
 
 // --- NewSessionCommand --------------------------------------------------------
 
-NewSessionCommand::NewSessionCommand(SQLite::Database& db, Id clientId, SessionKind kind,
+NewSessionCommand::NewSessionCommand(sql::Connection& db, Id clientId, SessionKind kind,
                                      LocalTimestamp at)
     : m_db(db) {
     m_session.clientId = clientId;
@@ -62,7 +62,7 @@ std::string NewSessionCommand::description() const {
 
 // --- UpdateSessionDetailsCommand -----------------------------------------------
 
-UpdateSessionDetailsCommand::UpdateSessionDetailsCommand(SQLite::Database& db, Id sessionId,
+UpdateSessionDetailsCommand::UpdateSessionDetailsCommand(sql::Connection& db, Id sessionId,
                                                          SessionField field, std::string value)
     : m_db(db), m_sessionId(sessionId), m_field(field), m_value(std::move(value)) {}
 
@@ -106,7 +106,7 @@ bool UpdateSessionDetailsCommand::mergeWith(const Command& next) {
 
 // --- ChangeSessionTimeCommand ------------------------------------------------------
 
-ChangeSessionTimeCommand::ChangeSessionTimeCommand(SQLite::Database& db, Id sessionId,
+ChangeSessionTimeCommand::ChangeSessionTimeCommand(sql::Connection& db, Id sessionId,
                                                    CivilDateTime localTime)
     : m_db(db), m_sessionId(sessionId), m_localTime(localTime) {}
 
@@ -137,7 +137,7 @@ void ChangeSessionTimeCommand::revert() {
 
 // --- DeleteSessionCommand -----------------------------------------------------------
 
-DeleteSessionCommand::DeleteSessionCommand(SQLite::Database& db, Id sessionId)
+DeleteSessionCommand::DeleteSessionCommand(sql::Connection& db, Id sessionId)
     : m_db(db), m_sessionId(sessionId) {}
 
 void DeleteSessionCommand::apply() {

@@ -5,7 +5,7 @@
 #include "core/undo_stack.h"
 #include "store/session_snapshot.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -23,14 +23,14 @@ namespace knotmap {
 // A new self check-in or therapy visit of a client at a given moment.
 class NewSessionCommand : public Command {
 public:
-    NewSessionCommand(SQLite::Database& db, Id clientId, SessionKind kind, LocalTimestamp at);
+    NewSessionCommand(sql::Connection& db, Id clientId, SessionKind kind, LocalTimestamp at);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override;
     [[nodiscard]] Id sessionId() const { return m_session.id; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Session m_session;
     bool m_applied = false;
 };
@@ -40,7 +40,7 @@ private:
 // burst of typing, a slider drag).
 class UpdateSessionDetailsCommand : public Command {
 public:
-    UpdateSessionDetailsCommand(SQLite::Database& db, Id sessionId, SessionField field,
+    UpdateSessionDetailsCommand(sql::Connection& db, Id sessionId, SessionField field,
                                 std::string value);
     void apply() override;
     void revert() override;
@@ -50,7 +50,7 @@ public:
 private:
     void write(const std::string& value);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_sessionId;
     SessionField m_field;
     std::string m_value;
@@ -61,7 +61,7 @@ private:
 // UTC offset (a visit recorded abroad keeps its offset).
 class ChangeSessionTimeCommand : public Command {
 public:
-    ChangeSessionTimeCommand(SQLite::Database& db, Id sessionId, CivilDateTime localTime);
+    ChangeSessionTimeCommand(sql::Connection& db, Id sessionId, CivilDateTime localTime);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Change session time"; }
@@ -69,7 +69,7 @@ public:
 private:
     void write(const LocalTimestamp& at);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_sessionId;
     CivilDateTime m_localTime;
     std::optional<LocalTimestamp> m_before;
@@ -79,13 +79,13 @@ private:
 // amendments; its knots stay. Undo restores everything under the same ids.
 class DeleteSessionCommand : public Command {
 public:
-    DeleteSessionCommand(SQLite::Database& db, Id sessionId);
+    DeleteSessionCommand(sql::Connection& db, Id sessionId);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Delete session"; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_sessionId;
     std::optional<SessionSnapshot> m_snapshot;
 };

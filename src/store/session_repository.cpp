@@ -4,18 +4,18 @@
 #include "store/statement_helpers.h"
 #include "store/write_transaction.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 namespace knotmap {
 namespace {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
 constexpr const char* kColumns =
     "s.id, s.client_id, s.started_utc, s.utc_offset_min, s.kind, s.overall_pain, s.stress, "
     "s.sleep, s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes";
 
-Session readSession(SQLite::Statement& row) {
+Session readSession(sql::Statement& row) {
     Session session;
     session.id = row.getColumn(0).getInt64();
     session.clientId = row.getColumn(1).getInt64();
@@ -40,13 +40,12 @@ Session readSession(SQLite::Statement& row) {
 Id SessionRepository::add(Session& session) {
     throwIfInvalid("session", session);
     WriteTransaction transaction(m_db);
-    SQLite::Statement insert(
+    sql::Statement insert(
         m_db, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, overall_pain, "
               "stress, sleep, therapist, subjective, objective, assessment, plan, notes) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     bindSessionFields(insert, session);
-    insert.exec();
-    session.id = m_db.getLastInsertRowid();
+    session.id = insertReturningId(insert);
     saveTriggers(session);
     transaction.commit();
     return session.id;
@@ -55,7 +54,7 @@ Id SessionRepository::add(Session& session) {
 void SessionRepository::update(const Session& session) {
     throwIfInvalid("session", session);
     WriteTransaction transaction(m_db);
-    SQLite::Statement update(
+    sql::Statement update(
         m_db, "UPDATE session SET client_id = ?, started_utc = ?, utc_offset_min = ?, kind = ?, "
               "overall_pain = ?, stress = ?, sleep = ?, therapist = ?, subjective = ?, "
               "objective = ?, assessment = ?, plan = ?, notes = ? WHERE id = ?");
@@ -64,7 +63,7 @@ void SessionRepository::update(const Session& session) {
     if (update.exec() != 1) {
         throw StoreError("session " + std::to_string(session.id) + " does not exist");
     }
-    SQLite::Statement clear(m_db, "DELETE FROM session_trigger WHERE session_id = ?");
+    sql::Statement clear(m_db, "DELETE FROM session_trigger WHERE session_id = ?");
     clear.bind(1, static_cast<std::int64_t>(session.id));
     clear.exec();
     saveTriggers(session);
@@ -74,7 +73,7 @@ void SessionRepository::update(const Session& session) {
 void SessionRepository::restore(const Session& session) {
     throwIfInvalid("session", session);
     WriteTransaction transaction(m_db);
-    SQLite::Statement insert(
+    sql::Statement insert(
         m_db, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, overall_pain, "
               "stress, sleep, therapist, subjective, objective, assessment, plan, notes, id) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -86,19 +85,19 @@ void SessionRepository::restore(const Session& session) {
 }
 
 void SessionRepository::remove(Id id) {
-    SQLite::Statement remove(m_db, "DELETE FROM session WHERE id = ?");
+    sql::Statement remove(m_db, "DELETE FROM session WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
     remove.exec();
 }
 
 void SessionRepository::saveTriggers(const Session& session) {
-    SQLite::Statement insert(m_db, "INSERT INTO session_trigger (session_id, trigger_id) "
+    sql::Statement insert(m_db, "INSERT INTO session_trigger (session_id, trigger_id) "
                                    "SELECT ?, id FROM trigger_cause WHERE code = ?");
     linkCodes(insert, session.id, session.triggerCodes, "session: unknown trigger");
 }
 
 std::vector<std::string> SessionRepository::loadTriggers(Id sessionId) {
-    SQLite::Statement query(
+    sql::Statement query(
         m_db, "SELECT t.code FROM session_trigger st JOIN trigger_cause t ON "
               "t.id = st.trigger_id WHERE st.session_id = ? ORDER BY t.sort_order, t.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
@@ -110,7 +109,7 @@ std::vector<std::string> SessionRepository::loadTriggers(Id sessionId) {
 }
 
 std::optional<Session> SessionRepository::get(Id id) {
-    SQLite::Statement query(m_db,
+    sql::Statement query(m_db,
                             std::string("SELECT ") + kColumns + " FROM session s WHERE s.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     if (!query.executeStep()) {
@@ -122,7 +121,7 @@ std::optional<Session> SessionRepository::get(Id id) {
 }
 
 std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
-    SQLite::Statement query(
+    sql::Statement query(
         m_db, std::string("SELECT ") + kColumns +
                   ", (SELECT count(*) FROM observation o WHERE o.session_id = s.id)"
                   ", (SELECT count(*) FROM treatment t WHERE t.session_id = s.id)"
@@ -149,7 +148,7 @@ std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
     constexpr std::int64_t kDay = 24 * 60 * 60;
     constexpr std::int64_t kMaxOffset = static_cast<std::int64_t>(kMaxUtcOffsetMinutes) * 60;
     const std::int64_t dayStart = daysFromCivil(localDay.year, localDay.month, localDay.day) * kDay;
-    SQLite::Statement query(
+    sql::Statement query(
         m_db, std::string("SELECT ") + kColumns +
                   " FROM session s WHERE s.client_id = ? AND s.started_utc >= ? AND "
                   "s.started_utc < ? AND s.started_utc + s.utc_offset_min * 60 >= ? AND "

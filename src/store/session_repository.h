@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <vector>
@@ -19,7 +19,7 @@ struct SessionSummary {
 
 class SessionRepository {
 public:
-    explicit SessionRepository(SQLite::Database& db) : m_db(db) {}
+    explicit SessionRepository(sql::Connection& db) : m_db(db) {}
 
     // Saves a new session with its triggers (one transaction) and sets session.id.
     Id add(Session& session);
@@ -40,7 +40,7 @@ private:
     void saveTriggers(const Session& session);
     std::vector<std::string> loadTriggers(Id sessionId);
 
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
 };
 
 } // namespace knotmap

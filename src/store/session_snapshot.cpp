@@ -11,7 +11,7 @@
 
 namespace knotmap {
 
-SessionSnapshot takeSessionSnapshot(SQLite::Database& db, Id sessionId) {
+SessionSnapshot takeSessionSnapshot(sql::Connection& db, Id sessionId) {
     auto session = SessionRepository(db).get(sessionId);
     if (!session) {
         throw StoreError("session " + std::to_string(sessionId) + " does not exist");
@@ -26,12 +26,12 @@ SessionSnapshot takeSessionSnapshot(SQLite::Database& db, Id sessionId) {
     return snapshot;
 }
 
-void restoreSessionSnapshot(SQLite::Database& db, const SessionSnapshot& snapshot) {
+void restoreSessionSnapshot(sql::Connection& db, const SessionSnapshot& snapshot) {
     WriteTransaction transaction(db);
     // Everything goes back into the session while it is unsigned (the schema
     // refuses ratings and treatments added to a signed visit), then the
     // signature and its amendments. A signed visit cannot be deleted
-    // (db/005), so in practice the snapshot of a deleted one is unsigned.
+    // (db/sqlite/005), so in practice the snapshot of a deleted one is unsigned.
     SessionRepository(db).restore(snapshot.session);
     ObservationRepository observations(db);
     for (const Observation& observation : snapshot.observations) {

@@ -3,7 +3,7 @@
 #include "core/domain.h"
 #include "core/session_fields.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <vector>
@@ -22,8 +22,8 @@ struct SessionSnapshot {
 };
 
 // Throws StoreError when the session does not exist.
-[[nodiscard]] SessionSnapshot takeSessionSnapshot(SQLite::Database& db, Id sessionId);
+[[nodiscard]] SessionSnapshot takeSessionSnapshot(sql::Connection& db, Id sessionId);
 // Inserts everything in the snapshot under its saved ids, in one transaction.
-void restoreSessionSnapshot(SQLite::Database& db, const SessionSnapshot& snapshot);
+void restoreSessionSnapshot(sql::Connection& db, const SessionSnapshot& snapshot);
 
 } // namespace knotmap

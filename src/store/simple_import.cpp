@@ -381,7 +381,7 @@ private:
     }
 
     void write() {
-        SQLite::Database& db = m_database.sql();
+        sql::Connection& db = m_database.sql();
         WriteTransaction transaction(db);
         ClientRepository clients(db);
         SessionRepository sessions(db);

@@ -4,8 +4,7 @@
 #include "core/validation.h"
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <algorithm>
 #include <optional>
@@ -14,9 +13,9 @@
 
 // Small helpers shared by the repositories for binding optional values and
 // reporting validation failures.
-namespace knotmap::sqlite_helpers {
+namespace knotmap::statement_helpers {
 
-inline void bindOptional(SQLite::Statement& statement, int index, const std::optional<int>& value) {
+inline void bindOptional(sql::Statement& statement, int index, const std::optional<int>& value) {
     if (value) {
         statement.bind(index, *value);
     } else {
@@ -24,7 +23,7 @@ inline void bindOptional(SQLite::Statement& statement, int index, const std::opt
     }
 }
 
-inline void bindOptional(SQLite::Statement& statement, int index,
+inline void bindOptional(sql::Statement& statement, int index,
                          const std::optional<std::int64_t>& value) {
     if (value) {
         statement.bind(index, static_cast<std::int64_t>(*value));
@@ -33,14 +32,14 @@ inline void bindOptional(SQLite::Statement& statement, int index,
     }
 }
 
-[[nodiscard]] inline std::optional<int> optionalInt(const SQLite::Column& column) {
+[[nodiscard]] inline std::optional<int> optionalInt(const sql::Column& column) {
     if (column.isNull()) {
         return std::nullopt;
     }
     return column.getInt();
 }
 
-[[nodiscard]] inline std::optional<Id> optionalId(const SQLite::Column& column) {
+[[nodiscard]] inline std::optional<Id> optionalId(const sql::Column& column) {
     if (column.isNull()) {
         return std::nullopt;
     }
@@ -50,7 +49,7 @@ inline void bindOptional(SQLite::Statement& statement, int index,
 // Runs insert (binding ownerId and each code) once per distinct code; the
 // statement inserts nothing for a code missing from its vocabulary, which is
 // reported as a ValidationError.
-inline void linkCodes(SQLite::Statement& insert, Id ownerId, const std::vector<std::string>& codes,
+inline void linkCodes(sql::Statement& insert, Id ownerId, const std::vector<std::string>& codes,
                       const char* unknownMessage) {
     std::vector<std::string> distinct;
     for (const std::string& code : codes) {
@@ -69,6 +68,17 @@ inline void linkCodes(SQLite::Statement& insert, Id ownerId, const std::vector<s
     }
 }
 
+// Runs an INSERT ... RETURNING id and gives the new row's id.
+inline Id insertReturningId(sql::Statement& insert) {
+    if (!insert.executeStep()) {
+        throw StoreError("the database returned no id for the new row");
+    }
+    const Id id = insert.getColumn(0).getInt64();
+    while (insert.executeStep()) { // completes the statement
+    }
+    return id;
+}
+
 template <typename Record>
 void throwIfInvalid(const char* recordName, const Record& record) {
     const auto errors = validate(record);
@@ -77,4 +87,4 @@ void throwIfInvalid(const char* recordName, const Record& record) {
     }
 }
 
-} // namespace knotmap::sqlite_helpers
+} // namespace knotmap::statement_helpers

@@ -11,6 +11,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The server asked for a password that neither the connection string,
+// PGPASSWORD, ~/.pgpass nor a service file gave (or refused the one given):
+// the window asks the person for it and tries again.
+class PasswordNeeded : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 // A record that breaks a domain rule (pain 11, empty name...). The message
 // names the record and field.
 class ValidationError : public std::runtime_error {

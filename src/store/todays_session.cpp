@@ -6,11 +6,11 @@
 
 namespace knotmap {
 
-TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
+TodaysSession findOrCreateTodaysSession(sql::Connection& db, Id clientId,
                                         const LocalTimestamp& now) {
     SessionRepository sessions(db);
     auto existing = sessions.findLatestOnLocalDate(clientId, now.local());
-    // A signed visit takes nothing more (db/005): a knot logged after it
+    // A signed visit takes nothing more (db/sqlite/005): a knot logged after it
     // starts a new check-in, as on a day with no session yet.
     if (existing && !AmendmentRepository(db).signature(existing->id)) {
         return {std::move(*existing), false};
@@ -18,7 +18,7 @@ TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
     return startCheckIn(db, clientId, now);
 }
 
-TodaysSession startCheckIn(SQLite::Database& db, Id clientId, const LocalTimestamp& now) {
+TodaysSession startCheckIn(sql::Connection& db, Id clientId, const LocalTimestamp& now) {
     SessionRepository sessions(db);
     TodaysSession today;
     today.session.clientId = clientId;
@@ -29,7 +29,7 @@ TodaysSession startCheckIn(SQLite::Database& db, Id clientId, const LocalTimesta
     return today;
 }
 
-std::optional<Observation> findTodaysObservation(SQLite::Database& db, Id clientId, Id knotId,
+std::optional<Observation> findTodaysObservation(sql::Connection& db, Id clientId, Id knotId,
                                                  const LocalTimestamp& now) {
     const auto session = SessionRepository(db).findLatestOnLocalDate(clientId, now.local());
     if (!session) {

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 
@@ -19,16 +19,16 @@ struct TodaysSession {
 
 // The client's latest session on now's local date, or a new self check-in at
 // now when there is none or the latest is a signed visit. Joins the caller's transaction, if any.
-[[nodiscard]] TodaysSession findOrCreateTodaysSession(SQLite::Database& db, Id clientId,
+[[nodiscard]] TodaysSession findOrCreateTodaysSession(sql::Connection& db, Id clientId,
                                                       const LocalTimestamp& now);
 
 // A new self check-in of the client at now, whatever today already holds.
 // Joins the caller's transaction, if any.
-[[nodiscard]] TodaysSession startCheckIn(SQLite::Database& db, Id clientId,
+[[nodiscard]] TodaysSession startCheckIn(sql::Connection& db, Id clientId,
                                          const LocalTimestamp& now);
 
 // The knot's observation in today's session, when it has been logged today.
 [[nodiscard]] std::optional<Observation>
-findTodaysObservation(SQLite::Database& db, Id clientId, Id knotId, const LocalTimestamp& now);
+findTodaysObservation(sql::Connection& db, Id clientId, Id knotId, const LocalTimestamp& now);
 
 } // namespace knotmap

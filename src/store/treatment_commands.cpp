@@ -9,7 +9,7 @@
 namespace knotmap {
 namespace {
 
-Treatment requireTreatment(SQLite::Database& db, Id treatmentId) {
+Treatment requireTreatment(sql::Connection& db, Id treatmentId) {
     auto treatment = TreatmentRepository(db).get(treatmentId);
     if (!treatment) {
         throw StoreError("treatment " + std::to_string(treatmentId) + " no longer exists");
@@ -34,7 +34,7 @@ Treatment rowFor(const NewTreatment& request) {
 
 // --- AddTreatmentCommand ------------------------------------------------------
 
-AddTreatmentCommand::AddTreatmentCommand(SQLite::Database& db, NewTreatment request)
+AddTreatmentCommand::AddTreatmentCommand(sql::Connection& db, NewTreatment request)
     : m_db(db), m_request(std::move(request)) {}
 
 void AddTreatmentCommand::apply() {
@@ -78,7 +78,7 @@ void AddTreatmentCommand::revert() {
 
 // --- UpdateTreatmentCommand ---------------------------------------------------
 
-UpdateTreatmentCommand::UpdateTreatmentCommand(SQLite::Database& db, Treatment after)
+UpdateTreatmentCommand::UpdateTreatmentCommand(sql::Connection& db, Treatment after)
     : m_db(db), m_after(std::move(after)) {}
 
 void UpdateTreatmentCommand::apply() {
@@ -99,7 +99,7 @@ void UpdateTreatmentCommand::revert() {
 
 // --- DeleteTreatmentCommand ---------------------------------------------------
 
-DeleteTreatmentCommand::DeleteTreatmentCommand(SQLite::Database& db, Id treatmentId)
+DeleteTreatmentCommand::DeleteTreatmentCommand(sql::Connection& db, Id treatmentId)
     : m_db(db), m_treatmentId(treatmentId) {}
 
 void DeleteTreatmentCommand::apply() {

@@ -3,7 +3,7 @@
 #include "core/domain.h"
 #include "core/undo_stack.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -40,7 +40,7 @@ struct NewTreatment {
 // all in one transaction and one undo step.
 class AddTreatmentCommand : public Command {
 public:
-    AddTreatmentCommand(SQLite::Database& db, NewTreatment request);
+    AddTreatmentCommand(sql::Connection& db, NewTreatment request);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Add treatment"; }
@@ -49,7 +49,7 @@ public:
     [[nodiscard]] const std::vector<Treatment>& treatments() const { return m_treatments; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     NewTreatment m_request;
     std::vector<Treatment> m_treatments; // empty until the first apply succeeds
 };
@@ -57,13 +57,13 @@ private:
 // Replaces every field of one treatment (its id stays).
 class UpdateTreatmentCommand : public Command {
 public:
-    UpdateTreatmentCommand(SQLite::Database& db, Treatment after);
+    UpdateTreatmentCommand(sql::Connection& db, Treatment after);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Change treatment"; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Treatment m_after;
     std::optional<Treatment> m_before; // read from the store on the first apply
 };
@@ -71,13 +71,13 @@ private:
 // Deletes one treatment; undo restores it under its old id.
 class DeleteTreatmentCommand : public Command {
 public:
-    DeleteTreatmentCommand(SQLite::Database& db, Id treatmentId);
+    DeleteTreatmentCommand(sql::Connection& db, Id treatmentId);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override { return "Delete treatment"; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Id m_treatmentId;
     std::optional<Treatment> m_deleted;
 };

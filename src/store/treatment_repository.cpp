@@ -5,7 +5,7 @@
 namespace knotmap {
 namespace {
 
-using namespace sqlite_helpers;
+using namespace statement_helpers;
 
 constexpr const char* kColumns = "t.id, t.session_id, t.knot_id, k.code, t.minutes, t.intensity, "
                                  "t.pain_before, t.pain_after, t.medication, t.notes";
@@ -15,15 +15,15 @@ constexpr const char* kKindIdForCode = "(SELECT id FROM treatment_kind WHERE cod
 
 } // namespace
 
-TreatmentRepository::TreatmentRepository(SQLite::Database& db)
+TreatmentRepository::TreatmentRepository(sql::Connection& db)
     : m_db(db),
       m_insert(db, std::string("INSERT INTO treatment (session_id, knot_id, kind_id, minutes, "
                                "intensity, pain_before, pain_after, medication, notes) VALUES "
                                "(?, ?, ") +
-                       kKindIdForCode + ", ?, ?, ?, ?, ?, ?)"),
+                       kKindIdForCode + ", ?, ?, ?, ?, ?, ?) RETURNING id"),
       m_kindExists(db, "SELECT 1 FROM treatment_kind WHERE code = ?") {}
 
-void TreatmentRepository::bindFields(SQLite::Statement& statement, const Treatment& treatment) {
+void TreatmentRepository::bindFields(sql::Statement& statement, const Treatment& treatment) {
     m_kindExists.tryReset();
     m_kindExists.bind(1, treatment.kindCode);
     const bool known = m_kindExists.executeStep();
@@ -49,14 +49,13 @@ Id TreatmentRepository::add(Treatment& treatment) {
     throwIfInvalid("treatment", treatment);
     m_insert.tryReset(); // clears a failure left by an earlier call
     bindFields(m_insert, treatment);
-    m_insert.exec();
-    treatment.id = m_db.getLastInsertRowid();
+    treatment.id = insertReturningId(m_insert);
     return treatment.id;
 }
 
 void TreatmentRepository::update(const Treatment& treatment) {
     throwIfInvalid("treatment", treatment);
-    SQLite::Statement update(m_db, std::string("UPDATE treatment SET session_id = ?, knot_id = ?, "
+    sql::Statement update(m_db, std::string("UPDATE treatment SET session_id = ?, knot_id = ?, "
                                                "kind_id = ") +
                                        kKindIdForCode +
                                        ", minutes = ?, intensity = ?, pain_before = ?, "
@@ -70,7 +69,7 @@ void TreatmentRepository::update(const Treatment& treatment) {
 
 void TreatmentRepository::restore(const Treatment& treatment) {
     throwIfInvalid("treatment", treatment);
-    SQLite::Statement insert(m_db,
+    sql::Statement insert(m_db,
                              std::string("INSERT INTO treatment (session_id, knot_id, "
                                          "kind_id, minutes, intensity, pain_before, "
                                          "pain_after, medication, notes, id) VALUES (?, ?, ") +
@@ -81,12 +80,12 @@ void TreatmentRepository::restore(const Treatment& treatment) {
 }
 
 void TreatmentRepository::remove(Id id) {
-    SQLite::Statement remove(m_db, "DELETE FROM treatment WHERE id = ?");
+    sql::Statement remove(m_db, "DELETE FROM treatment WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(id));
     remove.exec();
 }
 
-std::vector<Treatment> TreatmentRepository::readAll(SQLite::Statement& query) {
+std::vector<Treatment> TreatmentRepository::readAll(sql::Statement& query) {
     std::vector<Treatment> treatments;
     while (query.executeStep()) {
         Treatment treatment;
@@ -108,7 +107,7 @@ std::vector<Treatment> TreatmentRepository::readAll(SQLite::Statement& query) {
 }
 
 std::optional<Treatment> TreatmentRepository::get(Id id) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM treatment t JOIN treatment_kind k ON k.id = "
                                       "t.kind_id WHERE t.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
@@ -120,7 +119,7 @@ std::optional<Treatment> TreatmentRepository::get(Id id) {
 }
 
 std::vector<Treatment> TreatmentRepository::listForSession(Id sessionId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM treatment t JOIN treatment_kind k ON k.id = "
                                       "t.kind_id WHERE t.session_id = ? ORDER BY t.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
@@ -128,7 +127,7 @@ std::vector<Treatment> TreatmentRepository::listForSession(Id sessionId) {
 }
 
 std::vector<Treatment> TreatmentRepository::listForKnot(Id knotId) {
-    SQLite::Statement query(m_db, std::string("SELECT ") + kColumns +
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                       " FROM treatment t JOIN treatment_kind k ON k.id = "
                                       "t.kind_id WHERE t.knot_id = ? ORDER BY t.id");
     query.bind(1, static_cast<std::int64_t>(knotId));

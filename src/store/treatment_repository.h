@@ -2,8 +2,8 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/connection.h"
+#include "store/sql/statement.h"
 
 #include <optional>
 #include <vector>
@@ -12,7 +12,7 @@ namespace knotmap {
 
 class TreatmentRepository {
 public:
-    explicit TreatmentRepository(SQLite::Database& db);
+    explicit TreatmentRepository(sql::Connection& db);
 
     // Sets treatment.id. The kind must be a code from the treatment vocabulary.
     Id add(Treatment& treatment);
@@ -27,12 +27,12 @@ public:
     [[nodiscard]] std::vector<Treatment> listForKnot(Id knotId);
 
 private:
-    void bindFields(SQLite::Statement& statement, const Treatment& treatment);
-    std::vector<Treatment> readAll(SQLite::Statement& query);
+    void bindFields(sql::Statement& statement, const Treatment& treatment);
+    std::vector<Treatment> readAll(sql::Statement& query);
 
-    SQLite::Database& m_db;
-    SQLite::Statement m_insert; // kept prepared for bulk writes
-    SQLite::Statement m_kindExists;
+    sql::Connection& m_db;
+    sql::Statement m_insert; // kept prepared for bulk writes
+    sql::Statement m_kindExists;
 };
 
 } // namespace knotmap

@@ -11,7 +11,7 @@
 
 namespace knotmap {
 
-void amendSession(SQLite::Database& db, SessionAmendment& amendment) {
+void amendSession(sql::Connection& db, SessionAmendment& amendment) {
     if (amendment.author.find_first_not_of(" \t") == std::string::npos) {
         throw ValidationError("amendment: the author's name is required");
     }
@@ -35,13 +35,13 @@ void amendSession(SQLite::Database& db, SessionAmendment& amendment) {
     transaction.commit();
 }
 
-void amendRecord(SQLite::Database& db, RecordAmendment& amendment) {
+void amendRecord(sql::Connection& db, RecordAmendment& amendment) {
     WriteTransaction transaction(db);
     RecordAmendmentRepository(db).add(amendment);
     transaction.commit();
 }
 
-void amendRecords(SQLite::Database& db, std::vector<RecordAmendment> amendments) {
+void amendRecords(sql::Connection& db, std::vector<RecordAmendment> amendments) {
     WriteTransaction transaction(db);
     RecordAmendmentRepository repository(db);
     for (RecordAmendment& amendment : amendments) {

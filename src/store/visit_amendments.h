@@ -3,7 +3,7 @@
 #include "core/record_amendment.h"
 #include "core/session_fields.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <vector>
 
@@ -17,13 +17,13 @@ namespace knotmap {
 // amendment.id and originalValue. Throws ValidationError when the author is
 // blank or the value is not valid for the field, StoreError when the visit is
 // not signed.
-void amendSession(SQLite::Database& db, SessionAmendment& amendment);
+void amendSession(sql::Connection& db, SessionAmendment& amendment);
 
 // The same for a rating or a treatment of a signed visit; the database
 // applies the new value to the row (store/record_amendment_repository.h).
-void amendRecord(SQLite::Database& db, RecordAmendment& amendment);
+void amendRecord(sql::Connection& db, RecordAmendment& amendment);
 // Several corrections made at once (one form), in one transaction: a refusal
 // of any leaves none saved.
-void amendRecords(SQLite::Database& db, std::vector<RecordAmendment> amendments);
+void amendRecords(sql::Connection& db, std::vector<RecordAmendment> amendments);
 
 } // namespace knotmap

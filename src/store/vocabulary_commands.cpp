@@ -4,14 +4,14 @@
 #include "store/vocabulary_repository.h"
 #include "store/write_transaction.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <utility>
 
 namespace knotmap {
 namespace {
 
-VocabularyItem requireItem(SQLite::Database& db, Vocabulary vocabulary, Id id) {
+VocabularyItem requireItem(sql::Connection& db, Vocabulary vocabulary, Id id) {
     auto item = findVocabularyItem(db, vocabulary, id);
     if (!item) {
         throw StoreError(std::string(vocabularyNoun(vocabulary)) + " " + std::to_string(id) +
@@ -34,7 +34,7 @@ const char* vocabularyNoun(Vocabulary vocabulary) {
     return "entry";
 }
 
-std::optional<VocabularyItem> findVocabularyItem(SQLite::Database& db, Vocabulary vocabulary,
+std::optional<VocabularyItem> findVocabularyItem(sql::Connection& db, Vocabulary vocabulary,
                                                  Id id) {
     for (VocabularyItem& item : VocabularyRepository(db).list(vocabulary, true)) {
         if (item.id == id) {
@@ -46,7 +46,7 @@ std::optional<VocabularyItem> findVocabularyItem(SQLite::Database& db, Vocabular
 
 // --- AddVocabularyEntryCommand ------------------------------------------------
 
-AddVocabularyEntryCommand::AddVocabularyEntryCommand(SQLite::Database& db, Vocabulary vocabulary,
+AddVocabularyEntryCommand::AddVocabularyEntryCommand(sql::Connection& db, Vocabulary vocabulary,
                                                      std::string name)
     : m_db(db), m_vocabulary(vocabulary), m_name(std::move(name)) {}
 
@@ -58,7 +58,7 @@ void AddVocabularyEntryCommand::apply() {
     const std::string table = tableName(m_vocabulary);
     WriteTransaction transaction(m_db);
     if (m_applied) {
-        SQLite::Statement insert(m_db, "INSERT INTO " + table +
+        sql::Statement insert(m_db, "INSERT INTO " + table +
                                            " (id, code, name, builtin, hidden, sort_order) "
                                            "VALUES (?, ?, ?, 0, 0, ?)");
         insert.bind(1, static_cast<std::int64_t>(m_item.id));
@@ -70,7 +70,7 @@ void AddVocabularyEntryCommand::apply() {
         return;
     }
     VocabularyItem item = VocabularyRepository(m_db).add(m_vocabulary, m_name);
-    SQLite::Statement order(m_db, "SELECT sort_order FROM " + table + " WHERE id = ?");
+    sql::Statement order(m_db, "SELECT sort_order FROM " + table + " WHERE id = ?");
     order.bind(1, static_cast<std::int64_t>(item.id));
     order.executeStep();
     const std::int64_t sortOrder = order.getColumn(0).getInt64();
@@ -84,7 +84,7 @@ void AddVocabularyEntryCommand::revert() {
     WriteTransaction transaction(m_db);
     // Records that chose the entry since sit above this step on the undo
     // stack and were reverted first; the schema refuses the delete otherwise.
-    SQLite::Statement remove(m_db, std::string("DELETE FROM ") + tableName(m_vocabulary) +
+    sql::Statement remove(m_db, std::string("DELETE FROM ") + tableName(m_vocabulary) +
                                        " WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(m_item.id));
     remove.exec();
@@ -93,7 +93,7 @@ void AddVocabularyEntryCommand::revert() {
 
 // --- RenameVocabularyEntryCommand ---------------------------------------------
 
-RenameVocabularyEntryCommand::RenameVocabularyEntryCommand(SQLite::Database& db,
+RenameVocabularyEntryCommand::RenameVocabularyEntryCommand(sql::Connection& db,
                                                            Vocabulary vocabulary, Id id,
                                                            std::string name)
     : m_db(db), m_vocabulary(vocabulary), m_id(id), m_name(std::move(name)) {}
@@ -121,7 +121,7 @@ void RenameVocabularyEntryCommand::revert() {
 
 // --- HideVocabularyEntryCommand -----------------------------------------------
 
-HideVocabularyEntryCommand::HideVocabularyEntryCommand(SQLite::Database& db, Vocabulary vocabulary,
+HideVocabularyEntryCommand::HideVocabularyEntryCommand(sql::Connection& db, Vocabulary vocabulary,
                                                        Id id, bool hidden)
     : m_db(db), m_vocabulary(vocabulary), m_id(id), m_hidden(hidden) {}
 

@@ -3,7 +3,7 @@
 #include "core/domain.h"
 #include "core/undo_stack.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -16,12 +16,12 @@
 namespace knotmap {
 
 // The entry with this id, hidden or not; nullopt when there is none.
-[[nodiscard]] std::optional<VocabularyItem> findVocabularyItem(SQLite::Database& db,
+[[nodiscard]] std::optional<VocabularyItem> findVocabularyItem(sql::Connection& db,
                                                                Vocabulary vocabulary, Id id);
 
 class AddVocabularyEntryCommand : public Command {
 public:
-    AddVocabularyEntryCommand(SQLite::Database& db, Vocabulary vocabulary, std::string name);
+    AddVocabularyEntryCommand(sql::Connection& db, Vocabulary vocabulary, std::string name);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override;
@@ -29,7 +29,7 @@ public:
     [[nodiscard]] const VocabularyItem& item() const { return m_item; }
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Vocabulary m_vocabulary;
     std::string m_name;
     VocabularyItem m_item;
@@ -39,14 +39,14 @@ private:
 
 class RenameVocabularyEntryCommand : public Command {
 public:
-    RenameVocabularyEntryCommand(SQLite::Database& db, Vocabulary vocabulary, Id id,
+    RenameVocabularyEntryCommand(sql::Connection& db, Vocabulary vocabulary, Id id,
                                  std::string name);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override;
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Vocabulary m_vocabulary;
     Id m_id;
     std::string m_name;
@@ -56,14 +56,14 @@ private:
 // Hides an entry (no longer offered as a choice) or, with hidden = false, shows it again.
 class HideVocabularyEntryCommand : public Command {
 public:
-    HideVocabularyEntryCommand(SQLite::Database& db, Vocabulary vocabulary, Id id,
+    HideVocabularyEntryCommand(sql::Connection& db, Vocabulary vocabulary, Id id,
                                bool hidden = true);
     void apply() override;
     void revert() override;
     [[nodiscard]] std::string description() const override;
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     Vocabulary m_vocabulary;
     Id m_id;
     bool m_hidden;

@@ -1,9 +1,11 @@
 #include "store/vocabulary_repository.h"
 
+#include "store/statement_helpers.h"
+
 #include "core/text_search.h"
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <cctype>
 
@@ -76,7 +78,7 @@ const char* tableName(Vocabulary vocabulary) {
 }
 
 std::vector<VocabularyItem> VocabularyRepository::list(Vocabulary vocabulary, bool includeHidden) {
-    SQLite::Statement query(m_db, std::string("SELECT id, code, name, builtin, hidden FROM ") +
+    sql::Statement query(m_db, std::string("SELECT id, code, name, builtin, hidden FROM ") +
                                       tableName(vocabulary) +
                                       " WHERE hidden = 0 OR ? ORDER BY sort_order, id");
     query.bind(1, includeHidden ? 1 : 0);
@@ -103,7 +105,7 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
     const std::string table = tableName(vocabulary);
     const std::string base = codeFromName(item.name);
     item.code = base;
-    SQLite::Statement codeTaken(m_db, "SELECT count(*) FROM " + table + " WHERE code = ?");
+    sql::Statement codeTaken(m_db, "SELECT count(*) FROM " + table + " WHERE code = ?");
     for (int n = 2;; ++n) {
         codeTaken.tryReset();
         codeTaken.bind(1, item.code);
@@ -113,15 +115,14 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
         }
         item.code = base + "_" + std::to_string(n);
     }
-    SQLite::Statement insert(m_db,
+    sql::Statement insert(m_db,
                              "INSERT INTO " + table +
                                  " (code, name, builtin, hidden, sort_order) VALUES "
                                  "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 FROM " +
-                                 table + "))");
+                                 table + ")) RETURNING id");
     insert.bind(1, item.code);
     insert.bind(2, item.name);
-    insert.exec();
-    item.id = m_db.getLastInsertRowid();
+    item.id = statement_helpers::insertReturningId(insert);
     return item;
 }
 
@@ -131,20 +132,20 @@ void VocabularyRepository::rename(Vocabulary vocabulary, Id id, const std::strin
         throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
     }
     requireNewName(vocabulary, newName, id);
-    SQLite::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
+    sql::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
                                        " SET name = ? WHERE id = ?");
     update.bind(1, newName);
     update.bind(2, static_cast<std::int64_t>(id));
     try {
         update.exec();
-    } catch (const SQLite::Exception& error) {
+    } catch (const sql::Error& error) {
         throw ValidationError(std::string(tableName(vocabulary)) + ": '" + newName +
                               "' already exists");
     }
 }
 
 void VocabularyRepository::setHidden(Vocabulary vocabulary, Id id, bool hidden) {
-    SQLite::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
+    sql::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
                                        " SET hidden = ? WHERE id = ?");
     update.bind(1, hidden ? 1 : 0);
     update.bind(2, static_cast<std::int64_t>(id));

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@ namespace knotmap {
 // The user-extensible vocabularies: symptoms, treatment kinds and triggers.
 class VocabularyRepository {
 public:
-    explicit VocabularyRepository(SQLite::Database& db) : m_db(db) {}
+    explicit VocabularyRepository(sql::Connection& db) : m_db(db) {}
 
     // Entries in display order; hidden ones only when asked for.
     [[nodiscard]] std::vector<VocabularyItem> list(Vocabulary vocabulary,
@@ -36,7 +36,7 @@ public:
     void setHidden(Vocabulary vocabulary, Id id, bool hidden);
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
 };
 
 // The table that holds a vocabulary ("symptom", "treatment_kind", "trigger_cause").

@@ -1,16 +1,17 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 namespace knotmap {
 
-// A write that commits whole or not at all. The outermost one is BEGIN
-// IMMEDIATE (it waits for other writers with the busy timeout, then holds the
-// write lock); nested ones are savepoints, so one repository call can be part
-// of a larger write (an import, the demo): only the outermost commits to disk.
+// A write that commits whole or not at all. The outermost one begins the
+// backend's write transaction (SQLite: BEGIN IMMEDIATE, which waits for
+// other writers with the busy timeout, then holds the write lock); nested
+// ones are savepoints, so one repository call can be part of a larger write
+// (an import, the demo): only the outermost commits.
 class WriteTransaction {
 public:
-    explicit WriteTransaction(SQLite::Database& db);
+    explicit WriteTransaction(sql::Connection& db);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
@@ -18,8 +19,22 @@ public:
     void commit();
 
 private:
-    SQLite::Database& m_db;
+    sql::Connection& m_db;
     bool m_done = false;
+    bool m_outermost = false;
+};
+
+// A consistent snapshot for several reads (a check, an export): SQLite's
+// deferred transaction, PostgreSQL's REPEATABLE READ. Ends when destroyed.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(sql::Connection& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    sql::Connection& m_db;
     bool m_outermost = false;
 };
 

@@ -8,7 +8,7 @@ namespace knotmap::ui {
 
 void applyClientListActions(const ClientListActions& actions, ClientListState& state,
                             KnotLogController& controller) {
-    SQLite::Database& db = controller.database().sql();
+    sql::Connection& db = controller.database().sql();
     if (actions.create) {
         auto command = std::make_unique<CreateClientCommand>(db, *actions.create);
         // The stack owns the command from here on; nothing merges into a new

@@ -17,7 +17,7 @@ const std::vector<VocabularyItem>& VocabularyLists::of(Vocabulary vocabulary) co
     return symptoms;
 }
 
-std::vector<ArchivedClient> readArchivedClients(SQLite::Database& db) {
+std::vector<ArchivedClient> readArchivedClients(sql::Connection& db) {
     std::vector<ArchivedClient> archived;
     for (const Client& client : ClientRepository(db).list(true)) {
         if (client.archived) {
@@ -27,7 +27,7 @@ std::vector<ArchivedClient> readArchivedClients(SQLite::Database& db) {
     return archived;
 }
 
-VocabularyLists readVocabularyLists(SQLite::Database& db) {
+VocabularyLists readVocabularyLists(sql::Connection& db) {
     VocabularyRepository repository(db);
     VocabularyLists lists;
     lists.symptoms = repository.list(Vocabulary::Symptom, true);

@@ -2,7 +2,7 @@
 
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <string>
 #include <vector>
@@ -25,7 +25,7 @@ struct VocabularyLists {
     [[nodiscard]] const std::vector<VocabularyItem>& of(Vocabulary vocabulary) const;
 };
 
-[[nodiscard]] std::vector<ArchivedClient> readArchivedClients(SQLite::Database& db);
-[[nodiscard]] VocabularyLists readVocabularyLists(SQLite::Database& db);
+[[nodiscard]] std::vector<ArchivedClient> readArchivedClients(sql::Connection& db);
+[[nodiscard]] VocabularyLists readVocabularyLists(sql::Connection& db);
 
 } // namespace knotmap::ui

@@ -1,13 +1,15 @@
 #include "ui/history_data.h"
 
+#include "store/database.h"
+
 #include "store/client_history_query.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 namespace knotmap::ui {
 
-HistoryData::HistoryData(std::filesystem::path databasePath, const Atlas& atlas)
-    : m_databasePath(std::move(databasePath)), m_atlas(atlas) {}
+HistoryData::HistoryData(DatabaseLocation database, const Atlas& atlas)
+    : m_database(std::move(database)), m_atlas(atlas) {}
 
 void HistoryData::setSynchronous(bool synchronous) {
     m_histories.setSynchronous(synchronous);
@@ -32,12 +34,11 @@ bool HistoryData::busy() const {
 }
 
 HistoryData::Lookup<ClientHistory> HistoryData::history(Id client) {
-    const auto lookup = m_histories.get({m_version, client}, [path = m_databasePath, client] {
-        // Its own connection: the window's stays free for saving, and WAL
-        // lets this read a consistent snapshot while the window writes.
-        SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-        db.setBusyTimeout(5000);
-        return loadClientHistory(db, client);
+    const auto lookup = m_histories.get({m_version, client}, [where = m_database, client] {
+        // Its own connection: the window's stays free for saving, and it
+        // reads a consistent snapshot while the window writes.
+        const std::unique_ptr<sql::Connection> db = openReader(where);
+        return loadClientHistory(*db, client);
     });
     return forClient<ClientHistory>(lookup, client);
 }

@@ -8,6 +8,7 @@
 #include "core/session_comparison.h"
 #include "core/symptom_frequency.h"
 #include "core/treatment_effect.h"
+#include "store/database_location.h"
 #include "ui/async_cache.h"
 
 #include <cstdint>
@@ -35,7 +36,7 @@ public:
         std::string error;
     };
 
-    HistoryData(std::filesystem::path databasePath, const Atlas& atlas);
+    HistoryData(DatabaseLocation database, const Atlas& atlas);
 
     // Computes on the calling thread: screenshots show results in their first frame.
     void setSynchronous(bool synchronous);
@@ -72,7 +73,7 @@ private:
         return {lookup.value, lookup.current, lookup.error};
     }
 
-    std::filesystem::path m_databasePath;
+    DatabaseLocation m_database; // each read opens its own connection
     const Atlas& m_atlas;
     std::uint64_t m_version = 0; // part of every key: a change makes all of them new
     AsyncCache<std::tuple<std::uint64_t, Id>, ClientHistory> m_histories{4};

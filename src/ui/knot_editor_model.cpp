@@ -10,7 +10,7 @@
 #include "ui/app_view_model.h"
 #include "ui/glyph_coverage.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,7 +18,7 @@
 namespace knotmap::ui {
 namespace {
 
-std::string describePrevious(SQLite::Database& db, const Observation& current) {
+std::string describePrevious(sql::Connection& db, const Observation& current) {
     const std::vector<Observation> history = ObservationRepository(db).listForKnot(current.knotId);
     const auto at = std::find_if(history.begin(), history.end(),
                                  [&](const Observation& o) { return o.id == current.id; });
@@ -34,7 +34,7 @@ std::string describePrevious(SQLite::Database& db, const Observation& current) {
            std::to_string(previous.pain);
 }
 
-std::vector<NamedCode> symptomChoices(SQLite::Database& db, const Observation& observation) {
+std::vector<NamedCode> symptomChoices(sql::Connection& db, const Observation& observation) {
     std::vector<NamedCode> choices;
     for (const VocabularyItem& item : VocabularyRepository(db).list(Vocabulary::Symptom, true)) {
         const bool used =
@@ -50,8 +50,8 @@ std::vector<NamedCode> symptomChoices(SQLite::Database& db, const Observation& o
 
 } // namespace
 
-bool knotRatedInSignedVisit(SQLite::Database& db, Id knotId) {
-    SQLite::Statement query(db, "SELECT EXISTS (SELECT 1 FROM observation o JOIN session s "
+bool knotRatedInSignedVisit(sql::Connection& db, Id knotId) {
+    sql::Statement query(db, "SELECT EXISTS (SELECT 1 FROM observation o JOIN session s "
                                 "ON s.id = o.session_id WHERE o.knot_id = ? "
                                 "AND s.signed_utc IS NOT NULL)");
     query.bind(1, static_cast<std::int64_t>(knotId));
@@ -64,7 +64,7 @@ std::string regionDisplayName(const Atlas& atlas, const std::string& code) {
     return region != nullptr ? region->displayName : code;
 }
 
-std::optional<KnotEditorModel> buildKnotEditorModel(SQLite::Database& db, Id observationId,
+std::optional<KnotEditorModel> buildKnotEditorModel(sql::Connection& db, Id observationId,
                                                     const Atlas& atlas) {
     auto observation = ObservationRepository(db).get(observationId);
     if (!observation) {

@@ -5,7 +5,7 @@
 #include "ui/named_code.h"
 #include "ui/quick_treatment_model.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -44,10 +44,10 @@ struct KnotEditorModel {
 // Reads the observation, its knot, session and the symptom vocabulary; empty
 // when the observation no longer exists (e.g. its creation was undone).
 [[nodiscard]] std::optional<KnotEditorModel>
-buildKnotEditorModel(SQLite::Database& db, Id observationId, const Atlas& atlas);
+buildKnotEditorModel(sql::Connection& db, Id observationId, const Atlas& atlas);
 
 // True when a signed visit rated the knot: its place is part of that record.
-[[nodiscard]] bool knotRatedInSignedVisit(SQLite::Database& db, Id knotId);
+[[nodiscard]] bool knotRatedInSignedVisit(sql::Connection& db, Id knotId);
 
 // The atlas' display name for a region code, or the code itself when the
 // atlas does not know it (data from a newer or older atlas).

@@ -357,7 +357,7 @@ void KnotLogController::drawEditor(const Appearance& look) {
     if (!events.amendments.empty()) {
         // Not an undo step: an amendment is part of the record once saved.
         // All fields in one transaction: a refusal leaves none of them saved.
-        SQLite::Database& db = m_database.sql();
+        sql::Connection& db = m_database.sql();
         writeOutsideHistory("Amend rating", [&db, amendments = events.amendments] {
             amendRecords(db, amendments);
         });

@@ -3,7 +3,7 @@
 #include "store/treatment_repository.h"
 #include "store/vocabulary_repository.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 
 #include <algorithm>
 
@@ -11,8 +11,8 @@ namespace knotmap::ui {
 namespace {
 
 // The client's treatment kinds, the one used last first.
-std::vector<std::string> recentKindCodes(SQLite::Database& db, Id clientId) {
-    SQLite::Statement query(db, "SELECT k.code FROM treatment t "
+std::vector<std::string> recentKindCodes(sql::Connection& db, Id clientId) {
+    sql::Statement query(db, "SELECT k.code FROM treatment t "
                                 "JOIN session s ON s.id = t.session_id "
                                 "JOIN treatment_kind k ON k.id = t.kind_id "
                                 "WHERE s.client_id = ? AND NOT k.hidden "
@@ -43,7 +43,7 @@ std::string describe(const Treatment& treatment, const std::string& kindName) {
 
 } // namespace
 
-QuickTreatmentModel buildQuickTreatmentModel(SQLite::Database& db, Id clientId, Id sessionId,
+QuickTreatmentModel buildQuickTreatmentModel(sql::Connection& db, Id clientId, Id sessionId,
                                              Id knotId) {
     QuickTreatmentModel model;
     model.sessionId = sessionId;

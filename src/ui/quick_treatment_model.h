@@ -3,7 +3,7 @@
 #include "core/domain.h"
 #include "ui/named_code.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <string>
 #include <vector>
@@ -24,7 +24,7 @@ struct QuickTreatmentModel {
 // How many recently used kinds the row shows as one-click chips.
 inline constexpr std::size_t kRecentTreatmentKinds = 4;
 
-[[nodiscard]] QuickTreatmentModel buildQuickTreatmentModel(SQLite::Database& db, Id clientId,
+[[nodiscard]] QuickTreatmentModel buildQuickTreatmentModel(sql::Connection& db, Id clientId,
                                                            Id sessionId, Id knotId);
 
 } // namespace knotmap::ui

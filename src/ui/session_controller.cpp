@@ -53,10 +53,10 @@ void SessionController::newSession(const ClientEntry& client, SessionKind kind) 
 }
 
 const SessionDetailsModel* SessionController::model(Id sessionId) {
-    SQLite::Database& db = m_knotLog.database().sql();
+    sql::Connection& db = m_knotLog.database().sql();
     // The connection's change counter moves with every write, undo and redo
     // included: comparing it costs nothing, unlike reading the tables.
-    const int changes = db.getTotalChanges();
+    const std::uint64_t changes = db.commitCount();
     if (sessionId != m_modelSession || changes != m_modelChanges) {
         m_modelSession = sessionId;
         m_modelChanges = changes;
@@ -91,7 +91,7 @@ void SessionController::drawDetails(const ClientEntry& client, const Appearance&
 }
 
 void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) {
-    SQLite::Database& db = m_knotLog.database().sql();
+    sql::Connection& db = m_knotLog.database().sql();
     if (events.update) {
         m_knotLog.executeShared(std::make_unique<UpdateSessionDetailsCommand>(
             db, sessionId, events.update->first, events.update->second));

@@ -56,7 +56,7 @@ private:
     std::optional<Id> m_lastShown; // for takeShownChanged
     std::optional<SessionDetailsModel> m_model;
     Id m_modelSession = 0;
-    int m_modelChanges = -1; // the connection's change counter when the model was read
+    std::uint64_t m_modelChanges = ~std::uint64_t{0}; // the connection's change counter when the model was read
     std::string m_readError;
     SessionDetailsState m_state;
 };

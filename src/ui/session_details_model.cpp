@@ -42,7 +42,7 @@ std::string displayValue(SessionField field, const std::string& value,
     return names;
 }
 
-std::optional<SessionDetailsModel> buildSessionDetailsModel(SQLite::Database& db, Id sessionId,
+std::optional<SessionDetailsModel> buildSessionDetailsModel(sql::Connection& db, Id sessionId,
                                                             const Atlas& atlas) {
     auto stored = SessionRepository(db).get(sessionId);
     if (!stored) {

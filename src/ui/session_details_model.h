@@ -5,7 +5,7 @@
 #include "core/session_fields.h"
 #include "ui/body_map_types.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -45,7 +45,7 @@ struct SessionDetailsModel {
 
 // Throws what the store throws; nullopt when the session does not exist.
 [[nodiscard]] std::optional<SessionDetailsModel>
-buildSessionDetailsModel(SQLite::Database& db, Id sessionId, const Atlas& atlas);
+buildSessionDetailsModel(sql::Connection& db, Id sessionId, const Atlas& atlas);
 
 // How a field's value reads: trigger codes become names, empty becomes "(empty)".
 [[nodiscard]] std::string displayValue(SessionField field, const std::string& value,

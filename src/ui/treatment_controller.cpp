@@ -14,11 +14,11 @@ TreatmentController::TreatmentController(KnotLogController& knotLog, const Atlas
     : m_knotLog(knotLog), m_atlas(atlas) {}
 
 const TreatmentPanelModel* TreatmentController::model(Id sessionId) {
-    SQLite::Database& db = m_knotLog.database().sql();
+    sql::Connection& db = m_knotLog.database().sql();
     // SQLite counts every row this connection inserts, updates or deletes
     // (undo and redo included): a cheap counter, not a query, so reading it
     // each frame keeps the model fresh without touching the tables.
-    const int changes = db.getTotalChanges();
+    const std::uint64_t changes = db.commitCount();
     if (sessionId != m_modelSession || changes != m_modelChanges) {
         m_modelSession = sessionId;
         m_modelChanges = changes;
@@ -42,7 +42,7 @@ void TreatmentController::draw(Id sessionId, const Appearance& look) {
         return;
     }
     const TreatmentPanelEvents events = drawTreatmentPanel(*shown, m_state, look);
-    SQLite::Database& db = m_knotLog.database().sql();
+    sql::Connection& db = m_knotLog.database().sql();
     // The form closes only once its treatment is saved, so nothing typed is lost.
     if (events.add &&
         m_knotLog.executeShared(std::make_unique<AddTreatmentCommand>(db, *events.add))) {
@@ -79,7 +79,7 @@ void TreatmentController::amend(const Treatment& corrected) {
         m_state.form = TreatmentFormState{};
         return;
     }
-    SQLite::Database& db = m_knotLog.database().sql();
+    sql::Connection& db = m_knotLog.database().sql();
     // Not an undo step: an amendment is part of the record once saved. All
     // fields in one transaction, so a refusal leaves none of them saved.
     if (m_knotLog.writeOutsideHistory("Amend treatment",

@@ -33,7 +33,7 @@ private:
     const Atlas& m_atlas;
     std::optional<TreatmentPanelModel> m_model;
     Id m_modelSession = 0;
-    int m_modelChanges = -1; // the connection's change counter when the model was read
+    std::uint64_t m_modelChanges = ~std::uint64_t{0}; // the connection's change counter when the model was read
     std::string m_readError; // shown in place of the list when reading failed
     TreatmentPanelState m_state;
 };

@@ -19,12 +19,12 @@
 namespace knotmap::ui {
 namespace {
 
-// The seeded massage kinds share this code prefix (db/002_seed_vocabularies.sql).
+// The seeded massage kinds share this code prefix (db/sqlite/002_seed_vocabularies.sql).
 bool isMassage(const std::string& code) {
     return code.rfind("massage_", 0) == 0 && code != "massage_ball" && code != "massage_gun";
 }
 
-std::vector<TreatmentKindChoice> kindChoices(SQLite::Database& db,
+std::vector<TreatmentKindChoice> kindChoices(sql::Connection& db,
                                              const std::vector<Treatment>& used) {
     std::vector<TreatmentKindChoice> kinds;
     for (const VocabularyItem& item :
@@ -48,7 +48,7 @@ std::string knotName(const Knot& knot, const Atlas& atlas) {
 
 } // namespace
 
-std::optional<TreatmentPanelModel> buildTreatmentPanelModel(SQLite::Database& db, Id sessionId,
+std::optional<TreatmentPanelModel> buildTreatmentPanelModel(sql::Connection& db, Id sessionId,
                                                             const Atlas& atlas) {
     const auto session = SessionRepository(db).get(sessionId);
     if (!session) {

@@ -3,7 +3,7 @@
 #include "core/atlas.h"
 #include "core/domain.h"
 
-#include <SQLiteCpp/Database.h>
+#include "store/sql/connection.h"
 
 #include <optional>
 #include <string>
@@ -63,6 +63,6 @@ struct TreatmentPanelModel {
 
 // Empty when the session no longer exists.
 [[nodiscard]] std::optional<TreatmentPanelModel>
-buildTreatmentPanelModel(SQLite::Database& db, Id sessionId, const Atlas& atlas);
+buildTreatmentPanelModel(sql::Connection& db, Id sessionId, const Atlas& atlas);
 
 } // namespace knotmap::ui

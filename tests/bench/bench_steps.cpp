@@ -1,4 +1,5 @@
 #include "bench_steps.h"
+#include "store/sql/statement.h"
 
 #include "core/atlas.h"
 #include "core/client_overview.h"
@@ -22,7 +23,7 @@ void keep(const T& value) {
 }
 
 Id busiestClient(Database& database) {
-    SQLite::Statement query(database.sql(), "SELECT client_id FROM session GROUP BY client_id"
+    sql::Statement query(database.sql(), "SELECT client_id FROM session GROUP BY client_id"
                                             " ORDER BY count(*) DESC, client_id LIMIT 1");
     return query.executeStep() ? query.getColumn(0).getInt64() : 0;
 }

@@ -1,4 +1,5 @@
 #include "durable_save.h"
+#include "store/sqlite_file/database_files.h"
 
 #include "core/timestamp.h"
 #include "store/client_repository.h"

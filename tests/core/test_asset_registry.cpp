@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 TEST_CASE("migrations and fonts are embedded and found by name") {
-    const auto sql = knotmap::asset("db/001_initial.sql");
+    const auto sql = knotmap::asset("db/sqlite/001_initial.sql");
     CHECK(sql.find("CREATE TABLE client") != std::string_view::npos);
     const auto font = knotmap::asset("fonts/Inter-Regular.otf");
     REQUIRE(font.size() > 4);
@@ -15,7 +15,7 @@ TEST_CASE("migrations and fonts are embedded and found by name") {
 }
 
 TEST_CASE("assets listed by prefix come sorted by name") {
-    const auto migrations = knotmap::assetsWithPrefix("db/");
+    const auto migrations = knotmap::assetsWithPrefix("db/sqlite/");
     REQUIRE(migrations.size() >= 2);
     for (std::size_t i = 1; i < migrations.size(); ++i) {
         CHECK(migrations[i - 1].name < migrations[i].name);

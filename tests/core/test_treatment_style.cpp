@@ -24,7 +24,7 @@ namespace {
 // the seed without a hand-picked style fails here.
 std::vector<std::string> seededTreatmentKinds() {
     const auto path =
-        std::filesystem::path(__FILE__).parent_path() / "../../db/002_seed_vocabularies.sql";
+        std::filesystem::path(__FILE__).parent_path() / "../../db/sqlite/002_seed_vocabularies.sql";
     std::ifstream file(path);
     REQUIRE_MESSAGE(file.good(), "cannot read " << path);
     std::stringstream text;

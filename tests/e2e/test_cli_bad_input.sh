@@ -124,7 +124,7 @@ pass "default database path follows --db, KNOTMAP_DB, XDG_DATA_HOME, HOME"
 
 # An old-schema database with data is upgraded with a backup beside it.
 old="$WORK/old/knotmap.db"; mkdir -p "$WORK/old"
-{ cat "$(dirname "$0")/../../db/001_initial.sql"
+{ cat "$(dirname "$0")/../../db/sqlite/001_initial.sql"
   echo "PRAGMA user_version = 1; INSERT INTO client (name, created_utc) VALUES ('Robin Ash', 0);"
 } | sqlite3 "$old"
 run info --db "$old"

@@ -10,7 +10,7 @@ db="$WORK/demo.db"
 sqlite3 "$db" "INSERT INTO client (name, birth_year, notes, archived, created_utc) VALUES
   ('O''Brien, \"Pat\"', 1980, 'line one' || char(13, 10) || 'line two, with a comma', 1, 0),
   ('Sam', NULL, '', 0, 0)"
-# A signed therapy visit (signing arrives with db/003).
+# A signed therapy visit (signing arrives with db/sqlite/003).
 sqlite3 "$db" "UPDATE session SET signed_by = 'J. Rivera', signed_utc = started_utc + 3600
   WHERE id = (SELECT min(id) FROM session WHERE kind = 'therapy_visit')"
 

@@ -16,7 +16,7 @@
 #include "store/visit_amendments.h"
 #include "support/temp_folder.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -159,7 +159,7 @@ TEST_CASE("a signed visit's rating and treatment amendments join its trail, in t
     // Signed after its ratings and treatments: the schema refuses additions
     // to a signed visit.
     const std::int64_t signedUtc = visit.startedAt.utcSeconds() + 3600;
-    SQLite::Statement sign(database.sql(),
+    sql::Statement sign(database.sql(),
                            "UPDATE session SET signed_by = 'Dr Ana Ruiz', signed_utc = ? "
                            "WHERE id = ?");
     sign.bind(1, static_cast<std::int64_t>(signedUtc));

@@ -5,6 +5,7 @@
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
+#include "store/sql/statement.h"
 
 #include <filesystem>
 #include <fstream>
@@ -19,7 +20,7 @@ namespace knotmap::testing {
 // treatments, a whole-session treatment, and custom vocabulary entries. The
 // text has commas, quotes, CR, LF, CRLF, emoji, accents, empty fields and
 // cells a spreadsheet would run as formulas.
-inline void addTrickyHistory(SQLite::Database& sql) {
+inline void addTrickyHistory(sql::Connection& sql) {
     sql.exec("INSERT INTO symptom (code, name, sort_order) VALUES ('custom_jaw_click', 'Jaw click', 500)");
     sql.exec("INSERT INTO treatment_kind (code, name, sort_order) VALUES ('custom_cupping', 'Cupping', 500)");
     sql.exec("INSERT INTO trigger_cause (code, name, sort_order) VALUES ('custom_long_drive', 'Long drive', 500)");

@@ -1,7 +1,8 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
+#include "store/sql/statement.h"
 
 #include <string>
 
@@ -9,17 +10,17 @@ namespace knotmap::testing {
 
 // Every row of every table, as text: two dumps are equal exactly when the
 // database content is (ids included).
-inline std::string dumpAllTables(SQLite::Database& db) {
-    SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+inline std::string dumpAllTables(sql::Connection& db) {
+    sql::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
                                  "name NOT LIKE 'sqlite_%' ORDER BY name");
     std::string dump;
     while (tables.executeStep()) {
         const std::string table = tables.getColumn(0).getString();
-        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+        sql::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
         dump += "[" + table + "]\n";
         while (rows.executeStep()) {
             for (int column = 0; column < rows.getColumnCount(); ++column) {
-                const SQLite::Column value = rows.getColumn(column);
+                const sql::Column value = rows.getColumn(column);
                 dump += value.isNull() ? std::string("NULL") : value.getString();
                 dump += '|';
             }

@@ -6,6 +6,7 @@
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <filesystem>

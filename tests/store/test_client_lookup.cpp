@@ -15,7 +15,7 @@ namespace {
 struct Fixture {
     knotmap::testing::TempFolder folder;
     Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
 
     // Straight through the repository: an older database could hold names
     // that fold alike, as the NOCASE index lets them pass.
@@ -26,7 +26,7 @@ struct Fixture {
     }
 };
 
-std::string refusal(SQLite::Database& db, const std::string& name) {
+std::string refusal(sql::Connection& db, const std::string& name) {
     try {
         (void)requireClientNamed(db, name, "test.db");
     } catch (const std::runtime_error& error) {

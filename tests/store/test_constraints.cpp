@@ -1,4 +1,6 @@
 #include "core/validation.h"
+#include "store/sql/sqlite/sqlite_connection.h"
+#include <SQLiteCpp/SQLiteCpp.h>
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/observation_repository.h"
@@ -8,7 +10,7 @@
 #include "store_fixtures.h"
 
 #include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -22,7 +24,7 @@ std::string rejection(Database& database, const std::string& sql) {
     try {
         database.sql().exec(sql);
         return "";
-    } catch (const SQLite::Exception& error) {
+    } catch (const sql::Error& error) {
         return error.what();
     }
 }
@@ -96,7 +98,7 @@ TEST_CASE("client names are unique regardless of case") {
     Client first{0, "Jordan Lee", std::nullopt, "", false};
     clients.add(first);
     Client second{0, "jordan lee", std::nullopt, "", false};
-    CHECK_THROWS_AS(clients.add(second), SQLite::Exception);
+    CHECK_THROWS_AS(clients.add(second), sql::Error);
     CHECK(clients.findByName("JORDAN LEE")->id == first.id);
 }
 
@@ -244,7 +246,7 @@ const TextField kTextFields[] = {
 std::string rejectionWith(Database& database, const std::string& sql, const std::string& first,
                           const std::string& second = {}) {
     try {
-        SQLite::Statement statement(database.sql(), sql);
+        SQLite::Statement statement(sql::sqliteDatabaseOf(database.sql()), sql);
         statement.bind(1, first);
         if (statement.getBindParameterCount() > 1) {
             statement.bind(2, second);

@@ -3,7 +3,7 @@
 #include "support/temp_folder.h"
 #include "table_dump.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -21,8 +21,8 @@ ImportSource allTables(const std::filesystem::path& folder, bool restoreText = t
     return source;
 }
 
-std::string textAt(SQLite::Database& sql, const std::string& query) {
-    SQLite::Statement statement(sql, query);
+std::string textAt(sql::Connection& sql, const std::string& query) {
+    sql::Statement statement(sql, query);
     REQUIRE(statement.executeStep());
     return statement.getColumn(0).getString();
 }

@@ -5,7 +5,7 @@
 #include "store/vocabulary_repository.h"
 #include "support/temp_folder.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -31,7 +31,7 @@ DemoOptions demoOptions(int clients, int days, std::uint64_t seed) {
 }
 
 std::int64_t countRows(Database& database, const std::string& table) {
-    SQLite::Statement query(database.sql(), "SELECT count(*) FROM " + table);
+    sql::Statement query(database.sql(), "SELECT count(*) FROM " + table);
     query.executeStep();
     return query.getColumn(0).getInt64();
 }
@@ -99,14 +99,14 @@ TEST_SUITE("demo writer") {
         CHECK(countRows(database, "observation_referral") > 0);
         CHECK(countRows(database, "session_trigger") > 0);
 
-        SQLite::Statement foreignKeys(database.sql(), "PRAGMA foreign_key_check");
+        sql::Statement foreignKeys(database.sql(), "PRAGMA foreign_key_check");
         CHECK_FALSE(foreignKeys.executeStep());
-        SQLite::Statement integrity(database.sql(), "PRAGMA integrity_check");
+        sql::Statement integrity(database.sql(), "PRAGMA integrity_check");
         REQUIRE(integrity.executeStep());
         CHECK(integrity.getColumn(0).getString() == "ok");
 
         // Every client ends with 3-8 active knots; resolved ones are saved as such.
-        SQLite::Statement active(database.sql(),
+        sql::Statement active(database.sql(),
                                  "SELECT c.id, (SELECT count(*) FROM knot k WHERE k.client_id = "
                                  "c.id AND k.status = 'active') FROM client c");
         while (active.executeStep()) {
@@ -114,7 +114,7 @@ TEST_SUITE("demo writer") {
             CHECK(active.getColumn(1).getInt() <= 8);
         }
         // About weekly visits over 17 weeks, each with a therapist and SOAP notes.
-        SQLite::Statement therapy(database.sql(),
+        sql::Statement therapy(database.sql(),
                                   "SELECT count(*) FROM session WHERE kind = 'therapy_visit' "
                                   "AND therapist <> '' AND subjective <> ''");
         therapy.executeStep();
@@ -137,14 +137,14 @@ TEST_SUITE("demo writer") {
         const LocalTimestamp after = LocalTimestamp::now();
         REQUIRE(summary.sessions > 500);
 
-        SQLite::Statement latest(database.sql(), "SELECT max(started_utc) FROM session");
+        sql::Statement latest(database.sql(), "SELECT max(started_utc) FROM session");
         REQUIRE(latest.executeStep());
         CHECK(latest.getColumn(0).getInt64() <= after.utcSeconds());
         CHECK(latest.getColumn(0).getInt64() > before.utcSeconds() - 3 * 86400);
 
         // 240 days always span a daylight-saving change: each client's sessions
         // carry at least two offsets, and the three clients live in three zones.
-        SQLite::Statement offsets(database.sql(),
+        sql::Statement offsets(database.sql(),
                                   "SELECT client_id, count(DISTINCT utc_offset_min) FROM session "
                                   "GROUP BY client_id ORDER BY client_id");
         int clients = 0;
@@ -153,7 +153,7 @@ TEST_SUITE("demo writer") {
             CHECK(offsets.getColumn(1).getInt() >= 2);
         }
         CHECK(clients == 3);
-        SQLite::Statement all(database.sql(), "SELECT count(DISTINCT utc_offset_min) FROM session");
+        sql::Statement all(database.sql(), "SELECT count(DISTINCT utc_offset_min) FROM session");
         REQUIRE(all.executeStep());
         CHECK(all.getColumn(0).getInt() >= 5);
     }
@@ -208,7 +208,7 @@ TEST_SUITE("demo writer") {
         const DemoSummary twice = writeDemo(database, demoOptions(3, 10, 1));
         CHECK(twice.clients == once.clients);
         CHECK(countRows(database, "client") == 6);
-        SQLite::Statement renamed(database.sql(),
+        sql::Statement renamed(database.sql(),
                                   "SELECT count(*) FROM client WHERE name LIKE '% (2)'");
         renamed.executeStep();
         CHECK(renamed.getColumn(0).getInt() == 3);

@@ -11,7 +11,7 @@
 #include "support/temp_folder.h"
 #include "table_dump.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -29,7 +29,7 @@ LocalTimestamp afternoon() {
 struct Fixture {
     testing::TempFolder folder;
     Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
     Client client;
 
     Fixture() {

@@ -3,7 +3,8 @@
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -28,7 +29,7 @@ long long count(Database& database, const std::string& table) {
 } // namespace
 
 TEST_CASE("migrations are numbered from 1 without gaps and embedded in order") {
-    const auto& all = migrations();
+    const auto& all = migrations(sql::Dialect::SQLite);
     REQUIRE(all.size() >= 2);
     for (std::size_t i = 0; i < all.size(); ++i) {
         CHECK(all[i].version == static_cast<int>(i) + 1);
@@ -57,7 +58,7 @@ TEST_CASE("a new database is created with mode 0600, the latest schema and Knotm
 
 TEST_CASE("every table is STRICT") {
     Database database = Database::openInMemory();
-    SQLite::Statement tables(database.sql(),
+    sql::Statement tables(database.sql(),
                              "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' "
                              "AND type = 'table' AND name NOT LIKE 'sqlite_%'");
     int seen = 0;
@@ -129,7 +130,7 @@ TEST_CASE("text written before the limits (version 4) is kept, and its row stays
     {
         Database old = Database::openAtVersion(path, 3);
         old.sql().exec("INSERT INTO client (name, created_utc) VALUES ('Sam Rivera', 0)");
-        SQLite::Statement insert(old.sql(),
+        sql::Statement insert(old.sql(),
                                  "INSERT INTO session (client_id, started_utc, utc_offset_min, "
                                  "kind, notes) VALUES (1, 1773477000, 60, 'self_checkin', ?)");
         insert.bind(1, longNote);

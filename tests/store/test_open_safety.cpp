@@ -11,6 +11,7 @@
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -206,7 +207,7 @@ TEST_CASE("a write waits for another writer's lock instead of failing") {
     // second has read an old snapshot; first then commits. A deferred
     // transaction in second would now fail at once with SQLITE_BUSY
     // (stale snapshot); BEGIN IMMEDIATE starts from the newest data.
-    SQLite::Database& raw = second.sql();
+    sql::Connection& raw = second.sql();
     CHECK(raw.execAndGet("SELECT count(*) FROM client").getInt() == 1);
     testing::addSampleHistory(first, "Two");
     {

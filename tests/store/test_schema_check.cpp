@@ -1,16 +1,19 @@
 // The schema is checked, not trusted: a file whose schema is not the one
 // Knotmap's migrations make, or that holds rows breaking its constraints,
 // is reported by object name and by table and id, on real files.
-#include "store/constraint_check.h"
+#include "store/sqlite_file/constraint_check.h"
+#include "store/sql/sqlite/sqlite_connection.h"
+#include <SQLiteCpp/SQLiteCpp.h>
 #include "store/database.h"
 #include "store/database_info.h"
 #include "store/migrations.h"
-#include "store/schema_check.h"
+#include "store/sqlite_file/schema_check.h"
 #include "store/store_error.h"
 #include "store_fixtures.h"
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -87,7 +90,7 @@ TEST_CASE(
     TempFolder folder;
     {
         Database fresh = Database::open(folder.file("new.db"));
-        CHECK(compareWithKnotmapSchema(fresh.sql(), latestSchemaVersion()).empty());
+        CHECK(compareWithKnotmapSchema(sql::sqliteDatabaseOf(fresh.sql()), latestSchemaVersion()).empty());
     }
     const fs::path path = makeDatabase(folder);
     Database reopened = Database::open(path);
@@ -101,7 +104,7 @@ TEST_CASE(
         const fs::path old = folder.file("v" + std::to_string(from) + ".db");
         {
             Database database = Database::openAtVersion(old, from);
-            CHECK(compareWithKnotmapSchema(database.sql(), from).empty());
+            CHECK(compareWithKnotmapSchema(sql::sqliteDatabaseOf(database.sql()), from).empty());
             database.sql().exec("INSERT INTO client (name, created_utc) VALUES ('Sam Rivera', 0)");
             database.sql().exec(
                 "INSERT INTO session (client_id, started_utc, utc_offset_min, "

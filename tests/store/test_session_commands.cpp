@@ -13,7 +13,7 @@
 #include "table_dump.h"
 #include "visit_fixture.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -141,7 +141,7 @@ TEST_CASE("session commands: a signed visit is not deleted, by the app or by raw
     DeleteSessionCommand command(f.db, visit.id);
     CHECK_THROWS_WITH_AS(command.apply(),
                          doctest::Contains("signed: it stays part of the record"), StoreError);
-    CHECK_THROWS_AS(f.db.exec("DELETE FROM session"), SQLite::Exception);
+    CHECK_THROWS_AS(f.db.exec("DELETE FROM session"), sql::Error);
     CHECK(dumpAllTables(f.db) == signedDump);
     // Deleting the whole client is a deliberate act on the client: it still
     // takes the signed visit, its ratings and amendments with it.
@@ -174,7 +174,7 @@ TEST_CASE("signing: a signed visit refuses edits, from the app and from raw SQL"
              "INSERT INTO session_trigger SELECT 1, id FROM trigger_cause WHERE code = 'stress'",
          }) {
         CAPTURE(sql);
-        CHECK_THROWS_AS(f.db.exec(sql), SQLite::Exception);
+        CHECK_THROWS_AS(f.db.exec(sql), sql::Error);
     }
     CHECK(dumpAllTables(f.db) == signedDump);
     CHECK_THROWS_AS(f.sign(visit.id), StoreError); // signing twice
@@ -185,8 +185,8 @@ TEST_CASE("signing: a signed visit refuses edits, from the app and from raw SQL"
 TEST_CASE("signing: the schema wants the signer and the time together") {
     Fixture f;
     const Session visit = f.addFullVisit();
-    CHECK_THROWS_AS(f.db.exec("UPDATE session SET signed_utc = 5"), SQLite::Exception);
-    CHECK_THROWS_AS(f.db.exec("UPDATE session SET signed_by = 'Dana Lee'"), SQLite::Exception);
+    CHECK_THROWS_AS(f.db.exec("UPDATE session SET signed_utc = 5"), sql::Error);
+    CHECK_THROWS_AS(f.db.exec("UPDATE session SET signed_by = 'Dana Lee'"), sql::Error);
     CHECK_THROWS_AS(AmendmentRepository(f.db).sign(visit.id, {"  ", 5}), ValidationError);
     CHECK_FALSE(AmendmentRepository(f.db).signature(visit.id));
 }
@@ -227,8 +227,8 @@ TEST_CASE("amendments: the original stays, the latest amendment is what the reco
     // An amendment is part of the record: never edited, never deleted.
     const std::string amendedDump = dumpAllTables(f.db);
     CHECK_THROWS_AS(f.db.exec("UPDATE session_amendment SET new_value = 'forged'"),
-                    SQLite::Exception);
-    CHECK_THROWS_AS(f.db.exec("DELETE FROM session_amendment"), SQLite::Exception);
+                    sql::Error);
+    CHECK_THROWS_AS(f.db.exec("DELETE FROM session_amendment"), sql::Error);
     CHECK_THROWS_AS(
         amend({0, visit.id, SessionField::Stress, "", "eleven", "Dana Lee", 1773490300, ""}),
         ValidationError);

@@ -1,4 +1,4 @@
-// A signed visit is read-only as a whole (db/005_signed_visit_contents.sql):
+// A signed visit is read-only as a whole (db/sqlite/005_signed_visit_contents.sql):
 // its ratings with their symptoms and referred regions, its treatments and
 // the place of the knots it rated. Corrections are amendments that the
 // database applies and keeps, with the value before and after, who, when, why.
@@ -16,7 +16,7 @@
 #include "table_dump.h"
 #include "visit_fixture.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -124,7 +124,7 @@ TEST_CASE("signed visit: its ratings, knots, treatments, symptoms and regions re
         if (newKnot) {
             CHECK_NOTHROW(f.db.exec(sql));
         } else {
-            CHECK_THROWS_WITH_AS(f.db.exec(sql), doctest::Contains("signed"), SQLite::Exception);
+            CHECK_THROWS_WITH_AS(f.db.exec(sql), doctest::Contains("signed"), sql::Error);
         }
         f.db.exec("ROLLBACK TO attempt");
         f.db.exec("RELEASE attempt");
@@ -176,10 +176,10 @@ TEST_CASE("signed visit: a rating's amendment corrects every reader and keeps th
     CHECK(describeChange(listed[4]) == "Notes: empty \u2192 Taut band, referral to the scapula");
 
     // Still read-only after amending: only a new amendment changes it.
-    CHECK_THROWS_AS(f.db.exec("UPDATE observation SET pain = 7"), SQLite::Exception);
-    CHECK_THROWS_AS(f.db.exec("DELETE FROM observation_amendment"), SQLite::Exception);
+    CHECK_THROWS_AS(f.db.exec("UPDATE observation SET pain = 7"), sql::Error);
+    CHECK_THROWS_AS(f.db.exec("DELETE FROM observation_amendment"), sql::Error);
     CHECK_THROWS_AS(f.db.exec("UPDATE observation_amendment SET new_value = '9'"),
-                    SQLite::Exception);
+                    sql::Error);
 }
 
 TEST_CASE("signed visit: a treatment's amendment, with empty values as 'not recorded'") {
@@ -232,7 +232,7 @@ TEST_CASE("signed visit: amendments the schema refuses, naming the field") {
         f.db.exec("INSERT INTO observation_amendment (observation_id, field, original_value, "
                   "new_value, author, amended_utc, reason) VALUES (1, 'pain', '5', '3', 'X', 0, "
                   "'y')"),
-        doctest::Contains("not the value the rating holds now"), SQLite::Exception);
+        doctest::Contains("not the value the rating holds now"), sql::Error);
 }
 
 TEST_CASE("signed visit: an unsigned visit is edited, not amended") {

@@ -5,7 +5,7 @@
 #include "support/temp_folder.h"
 #include "table_dump.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -17,7 +17,7 @@ using namespace knotmap::testing;
 namespace {
 
 std::int64_t count(Database& database, const std::string& sql) {
-    SQLite::Statement query(database.sql(), sql);
+    sql::Statement query(database.sql(), sql);
     query.executeStep();
     return query.getColumn(0).getInt64();
 }
@@ -208,7 +208,7 @@ TEST_CASE("the simple format in New York: a skipped time moves forward, a double
     const SimpleImportResult result = importSimpleCsv(database, folder.file("log.csv"), {}, false);
     CHECK(result.movedForward == 1);
     CHECK(result.readAsFirst == 1);
-    SQLite::Statement sessions(database.sql(), "SELECT started_utc, utc_offset_min FROM session "
+    sql::Statement sessions(database.sql(), "SELECT started_utc, utc_offset_min FROM session "
                                                "ORDER BY started_utc");
     std::vector<std::string> stored;
     while (sessions.executeStep()) {

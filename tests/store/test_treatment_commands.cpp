@@ -10,7 +10,7 @@
 #include "support/temp_folder.h"
 #include "table_dump.h"
 
-#include <SQLiteCpp/Statement.h>
+#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -25,7 +25,7 @@ namespace {
 struct TreatmentFixture {
     testing::TempFolder folder;
     Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
     Client client;
     Session session;
     Knot shoulder;

@@ -22,7 +22,7 @@ namespace {
 struct Fixture {
     knotmap::testing::TempFolder folder;
     Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
     UndoStack stack;
 
     // The command that executed last, e.g. to read the id an add chose.
@@ -45,7 +45,7 @@ struct Fixture {
     }
 };
 
-bool offered(SQLite::Database& db, Vocabulary vocabulary, const std::string& name) {
+bool offered(sql::Connection& db, Vocabulary vocabulary, const std::string& name) {
     const auto items = VocabularyRepository(db).list(vocabulary);
     return std::any_of(items.begin(), items.end(),
                        [&](const VocabularyItem& item) { return item.name == name; });

@@ -19,7 +19,7 @@ namespace {
 struct Fixture {
     knotmap::testing::TempFolder folder;
     Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
     UndoStack stack;
 
     std::string refusal(Vocabulary vocabulary, const std::string& name) {

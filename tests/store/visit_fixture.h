@@ -22,7 +22,7 @@ inline LocalTimestamp morning() {
 struct VisitFixture {
     testing::TempFolder folder;
     Database database = Database::open(folder.file("knotmap.db"));
-    SQLite::Database& db = database.sql();
+    sql::Connection& db = database.sql();
     Client client;
 
     VisitFixture() {

@@ -1,6 +1,7 @@
 #include "core/atlas.h"
 #include "store/client_history_query.h"
 #include "store/database.h"
+#include "store/sql/statement.h"
 #include "store/demo_writer.h"
 #include "store/session_repository.h"
 #include "support/temp_folder.h"
@@ -30,7 +31,7 @@ auto settle(Ask ask) {
 }
 
 Id firstClient(Database& database) {
-    SQLite::Statement query(database.sql(), "SELECT min(id) FROM client");
+    sql::Statement query(database.sql(), "SELECT min(id) FROM client");
     REQUIRE(query.executeStep());
     return query.getColumn(0).getInt64();
 }
@@ -78,7 +79,7 @@ TEST_CASE("history data reads a real file on a worker and matches the direct ana
 
     // Another client: nothing to show until theirs is read, never the first
     // client's history in its place.
-    SQLite::Statement second(check.sql(), "SELECT max(id) FROM client");
+    sql::Statement second(check.sql(), "SELECT max(id) FROM client");
     REQUIRE(second.executeStep());
     const Id other = second.getColumn(0).getInt64();
     REQUIRE(other != client);

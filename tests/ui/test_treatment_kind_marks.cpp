@@ -7,6 +7,7 @@
 #include "core/treatment_style.h"
 #include "store/client_history_query.h"
 #include "store/database.h"
+#include "store/sql/statement.h"
 #include "store/demo_writer.h"
 #include "support/temp_folder.h"
 #include "ui/chart_glyphs.h"
@@ -26,7 +27,7 @@ namespace {
 
 std::vector<Id> clientIds(Database& database) {
     std::vector<Id> ids;
-    SQLite::Statement query(database.sql(), "SELECT id FROM client ORDER BY id");
+    sql::Statement query(database.sql(), "SELECT id FROM client ORDER BY id");
     while (query.executeStep()) {
         ids.push_back(query.getColumn(0).getInt64());
     }
@@ -131,7 +132,7 @@ TEST_CASE("the session treatments panel's groups carry their kind's code") {
     (void)writeDemo(database, options);
     const ui::VocabularyLists vocabularies = ui::readVocabularyLists(database.sql());
 
-    SQLite::Statement sessions(database.sql(),
+    sql::Statement sessions(database.sql(),
                                "SELECT DISTINCT session_id FROM treatment ORDER BY session_id");
     int groups = 0;
     std::set<std::string> codes;

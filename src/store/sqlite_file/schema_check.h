@@ -1,6 +1,5 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <vector>
@@ -11,6 +10,10 @@
 // no longer holds. The expected schema is never a copy kept in the code: it
 // is built by applying the embedded migrations (db/*.sql) to a private
 // in-memory database, once per version per process.
+namespace SQLite {
+class Database;
+} // namespace SQLite
+
 namespace knotmap {
 
 // One table, index, trigger or view as sqlite_schema records it.

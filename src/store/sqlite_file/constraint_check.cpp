@@ -1,6 +1,8 @@
-#include "store/constraint_check.h"
+#include "store/sqlite_file/constraint_check.h"
 
-#include "store/schema_check.h"
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/sqlite_file/schema_check.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>

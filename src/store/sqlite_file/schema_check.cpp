@@ -1,4 +1,7 @@
-#include "store/schema_check.h"
+#include "store/sqlite_file/schema_check.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/sql/sqlite/sqlite_connection.h"
 
 #include "store/migrations.h"
 
@@ -55,8 +58,10 @@ ExpectedSchema buildExpected(int version) {
     if (version < 1 || version > latestSchemaVersion()) {
         throw std::logic_error("no Knotmap schema version " + std::to_string(version));
     }
-    SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
-    migrate(db, version);
+    sql::SqliteConnection connection(
+        std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE), ":memory:");
+    migrate(connection, version);
+    SQLite::Database& db = connection.database();
     ExpectedSchema expected;
     expected.objects = objectsOf(db);
     for (const SchemaObject& object : expected.objects) {

@@ -1,4 +1,6 @@
-#include "store/database_file_check.h"
+#include "store/sqlite_file/database_file_check.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/store_error.h"
 
@@ -357,8 +359,18 @@ std::vector<std::string> verifyOpenedDatabase(SQLite::Database& db, const fs::pa
 }
 
 std::string describeSqliteFailure(const fs::path& path, const SQLite::Exception& error) {
+    return describeSqliteFailure(path, sql::Error(sql::ErrorKind::Other, error.what(),
+                                                  std::to_string(error.getExtendedErrorCode())));
+}
+
+std::string describeSqliteFailure(const fs::path& path, const sql::Error& error) {
     const std::string prefix = path.string() + ": ";
-    switch (error.getErrorCode()) {
+    int code = 0;
+    try {
+        code = std::stoi(error.code()) & 0xff;
+    } catch (const std::exception&) { // not an SQLite code: the message says it all
+    }
+    switch (code) {
     case SQLITE_NOTADB:
         return prefix + "not a Knotmap database (not an SQLite file)";
     case SQLITE_CORRUPT:

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
 
 #include <cstddef>
 #include <string>
@@ -16,6 +15,10 @@
 // table lost them) with INSERT OR IGNORE: the rows SQLite skips are the ones
 // breaking a CHECK, NOT NULL, STRICT type or UNIQUE constraint; PRAGMA
 // foreign_key_check adds rows that refer to a missing row.
+namespace SQLite {
+class Database;
+} // namespace SQLite
+
 namespace knotmap {
 
 struct BadRow {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "store/open_options.h"
+#include "store/sql/sql_error.h"
 
-#include <SQLiteCpp/Database.h>
 
 #include <filesystem>
 #include <string>
@@ -13,6 +13,11 @@
 // file drops every POSIX lock the process holds on it, and another process
 // may then delete the live WAL (see docs/architecture.md, "One descriptor").
 // The path is looked at with stat() only; the file itself through SQLite.
+namespace SQLite {
+class Database;
+class Exception;
+} // namespace SQLite
+
 namespace knotmap {
 
 enum class PathState {
@@ -64,5 +69,7 @@ void createMissingFolders(const std::filesystem::path& path);
 // disk or a lock held too long; used wherever a connection fails.
 [[nodiscard]] std::string describeSqliteFailure(const std::filesystem::path& path,
                                                 const SQLite::Exception& error);
+[[nodiscard]] std::string describeSqliteFailure(const std::filesystem::path& path,
+                                                const sql::Error& error);
 
 } // namespace knotmap

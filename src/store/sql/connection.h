@@ -1,0 +1,93 @@
+#pragma once
+
+#include "store/sql/sql_error.h"
+#include "store/sql/value.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+// The seam between Knotmap's queries and a database library. Every
+// repository, query and command is written once against Connection and
+// Statement; store/sql/sqlite and store/sql/postgres translate to SQLiteCpp
+// and libpqxx. SQL text is written in the common dialect both backends run:
+// `?` or `:name` placeholders, `INSERT ... RETURNING id`, `ON CONFLICT DO
+// NOTHING`, CAST(? AS INTEGER) where a parameter's type would be ambiguous.
+namespace knotmap::sql {
+
+enum class Dialect { SQLite, PostgreSQL };
+
+class StatementImpl;
+
+// One row appended by a bulk load, in the column order the load was opened
+// with; std::nullopt is NULL.
+using BulkRow = std::vector<std::optional<std::string>>;
+
+// Fast loading of many rows into one table (SQLite: a reused prepared
+// INSERT; PostgreSQL: COPY ... FROM STDIN). Rows are checked by the table's
+// constraints and triggers like any insert; finish() reports the first
+// failure at the latest.
+class BulkLoad {
+public:
+    virtual ~BulkLoad() = default;
+    virtual void add(const BulkRow& row) = 0;
+    virtual void finish() = 0;
+};
+
+// An open connection to one database. Not shared between threads.
+class Connection {
+public:
+    virtual ~Connection() = default;
+    Connection() = default;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    [[nodiscard]] virtual Dialect dialect() const = 0;
+    // Where this connection points, for messages: a file path, or
+    // "server host:port, database name".
+    [[nodiscard]] virtual std::string describe() const = 0;
+
+    // Runs one or more statements without parameters; returns the rows the
+    // last one changed.
+    virtual int exec(const std::string& sql) = 0;
+    // The first column of the first row of a query (NULL when no row).
+    [[nodiscard]] Value execAndGet(const std::string& sql);
+    [[nodiscard]] virtual bool tableExists(const std::string& name) = 0;
+    // The database's own tables in the order they were created (SQLite's
+    // internal tables left out).
+    [[nodiscard]] virtual std::vector<std::string> tableNames() = 0;
+
+    // Transactions (store/write_transaction.h drives these).
+    [[nodiscard]] virtual bool inTransaction() const = 0;
+    // Starts the outermost write transaction, taking the write lock at once
+    // where the backend has one (SQLite: BEGIN IMMEDIATE).
+    virtual void beginWrite() = 0;
+    virtual void beginRead() = 0; // a consistent snapshot for several reads
+    virtual void commit() = 0;
+    virtual void rollback() = 0; // safe when the backend has rolled back already
+    virtual void savepoint() = 0;
+    virtual void releaseSavepoint() = 0;
+    virtual void rollbackToSavepoint() = 0;
+
+    [[nodiscard]] virtual std::unique_ptr<BulkLoad>
+    bulkLoad(const std::string& table, const std::vector<std::string>& columns) = 0;
+
+    // How long a write waits for another writer before failing with a
+    // Busy error.
+    virtual void setBusyTimeout(int milliseconds) = 0;
+
+    // Backend side of Statement.
+    [[nodiscard]] virtual std::unique_ptr<StatementImpl> prepare(const std::string& sql,
+                                                                 bool manyRows) = 0;
+
+    // How many write transactions this connection has committed: a cheap
+    // way for a cache to notice that the data it was built from changed.
+    [[nodiscard]] std::uint64_t commitCount() const { return m_commits; }
+    void countCommit() { ++m_commits; }
+
+private:
+    std::uint64_t m_commits = 0;
+};
+
+} // namespace knotmap::sql

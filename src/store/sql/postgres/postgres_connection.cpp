@@ -1,0 +1,597 @@
+#include "store/sql/postgres/postgres_connection.h"
+
+#include "store/sql/postgres/placeholders.h"
+#include "store/sql/statement.h"
+
+#include <pqxx/pqxx>
+#include <pqxx/tablewriter>
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+
+// tablewriter and inhibit_reactivation are marked deprecated in libpqxx 6.4,
+// but they are the only way there to write raw COPY lines and to keep a
+// broken connection from being silently re-opened mid-transaction.
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
+namespace knotmap::sql {
+namespace {
+
+// PostgreSQL type OIDs (pg_type.h) of the columns read as numbers.
+constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700,
+                    kFloat8 = 701, kNumeric = 1700;
+
+ValueType typeOf(pqxx::oid type) {
+    switch (type) {
+    case kBool:
+    case kInt8:
+    case kInt2:
+    case kInt4:
+    case kOid:
+        return ValueType::Integer;
+    case kFloat4:
+    case kFloat8:
+    case kNumeric:
+        return ValueType::Float;
+    default:
+        return ValueType::Text;
+    }
+}
+
+ErrorKind kindOfState(const std::string& state) {
+    if (state.rfind("23", 0) == 0) {
+        return ErrorKind::Constraint;
+    }
+    if (state == "40P01" || state == "55P03" || state == "40001") {
+        return ErrorKind::Busy;
+    }
+    if (state == "25006") {
+        return ErrorKind::ReadOnly;
+    }
+    if (state == "53100") {
+        return ErrorKind::Full;
+    }
+    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03") {
+        return ErrorKind::ConnectionLost;
+    }
+    return ErrorKind::Other;
+}
+
+// libpq's message without its "ERROR:  " prefix and trailing newline.
+std::string cleanMessage(const char* raw) {
+    std::string message = raw;
+    for (const char* prefix : {"ERROR:  ", "FATAL:  "}) {
+        if (message.rfind(prefix, 0) == 0) {
+            message.erase(0, std::strlen(prefix));
+        }
+    }
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    const std::size_t newline = message.find('\n');
+    if (newline != std::string::npos) { // keep the first line; DETAIL follows
+        message.erase(newline);
+    }
+    return message;
+}
+
+std::string doubleText(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
+// One line of COPY's text format: tab-separated, \N for NULL, and the
+// characters that format gives a meaning escaped with a backslash.
+std::string copyLine(const BulkRow& row) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i > 0) {
+            line += '\t';
+        }
+        if (!row[i]) {
+            line += "\\N";
+            continue;
+        }
+        for (const char c : *row[i]) {
+            switch (c) {
+            case '\\':
+                line += "\\\\";
+                break;
+            case '\t':
+                line += "\\t";
+                break;
+            case '\n':
+                line += "\\n";
+                break;
+            case '\r':
+                line += "\\r";
+                break;
+            default:
+                line += c;
+            }
+        }
+    }
+    return line;
+}
+
+class PostgresStatement : public StatementImpl {
+public:
+    PostgresStatement(PostgresConnection& connection, const std::string& sql, bool manyRows)
+        : m_connection(connection), m_numbered(numberPlaceholders(sql)), m_manyRows(manyRows) {
+        m_parameters.resize(static_cast<std::size_t>(m_numbered.parameterCount));
+        if (!m_manyRows) {
+            m_name = m_connection.preparedName(m_numbered.sql);
+        }
+    }
+    ~PostgresStatement() override { closeCursor(); }
+    PostgresStatement(const PostgresStatement&) = delete;
+    PostgresStatement& operator=(const PostgresStatement&) = delete;
+
+    void bindNull(int index) override { parameter(index).reset(); }
+    void bindInt64(int index, std::int64_t value) override {
+        parameter(index) = std::to_string(value);
+    }
+    void bindDouble(int index, double value) override { parameter(index) = doubleText(value); }
+    void bindText(int index, std::string_view value) override {
+        parameter(index) = std::string(value);
+    }
+    [[nodiscard]] int parameterIndex(const char* name) const override {
+        const auto found =
+            std::find(m_numbered.names.begin(), m_numbered.names.end(), std::string(name));
+        return found == m_numbered.names.end()
+                   ? 0
+                   : static_cast<int>(found - m_numbered.names.begin()) + 1;
+    }
+
+    bool step() override {
+        if (!m_executed) {
+            execute();
+        } else {
+            ++m_row;
+        }
+        if (m_manyRows && m_row >= m_result.size() && !m_cursorDone) {
+            fetch();
+        }
+        return m_row < m_result.size();
+    }
+    int run() override {
+        execute();
+        m_row = m_result.size();
+        return static_cast<int>(m_result.affected_rows());
+    }
+    void reset() override {
+        closeCursor();
+        m_result = pqxx::result();
+        m_executed = false;
+        m_row = 0;
+    }
+    void clearBindings() override {
+        for (auto& parameter : m_parameters) {
+            parameter.reset();
+        }
+    }
+    [[nodiscard]] int columnCount() const override {
+        return static_cast<int>(m_result.columns());
+    }
+    [[nodiscard]] std::string columnName(int index) const override {
+        return m_result.column_name(static_cast<pqxx::row_size_type>(index));
+    }
+    [[nodiscard]] ValueType columnType(int index) const override {
+        if (field(index).is_null()) {
+            return ValueType::Null;
+        }
+        return typeOf(m_result.column_type(index));
+    }
+    [[nodiscard]] std::int64_t columnInt64(int index) const override {
+        const pqxx::field cell = field(index);
+        return cell.is_null() ? 0 : integerFromText({cell.c_str(), cell.size()});
+    }
+    [[nodiscard]] double columnDouble(int index) const override {
+        const pqxx::field cell = field(index);
+        return cell.is_null() ? 0.0 : doubleFromText({cell.c_str(), cell.size()});
+    }
+    [[nodiscard]] std::string_view columnText(int index) const override {
+        const pqxx::field cell = field(index);
+        return {cell.c_str(), cell.size()};
+    }
+
+private:
+    std::optional<std::string>& parameter(int index) {
+        if (index < 1 || index > m_numbered.parameterCount) {
+            throw Error(ErrorKind::Other, "column index out of range");
+        }
+        return m_parameters[static_cast<std::size_t>(index) - 1];
+    }
+    [[nodiscard]] pqxx::field field(int index) const {
+        return m_result[static_cast<pqxx::result::size_type>(m_row)]
+                       [static_cast<pqxx::row::size_type>(index)];
+    }
+
+    void execute() {
+        m_connection.checkAlive();
+        reset();
+        m_executed = true;
+        try {
+            pqxx::nontransaction work(m_connection.raw());
+            if (m_manyRows) {
+                // A cursor outside a transaction must be WITH HOLD; inside
+                // one it lives until the transaction ends.
+                m_cursor = m_connection.nextCursorName();
+                const bool hold = !m_connection.inTransaction();
+                work.exec_params("DECLARE " + m_cursor + " NO SCROLL CURSOR" +
+                                     (hold ? " WITH HOLD" : "") + " FOR " + m_numbered.sql,
+                                 pqxx::prepare::make_dynamic_params(m_parameters));
+                m_cursorDone = false;
+            } else {
+                m_result =
+                    work.exec_prepared(m_name, pqxx::prepare::make_dynamic_params(m_parameters));
+            }
+        } catch (...) {
+            m_cursor.clear();
+            m_connection.rethrow();
+        }
+    }
+
+    void fetch() {
+        try {
+            pqxx::nontransaction work(m_connection.raw());
+            m_result = work.exec("FETCH 2000 FROM " + m_cursor);
+        } catch (...) {
+            m_connection.rethrow();
+        }
+        m_row = 0;
+        if (m_result.empty()) {
+            m_cursorDone = true;
+            closeCursor();
+        }
+    }
+
+    void closeCursor() noexcept {
+        if (m_cursor.empty()) {
+            return;
+        }
+        try {
+            pqxx::nontransaction work(m_connection.raw());
+            work.exec("CLOSE " + m_cursor);
+        } catch (...) { // NOLINT(bugprone-empty-catch): gone with its transaction or connection
+        }
+        m_cursor.clear();
+    }
+
+    PostgresConnection& m_connection;
+    NumberedStatement m_numbered;
+    bool m_manyRows;
+    std::string m_name;
+    std::vector<std::optional<std::string>> m_parameters;
+    pqxx::result m_result;
+    std::size_t m_row = 0;
+    bool m_executed = false;
+    std::string m_cursor;
+    bool m_cursorDone = true;
+};
+
+class PostgresBulkLoad : public BulkLoad {
+public:
+    PostgresBulkLoad(PostgresConnection& connection, const std::string& table,
+                     const std::vector<std::string>& columns)
+        : m_connection(connection) {
+        try {
+            m_work = std::make_unique<pqxx::nontransaction>(connection.raw());
+            m_writer = std::make_unique<pqxx::tablewriter>(*m_work, table, columns.begin(),
+                                                           columns.end());
+        } catch (...) {
+            m_connection.rethrow();
+        }
+    }
+    ~PostgresBulkLoad() override {
+        try {
+            m_writer.reset();
+        } catch (...) { // NOLINT(bugprone-empty-catch): the caller's transaction rolls back
+        }
+    }
+    void add(const BulkRow& row) override {
+        try {
+            m_writer->write_raw_line(copyLine(row));
+        } catch (...) {
+            m_connection.rethrow();
+        }
+    }
+    void finish() override {
+        try {
+            m_writer->complete();
+            m_writer.reset();
+            m_work.reset();
+        } catch (...) {
+            m_connection.rethrow();
+        }
+    }
+
+private:
+    PostgresConnection& m_connection;
+    std::unique_ptr<pqxx::nontransaction> m_work;
+    std::unique_ptr<pqxx::tablewriter> m_writer;
+};
+
+std::string withPassword(const std::string& conninfo, const std::optional<std::string>& password) {
+    if (!password) {
+        return conninfo;
+    }
+    std::string quoted = "'";
+    for (const char c : *password) {
+        if (c == '\'' || c == '\\') {
+            quoted += '\\';
+        }
+        quoted += c;
+    }
+    quoted += "'";
+    if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0) {
+        // A URI cannot be mixed with keywords; libpq takes the URI as dbname.
+        std::string escaped = "'";
+        for (const char c : conninfo) {
+            if (c == '\'' || c == '\\') {
+                escaped += '\\';
+            }
+            escaped += c;
+        }
+        return "dbname=" + escaped + "' password=" + quoted;
+    }
+    return conninfo + " password=" + quoted;
+}
+
+} // namespace
+
+struct PostgresConnection::Handle {
+    explicit Handle(const std::string& conninfo) : connection(conninfo) {}
+    pqxx::connection connection;
+};
+
+PostgresConnection::PostgresConnection(const std::string& conninfo,
+                                       const std::optional<std::string>& password)
+    : m_description(describeServer(conninfo)) {
+    try {
+        m_handle = std::make_unique<Handle>(withPassword(conninfo, password));
+    } catch (const pqxx::broken_connection& error) {
+        throw Error(ErrorKind::ConnectionLost, cleanMessage(error.what()));
+    } catch (const pqxx::failure& error) {
+        throw Error(ErrorKind::Other, cleanMessage(error.what()));
+    }
+    m_handle->connection.inhibit_reactivation(true);
+    // Times and text are read back exactly as written, whatever the server's
+    // configuration says.
+    exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET extra_float_digits = 1");
+}
+
+PostgresConnection::~PostgresConnection() = default;
+
+pqxx::connection_base& PostgresConnection::raw() {
+    return m_handle->connection;
+}
+
+void PostgresConnection::checkAlive() const {
+    if (m_lost) {
+        throw Error(ErrorKind::ConnectionLost, "the connection to " + m_description + " was lost");
+    }
+}
+
+void PostgresConnection::rethrow() {
+    try {
+        throw;
+    } catch (const pqxx::broken_connection& error) {
+        m_lost = true;
+        throw Error(ErrorKind::ConnectionLost, cleanMessage(error.what()));
+    } catch (const pqxx::sql_error& error) {
+        const ErrorKind kind = kindOfState(error.sqlstate());
+        if (kind == ErrorKind::ConnectionLost || !m_handle->connection.is_open()) {
+            m_lost = true;
+        }
+        throw Error(kind, cleanMessage(error.what()), error.sqlstate());
+    } catch (const pqxx::in_doubt_error& error) {
+        m_lost = true;
+        throw Error(ErrorKind::ConnectionLost, cleanMessage(error.what()));
+    } catch (const pqxx::failure& error) {
+        if (!m_handle->connection.is_open()) {
+            m_lost = true;
+            throw Error(ErrorKind::ConnectionLost, cleanMessage(error.what()));
+        }
+        throw Error(ErrorKind::Other, cleanMessage(error.what()));
+    }
+}
+
+int PostgresConnection::exec(const std::string& sql) {
+    checkAlive();
+    try {
+        pqxx::nontransaction work(raw());
+        return static_cast<int>(work.exec(sql).affected_rows());
+    } catch (...) {
+        rethrow();
+    }
+}
+
+bool PostgresConnection::tableExists(const std::string& name) {
+    Statement query(*this, "SELECT 1 FROM information_schema.tables "
+                           "WHERE table_schema = current_schema() AND table_name = ?");
+    query.bind(1, name);
+    return query.executeStep();
+}
+
+std::vector<std::string> PostgresConnection::tableNames() {
+    Statement query(*this, "SELECT c.relname FROM pg_class c "
+                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                           "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
+                           "ORDER BY c.oid");
+    std::vector<std::string> names;
+    while (query.executeStep()) {
+        names.push_back(query.getColumn(0).getString());
+    }
+    return names;
+}
+
+void PostgresConnection::beginWrite() {
+    exec("BEGIN");
+    m_depth = 1;
+}
+
+void PostgresConnection::beginRead() {
+    exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    m_depth = 1;
+}
+
+void PostgresConnection::commit() {
+    m_depth = 0;
+    exec("COMMIT");
+}
+
+void PostgresConnection::rollback() {
+    if (m_depth == 0) {
+        return;
+    }
+    m_depth = 0;
+    if (!m_lost) {
+        exec("ROLLBACK");
+    }
+}
+
+void PostgresConnection::savepoint() {
+    exec("SAVEPOINT knotmap_write");
+    ++m_depth;
+}
+
+void PostgresConnection::releaseSavepoint() {
+    exec("RELEASE SAVEPOINT knotmap_write");
+    --m_depth;
+}
+
+void PostgresConnection::rollbackToSavepoint() {
+    exec("ROLLBACK TO SAVEPOINT knotmap_write");
+    exec("RELEASE SAVEPOINT knotmap_write");
+    --m_depth;
+}
+
+std::unique_ptr<BulkLoad> PostgresConnection::bulkLoad(const std::string& table,
+                                                       const std::vector<std::string>& columns) {
+    checkAlive();
+    return std::make_unique<PostgresBulkLoad>(*this, table, columns);
+}
+
+void PostgresConnection::setBusyTimeout(int milliseconds) {
+    exec("SET lock_timeout = " + std::to_string(milliseconds));
+}
+
+std::unique_ptr<StatementImpl> PostgresConnection::prepare(const std::string& sql, bool manyRows) {
+    checkAlive();
+    return std::make_unique<PostgresStatement>(*this, sql, manyRows);
+}
+
+std::string PostgresConnection::preparedName(const std::string& sql) {
+    const auto known = m_prepared.find(sql);
+    if (known != m_prepared.end()) {
+        return known->second;
+    }
+    std::string name = "knotmap_" + std::to_string(m_prepared.size() + 1);
+    try {
+        raw().prepare(name, sql);
+    } catch (...) {
+        rethrow();
+    }
+    m_prepared.emplace(sql, name);
+    return name;
+}
+
+std::string PostgresConnection::nextCursorName() {
+    return "knotmap_cursor_" + std::to_string(++m_cursors);
+}
+
+std::string PostgresConnection::serverVersion() {
+    return execAndGet("SHOW server_version").getString();
+}
+
+bool isPostgresConnectionString(const std::string& text) {
+    if (text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0) {
+        return true;
+    }
+    // A keyword string starts with "keyword=". A file could be called
+    // "a=b.db" too, so libpq must also accept the whole text: it refuses
+    // keywords it does not know.
+    std::size_t i = 0;
+    while (i < text.size() && (std::islower(static_cast<unsigned char>(text[i])) != 0 || text[i] == '_')) {
+        ++i;
+    }
+    const std::size_t equals = text.find_first_not_of(' ', i);
+    if (i == 0 || equals == std::string::npos || text[equals] != '=') {
+        return false;
+    }
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(text.c_str(), &error);
+    PQfreemem(error);
+    if (options == nullptr) {
+        return false;
+    }
+    PQconninfoFree(options);
+    return true;
+}
+
+std::string describeServer(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (options == nullptr) {
+        PQfreemem(error);
+        return "the PostgreSQL server";
+    }
+    std::string host;
+    std::string port;
+    std::string dbname;
+    std::string user;
+    std::string service;
+    for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+        if (option->val == nullptr) {
+            continue;
+        }
+        const std::string keyword = option->keyword;
+        if (keyword == "host" || (keyword == "hostaddr" && host.empty())) {
+            host = option->val;
+        } else if (keyword == "port") {
+            port = option->val;
+        } else if (keyword == "dbname") {
+            dbname = option->val;
+        } else if (keyword == "user") {
+            user = option->val;
+        } else if (keyword == "service") {
+            service = option->val;
+        }
+    }
+    PQconninfoFree(options);
+    if (host.empty()) {
+        const char* environment = std::getenv("PGHOST");
+        host = environment != nullptr ? environment : "localhost";
+    }
+    if (port.empty()) {
+        const char* environment = std::getenv("PGPORT");
+        port = environment != nullptr ? environment : "5432";
+    }
+    if (dbname.empty()) {
+        const char* environment = std::getenv("PGDATABASE");
+        dbname = environment != nullptr ? environment : (user.empty() ? "" : user);
+    }
+    std::string text = "server " + host + ":" + port;
+    if (!service.empty()) {
+        text = "service " + service + " (" + text + ")";
+    }
+    if (!dbname.empty()) {
+        text += ", database " + dbname;
+    }
+    return text;
+}
+
+bool isMissingPassword(const Error& error) {
+    const std::string message = error.what();
+    return message.find("no password supplied") != std::string::npos ||
+           message.find("password authentication failed") != std::string::npos;
+}
+
+} // namespace knotmap::sql

@@ -1,0 +1,250 @@
+#include "store/sqlite_file/open_file.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/sqlite_file/database_files.h"
+#include "store/sql/sqlite/sqlite_connection.h"
+
+#include "core/timestamp.h"
+#include "store/sqlite_file/database_file_check.h"
+#include "store/migrations.h"
+#include "store/open_findings.h"
+#include "store/store_error.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <csignal>
+#include <cstdlib>
+#include <mutex>
+#include <random>
+#include <set>
+#include <utility>
+#include <unistd.h>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+void configureConnection(SQLite::Database& db, bool onDisk, bool writable) {
+    db.exec("PRAGMA foreign_keys = ON");
+    if (onDisk && writable) {
+        // WAL lets the UI read while a background import or demo writes.
+        // FULL syncs the WAL at every commit: a save the window showed
+        // survives a power cut (NORMAL would only sync at checkpoints).
+        db.exec("PRAGMA journal_mode = WAL");
+    }
+    db.exec("PRAGMA synchronous = FULL");
+}
+
+// "knotmap.db" -> "knotmap.v1-backup-20261121-052400.db", beside the original.
+fs::path backupPathFor(const fs::path& path, int version) {
+    const CivilDateTime now = LocalTimestamp::now().utc();
+    char stamp[32];
+    std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", now.year, now.month, now.day,
+                  now.hour, now.minute, now.second);
+    const std::string base =
+        path.stem().string() + ".v" + std::to_string(version) + "-backup-" + stamp;
+    fs::path candidate = path.parent_path() / (base + path.extension().string());
+    for (int n = 2; fs::exists(candidate); ++n) {
+        candidate =
+            path.parent_path() / (base + "-" + std::to_string(n) + path.extension().string());
+    }
+    return candidate;
+}
+
+void fsyncFolder(const fs::path& folder) {
+    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+
+// Hidden files left by a process killed while creating path's database
+// (".knotmap.db.creating-PID-N"): removed once that process is gone.
+void removeAbandonedCreations(const fs::path& path) {
+    const std::string prefix = "." + path.filename().string() + ".creating-";
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(
+             path.parent_path().empty() ? fs::path(".") : path.parent_path(), error)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix)) {
+            continue;
+        }
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            removeDatabaseAndCompanions(entry.path());
+        }
+    }
+}
+
+// A new database appears at its path complete or not at all: it is built
+// under a hidden temporary name (schema, WAL mode) and moved into place
+// without replacing anything. A kill while creating leaves no half-made
+// database at path, only the hidden file. Returns false when another process
+// created path in the meantime (its database is then used).
+bool createDatabaseFile(const fs::path& path, int targetVersion) {
+    createMissingFolders(path);
+    removeAbandonedCreations(path);
+    const fs::path folder = path.parent_path();
+    std::random_device random;
+    const fs::path temporary =
+        folder / ("." + path.filename().string() + ".creating-" + std::to_string(::getpid()) +
+                  "-" + std::to_string(random() % 1000000));
+    // Created here with O_EXCL and 0600 before SQLite sees it: SQLite gives
+    // the -wal and -shm the main file's mode, and no umask widens it.
+    const int fd = ::open(temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw StoreError(path.string() + ": cannot create the database: " + std::strerror(errno));
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd); // a new private file nobody else has opened: no locks to drop
+    try {
+        auto db = std::make_unique<SQLite::Database>(temporary.string(), SQLite::OPEN_READWRITE);
+        db->setBusyTimeout(kCommandBusyTimeoutMs);
+        configureConnection(*db, true, true);
+        sql::SqliteConnection connection(std::move(db), path);
+        migrate(connection, targetVersion);
+    } catch (const SQLite::Exception& error) {
+        removeDatabaseAndCompanions(temporary);
+        throw StoreError(describeSqliteFailure(path, error));
+    } catch (const sql::Error& error) {
+        removeDatabaseAndCompanions(temporary);
+        throw StoreError(path.string() + ": " + error.what());
+    } catch (...) {
+        removeDatabaseAndCompanions(temporary);
+        throw;
+    }
+    // The connection closed above checkpointed and removed its WAL.
+    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
+        fsyncFolder(folder);
+        rememberCreated(path);
+        return true;
+    }
+    int problem = errno;
+    if (problem == EINVAL || problem == ENOSYS) {
+        // File systems without RENAME_NOREPLACE: link() also refuses to replace.
+        if (::link(temporary.c_str(), path.c_str()) == 0) {
+            removeDatabaseAndCompanions(temporary);
+            fsyncFolder(folder);
+            rememberCreated(path);
+            return true;
+        }
+        problem = errno;
+    }
+    removeDatabaseAndCompanions(temporary);
+    if (problem == EEXIST) {
+        return false;
+    }
+    throw StoreError(path.string() + ": cannot create the database: " + std::strerror(problem));
+}
+
+// Compares the file with Knotmap's schema at its version and finds the rows
+// breaking constraints where there is cause; what follows is the caller's
+// choice (OpenOptions::onFindings). A file with findings is never migrated.
+void judgeSchemaAndRows(SQLite::Database& db, const fs::path& path,
+                        const std::vector<std::string>& suspectTables, const OpenOptions& options,
+                        int targetVersion, OpenReport& report) {
+    const bool hide = options.onFindings == FindingsPolicy::ReadOnlyHide;
+    report.findings = inspectDatabase(db, report.versionBefore, suspectTables, false,
+                                      hide ? BadRowHandling::Hide : BadRowHandling::Report);
+    if (report.findings.empty() || options.onFindings == FindingsPolicy::Report) {
+        return;
+    }
+    if (!hide || report.versionBefore < targetVersion) {
+        throw StoreError(refusalMessage(path, report.findings));
+    }
+    // Writing through a schema that lost its checks could store more bad data.
+    report.readOnly = true;
+    db.exec("PRAGMA query_only = 1");
+}
+
+} // namespace
+
+Database openDatabaseFile(const fs::path& path, int targetVersion, const OpenOptions& options) {
+    const PathAssessment assessment = assessDatabasePath(path, options);
+    OpenReport report;
+    report.readOnly = assessment.readOnly;
+    if (assessment.state == PathState::Missing) {
+        report.created = createDatabaseFile(path, targetVersion);
+    } else if (assessment.state == PathState::Existing) {
+        checkDatabaseHeader(path, latestSchemaVersion());
+    } else {
+        // An empty file becomes a database of health data: private, as a new one.
+        ::chmod(path.c_str(), 0600);
+    }
+    std::unique_ptr<SQLite::Database> db;
+    std::unique_ptr<sql::SqliteConnection> connection;
+    try {
+        db = std::make_unique<SQLite::Database>(
+            path.string(), report.readOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE);
+        // Before the first statement: even reading the schema can meet
+        // another process' lock (a checkpoint, a recovery).
+        db->setBusyTimeout(options.busyTimeoutMs);
+        const std::vector<std::string> suspectTables =
+            verifyOpenedDatabase(*db, path, latestSchemaVersion());
+        // A database made just now had no schema before.
+        connection = std::make_unique<sql::SqliteConnection>(std::move(db), path);
+        SQLite::Database& file = connection->database();
+        report.versionBefore = report.created ? 0 : schemaVersion(*connection);
+        report.created = report.created || report.versionBefore == 0;
+        if (!report.created) {
+            // Judged at its own version, before anything is migrated or written.
+            judgeSchemaAndRows(file, path, suspectTables, options, targetVersion, report);
+        }
+        configureConnection(file, true, !report.readOnly);
+        if (report.readOnly || !report.findings.empty()) {
+            if (report.versionBefore < targetVersion && report.findings.empty()) {
+                throw StoreError(path.string() + ": read-only, and written by an older Knotmap "
+                                                 "(schema version " +
+                                 std::to_string(report.versionBefore) +
+                                 "); make the file writable once so it can be upgraded");
+            }
+        } else {
+            if (report.versionBefore > 0 && report.versionBefore < targetVersion) {
+                // Never migrate the only copy of someone's history.
+                report.backupPath = backupPathFor(path, report.versionBefore);
+                backupDatabase(file, *report.backupPath);
+            }
+            migrate(*connection, targetVersion);
+        }
+        report.versionAfter = schemaVersion(*connection);
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(describeSqliteFailure(path, error));
+    } catch (const sql::Error& error) {
+        throw StoreError(describeSqliteFailure(path, error));
+    }
+    return {std::move(connection), DatabaseLocation(path), std::move(report)};
+}
+
+Database openInMemoryDatabase() {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    configureConnection(*db, false, true);
+    auto connection = std::make_unique<sql::SqliteConnection>(std::move(db), ":memory:");
+    migrate(*connection, latestSchemaVersion());
+    OpenReport report;
+    report.created = true;
+    report.versionAfter = latestSchemaVersion();
+    return {std::move(connection), DatabaseLocation(":memory:"), std::move(report)};
+}
+
+std::unique_ptr<sql::Connection> openFileReader(const fs::path& path) {
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+        db->setBusyTimeout(5000);
+        return std::make_unique<sql::SqliteConnection>(std::move(db), path);
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(describeSqliteFailure(path, error));
+    }
+}
+
+} // namespace knotmap
