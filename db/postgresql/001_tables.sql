@@ -24,6 +24,12 @@ $$;
 
 -- SQLite's NOCASE folds the 26 ASCII capitals and nothing else ('É' and 'é'
 -- stay different); lower() would fold every script.
+-- SQLite's unixepoch(): the current time as whole Unix seconds (UTC), used
+-- by the shared INSERT statements for created_utc.
+CREATE FUNCTION unixepoch() RETURNS bigint
+    LANGUAGE sql STABLE
+    RETURN floor(extract(epoch FROM statement_timestamp()))::bigint;
+
 CREATE FUNCTION nocase(value text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');

@@ -65,8 +65,8 @@ std::optional<Client> ClientRepository::get(Id id) {
 }
 
 std::optional<Client> ClientRepository::findByName(std::string_view name) {
-    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM client WHERE name = ? COLLATE NOCASE");
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns + " FROM client WHERE " +
+                                   m_db.caseless("name") + " = " + m_db.caseless("?"));
     query.bind(1, std::string(name));
     if (!query.executeStep()) {
         return std::nullopt;
@@ -76,8 +76,8 @@ std::optional<Client> ClientRepository::findByName(std::string_view name) {
 
 std::vector<Client> ClientRepository::list(bool includeArchived) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM client WHERE archived = 0 OR ? "
-                                      "ORDER BY name COLLATE NOCASE");
+                                   " FROM client WHERE archived = 0 OR ? = 1 ORDER BY " +
+                                   m_db.caseless("name"));
     query.bind(1, includeArchived ? 1 : 0);
     std::vector<Client> clients;
     while (query.executeStep()) {

@@ -16,14 +16,14 @@ namespace {
 std::string countSql(ExportTable table, const ExportOptions& options) {
     switch (table) {
     case ExportTable::Observations:
-        return "SELECT count(*) FROM session s CROSS JOIN observation o ON o.session_id = s.id "
-               "WHERE " +
+        return "SELECT count(*) FROM session s CROSS JOIN observation o "
+               "WHERE o.session_id = s.id AND " +
                sessionFilterSql(options, "s");
     case ExportTable::Sessions:
         return "SELECT count(*) FROM session s WHERE " + sessionFilterSql(options, "s");
     case ExportTable::Treatments:
-        return "SELECT count(*) FROM session s CROSS JOIN treatment t ON t.session_id = s.id "
-               "WHERE " +
+        return "SELECT count(*) FROM session s CROSS JOIN treatment t "
+               "WHERE t.session_id = s.id AND " +
                sessionFilterSql(options, "s");
     case ExportTable::Knots:
         return "SELECT count(*) FROM knot WHERE " + clientFilterSql(options, "client_id");

@@ -12,7 +12,7 @@ std::unordered_map<Id, LatestKnotPain> latestPainByKnot(sql::Connection& db, Id 
                                 "         row_number() OVER (PARTITION BY o.knot_id"
                                 "             ORDER BY s.started_utc DESC, s.id DESC) AS newest"
                                 "  FROM observation o JOIN session s ON s.id = o.session_id"
-                                "  WHERE s.client_id = ?)"
+                                "  WHERE s.client_id = ?) AS ranked"
                                 " WHERE newest = 1");
     query.bind(1, static_cast<std::int64_t>(clientId));
     std::unordered_map<Id, LatestKnotPain> latest;

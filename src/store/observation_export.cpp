@@ -50,8 +50,8 @@ const std::vector<std::string_view>& observationCsvColumns() {
 void writeObservationRows(Database& database, CsvWriter& csv, const ExportOptions& options) {
     // Sessions are walked in (client_id, started_utc, id) index order and each
     // session's observations in (session_id, knot_id) order, which is the
-    // export's order: SQLite never sorts 1.7 million wide rows. CROSS JOIN fixes
-    // that join order; `+t.knot_id` makes the treatment lookup use the session
+    // export's order: SQLite never sorts 1.7 million wide rows. CROSS JOIN
+    // (its condition in WHERE, as PostgreSQL wants) fixes that join order; `+t.knot_id` makes the treatment lookup use the session
     // index (about one treatment per session) rather than the knot index (every
     // treatment of the knot, over years). docs/performance.md has the figures.
     ExportQuery row(database,
@@ -61,21 +61,21 @@ void writeObservationRows(Database& database, CsvWriter& csv, const ExportOption
                (SELECT group_concat(code, ';') FROM (
                     SELECT sy.code FROM observation_symptom os
                     JOIN symptom sy ON sy.id = os.symptom_id
-                    WHERE os.observation_id = o.id ORDER BY sy.sort_order, sy.id)),
+                    WHERE os.observation_id = o.id ORDER BY sy.sort_order, sy.id) AS listed),
                (SELECT group_concat(region_code, ';') FROM (
                     SELECT region_code FROM observation_referral
-                    WHERE observation_id = o.id ORDER BY region_code)),
+                    WHERE observation_id = o.id ORDER BY region_code) AS listed),
                (SELECT group_concat(code, ';') FROM (
                     SELECT tk.code FROM treatment t
                     JOIN treatment_kind tk ON tk.id = t.kind_id
                     WHERE t.session_id = o.session_id AND +t.knot_id = o.knot_id
-                    ORDER BY t.id)),
+                    ORDER BY t.id) AS listed),
                o.notes
         FROM session s
-        CROSS JOIN observation o ON o.session_id = s.id
+        CROSS JOIN observation o
         JOIN knot k ON k.id = o.knot_id
         JOIN client c ON c.id = s.client_id
-        WHERE )SQL" + sessionFilterSql(options, "s") +
+        WHERE o.session_id = s.id AND )SQL" + sessionFilterSql(options, "s") +
                         R"SQL(
         ORDER BY s.client_id, s.started_utc, s.id, o.knot_id
     )SQL",

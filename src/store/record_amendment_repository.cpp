@@ -2,6 +2,8 @@
 
 #include "store/statement_helpers.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/domain_codes.h"
 #include "store/store_error.h"
 
@@ -24,9 +26,9 @@ constexpr const char* kRatingValue =
     "WHEN 'notes' THEN o.notes "
     "WHEN 'symptoms' THEN (SELECT json_group_array(code) FROM (SELECT y.code AS code "
     "  FROM observation_symptom os JOIN symptom y ON y.id = os.symptom_id "
-    "  WHERE os.observation_id = o.id ORDER BY y.code)) "
+    "  WHERE os.observation_id = o.id ORDER BY y.code) AS listed) "
     "WHEN 'referrals' THEN (SELECT json_group_array(region_code) FROM (SELECT region_code "
-    "  FROM observation_referral WHERE observation_id = o.id ORDER BY region_code)) END "
+    "  FROM observation_referral WHERE observation_id = o.id ORDER BY region_code) AS listed) END "
     "FROM observation o WHERE o.id = ?1";
 constexpr const char* kTreatmentValue =
     "SELECT CASE ?2 WHEN 'kind' THEN (SELECT code FROM treatment_kind WHERE id = t.kind_id) "
@@ -169,14 +171,25 @@ std::string RecordAmendmentRepository::displayValue(const RecordAmendment& amend
     const bool rating = amendment.record == AmendedRecord::Rating;
     const std::string& field = amendment.field;
     if (rating && (field == "symptoms" || field == "referrals")) {
-        sql::Statement names(
-            m_db, field == "symptoms"
-                      ? "SELECT group_concat(coalesce(y.name, j.value), ', ') FROM json_each(?) j "
-                        "LEFT JOIN symptom y ON y.code = j.value"
-                      : "SELECT group_concat(value, ', ') FROM json_each(?)");
-        names.bind(1, *value);
-        names.executeStep();
-        const std::string joined = names.getColumn(0).getString();
+        // The value is the JSON array of codes the schema's json_group_array
+        // made; symptoms are shown by name, referred regions by code.
+        const nlohmann::json codes = nlohmann::json::parse(*value, nullptr, false);
+        if (!codes.is_array()) {
+            return *value;
+        }
+        sql::Statement name(m_db, "SELECT name FROM symptom WHERE code = ?");
+        std::string joined;
+        for (const nlohmann::json& code : codes) {
+            std::string shown = code.is_string() ? code.get<std::string>() : code.dump();
+            if (field == "symptoms") {
+                name.reset();
+                name.bind(1, shown);
+                if (name.executeStep()) {
+                    shown = name.getColumn(0).getString();
+                }
+            }
+            joined += (joined.empty() ? "" : ", ") + shown;
+        }
         return joined.empty() ? "none" : joined;
     }
     if (rating && field == "kind") {

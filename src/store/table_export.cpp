@@ -44,11 +44,11 @@ void writeSessions(Database& database, CsvWriter& csv, const ExportOptions& opti
                (SELECT group_concat(code, ';') FROM (
                     SELECT tc.code FROM session_trigger st
                     JOIN trigger_cause tc ON tc.id = st.trigger_id
-                    WHERE st.session_id = s.id ORDER BY tc.sort_order, tc.id)),
+                    WHERE st.session_id = s.id ORDER BY tc.sort_order, tc.id) AS listed),
                s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes,
                s.signed_utc, s.utc_offset_min
-        FROM session s CROSS JOIN client c ON c.id = s.client_id
-        WHERE )SQL" + sessionFilterSql(options, "s") +
+        FROM session s CROSS JOIN client c
+        WHERE c.id = s.client_id AND )SQL" + sessionFilterSql(options, "s") +
                         R"SQL(
         ORDER BY s.client_id, s.started_utc, s.id
     )SQL",
@@ -79,10 +79,10 @@ void writeTreatments(Database& database, CsvWriter& csv, const ExportOptions& op
                tk.code, t.minutes, t.intensity, t.pain_before, t.pain_after,
                t.medication, t.notes
         FROM session s
-        CROSS JOIN treatment t ON t.session_id = s.id
+        CROSS JOIN treatment t
         JOIN client c ON c.id = s.client_id
         JOIN treatment_kind tk ON tk.id = t.kind_id
-        WHERE )SQL" + sessionFilterSql(options, "s") +
+        WHERE t.session_id = s.id AND )SQL" + sessionFilterSql(options, "s") +
                         R"SQL(
         ORDER BY s.client_id, s.started_utc, s.id, t.id
     )SQL",

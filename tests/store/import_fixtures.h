@@ -1,5 +1,6 @@
 #pragma once
 
+#include "support/test_database.h"
 #include "store/database.h"
 #include "store/table_export.h"
 #include "support/temp_folder.h"
@@ -31,9 +32,9 @@ inline void addTrickyHistory(sql::Connection& sql) {
             overall_pain, stress, sleep, therapist, subjective, objective, assessment, plan, notes)
         VALUES
         (10, 3, 1773477000, 60, 'self_checkin', 6, NULL, 4, '', '', '', '', '',
-         'line one' || char(10) || 'line two' || char(13) || char(10) || 'three' || char(13) || 'end'),
+         )SQL" "'line one\nline two\r\nthree\rend'" R"SQL(),
         (11, 3, 1773563400, -300, 'therapy_visit', NULL, 2, NULL, 'Dr. Ana-María', '+ worse at night',
-         '-tight L trap', '@desk posture', char(9) || 'stretch daily', '''=already quoted'),
+         '-tight L trap', '@desk posture', )SQL" "'\tstretch daily'" R"SQL(, '''=already quoted'),
         (12, 7, 1773650000, 330, 'self_checkin', 0, 0, 10, '', '', '', '', '', ''))SQL");
     sql.exec("INSERT INTO session_trigger (session_id, trigger_id) SELECT 11, id FROM trigger_cause "
              "WHERE code IN ('posture', 'custom_long_drive')");
@@ -42,7 +43,7 @@ inline void addTrickyHistory(sql::Connection& sql) {
         (21, 3, 'front', 0.1, 0.9, 'front.pectoralis_major.right', '', 'resolved'),
         (22, 7, 'back', 0.5, 0.5, 'back.upper_trapezius.right', 'never observed', 'active'))SQL");
     sql.exec(R"SQL(INSERT INTO observation (id, session_id, knot_id, pain, kind, notes) VALUES
-        (30, 10, 20, 7, 'active_trigger_point', 'sore, "burning"; worse ' || char(13) || char(10) || 'after 🖥️'),
+        (30, 10, 20, 7, 'active_trigger_point', )SQL" "'sore, \"burning\"; worse \r\nafter 🖥️'" R"SQL(),
         (31, 11, 20, 10, 'spasm', '-2 after massage'),
         (32, 11, 21, 0, 'latent_trigger_point', ''))SQL");
     sql.exec("INSERT INTO observation_symptom (observation_id, symptom_id) SELECT 30, id FROM symptom "
@@ -73,7 +74,7 @@ inline void exportAll(Database& database, const std::filesystem::path& folder,
 inline void exportTrickyHistory(const std::filesystem::path& databasePath,
                                 const std::filesystem::path& folder,
                                 const ExportOptions& options = {}) {
-    Database source = Database::open(databasePath);
+    Database source = testing::openTestDatabase(databasePath);
     addTrickyHistory(source.sql());
     exportAll(source, folder, options);
 }

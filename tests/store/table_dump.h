@@ -1,30 +1,37 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include "store/sql/statement.h"
 #include "store/sql/statement.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace knotmap::testing {
 
 // Every row of every table, as text: two dumps are equal exactly when the
 // database content is (ids included).
 inline std::string dumpAllTables(sql::Connection& db) {
-    sql::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                 "name NOT LIKE 'sqlite_%' ORDER BY name");
+    std::vector<std::string> tables = db.tableNames();
+    std::sort(tables.begin(), tables.end());
     std::string dump;
-    while (tables.executeStep()) {
-        const std::string table = tables.getColumn(0).getString();
-        sql::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
-        dump += "[" + table + "]\n";
+    for (const std::string& table : tables) {
+        // Rows sorted as text, so the dump does not depend on a backend's
+        // order or on how many columns a table has.
+        sql::Statement rows(db, "SELECT * FROM \"" + table + "\"");
+        std::vector<std::string> lines;
         while (rows.executeStep()) {
+            std::string line;
             for (int column = 0; column < rows.getColumnCount(); ++column) {
                 const sql::Column value = rows.getColumn(column);
-                dump += value.isNull() ? std::string("NULL") : value.getString();
-                dump += '|';
+                line += value.isNull() ? std::string("NULL") : value.getString();
+                line += '|';
             }
-            dump += '\n';
+            lines.push_back(std::move(line));
+        }
+        std::sort(lines.begin(), lines.end());
+        dump += "[" + table + "]\n";
+        for (const std::string& line : lines) {
+            dump += line + '\n';
         }
     }
     return dump;

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "store/client_history_query.h"
 #include "store/client_session_counts.h"
 #include "store/observation_repository.h"
@@ -31,7 +32,7 @@ Id observe(Database& database, Id sessionId, Id knotId, int pain,
 } // namespace
 
 TEST_CASE("a client's history comes back in time order with symptoms and treatments") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     const testing::SampleHistory sample = testing::addSampleHistory(database); // 14 Mar 09:30 +01
     Knot second = sample.knot;
     second.id = 0;
@@ -96,7 +97,7 @@ TEST_CASE("a client's history comes back in time order with symptoms and treatme
 }
 
 TEST_CASE("a client without sessions has an empty history") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     Client client;
     client.name = "New";
     ClientRepository(database.sql()).add(client);
@@ -107,7 +108,7 @@ TEST_CASE("a client without sessions has an empty history") {
 }
 
 TEST_CASE("session counts per client name the latest session in its own offset") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     const testing::SampleHistory sample = testing::addSampleHistory(database);
     addSession(database, sample.client.id, {2026, 3, 1, 8, 0, 0});
     addSession(database, sample.client.id, {2026, 4, 2, 23, 30, 0}, -300);

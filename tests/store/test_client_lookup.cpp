@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "store/client_lookup.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -14,7 +15,7 @@ namespace {
 
 struct Fixture {
     knotmap::testing::TempFolder folder;
-    Database database = Database::open(folder.file("knotmap.db"));
+    Database database = testing::openTestDatabase(folder.file("knotmap.db"));
     sql::Connection& db = database.sql();
 
     // Straight through the repository: an older database could hold names

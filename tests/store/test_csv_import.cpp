@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "import_fixtures.h"
 #include "store/csv_import.h"
 #include "support/temp_folder.h"
@@ -41,7 +42,7 @@ TEST_CASE("export --all, import into an empty database, export again: byte-ident
     TempFolder folder;
     exportTrickyHistory(folder.file("source.db"), folder.file("first"));
 
-    Database copy = Database::open(folder.file("copy.db"));
+    Database copy = testing::openTestDatabase(folder.file("copy.db"));
     const ImportPlan plan = importKnotmapCsv(copy, allTables(folder.file("first")), false);
     CHECK(plan.clients == 2);
     CHECK(plan.sessions == 3);
@@ -70,7 +71,7 @@ TEST_CASE("export --all, import into an empty database, export again: byte-ident
     CHECK(textAt(sql, "SELECT name FROM client WHERE id = 3") == "Zoë O'Brien 🌿");
     CHECK(textAt(sql, "SELECT signed_by || '@' || signed_utc FROM session WHERE id = 11") ==
           "Dr. Ana-María@1773570000");
-    CHECK(textAt(sql, "SELECT coalesce(birth_year, 'none') FROM client WHERE id = 7") == "none");
+    CHECK(textAt(sql, "SELECT coalesce(CAST(birth_year AS TEXT), 'none') FROM client WHERE id = 7") == "none");
     CHECK(textAt(sql, "SELECT name FROM symptom WHERE code = 'custom_jaw_click'") == "Jaw click");
 }
 
@@ -81,7 +82,7 @@ TEST_CASE("a file exported without neutralisation imports with --no-neutralise, 
     exportTrickyHistory(folder.file("source.db"), folder.file("first"), plain);
     CHECK(readBytes(folder.file("first") / "clients.csv").find("'=") == std::string::npos);
 
-    Database copy = Database::open(folder.file("copy.db"));
+    Database copy = testing::openTestDatabase(folder.file("copy.db"));
     importKnotmapCsv(copy, allTables(folder.file("first"), false), false);
     CHECK(textAt(copy.sql(), "SELECT notes FROM session WHERE id = 11") == "'=already quoted");
     exportAll(copy, folder.file("second"), plain);
@@ -95,7 +96,7 @@ TEST_CASE("the observations file alone brings its clients, sessions, knots and t
     ImportSource only;
     only.shape = ImportShape::ObservationsOnly;
     only.observations = folder.file("first") / "observations.csv";
-    Database copy = Database::open(folder.file("copy.db"));
+    Database copy = testing::openTestDatabase(folder.file("copy.db"));
     const ImportPlan plan = importKnotmapCsv(copy, only, false);
     CHECK(plan.clients == 1); // client 7 has no observations
     CHECK(plan.sessions == 2);
@@ -111,7 +112,7 @@ TEST_CASE("the observations file alone brings its clients, sessions, knots and t
 TEST_CASE("a dry run checks everything and writes nothing") {
     TempFolder folder;
     exportTrickyHistory(folder.file("source.db"), folder.file("first"));
-    Database copy = Database::open(folder.file("copy.db"));
+    Database copy = testing::openTestDatabase(folder.file("copy.db"));
     const std::string before = dumpAllTables(copy.sql());
     const ImportPlan plan = importKnotmapCsv(copy, allTables(folder.file("first")), true);
     CHECK(plan.observations == 3);
@@ -122,7 +123,7 @@ TEST_CASE("ids already used in the database move past it; names already there ar
     TempFolder folder;
     exportTrickyHistory(folder.file("source.db"), folder.file("first"));
 
-    Database target = Database::open(folder.file("target.db"));
+    Database target = testing::openTestDatabase(folder.file("target.db"));
     target.sql().exec("INSERT INTO client (id, name, created_utc) VALUES (5, 'Someone else', 0)");
     const ImportPlan plan = importKnotmapCsv(target, allTables(folder.file("first")), false);
     CHECK(plan.clientIds.offset == 5);

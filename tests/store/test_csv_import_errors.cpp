@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/validation.h"
 #include "import_fixtures.h"
 #include "store/csv_import.h"
@@ -33,7 +34,7 @@ std::string rejection(const std::function<void(const fs::path&)>& spoil) {
     TempFolder folder;
     exportTrickyHistory(folder.file("source.db"), folder.file("files"));
     spoil(folder.file("files"));
-    Database target = Database::open(folder.file("target.db"));
+    Database target = testing::openTestDatabase(folder.file("target.db"));
     target.sql().exec("INSERT INTO client (id, name, created_utc) VALUES (1, 'Kept', 0)");
     target.sql().exec("INSERT INTO session (id, client_id, started_utc, utc_offset_min, kind) "
                       "VALUES (1, 1, 1700000000, 0, 'self_checkin')");
@@ -192,7 +193,7 @@ TEST_CASE("the first 20 problems are listed, then a count") {
                "Left upper trapezius,left,b07,0.5,0.2,11,tension,,,,\r\n";
     }
     writeBytes(folder.file("observations.csv"), csv);
-    Database target = Database::open(folder.file("target.db"));
+    Database target = testing::openTestDatabase(folder.file("target.db"));
     ImportSource source;
     source.shape = ImportShape::ObservationsOnly;
     source.observations = folder.file("observations.csv");
@@ -228,7 +229,7 @@ TEST_CASE("300 000 bad rows: the first 20 are listed, all are counted, memory st
     writeBytes(folder.file("observations.csv"), csv);
     csv.clear();
     csv.shrink_to_fit();
-    Database target = Database::open(folder.file("target.db"));
+    Database target = testing::openTestDatabase(folder.file("target.db"));
     ImportSource source;
     source.shape = ImportShape::ObservationsOnly;
     source.observations = folder.file("observations.csv");

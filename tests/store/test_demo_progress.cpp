@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/demo_generator.h"
 #include "store/database.h"
 #include "store/demo_writer.h"
@@ -25,7 +26,7 @@ struct CancelledForTest {};
 } // namespace
 
 TEST_CASE("the demo writer reports rising progress from 0 to 1") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     std::vector<double> reported;
     writeDemo(database, smallDemo(), [&](double fraction) { reported.push_back(fraction); });
     REQUIRE(reported.size() > 2);
@@ -38,7 +39,7 @@ TEST_CASE("the demo writer reports rising progress from 0 to 1") {
 }
 
 TEST_CASE("a progress callback that throws cancels the demo and saves nothing") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     int calls = 0;
     CHECK_THROWS_AS(writeDemo(database, smallDemo(),
                               [&](double) {

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/export_count.h"
@@ -26,7 +27,7 @@ constexpr int kSessionsPerClient = 100;
 // Every session has one treatment.
 std::filesystem::path writeSampleDatabase(const TempFolder& folder) {
     const std::filesystem::path path = folder.file("progress.db");
-    Database database = Database::open(path);
+    Database database = testing::openTestDatabase(path);
     auto& sql = database.sql();
     const std::int64_t first = secondsFromCivil({2026, 1, 1, 9, 0, 0});
     sql.exec("BEGIN");
@@ -65,7 +66,7 @@ struct Cancelled : std::runtime_error {
 
 TEST_CASE("export progress: the count matches the rows written, with and without filters") {
     const TempFolder folder;
-    Database database = Database::open(writeSampleDatabase(folder));
+    Database database = testing::openTestDatabase(writeSampleDatabase(folder));
     ExportOptions ben;
     ben.clientId = 2;
     ExportOptions january;
@@ -90,7 +91,7 @@ TEST_CASE("export progress: the count matches the rows written, with and without
 
 TEST_CASE("export progress: heard every few thousand rows, never per row") {
     const TempFolder folder;
-    Database database = Database::open(writeSampleDatabase(folder));
+    Database database = testing::openTestDatabase(writeSampleDatabase(folder));
     std::vector<std::int64_t> heard;
     ExportOptions options;
     options.progress = [&](std::int64_t rows) {
@@ -111,7 +112,7 @@ TEST_CASE("export progress: heard every few thousand rows, never per row") {
 
 TEST_CASE("export progress: a callback that throws cancels and leaves no file") {
     const TempFolder folder;
-    Database database = Database::open(writeSampleDatabase(folder));
+    Database database = testing::openTestDatabase(writeSampleDatabase(folder));
     const auto target = folder.file("observations export.csv");
     ExportOptions options;
     std::int64_t lastHeard = 0;
@@ -142,7 +143,7 @@ TEST_CASE("export progress: a callback that throws cancels and leaves no file") 
 
 TEST_CASE("export progress: all tables into a new folder, each reported once written") {
     const TempFolder folder;
-    Database database = Database::open(writeSampleDatabase(folder));
+    Database database = testing::openTestDatabase(writeSampleDatabase(folder));
     const auto target = folder.file("new folder") / "export";
     std::vector<std::string> reported;
     const auto files = exportAllTables(database, {}, target, [&](const ExportedFile& file) {

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -28,7 +29,7 @@ LocalTimestamp afternoon() {
 
 struct Fixture {
     testing::TempFolder folder;
-    Database database = Database::open(folder.file("knotmap.db"));
+    Database database = testing::openTestDatabase(folder.file("knotmap.db"));
     sql::Connection& db = database.sql();
     Client client;
 

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "store/knot_pain_query.h"
 #include "store/observation_repository.h"
 #include "store_fixtures.h"
@@ -26,7 +27,7 @@ void observe(Database& database, Id sessionId, Id knotId, int pain) {
 } // namespace
 
 TEST_CASE("latest pain by knot takes each knot's observation from its latest session") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     const testing::SampleHistory sample = testing::addSampleHistory(database);
     Knot second = sample.knot;
     second.id = 0;

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/knot_repository.h"
@@ -111,10 +112,10 @@ TEST_CASE("every entity round-trips through a real database file") {
     const auto path = folder.file("knotmap.db");
     Saved saved;
     {
-        Database database = Database::open(path);
+        Database database = testing::openTestDatabase(path);
         saved = saveEverything(database);
     }
-    Database database = Database::open(path);
+    Database database = testing::openTestDatabase(path);
 
     const auto client = ClientRepository(database.sql()).get(saved.client.id);
     REQUIRE(client);
@@ -169,7 +170,7 @@ TEST_CASE("every entity round-trips through a real database file") {
 }
 
 TEST_CASE("updates replace fields and lists and removals take dependants with them") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     Saved saved = saveEverything(database);
 
     saved.observation.pain = 3;
@@ -200,7 +201,7 @@ TEST_CASE("updates replace fields and lists and removals take dependants with th
 }
 
 TEST_CASE("a knot's observations come back in session time order, not insertion order") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     Saved saved = saveEverything(database);
     Session earlier;
     earlier.clientId = saved.client.id;
@@ -215,7 +216,7 @@ TEST_CASE("a knot's observations come back in session time order, not insertion 
 }
 
 TEST_CASE("vocabularies: custom entries are added, renamed and hidden, never lost") {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     VocabularyRepository vocabulary(database.sql());
     const auto builtin = vocabulary.list(Vocabulary::Symptom);
     const VocabularyItem jaw = vocabulary.add(Vocabulary::Symptom, "  Jaw clenching! ");

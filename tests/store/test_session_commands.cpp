@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/amendment_repository.h"
 #include "store/client_repository.h"

@@ -2,6 +2,7 @@
 // its ratings with their symptoms and referred regions, its treatments and
 // the place of the knots it rated. Corrections are amendments that the
 // database applies and keeps, with the value before and after, who, when, why.
+#include "support/test_database.h"
 #include "core/domain_codes.h"
 #include "core/observation_edit.h"
 #include "store/knot_commands.h"
@@ -117,17 +118,16 @@ TEST_CASE("signed visit: its ratings, knots, treatments, symptoms and regions re
         const std::string statement = sql;
         CAPTURE(statement);
         // The knot insert alone is allowed (a new knot is no part of the
-        // visit); everything else must fail. Run each in a savepoint so the
-        // allowed one leaves nothing behind.
-        f.db.exec("SAVEPOINT attempt");
+        // visit); everything else must fail. Run each in a transaction
+        // rolled back, so the allowed one leaves nothing behind.
+        f.db.beginWrite();
         const bool newKnot = std::string(sql).rfind("INSERT INTO knot", 0) == 0;
         if (newKnot) {
             CHECK_NOTHROW(f.db.exec(sql));
         } else {
             CHECK_THROWS_WITH_AS(f.db.exec(sql), doctest::Contains("signed"), sql::Error);
         }
-        f.db.exec("ROLLBACK TO attempt");
-        f.db.exec("RELEASE attempt");
+        f.db.rollback();
     }
     CHECK(dumpAllTables(f.db) == signedDump);
 

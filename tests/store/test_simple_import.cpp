@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "../core/zone_scope.h"
 #include "core/validation.h"
 #include "store/csv_import.h"
@@ -48,7 +49,7 @@ TEST_CASE("the simple format: one check-in per day, one knot per region") {
                "2026-03-02 21:15,BACK.UPPER_TRAPEZIUS.LEFT,4,\"better, still tight\"\n"
                "2026-03-03,b07,2,\n"
                ",,,\n");
-    Database database = Database::open(folder.file("me.db"));
+    Database database = testing::openTestDatabase(folder.file("me.db"));
     const SimpleImportResult result = importSimpleCsv(database, folder.file("log.csv"), {}, false);
     CHECK(result.clientName == "Me");
     CHECK(result.newClient);
@@ -93,7 +94,7 @@ TEST_CASE("the simple format lists every unknown region once, with its lines, an
                "2026-03-02,shoulder blade,4,\n"
                "2026-03-03,back.upper_trapezius.left,2,\n"
                "2026-03-04,shoulder blade,1,\n");
-    Database database = Database::open(folder.file("me.db"));
+    Database database = testing::openTestDatabase(folder.file("me.db"));
     const std::string problems = rejection(database, folder.file("log.csv"));
     CHECK(problems ==
           "log.csv, line 2, column 2 (region): unknown region 'shoulder blade': use an atlas code "
@@ -105,7 +106,7 @@ TEST_CASE("the simple format lists every unknown region once, with its lines, an
 
 TEST_CASE("the simple format's malformed rows") {
     TempFolder folder;
-    Database database = Database::open(folder.file("me.db"));
+    Database database = testing::openTestDatabase(folder.file("me.db"));
     SUBCASE("pain 11, a bad date, a repeated row and a short row") {
         writeBytes(folder.file("log.csv"), "date,region,pain\n"
                                            "2026-03-01,b07,11\n"
@@ -152,7 +153,7 @@ TEST_CASE("the simple format's malformed rows") {
 TEST_CASE("the simple format's text: control characters and over-long notes are refused") {
     using namespace std::string_literals;
     TempFolder folder;
-    Database database = Database::open(folder.file("me.db"));
+    Database database = testing::openTestDatabase(folder.file("me.db"));
     const std::string rows = "date,region,pain,notes\n"
                              "2026-03-01,b07,5,fine\ttabbed\n"
                              "2026-03-02,b07,5,\"bell\a rung\"\n"
@@ -184,7 +185,7 @@ TEST_CASE("the simple format lists as many unknown regions as problems, and coun
         csv += "2026-03-01,nowhere " + std::to_string(i) + ",5\n";
     }
     writeBytes(folder.file("log.csv"), csv);
-    Database database = Database::open(folder.file("me.db"));
+    Database database = testing::openTestDatabase(folder.file("me.db"));
     const std::string problems = rejection(database, folder.file("log.csv"));
     CHECK(problems.find("'shoulder blade'") != std::string::npos);
     CHECK(problems.find("(also on lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 39 more)\n") !=
@@ -204,7 +205,7 @@ TEST_CASE("the simple format in New York: a skipped time moves forward, a double
                                        "2026-03-07 23:59,b07,4\n"
                                        "2026-11-01 01:30,b07,3\n"
                                        "2026-07-01 09:00,b07,2\n");
-    Database database = Database::open(folder.file("me.db"));
+    Database database = testing::openTestDatabase(folder.file("me.db"));
     const SimpleImportResult result = importSimpleCsv(database, folder.file("log.csv"), {}, false);
     CHECK(result.movedForward == 1);
     CHECK(result.readAsFirst == 1);

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/table_export.h"
@@ -23,7 +24,7 @@ std::int64_t utcOf(const CivilDateTime& local, int offsetMinutes) {
 //   4: Ben, 2026-03-12 08:00 at +00:00
 // Each session has one observation of its client's knot and one treatment.
 Database sampleDatabase() {
-    Database database = Database::openInMemory();
+    Database database = testing::openTestDatabase();
     auto& sql = database.sql();
     sql.exec("INSERT INTO client (id, name, notes, created_utc) VALUES "
              "(1, 'Ana', '=1+1', 0), (2, 'Ben', '', 0)");

@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -24,7 +25,7 @@ namespace {
 // A client with one session and two knots observed in it, in a real file.
 struct TreatmentFixture {
     testing::TempFolder folder;
-    Database database = Database::open(folder.file("knotmap.db"));
+    Database database = testing::openTestDatabase(folder.file("knotmap.db"));
     sql::Connection& db = database.sql();
     Client client;
     Session session;

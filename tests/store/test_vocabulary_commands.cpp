@@ -1,3 +1,4 @@
+#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/database.h"
 #include "store/observation_repository.h"
@@ -21,7 +22,7 @@ namespace {
 
 struct Fixture {
     knotmap::testing::TempFolder folder;
-    Database database = Database::open(folder.file("knotmap.db"));
+    Database database = testing::openTestDatabase(folder.file("knotmap.db"));
     sql::Connection& db = database.sql();
     UndoStack stack;
 

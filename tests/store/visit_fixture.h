@@ -1,5 +1,6 @@
 #pragma once
 
+#include "support/test_database.h"
 #include "store/amendment_repository.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -21,7 +22,7 @@ inline LocalTimestamp morning() {
 
 struct VisitFixture {
     testing::TempFolder folder;
-    Database database = Database::open(folder.file("knotmap.db"));
+    Database database = testing::openTestDatabase(folder.file("knotmap.db"));
     sql::Connection& db = database.sql();
     Client client;
 

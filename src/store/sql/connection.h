@@ -54,6 +54,10 @@ public:
     // The first column of the first row of a query (NULL when no row).
     [[nodiscard]] Value execAndGet(const std::string& sql);
     [[nodiscard]] virtual bool tableExists(const std::string& name) = 0;
+    // expression compared and sorted with ASCII letters folded, as the
+    // unique index on client names does: SQLite's "x COLLATE NOCASE",
+    // PostgreSQL's nocase(x) (db/postgresql/001_tables.sql).
+    [[nodiscard]] virtual std::string caseless(const std::string& expression) const = 0;
     // The database's own tables in the order they were created (SQLite's
     // internal tables left out).
     [[nodiscard]] virtual std::vector<std::string> tableNames() = 0;

@@ -43,6 +43,18 @@ NumberedStatement numberPlaceholders(const std::string& sql) {
             const std::size_t end = std::min(sql.find('\n', i), sql.size());
             out.sql.append(sql, i, end - i);
             i = end;
+        } else if (c == '?' && i + 1 < sql.size() &&
+                   std::isdigit(static_cast<unsigned char>(sql[i + 1])) != 0) {
+            // ?NNN keeps its number, as in SQLite.
+            std::size_t end = i + 1;
+            while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end])) != 0) {
+                ++end;
+            }
+            const int number = std::stoi(sql.substr(i + 1, end - i - 1));
+            out.parameterCount = std::max(out.parameterCount, number);
+            out.names.resize(static_cast<std::size_t>(out.parameterCount));
+            out.sql += "$" + std::to_string(number);
+            i = end;
         } else if (c == '?') {
             out.names.emplace_back();
             out.sql += "$" + std::to_string(++out.parameterCount);

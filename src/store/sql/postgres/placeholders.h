@@ -6,7 +6,7 @@
 namespace knotmap::sql {
 
 // A statement in the common dialect rewritten for PostgreSQL: each `?`
-// becomes $1, $2...; each `:name` becomes a number too (the same name, the
+// becomes $1, $2...; `?3` becomes $3; each `:name` becomes a number too (the same name, the
 // same number). Text inside quotes, comments and `::` casts is left alone.
 struct NumberedStatement {
     std::string sql;

@@ -31,6 +31,9 @@ public:
     [[nodiscard]] std::string describe() const override { return m_description; }
     int exec(const std::string& sql) override;
     [[nodiscard]] bool tableExists(const std::string& name) override;
+    [[nodiscard]] std::string caseless(const std::string& expression) const override {
+        return "nocase(" + expression + ")";
+    }
     [[nodiscard]] std::vector<std::string> tableNames() override;
     [[nodiscard]] bool inTransaction() const override { return m_depth > 0; }
     void beginWrite() override;

@@ -22,6 +22,9 @@ public:
     [[nodiscard]] std::string describe() const override { return m_path.string(); }
     int exec(const std::string& sql) override;
     [[nodiscard]] bool tableExists(const std::string& name) override;
+    [[nodiscard]] std::string caseless(const std::string& expression) const override {
+        return expression + " COLLATE NOCASE";
+    }
     [[nodiscard]] std::vector<std::string> tableNames() override;
     [[nodiscard]] bool inTransaction() const override;
     void beginWrite() override;

@@ -1,0 +1,67 @@
+#include "support/test_database.h"
+
+#include "store/sql/postgres/postgres_connection.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace knotmap::testing {
+
+bool testingOnServer() {
+    const char* backend = std::getenv("KNOTMAP_TEST_BACKEND");
+    return backend != nullptr && std::string(backend) == "postgresql";
+}
+
+std::string testServerConninfo() {
+    const char* folder = std::getenv("KNOTMAP_TEST_POSTGRES_DIR");
+    if (folder == nullptr) {
+        throw std::runtime_error("KNOTMAP_TEST_POSTGRES_DIR is not set: run the tests through ctest, "
+                                 "which starts a server with scripts/test-postgres");
+    }
+    std::ifstream file(std::filesystem::path(folder) / "conninfo");
+    std::string conninfo;
+    if (!std::getline(file, conninfo) || conninfo.empty()) {
+        throw std::runtime_error(std::string("no test server is running in ") + folder +
+                                 " (scripts/test-postgres start " + folder + ")");
+    }
+    return conninfo;
+}
+
+DatabaseLocation freshServerSchema() {
+    static std::atomic<int> counter{0};
+    const std::string schema =
+        "test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    const std::string conninfo = testServerConninfo();
+    sql::PostgresConnection admin(conninfo, std::nullopt);
+    admin.exec("CREATE SCHEMA " + schema);
+    return DatabaseLocation::server(conninfo + " options='-c search_path=" + schema + "'");
+}
+
+Database openTestDatabase(const std::filesystem::path& path, const OpenOptions& options) {
+    if (!testingOnServer()) {
+        return Database::open(path, options);
+    }
+    static std::mutex mutex;
+    static std::map<std::string, DatabaseLocation> schemas;
+    DatabaseLocation where;
+    {
+        const std::lock_guard lock(mutex);
+        auto known = schemas.find(path.string());
+        if (known == schemas.end()) {
+            known = schemas.emplace(path.string(), freshServerSchema()).first;
+        }
+        where = known->second;
+    }
+    return Database::open(where, options);
+}
+
+Database openTestDatabase() {
+    return testingOnServer() ? Database::open(freshServerSchema()) : Database::openInMemory();
+}
+
+} // namespace knotmap::testing

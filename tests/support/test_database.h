@@ -1,0 +1,31 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <filesystem>
+#include <string>
+
+// The database backend the store tests run on. CTest runs the store tests
+// twice (tests/CMakeLists.txt): on SQLite files, and with
+// KNOTMAP_TEST_BACKEND=postgresql on the throw-away server that
+// scripts/test-postgres started for the run.
+namespace knotmap::testing {
+
+[[nodiscard]] bool testingOnServer();
+
+// The test server's connection string (from KNOTMAP_TEST_POSTGRES_DIR);
+// throws std::runtime_error saying how to start one when there is none.
+[[nodiscard]] std::string testServerConninfo();
+
+// A new, empty schema on the test server and the location that opens it.
+[[nodiscard]] DatabaseLocation freshServerSchema();
+
+// Opens the test database called path: the file itself, or on the server a
+// schema of its own for each path (the same path opens the same schema
+// again within one test process).
+[[nodiscard]] Database openTestDatabase(const std::filesystem::path& path,
+                                        const OpenOptions& options = {});
+// A fresh private database: in memory, or a new schema on the server.
+[[nodiscard]] Database openTestDatabase();
+
+} // namespace knotmap::testing
