@@ -37,9 +37,9 @@ struct DemoArguments {
 
 // Opens the database and tells the user about a migration backup.
 Database openDatabase(const std::string& dbOption, const OpenOptions& options) {
-    Database database = Database::open(resolveDatabasePath(dbOption), options);
+    Database database = Database::open(resolveDatabase(dbOption), options);
     if (const auto& backup = database.openReport().backupPath) {
-        std::cerr << "knotmap: upgraded " << database.path().string() << " from schema version "
+        std::cerr << "knotmap: upgraded " << database.describe() << " from schema version "
                   << database.openReport().versionBefore << " to "
                   << database.openReport().versionAfter << "; the previous copy is saved as "
                   << backup->string() << "\n";
@@ -61,9 +61,10 @@ Database openForReading(const std::string& dbOption) {
 // disk, a refused import), a database it created is removed with its
 // companions, so a failed first import leaves nothing behind.
 int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::function<int()>& run) {
-    const std::filesystem::path path = resolveDatabasePath(dbOption);
+    const DatabaseLocation where = resolveDatabase(dbOption);
+    const std::filesystem::path& path = where.file();
     const auto removeCreated = [&] {
-        if (removeIfCreated && createdByThisProcess(path)) {
+        if (removeIfCreated && !where.isServer() && createdByThisProcess(path)) {
             removeDatabaseAndCompanions(path);
         }
     };
@@ -75,6 +76,9 @@ int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::fun
         return status;
     } catch (const sql::Error& error) {
         removeCreated();
+        if (where.isServer()) {
+            throw StoreError(where.describe() + ": " + error.what());
+        }
         throw StoreError(describeSqliteFailure(path, error));
     } catch (...) {
         removeCreated();
@@ -88,10 +92,11 @@ int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::fun
 // an export renamed over it would replace the records.
 void refuseDatabaseAsFile(const std::string& dbOption, const std::string& file,
                           const char* role) {
-    if (file.empty() || file == "-") {
+    const DatabaseLocation where = resolveDatabase(dbOption);
+    if (file.empty() || file == "-" || where.isServer()) {
         return;
     }
-    const std::filesystem::path database = resolveDatabasePath(dbOption);
+    const std::filesystem::path& database = where.file();
     std::vector<std::filesystem::path> candidates{file};
     std::error_code ignored;
     if (std::filesystem::is_directory(file, ignored)) {
@@ -129,12 +134,12 @@ int runDemo(const DemoArguments& arguments) {
 
     Database database = openForWriting(arguments.db);
     if (!database.holdsNoUserData() && !arguments.force) {
-        throw StoreError(database.path().string() +
+        throw StoreError(database.describe() +
                          ": already holds data; refusing to mix demo data into it "
                          "(use --force to add it anyway)");
     }
     const DemoSummary summary = writeDemo(database, options);
-    std::cout << "Wrote demo history to " << database.path().string() << ": " << summary.clients
+    std::cout << "Wrote demo history to " << database.describe() << ": " << summary.clients
               << " clients, " << summary.sessions << " sessions, " << summary.knots << " knots, "
               << summary.observations << " observations, " << summary.treatments << " treatments\n";
     return 0;
@@ -178,12 +183,19 @@ int runInfo(const std::string& dbOption) {
     options.onFindings = FindingsPolicy::Report;
     Database database = openDatabase(dbOption, options);
     const DatabaseInfo info = collectDatabaseInfo(database);
-    std::cout << "database        " << database.path().string() << "\n";
+    std::cout << "database        " << database.describe() << "\n";
+    if (!info.serverVersion.empty()) {
+        std::cout << "server          PostgreSQL " << info.serverVersion << "\n";
+    }
     std::cout << "schema version  " << info.schemaVersion << "\n";
     std::cout << "sessions from   " << info.firstSession.value_or("-") << "\n";
     std::cout << "sessions to     " << info.lastSession.value_or("-") << "\n";
-    std::cout << "integrity check " << info.integrityCheck << "\n";
-    printFindings(info.findings);
+    std::cout << "integrity check " << info.integrityCheck << " (" << info.checksName << ")\n";
+    // A server's schema is Knotmap's or refused on opening, and it enforces
+    // its constraints on every write: only a file is compared and checked.
+    if (!database.isServer()) {
+        printFindings(info.findings);
+    }
     std::cout << "rows per table\n";
     for (const auto& [table, rows] : info.rowsPerTable) {
         std::printf("  %-22s %lld\n", table.c_str(), rows);
@@ -194,8 +206,8 @@ int runInfo(const std::string& dbOption) {
 
 void addDbOption(CLI::App& command, std::string& target) {
     command.add_option("--db", target,
-                       "Database file (default: $KNOTMAP_DB, else "
-                       "$XDG_DATA_HOME/knotmap/knotmap.db)");
+                       "Database file, or a PostgreSQL URI or keyword string "
+                       "(default: $KNOTMAP_DB, else $XDG_DATA_HOME/knotmap/knotmap.db)");
 }
 
 } // namespace

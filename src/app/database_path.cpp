@@ -34,6 +34,16 @@ std::filesystem::path resolveDatabasePath(const std::string& commandLinePath) {
     return defaultDatabasePath();
 }
 
+DatabaseLocation resolveDatabase(const std::string& commandLineValue) {
+    if (!commandLineValue.empty()) {
+        return DatabaseLocation::parse(commandLineValue);
+    }
+    if (std::string fromEnvironment = environment("KNOTMAP_DB"); !fromEnvironment.empty()) {
+        return DatabaseLocation::parse(fromEnvironment);
+    }
+    return {defaultDatabasePath()};
+}
+
 std::filesystem::path defaultDatabasePath() {
     // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.
     std::filesystem::path dataHome = environment("XDG_DATA_HOME");

@@ -56,7 +56,7 @@ ExportOptions optionsFromArguments(const ExportArguments& arguments) {
 
 Id clientIdByName(Database& database, const std::string& name) {
     // Case and accents ignored, and two names folding alike refused (store/client_lookup.h).
-    return requireClientNamed(database.sql(), name, database.path().string()).id;
+    return requireClientNamed(database.sql(), name, database.describe()).id;
 }
 
 void reportWritten(const ExportedFile& file) {

@@ -183,10 +183,11 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
 int runImport(const ImportArguments& arguments,
               const std::function<Database(const std::string&)>& openDatabase) {
     const Source source = sourceFor(arguments);
-    const fs::path path = resolveDatabasePath(arguments.db);
+    const DatabaseLocation where = resolveDatabase(arguments.db);
+    const fs::path path = where.isServer() ? fs::path() : where.file();
     try {
         Database database = openDatabase(arguments.db);
-        const std::string name = database.path().string();
+        const std::string name = database.describe();
         if (const auto* knotmap = std::get_if<ImportSource>(&source)) {
             printPlan(importKnotmapCsv(database, *knotmap, arguments.dryRun), arguments.dryRun,
                       name);

@@ -90,12 +90,12 @@ int runReport(const ReportArguments& arguments) {
                   << "\n";
         return 2;
     }
-    const std::filesystem::path path = resolveDatabasePath(arguments.db);
+    const DatabaseLocation where = resolveDatabase(arguments.db);
     // A report only reads: never create a database by mistyping its name.
-    if (!std::filesystem::exists(path)) {
-        throw std::runtime_error(path.string() + ": no such database");
+    if (!where.isServer() && !std::filesystem::exists(where.file())) {
+        throw std::runtime_error(where.file().string() + ": no such database");
     }
-    Database database = Database::open(path, readingOptions());
+    Database database = Database::open(where, readingOptions());
     const Client client = report::findReportClient(database, arguments.client);
     const report::DateRange range{optionalText(arguments.from), optionalText(arguments.to)};
     const report::ReportData data = report::loadReportData(database, client, range);

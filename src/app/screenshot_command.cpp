@@ -34,7 +34,7 @@ constexpr int kSettleFrames = 10;
 // The client --client names, ignoring case and accents (store/client_lookup.h);
 // an archived client is not in the window's list, so it cannot be shown.
 Id findClientId(Database& database, const ui::AppViewModel& model, const std::string& name) {
-    const Client client = requireClientNamed(database.sql(), name, database.path().string());
+    const Client client = requireClientNamed(database.sql(), name, database.describe());
     if (ui::findClient(model, client.id) == nullptr) {
         throw std::runtime_error("client '" + client.name + "' is archived: the window does not "
                                  "show archived clients");
@@ -107,12 +107,12 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
 }
 
 int runScreenshot(const ScreenshotArguments& arguments) {
-    const std::filesystem::path path = resolveDatabasePath(arguments.db);
+    const DatabaseLocation where = resolveDatabase(arguments.db);
     // A screenshot only reads: never create a database by mistyping its name.
-    if (!std::filesystem::exists(path)) {
-        throw std::runtime_error(path.string() + ": no such database");
+    if (!where.isServer() && !std::filesystem::exists(where.file())) {
+        throw std::runtime_error(where.file().string() + ": no such database");
     }
-    Database database = Database::open(path, readingOptions());
+    Database database = Database::open(where, readingOptions());
     ui::AppViewModel model = ui::buildAppViewModel(database);
 
     ui::MainScreenState state;
@@ -135,7 +135,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
             client != nullptr ? knotInRegion(*client, arguments.knotRegion) : std::nullopt;
         if (!state.selectedKnot) {
             throw std::runtime_error("no knot in region '" + arguments.knotRegion +
-                                     "' for this client in " + path.string());
+                                     "' for this client in " + where.describe());
         }
         state.bodyMapClient = state.clientList.selectedClient; // the selection is for this client
     }
@@ -156,7 +156,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
     // The same views as the window, computed in place so the first frames show them.
     std::optional<ui::HistoryData> historyData;
     if (model.atlas != nullptr) {
-        historyData.emplace(path, *model.atlas);
+        historyData.emplace(where, *model.atlas);
         historyData->setSynchronous(true);
         state.historyData = &*historyData;
     }
@@ -166,7 +166,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
         MainWindow window("Knotmap", arguments.width, arguments.height);
         const ui::MainScreenGraphicsScope graphics(state);
         window.setTheme(state.theme);
-        const std::string shownPath = path.string();
+        const std::string shownPath = where.describe();
         window.run(
             [&](const ui::Appearance& look) {
                 ui::drawMainScreen(&model, shownPath, state, look);

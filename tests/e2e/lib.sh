@@ -38,3 +38,21 @@ file_mode() { stat -c '%a' "$1"; }
 # True for the AddressSanitizer build (scripts/run-tests' build-asan), whose
 # binary runs several times slower: stress tests run fewer trials there.
 sanitizer_build() { ldd "$KNOTMAP" 2>/dev/null | grep -q 'libasan'; }
+
+# The throw-away PostgreSQL server CTest started for the run (the "postgres"
+# fixture in tests/CMakeLists.txt): new_server_database NAME creates an
+# empty database on it and prints its connection string; psql_on CONNINFO
+# SQL runs SQL there with psql, an independent reader.
+server_conninfo() {
+  [[ -n "${KNOTMAP_TEST_POSTGRES_DIR:-}" && -f "$KNOTMAP_TEST_POSTGRES_DIR/conninfo" ]] \
+    || fail "no test server: run this test through ctest (it starts one with scripts/test-postgres)"
+  cat "$KNOTMAP_TEST_POSTGRES_DIR/conninfo"
+}
+new_server_database() {
+  local base name
+  base=$(server_conninfo)
+  name="e2e_$1_$$_$RANDOM"
+  psql "$base" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name" >/dev/null
+  echo "${base/dbname=postgres/dbname=$name}"
+}
+psql_on() { psql "$1" -X -q -t -A -v ON_ERROR_STOP=1 -c "$2"; }

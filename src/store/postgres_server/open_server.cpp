@@ -1,6 +1,7 @@
 #include "store/postgres_server/open_server.h"
 
 #include "store/migrations.h"
+#include "store/postgres_server/connection_failure.h"
 #include "store/sql/postgres/postgres_connection.h"
 #include "store/sql/statement.h"
 #include "store/store_error.h"
@@ -24,10 +25,11 @@ std::unique_ptr<sql::PostgresConnection> connect(const DatabaseLocation& where) 
     try {
         return std::make_unique<sql::PostgresConnection>(where.conninfo(), where.password());
     } catch (const sql::Error& error) {
+        const std::string why = explainConnectionFailure(error.what());
         if (sql::isMissingPassword(error)) {
-            throw PasswordNeeded(server + ": " + error.what());
+            throw PasswordNeeded(server + ": cannot connect: " + why);
         }
-        throw StoreError(server + ": cannot connect: " + error.what());
+        throw StoreError(server + ": cannot connect: " + why);
     }
 }
 
