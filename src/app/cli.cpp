@@ -206,8 +206,7 @@ int runInfo(const std::string& dbOption) {
 
 void addDbOption(CLI::App& command, std::string& target) {
     command.add_option("--db", target,
-                       "Database file, or a PostgreSQL URI or keyword string "
-                       "(default: $KNOTMAP_DB, else $XDG_DATA_HOME/knotmap/knotmap.db)");
+                       kDbOptionHelp);
 }
 
 } // namespace
@@ -313,8 +312,9 @@ int runCommandLine(int argc, char** argv) {
             return runAtlasList(atlasList, std::cout);
         }
         GuiOptions options;
-        options.databasePath = resolveDatabasePath(guiDb);
-        options.askBeforeCreating = options.databasePath != defaultDatabasePath();
+        options.database = resolveDatabase(guiDb);
+        options.askBeforeCreating =
+            !options.database.isServer() && options.database.file() != defaultDatabasePath();
         if (frames > 0) {
             options.frameLimit = frames;
         }

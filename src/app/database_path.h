@@ -7,6 +7,13 @@
 
 namespace knotmap {
 
+// What --db says it takes, the same for every command.
+inline constexpr const char* kDbOptionHelp =
+    "Database file, or a PostgreSQL URI or keyword string such as "
+    "postgresql://dana@clinic.lan/knotmap (default: $KNOTMAP_DB, else "
+    "$XDG_DATA_HOME/knotmap/knotmap.db); a server's password comes from "
+    "PGPASSWORD, ~/.pgpass or a service file, never from the command line";
+
 // The database to open: --db PATH when given, else $KNOTMAP_DB, else
 // $XDG_DATA_HOME/knotmap/knotmap.db, else ~/.local/share/knotmap/knotmap.db.
 [[nodiscard]] std::filesystem::path resolveDatabasePath(const std::string& commandLinePath);

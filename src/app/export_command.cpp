@@ -1,3 +1,4 @@
+#include "app/database_path.h"
 #include "app/export_command.h"
 
 #include "core/calendar_day.h"
@@ -71,8 +72,7 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
         "export", "Export observations (or another table, or all of them) as CSV (RFC 4180, "
                   "UTF-8)");
     command->add_option("--db", arguments.db,
-                        "Database file (default: $KNOTMAP_DB, else "
-                        "$XDG_DATA_HOME/knotmap/knotmap.db)");
+                        kDbOptionHelp);
     command->add_option("-o,--output", arguments.output, "Output file (default: standard output)")
         ->type_name("FILE");
     std::vector<std::string> names;

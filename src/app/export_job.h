@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database_location.h"
+
 #include "store/export_files.h"
 #include "ui/export_dialog.h"
 
@@ -28,8 +30,7 @@ struct ExportJobResult {
 // meanwhile. Progress is read from the UI thread through atomics.
 class ExportJob {
 public:
-    explicit ExportJob(std::filesystem::path databasePath)
-        : m_databasePath(std::move(databasePath)) {}
+    explicit ExportJob(DatabaseLocation database) : m_databasePath(std::move(database)) {}
     ExportJob(const ExportJob&) = delete;
     ExportJob& operator=(const ExportJob&) = delete;
     // Cancels a running export and waits for it: no partial file is left.
@@ -49,7 +50,7 @@ public:
 private:
     ExportJobResult run(const ui::ExportRequest& request);
 
-    std::filesystem::path m_databasePath;
+    DatabaseLocation m_databasePath;
     std::atomic<std::int64_t> m_rowsDone{0};
     std::atomic<std::int64_t> m_rowsTotal{-1};
     std::atomic<bool> m_cancel{false};

@@ -9,11 +9,13 @@
 #include "app/settings_keeper.h"
 #include "app/test_report.h"
 #include "store/database.h"
+#include "store/store_error.h"
 #include "ui/app_view_model.h"
 #include "ui/create_database_prompt.h"
 #include "ui/history_data.h"
 #include "ui/knot_log_controller.h"
 #include "ui/main_screen.h"
+#include "ui/password_prompt.h"
 #include "ui/session_controller.h"
 #include "ui/test_probe.h"
 #include "ui/treatment_controller.h"
@@ -36,13 +38,18 @@ std::string displayPath(const fs::path& path) {
     return (absolute.empty() ? path : absolute).string();
 }
 
+// A file's absolute path, or "server HOST:PORT, database NAME".
+std::string displayPath(const DatabaseLocation& where) {
+    return where.isServer() ? where.describe() : displayPath(where.file());
+}
+
 // The data the window shows, or the error that stops it from showing any.
 struct LoadedData {
     std::optional<Database> database;
     std::optional<ui::AppViewModel> model;
 };
 
-LoadedData load(const fs::path& path, ui::MainScreenState& state) {
+LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
     LoadedData loaded;
     try {
         // Creating is allowed here: runGui asked first when the path is not
@@ -83,7 +90,7 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
                                report.findings.summary() + ".";
         state.notice.detail = "To list every problem: knotmap info --db " + displayPath(path);
         state.notice.visible = true;
-        std::cerr << "knotmap: " << path.string() << ": opened read-only: "
+        std::cerr << "knotmap: " << path.describe() << ": opened read-only: "
                   << report.findings.summary() << "\n";
     }
     if (report.backupPath) {
@@ -94,7 +101,7 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
                                ". The copy from before the upgrade is saved as:";
         state.notice.detail = displayPath(*report.backupPath);
         state.notice.visible = true;
-        std::cerr << "knotmap: upgraded " << path.string() << " from schema version "
+        std::cerr << "knotmap: upgraded " << path.describe() << " from schema version "
                   << report.versionBefore << " to " << report.versionAfter
                   << "; the previous copy is saved as " << report.backupPath->string() << "\n";
     }
@@ -102,7 +109,7 @@ LoadedData load(const fs::path& path, ui::MainScreenState& state) {
         loaded.model = ui::buildAppViewModel(*loaded.database, state.clientList.selectedClient);
     } catch (const std::exception& error) {
         // SQLite's own messages do not say which file they are about.
-        const std::string message = path.string() + ": " + error.what();
+        const std::string message = path.describe() + ": " + error.what();
         state.error =
             ui::ErrorDialogState{"Knotmap can't read this database", message, kOpenAdvice, false};
         std::cerr << "knotmap: " << message << "\n";
@@ -117,7 +124,7 @@ void reloadModel(LoadedData& data, ui::MainScreenState& state) {
     } catch (const std::exception& error) {
         state.notice.title = "Knotmap couldn't read the database again";
         state.notice.message = error.what();
-        state.notice.detail = data.database->path().string();
+        state.notice.detail = data.database->describe();
         state.notice.visible = true;
     }
 }
@@ -134,7 +141,7 @@ void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
     } catch (const std::exception& error) {
         state.notice.title = "Knotmap couldn't read this client's sessions";
         state.notice.message = error.what();
-        state.notice.detail = data.database->path().string();
+        state.notice.detail = data.database->describe();
         state.notice.visible = true;
     }
 }
@@ -268,7 +275,7 @@ void runExportJob(ExportJob& job, ui::MainScreenState& state) {
 // The window's life with one database open: from opening it to quitting or
 // switching to another (the sample database and back). Returns true to switch
 // to sample.target().
-bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, MainWindow& window,
+bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath, MainWindow& window,
                    ui::MainScreenState& state, SettingsKeeper& settings, SampleSwitch& sample) {
     LoadedData data = load(databasePath, state);
     const std::string shownPath = displayPath(databasePath);
@@ -297,7 +304,7 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
     std::optional<ui::HistoryData> historyData;
     if (data.database && data.model && data.model->atlas != nullptr &&
         data.database->openReport().findings.empty()) {
-        historyData.emplace(data.database->path(), *data.model->atlas);
+        historyData.emplace(data.database->location(), *data.model->atlas);
         state.historyData = &*historyData;
     }
     std::optional<TestReport> testReport;
@@ -360,7 +367,7 @@ bool runOnDatabase(const GuiOptions& options, const fs::path& databasePath, Main
         // Saves still waiting for another program's lock are not dropped:
         // closing waits for them, as a command would.
         if (knotLog->waitingSaves() > 0) {
-            std::cerr << "knotmap: " << databasePath.string() << ": another program is writing; "
+            std::cerr << "knotmap: " << databasePath.describe() << ": another program is writing; "
                       << "waiting to save " << knotLog->waitingSaves() << " change(s)...\n";
             if (!knotLog->finishWaitingSaves()) {
                 state.unsavedOnExit = true;
@@ -405,6 +412,41 @@ bool askToCreate(MainWindow& window, const std::string& path, std::optional<int>
     return choice == ui::CreateDatabaseChoice::Create;
 }
 
+// When the server wants a password that libpq's own sources (PGPASSWORD,
+// ~/.pgpass, a service file) did not give, asks for it in the window until
+// the server takes one or the person quits; the password is kept in where,
+// in memory only. Other failures are left to load(), which shows them.
+bool askForServerPassword(MainWindow& window, DatabaseLocation& where,
+                          std::optional<int> frameLimit) {
+    ui::PasswordPromptState prompt;
+    while (true) {
+        try {
+            (void)openReader(where);
+            return true;
+        } catch (const PasswordNeeded& refused) {
+            std::cerr << "knotmap: " << refused.what() << "\n";
+            if (where.password()) {
+                prompt.refusal = "The server refused that password. Try again.";
+            }
+        } catch (const std::exception&) {
+            return true;
+        }
+        ui::PasswordChoice choice = ui::PasswordChoice::Undecided;
+        window.run(
+            [&](const ui::Appearance& look) {
+                choice = ui::drawPasswordPrompt(where.describe(), prompt, look);
+                return choice == ui::PasswordChoice::Undecided;
+            },
+            frameLimit);
+        if (choice != ui::PasswordChoice::Connect) {
+            prompt.wipe();
+            return false;
+        }
+        where.setPassword(std::string(prompt.password.data()));
+        prompt.wipe();
+    }
+}
+
 } // namespace
 
 int runGui(const GuiOptions& options) {
@@ -419,14 +461,19 @@ int runGui(const GuiOptions& options) {
     const ui::MainScreenGraphicsScope graphics(state);
     window.setTheme(state.theme);
     window.setFontScale(SettingsKeeper::fontScale(state.settings));
-    SampleSwitch sample(options.databasePath);
-    fs::path databasePath = options.databasePath;
+    SampleSwitch sample(options.database);
+    DatabaseLocation databasePath = options.database;
     std::error_code ignored;
     // An empty 0-byte file would become a database too: asked the same way.
     const bool nothingThere =
-        !fs::exists(databasePath, ignored) || fs::file_size(databasePath, ignored) == 0;
+        !databasePath.isServer() && (!fs::exists(databasePath.file(), ignored) ||
+                                     fs::file_size(databasePath.file(), ignored) == 0);
     if (options.askBeforeCreating && nothingThere &&
         !askToCreate(window, displayPath(databasePath), options.frameLimit)) {
+        settings.saveWindow(state, window.geometry());
+        return 0;
+    }
+    if (databasePath.isServer() && !askForServerPassword(window, databasePath, options.frameLimit)) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }

@@ -1,13 +1,15 @@
 #pragma once
 
+#include "store/database_location.h"
+
 #include <filesystem>
 #include <optional>
 
 namespace knotmap {
 
 struct GuiOptions {
-    std::filesystem::path databasePath;
-    // The path was chosen (--db, KNOTMAP_DB) rather than the default one: a
+    DatabaseLocation database;
+    // The file was chosen (--db, KNOTMAP_DB) rather than the default one: a
     // missing database there is created only after the window asks.
     bool askBeforeCreating = false;
     // Test hook: render this many frames, then close the window and exit.

@@ -167,8 +167,7 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
         "import", "Read CSV into the database: Knotmap's own export (the folder --all writes, or "
                   "observations.csv) or the simple date,region,pain[,notes] format");
     command->add_option("--db", arguments.db,
-                        "Database file (default: $KNOTMAP_DB, else "
-                        "$XDG_DATA_HOME/knotmap/knotmap.db); created when missing");
+                        std::string(kDbOptionHelp) + "; a file is created when missing");
     command->add_option("source", arguments.source, "A CSV file, or a folder from export --all")
         ->required();
     command->add_flag("--dry-run", arguments.dryRun, "Check everything, write nothing");

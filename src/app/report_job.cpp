@@ -12,7 +12,7 @@
 namespace knotmap {
 namespace {
 
-ReportJobResult writeClientReport(const std::filesystem::path& databasePath,
+ReportJobResult writeClientReport(const DatabaseLocation& databasePath,
                                   const ui::ReportRequest& request) {
     ReportJobResult result;
     result.path = request.path;
@@ -20,7 +20,7 @@ ReportJobResult writeClientReport(const std::filesystem::path& databasePath,
         Database database = Database::open(databasePath, readingOptions());
         const auto client = ClientRepository(database.sql()).get(request.clientId);
         if (!client) {
-            throw std::runtime_error("the client is no longer in " + databasePath.string());
+            throw std::runtime_error("the client is no longer in " + databasePath.describe());
         }
         const report::ReportData data = report::loadReportData(database, *client, {});
         report::ReportOptions options;

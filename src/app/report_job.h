@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database_location.h"
+
 #include "ui/report_dialog.h"
 
 #include <filesystem>
@@ -20,8 +22,7 @@ struct ReportJobResult {
 // window keeps drawing while libharu lays out the pages.
 class ReportJob {
 public:
-    explicit ReportJob(std::filesystem::path databasePath)
-        : m_databasePath(std::move(databasePath)) {}
+    explicit ReportJob(DatabaseLocation database) : m_databasePath(std::move(database)) {}
     ReportJob(const ReportJob&) = delete;
     ReportJob& operator=(const ReportJob&) = delete;
     ~ReportJob();
@@ -33,7 +34,7 @@ public:
     [[nodiscard]] std::optional<ReportJobResult> takeFinished();
 
 private:
-    std::filesystem::path m_databasePath;
+    DatabaseLocation m_databasePath;
     std::future<ReportJobResult> m_result;
 };
 

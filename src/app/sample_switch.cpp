@@ -1,5 +1,7 @@
 #include "app/sample_switch.h"
 
+#include "app/database_path.h"
+
 #include <cstdio>
 #include <iostream>
 
@@ -15,7 +17,10 @@ bool SampleSwitch::afterFrame(ui::MainScreenState& state) {
     }
     if (welcome.sampleRequested && !m_loader) {
         welcome.sampleRequested = false;
-        m_loader = std::make_unique<SampleLoader>(sampleDatabasePath(m_user));
+        // The sample is always a file of its own, beside the person's file
+        // or, for a server, in Knotmap's own data folder.
+        m_loader = std::make_unique<SampleLoader>(
+            sampleDatabasePath(m_user.isServer() ? defaultDatabasePath() : m_user.file()));
     }
     if (!m_loader) {
         return false;
@@ -53,9 +58,9 @@ std::string buttonLine(const char* name, const std::optional<std::pair<ImVec2, I
 } // namespace
 
 std::string takeFeelTestReportLines(ui::MainScreenState& state,
-                                    const std::filesystem::path& database) {
+                                    const DatabaseLocation& database) {
     std::string lines = state.theme == ui::ThemeKind::Dark ? "theme dark\n" : "theme light\n";
-    lines += "database " + database.string() + "\n";
+    lines += "database " + database.describe() + "\n";
     lines += buttonLine("load-sample", state.emptyState.sampleButtonRect);
     lines += buttonLine("back-to-own", state.feel.backButtonRect);
     state.emptyState.sampleButtonRect.reset();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database_location.h"
+
 #include "app/sample_loader.h"
 #include "ui/main_screen.h"
 
@@ -14,26 +16,26 @@ namespace knotmap {
 // when the window should switch to the sample database or back.
 class SampleSwitch {
 public:
-    explicit SampleSwitch(std::filesystem::path userDatabase) : m_user(std::move(userDatabase)) {}
+    explicit SampleSwitch(DatabaseLocation userDatabase) : m_user(std::move(userDatabase)) {}
 
     // Call after each frame; true when the window should now close the open
     // database and open target() instead.
     [[nodiscard]] bool afterFrame(ui::MainScreenState& state);
 
-    [[nodiscard]] const std::filesystem::path& target() const { return m_target; }
+    [[nodiscard]] const DatabaseLocation& target() const { return m_target; }
 
 private:
-    std::filesystem::path m_user;
-    std::filesystem::path m_target;
+    DatabaseLocation m_user;
+    DatabaseLocation m_target;
     std::unique_ptr<SampleLoader> m_loader; // while writing
 };
 
 // The --test-report lines of this part of the window, for end-to-end tests:
 //   theme light|dark
-//   database PATH
+//   database PATH        (or the server's description)
 //   button load-sample|back-to-own MINX MINY MAXX MAXY   (when drawn this frame)
 // Clears the button positions, so the next frame reports only what it draws.
 [[nodiscard]] std::string takeFeelTestReportLines(ui::MainScreenState& state,
-                                                  const std::filesystem::path& database);
+                                                  const DatabaseLocation& database);
 
 } // namespace knotmap

@@ -75,8 +75,7 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
         "screenshot",
         "Render the main window off screen and save it as a PNG (for docs and tests)");
     command->add_option("--db", arguments.db,
-                        "Database file (default: $KNOTMAP_DB, else "
-                        "$XDG_DATA_HOME/knotmap/knotmap.db)");
+                        kDbOptionHelp);
     command->add_option("-o,--output", arguments.output, "PNG file to write")->required();
     command->add_option("--width", arguments.width, "Image width in pixels (default 1280)")
         ->check(CLI::Range(320, 8192));

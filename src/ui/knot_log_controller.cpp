@@ -70,7 +70,7 @@ PendingWrites::Outcome KnotLogController::submit(std::unique_ptr<Command> comman
     const PendingWrites::Outcome outcome = m_waiting.submit(std::move(write), error);
     if (outcome == PendingWrites::Outcome::Failed) {
         m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
-                  m_database.path().string() + ")";
+                  m_database.describe() + ")";
         m_editorStale = true;
     }
     return outcome;
@@ -82,7 +82,7 @@ void KnotLogController::retryWaitingSaves() {
     m_waiting.retry(error, failed);
     if (!error.empty()) {
         m_error = "Couldn\u2019t save \u201C" + failed + "\u201D: " + error + " (" +
-                  m_database.path().string() + ")";
+                  m_database.describe() + ")";
         m_editorStale = true;
         m_dataChanged = true;
     }
@@ -102,7 +102,7 @@ bool KnotLogController::finishWaitingSaves() {
         m_waiting.retry(error, failed, 1000);
         if (!error.empty()) {
             m_error = "Couldn\u2019t save \u201C" + failed + "\u201D: " + error + " (" +
-                      m_database.path().string() + ")";
+                      m_database.describe() + ")";
             allLanded = false;
         }
         if (m_waiting.waiting()) {
@@ -112,7 +112,7 @@ bool KnotLogController::finishWaitingSaves() {
     if (m_waiting.waiting()) {
         m_error = std::to_string(m_waiting.count()) +
                   " change(s) could not be saved: another program kept " +
-                  m_database.path().string() + " locked for " +
+                  m_database.describe() + " locked for " +
                   std::to_string(kCommandBusyTimeoutMs / 1000) + " s";
         return false;
     }
@@ -143,7 +143,7 @@ bool KnotLogController::writeOutsideHistory(const std::string& description,
     const PendingWrites::Outcome outcome = m_waiting.submit(std::move(pending), error);
     if (outcome == PendingWrites::Outcome::Failed) {
         m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
-                  m_database.path().string() + ")";
+                  m_database.describe() + ")";
         return false;
     }
     return true;
@@ -151,7 +151,7 @@ bool KnotLogController::writeOutsideHistory(const std::string& description,
 
 void KnotLogController::reportFailure(const std::string& action, const std::exception& error) {
     // SQLite's own messages do not say which file they are about.
-    m_error = action + ": " + error.what() + " (" + m_database.path().string() + ")";
+    m_error = action + ": " + error.what() + " (" + m_database.describe() + ")";
 }
 
 void KnotLogController::select(Id observationId) {
