@@ -367,8 +367,10 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
         // Saves still waiting for another program's lock are not dropped:
         // closing waits for them, as a command would.
         if (knotLog->waitingSaves() > 0) {
-            std::cerr << "knotmap: " << databasePath.describe() << ": another program is writing; "
-                      << "waiting to save " << knotLog->waitingSaves() << " change(s)...\n";
+            std::cerr << "knotmap: " << databasePath.describe() << ": "
+                      << (knotLog->waitingForServer() ? "the server cannot be reached"
+                                                      : "another program is writing")
+                      << "; waiting to save " << knotLog->waitingSaves() << " change(s)...\n";
             if (!knotLog->finishWaitingSaves()) {
                 state.unsavedOnExit = true;
             }

@@ -43,4 +43,9 @@ bool isLockContention(const std::exception& error) {
     return failure != nullptr && failure->kind() == sql::ErrorKind::Busy;
 }
 
+bool isConnectionLost(const std::exception& error) {
+    const auto* failure = dynamic_cast<const sql::Error*>(&error);
+    return failure != nullptr && failure->kind() == sql::ErrorKind::ConnectionLost;
+}
+
 } // namespace knotmap

@@ -74,5 +74,8 @@ private:
 // True when error says another connection holds the lock: the write may
 // succeed if tried again.
 [[nodiscard]] bool isLockContention(const std::exception& error);
+// True when error says the server could not be reached: the write was
+// rolled back, and may succeed once the server is back.
+[[nodiscard]] bool isConnectionLost(const std::exception& error);
 
 } // namespace knotmap

@@ -110,10 +110,11 @@ bool KnotLogController::finishWaitingSaves() {
         }
     }
     if (m_waiting.waiting()) {
-        m_error = std::to_string(m_waiting.count()) +
-                  " change(s) could not be saved: another program kept " +
-                  m_database.describe() + " locked for " +
-                  std::to_string(kCommandBusyTimeoutMs / 1000) + " s";
+        const std::string seconds = std::to_string(kCommandBusyTimeoutMs / 1000) + " s";
+        m_error = std::to_string(m_waiting.count()) + " change(s) could not be saved: " +
+                  (waitingForServer() ? m_database.describe() + " could not be reached for " + seconds
+                                      : "another program kept " + m_database.describe() +
+                                            " locked for " + seconds);
         return false;
     }
     return allLanded;
@@ -209,7 +210,9 @@ void KnotLogController::addKnot(std::optional<Id> clientId, BodyView view, Diagr
         marker.pain = knot.pain;
         marker.resolved = true; // drawn small and muted until it is saved
         marker.title = regionDisplayName(m_atlas, regionCode);
-        marker.detail = "Saving\u2026 another program is writing to the database";
+        marker.detail = waitingForServer()
+                            ? "Not saved yet: the server cannot be reached"
+                            : "Saving\u2026 another program is writing to the database";
         marker.regionCode = regionCode;
         m_waitingKnots.push_back(std::move(marker));
     }

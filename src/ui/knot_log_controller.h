@@ -94,6 +94,10 @@ public:
     // Saves made but not yet in the database (another program holds its lock).
     [[nodiscard]] std::size_t waitingSaves() const { return m_waiting.count(); }
     [[nodiscard]] std::string oldestWaitingSave() const { return m_waiting.oldestDescription(); }
+    // True when saves wait for a server that went away, not for a lock.
+    [[nodiscard]] bool waitingForServer() const {
+        return m_waiting.waitReason() == PendingWrites::WaitReason::ServerGone;
+    }
     // Knots clicked on the body whose saving waits: drawn muted on the map,
     // "Saving…" in their tooltip, until they land.
     [[nodiscard]] std::span<const BodyMapMarker> waitingKnots() const { return m_waitingKnots; }

@@ -74,11 +74,20 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         drawStatusPill("Read-only", state.readOnlyReason, look.colours().notice, look);
     }
     if (state.knotLog != nullptr && state.knotLog->waitingSaves() > 0) {
-        drawStatusPill("Saving\u2026",
-                       "\u201C" + state.knotLog->oldestWaitingSave() +
-                           "\u201D is waiting: another program is writing to the database. "
-                           "It is kept here and saved as soon as the database is free.",
-                       look.colours().notice, look);
+        if (state.knotLog->waitingForServer()) {
+            drawStatusPill("Not saved yet",
+                           "\u201C" + state.knotLog->oldestWaitingSave() +
+                               "\u201D was not saved: the server cannot be reached. It is kept "
+                               "here, with any later change, and saved as soon as the server "
+                               "answers again.",
+                           look.colours().error, look);
+        } else {
+            drawStatusPill("Saving\u2026",
+                           "\u201C" + state.knotLog->oldestWaitingSave() +
+                               "\u201D is waiting: another program is writing to the database. "
+                               "It is kept here and saved as soon as the database is free.",
+                           look.colours().notice, look);
+        }
     }
 
     // The database in use, quietly at the trailing edge; the full path on hover.

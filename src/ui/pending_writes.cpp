@@ -12,6 +12,11 @@ PendingWrites::Outcome PendingWrites::attempt(Write& write, std::string& error) 
         write.attempt();
     } catch (const std::exception& failure) {
         if (isLockContention(failure)) {
+            m_waitReason = WaitReason::Lock;
+            return Outcome::Waiting;
+        }
+        if (isConnectionLost(failure)) {
+            m_waitReason = WaitReason::ServerGone;
             return Outcome::Waiting;
         }
         error = failure.what();

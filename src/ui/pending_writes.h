@@ -10,8 +10,8 @@
 namespace knotmap::ui {
 
 // Saves that met another program's lock on the database (an import running
-// in a terminal, a second window) wait here, in order, and are tried again
-// between frames until they land. Nothing the person did is dropped: while a
+// in a terminal, a second window), or a server that went away, wait here,
+// in order, and are tried again between frames until they land. Nothing the person did is dropped: while a
 // save waits, every later one queues behind it, so they land in the order
 // they were made.
 class PendingWrites {
@@ -40,6 +40,9 @@ public:
               int busyTimeoutMs = kRetryBusyTimeoutMs);
 
     [[nodiscard]] bool waiting() const { return !m_queue.empty(); }
+    // Why the oldest save waits: another program's lock, or the server.
+    enum class WaitReason { Lock, ServerGone };
+    [[nodiscard]] WaitReason waitReason() const { return m_waitReason; }
     [[nodiscard]] std::size_t count() const { return m_queue.size(); }
     [[nodiscard]] std::string oldestDescription() const;
 
@@ -48,6 +51,7 @@ private:
 
     Database& m_database;
     std::deque<Write> m_queue;
+    WaitReason m_waitReason = WaitReason::Lock;
     std::chrono::steady_clock::time_point m_lastTry{};
 };
 

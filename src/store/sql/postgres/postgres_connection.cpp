@@ -125,9 +125,6 @@ public:
     PostgresStatement(PostgresConnection& connection, const std::string& sql, bool manyRows)
         : m_connection(connection), m_numbered(numberPlaceholders(sql)), m_manyRows(manyRows) {
         m_parameters.resize(static_cast<std::size_t>(m_numbered.parameterCount));
-        if (!m_manyRows) {
-            m_name = m_connection.preparedName(m_numbered.sql);
-        }
     }
     ~PostgresStatement() override { closeCursor(); }
     PostgresStatement(const PostgresStatement&) = delete;
@@ -229,8 +226,10 @@ private:
                                  pqxx::prepare::make_dynamic_params(m_parameters));
                 m_cursorDone = false;
             } else {
+                // Looked up each time: a connection made again has its own.
+                const std::string name = m_connection.preparedName(m_numbered.sql);
                 m_result =
-                    work.exec_prepared(m_name, pqxx::prepare::make_dynamic_params(m_parameters));
+                    work.exec_prepared(name, pqxx::prepare::make_dynamic_params(m_parameters));
             }
         } catch (...) {
             m_cursor.clear();
@@ -267,7 +266,6 @@ private:
     PostgresConnection& m_connection;
     NumberedStatement m_numbered;
     bool m_manyRows;
-    std::string m_name;
     std::vector<std::optional<std::string>> m_parameters;
     pqxx::result m_result;
     std::size_t m_row = 0;
@@ -318,6 +316,19 @@ private:
     std::unique_ptr<pqxx::tablewriter> m_writer;
 };
 
+// A server that does not answer must not hold a command or the window for
+// minutes: libpq waits forever unless told otherwise.
+std::string withConnectTimeout(const std::string& conninfo) {
+    if (conninfo.find("connect_timeout") != std::string::npos) {
+        return conninfo;
+    }
+    if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0) {
+        return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") +
+               "connect_timeout=10";
+    }
+    return conninfo + " connect_timeout=10";
+}
+
 std::string withPassword(const std::string& conninfo, const std::optional<std::string>& password) {
     if (!password) {
         return conninfo;
@@ -353,18 +364,30 @@ struct PostgresConnection::Handle {
 
 PostgresConnection::PostgresConnection(const std::string& conninfo,
                                        const std::optional<std::string>& password)
-    : m_description(describeServer(conninfo)) {
+    : m_conninfo(withConnectTimeout(withPassword(conninfo, password))),
+      m_description(describeServer(conninfo)) {
+    connect();
+}
+
+void PostgresConnection::connect() {
+    m_handle.reset();
+    m_prepared.clear();
+    m_depth = 0;
     try {
-        m_handle = std::make_unique<Handle>(withPassword(conninfo, password));
+        m_handle = std::make_unique<Handle>(m_conninfo);
     } catch (const pqxx::broken_connection& error) {
         throw Error(ErrorKind::ConnectionLost, cleanMessage(error.what()));
     } catch (const pqxx::failure& error) {
         throw Error(ErrorKind::Other, cleanMessage(error.what()));
     }
     m_handle->connection.inhibit_reactivation(true);
+    m_lost = false;
     // Times and text are read back exactly as written, whatever the server's
     // configuration says.
     exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET extra_float_digits = 1");
+    if (m_lockTimeoutMs >= 0) {
+        exec("SET lock_timeout = " + std::to_string(m_lockTimeoutMs));
+    }
 }
 
 PostgresConnection::~PostgresConnection() = default;
@@ -373,9 +396,21 @@ pqxx::connection_base& PostgresConnection::raw() {
     return m_handle->connection;
 }
 
-void PostgresConnection::checkAlive() const {
-    if (m_lost) {
+void PostgresConnection::checkAlive() {
+    if (!m_lost) {
+        return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (m_depth > 0 || now < m_nextReconnect) {
         throw Error(ErrorKind::ConnectionLost, "the connection to " + m_description + " was lost");
+    }
+    m_nextReconnect = now + std::chrono::seconds(2);
+    try {
+        connect();
+    } catch (const Error& error) {
+        m_lost = true;
+        throw Error(ErrorKind::ConnectionLost,
+                    "the connection to " + m_description + " was lost (" + error.what() + ")");
     }
 }
 
@@ -443,8 +478,12 @@ void PostgresConnection::beginRead() {
 }
 
 void PostgresConnection::commit() {
-    m_depth = 0;
+    // Still inside the transaction while COMMIT runs: a connection lost
+    // before or during it is never made again here, so a COMMIT cannot
+    // land on a new connection that has no transaction (which the server
+    // would only warn about) and be taken for a saved change.
     exec("COMMIT");
+    m_depth = 0;
 }
 
 void PostgresConnection::rollback() {
@@ -480,7 +519,19 @@ std::unique_ptr<BulkLoad> PostgresConnection::bulkLoad(const std::string& table,
 }
 
 void PostgresConnection::setBusyTimeout(int milliseconds) {
-    exec("SET lock_timeout = " + std::to_string(milliseconds));
+    // Kept for a connection made again; never a reason to fail by itself
+    // (the window sets it around every retry of a waiting save).
+    m_lockTimeoutMs = milliseconds;
+    if (m_lost) {
+        return;
+    }
+    try {
+        exec("SET lock_timeout = " + std::to_string(milliseconds));
+    } catch (const Error& error) {
+        if (error.kind() != ErrorKind::ConnectionLost) {
+            throw;
+        }
+    }
 }
 
 std::unique_ptr<StatementImpl> PostgresConnection::prepare(const std::string& sql, bool manyRows) {

@@ -2,6 +2,7 @@
 
 #include "store/sql/connection.h"
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,9 +14,12 @@ class connection_base;
 
 // The PostgreSQL side of the seam: a Connection over libpqxx. Statements are
 // prepared once per connection and reused; a statement marked Rows::Many is
-// read through a cursor in batches. A lost connection is never silently
-// re-established (a transaction would continue half-written): every later
-// call fails with ErrorKind::ConnectionLost until the caller opens a new one.
+// read through a cursor in batches. A lost connection is never re-made in
+// the middle of a transaction (it would go on half-written): the
+// transaction's statements fail with ErrorKind::ConnectionLost, and once it
+// has been rolled back the next statement connects again (at most every few
+// seconds) with the same parameters and settings. The server itself rolled
+// back whatever the lost transaction had written.
 namespace knotmap::sql {
 
 class PostgresConnection : public Connection {
@@ -58,16 +62,22 @@ public:
     // it on first use.
     [[nodiscard]] std::string preparedName(const std::string& sql);
     [[nodiscard]] std::string nextCursorName();
-    // Throws ConnectionLost when the connection has been lost before.
-    void checkAlive() const;
+    // Connects again when the connection was lost and no transaction was
+    // open on it; throws ConnectionLost when that is not possible (yet).
+    void checkAlive();
     // Converts the exception in flight from libpqxx to an Error, noting a
     // lost connection.
     [[noreturn]] void rethrow();
 
 private:
     struct Handle;
+    void connect();
+
     std::unique_ptr<Handle> m_handle;
+    std::string m_conninfo; // with the password, when one was given
     std::string m_description;
+    int m_lockTimeoutMs = -1; // re-applied after connecting again
+    std::chrono::steady_clock::time_point m_nextReconnect{};
     std::map<std::string, std::string> m_prepared; // sql -> statement name
     int m_depth = 0;                               // 0, 1 in a transaction, +1 per savepoint
     int m_cursors = 0;
