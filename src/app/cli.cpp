@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/atlas_command.h"
+#include "app/copy_command.h"
 #include "app/database_path.h"
 #include "app/export_command.h"
 #include "app/gui.h"
@@ -190,7 +191,11 @@ int runInfo(const std::string& dbOption) {
     std::cout << "schema version  " << info.schemaVersion << "\n";
     std::cout << "sessions from   " << info.firstSession.value_or("-") << "\n";
     std::cout << "sessions to     " << info.lastSession.value_or("-") << "\n";
-    std::cout << "integrity check " << info.integrityCheck << " (" << info.checksName << ")\n";
+    std::cout << "integrity check " << info.integrityCheck;
+    if (database.isServer()) { // a file's is SQLite's integrity_check, as always
+        std::cout << " (" << info.checksName << ")";
+    }
+    std::cout << "\n";
     // A server's schema is Knotmap's or refused on opening, and it enforces
     // its constraints on every write: only a file is compared and checked.
     if (!database.isServer()) {
@@ -249,6 +254,8 @@ int runCommandLine(int argc, char** argv) {
 
     ImportArguments importArguments;
     CLI::App* importCommand = addImportCommand(app, importArguments);
+    CopyArguments copyArguments;
+    CLI::App* copyCommand = addCopyCommand(app, copyArguments);
 
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(
@@ -298,6 +305,9 @@ int runCommandLine(int argc, char** argv) {
             refuseDatabaseAsFile(importArguments.db, importArguments.source, "a CSV file");
             return onDatabase(importArguments.db, true,
                               [&] { return runImport(importArguments, openForWriting); });
+        }
+        if (*copyCommand) {
+            return runCopy(copyArguments); // opens and reports on both databases itself
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);

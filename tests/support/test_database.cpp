@@ -12,13 +12,27 @@
 
 namespace knotmap::testing {
 
-bool testingOnServer() {
+namespace {
+
+// KNOTMAP_TEST_BACKEND is "postgresql:FOLDER" for the store tests' second
+// run (one variable: CTest's ENVIRONMENT property splits on semicolons).
+std::string backendSetting() {
     const char* backend = std::getenv("KNOTMAP_TEST_BACKEND");
-    return backend != nullptr && std::string(backend) == "postgresql";
+    return backend == nullptr ? std::string() : std::string(backend);
+}
+
+} // namespace
+
+bool testingOnServer() {
+    return backendSetting().rfind("postgresql", 0) == 0;
 }
 
 std::string testServerConninfo() {
+    const std::string backend = backendSetting();
     const char* folder = std::getenv("KNOTMAP_TEST_POSTGRES_DIR");
+    if (backend.rfind("postgresql:", 0) == 0) {
+        folder = backend.c_str() + std::string("postgresql:").size();
+    }
     if (folder == nullptr) {
         throw std::runtime_error("KNOTMAP_TEST_POSTGRES_DIR is not set: run the tests through ctest, "
                                  "which starts a server with scripts/test-postgres");

@@ -7,8 +7,8 @@
 
 // The database backend the store tests run on. CTest runs the store tests
 // twice (tests/CMakeLists.txt): on SQLite files, and with
-// KNOTMAP_TEST_BACKEND=postgresql on the throw-away server that
-// scripts/test-postgres started for the run.
+// KNOTMAP_TEST_BACKEND=postgresql:FOLDER on the throw-away server that
+// scripts/test-postgres started in FOLDER for the run.
 namespace knotmap::testing {
 
 [[nodiscard]] bool testingOnServer();
