@@ -58,7 +58,7 @@ void summariseKnots(ReportData& data) {
 
 Client findReportClient(Database& database, const std::string& name) {
     // Case and accents ignored, and two names folding alike refused (store/client_lookup.h).
-    return requireClientNamed(database.sql(), name, database.path().string());
+    return requireClientNamed(database.sql(), name, database.describe());
 }
 
 ReportData loadReportData(Database& database, const Client& client, const DateRange& range) {
