@@ -80,7 +80,7 @@ const char* tableName(Vocabulary vocabulary) {
 std::vector<VocabularyItem> VocabularyRepository::list(Vocabulary vocabulary, bool includeHidden) {
     sql::Statement query(m_db, std::string("SELECT id, code, name, builtin, hidden FROM ") +
                                       tableName(vocabulary) +
-                                      " WHERE hidden = 0 OR ? ORDER BY sort_order, id");
+                                      " WHERE hidden = 0 OR ? = 1 ORDER BY sort_order, id");
     query.bind(1, includeHidden ? 1 : 0);
     std::vector<VocabularyItem> items;
     while (query.executeStep()) {

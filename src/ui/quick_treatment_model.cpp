@@ -15,7 +15,7 @@ std::vector<std::string> recentKindCodes(sql::Connection& db, Id clientId) {
     sql::Statement query(db, "SELECT k.code FROM treatment t "
                                 "JOIN session s ON s.id = t.session_id "
                                 "JOIN treatment_kind k ON k.id = t.kind_id "
-                                "WHERE s.client_id = ? AND NOT k.hidden "
+                                "WHERE s.client_id = ? AND k.hidden = 0 "
                                 "GROUP BY k.code ORDER BY max(s.started_utc) DESC, max(t.id) DESC "
                                 "LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(clientId));

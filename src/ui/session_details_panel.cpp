@@ -5,6 +5,7 @@
 #include "ui/pain_slider.h"
 #include "ui/session_dialogs.h"
 #include "ui/signed_banner.h"
+#include "ui/test_probe.h"
 #include "ui/text_field.h"
 #include "ui/widgets.h"
 
@@ -243,6 +244,7 @@ void footer(const SessionDetailsModel& model, SessionDetailsState& state,
             state.signOpen = true;
             state.signer = model.session.therapist;
         }
+        probeItem("sign-visit");
         ImGui::SameLine();
     }
     if (model.signature) {

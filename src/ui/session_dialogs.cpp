@@ -1,6 +1,7 @@
 #include "ui/session_dialogs.h"
 
 #include "core/validation.h"
+#include "ui/test_probe.h"
 #include "ui/text_field.h"
 #include "ui/widgets.h"
 
@@ -90,12 +91,14 @@ void drawSignDialog(SessionDetailsState& state, SessionDetailsEvents& events,
     }
     const bool entered = limitedInputText("##signer", state.signer, kMaxNameBytes,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    probeItem("sign-visit-signer");
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(blank(state.signer));
     if (primaryButton("Sign visit", look) || (entered && !blank(state.signer))) {
         events.signAs = state.signer;
         ImGui::CloseCurrentPopup();
     }
+    probeItem("sign-visit-confirm");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {

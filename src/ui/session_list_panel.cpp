@@ -197,6 +197,7 @@ std::optional<SessionKind> newSessionButton(const Appearance& look) {
     if (primaryButton(label, look)) {
         ImGui::OpenPopup("new-session");
     }
+    probeItem("new-session");
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("N starts a self check-in now");
     }
@@ -208,6 +209,7 @@ std::optional<SessionKind> newSessionButton(const Appearance& look) {
         if (ImGui::MenuItem("Therapy visit")) {
             kind = SessionKind::TherapyVisit;
         }
+        probeItem("new-session-visit");
         ImGui::EndPopup();
     }
     return kind;

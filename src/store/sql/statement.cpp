@@ -5,7 +5,15 @@
 namespace knotmap::sql {
 
 Statement::Statement(Connection& connection, const std::string& sql, Rows rows)
-    : m_impl(connection.prepare(sql, rows == Rows::Many)) {}
+    : m_connection(&connection), m_impl(connection.prepare(sql, rows == Rows::Many)) {}
+
+int Statement::exec() {
+    const int changed = m_impl->run();
+    if (changed > 0 && !m_connection->inTransaction()) {
+        m_connection->countCommit();
+    }
+    return changed;
+}
 
 Statement::~Statement() = default;
 Statement::Statement(Statement&&) noexcept = default;

@@ -105,8 +105,10 @@ public:
 
     // Moves to the next row; false when there is none.
     bool executeStep() { return m_impl->step(); }
-    // Runs a statement to completion and returns the rows it changed.
-    int exec() { return m_impl->run(); }
+    // Runs a statement to completion and returns the rows it changed. A
+    // change made outside a transaction counts as a commit of its own
+    // (Connection::commitCount), as it is one.
+    int exec();
     // Back to before the first step, keeping the bindings.
     void reset() { m_impl->reset(); }
     // reset() that never throws (after a failed exec).
@@ -118,6 +120,7 @@ public:
     [[nodiscard]] std::string getColumnName(int index) const { return m_impl->columnName(index); }
 
 private:
+    Connection* m_connection;
     std::unique_ptr<StatementImpl> m_impl;
 };
 
