@@ -1,42 +1,52 @@
 #!/usr/bin/env bash
-# demo, info and export on a real database file, figures checked against the
-# sqlite3 shell and Python's csv module as independent readers.
+# demo, info and export on a real database (a file, or a database on the
+# test server in the PostgreSQL run), figures checked against the sqlite3
+# shell or psql and Python's csv module as independent readers.
 source "$(dirname "$0")/lib.sh" "$1"
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 run demo --db "$db" --clients 3 --days 60 --seed 11 --end 2026-03-31
-assert_eq 0 "$RC" "demo exit code"
-assert_eq 600 "$(file_mode "$db")" "new database mode"
+assert_eq 0 "$RC" "demo exit code ($ERR)"
+if files_only "a new database file's mode"; then
+  assert_eq 600 "$(file_mode "$db")" "new database mode"
+fi
 clients=$(rows "$db" client); sessions=$(rows "$db" session); knots=$(rows "$db" knot)
 observations=$(rows "$db" observation); treatments=$(rows "$db" treatment)
 assert_contains "$OUT" "$clients clients, $sessions sessions, $knots knots, $observations observations, $treatments treatments" "demo summary"
 assert_eq 3 "$clients" "clients written"
 (( sessions >= 3 * 55 && sessions <= 3 * 75 )) || fail "sessions for 3 clients x 60 days: $sessions"
 (( observations >= sessions * 2 )) || fail "too few observations: $observations for $sessions sessions"
-last=$(sqlite3 "$db" "SELECT date(max(started_utc + utc_offset_min * 60), 'unixepoch') FROM session")
+last=$(sql "$db" "SELECT $(sql_local_time "$db" "max(started_utc + utc_offset_min * 60)" date) FROM session")
 assert_eq 2026-03-31 "$last" "demo history ends on --end"
 pass "demo wrote $clients clients, $sessions sessions, $observations observations"
 
 run demo --db "$db" --seed 12
 assert_eq 1 "$RC" "demo into a database with data"
-assert_contains "$ERR" "$db: already holds data" "refusal message"
+assert_contains "$ERR" "$(db_label "$db"): already holds data" "refusal message"
 assert_eq "$observations" "$(rows "$db" observation)" "observations after refused demo"
 run demo --db "$db" --clients 1 --days 5 --seed 12 --force
 assert_eq 0 "$RC" "demo --force"
 (( $(rows "$db" client) == 4 )) || fail "--force should add a fourth client"
 pass "demo refuses to mix into existing data unless --force"
 
-db2="$WORK/same.db"; db3="$WORK/other.db"
+db2=$(new_database same); db3=$(new_database other)
 "$KNOTMAP" demo --db "$db2" --clients 3 --days 60 --seed 11 --end 2026-03-31 >/dev/null
 "$KNOTMAP" demo --db "$db3" --clients 3 --days 60 --seed 99 --end 2026-03-31 >/dev/null
 
 run info --db "$db2"
 assert_eq 0 "$RC" "info exit code"
-assert_contains "$OUT" "schema version  $(sqlite3 "$db2" 'PRAGMA user_version')" "info schema version"
-assert_contains "$OUT" "integrity check ok" "info integrity"
+assert_contains "$OUT" "database        $(db_label "$db2")" "info names the database"
+assert_contains "$OUT" "schema version  $(schema_version "$db2")" "info schema version"
+if on_server; then
+  assert_contains "$OUT" "server          PostgreSQL $(psql_on "$db2" "SHOW server_version")" "info: server version"
+  assert_contains "$OUT" "integrity check ok (constraints, triggers and indexes valid)" "info: the server's checks"
+else
+  assert_contains "$OUT" "integrity check ok" "info integrity"
+  [[ "$OUT" != *"server "* ]] || fail "info on a file names a server: $OUT"
+fi
 assert_contains "$OUT" "$(printf '  %-22s %s' observation "$observations")" "info observation count"
 assert_contains "$OUT" "$(printf '  %-22s %s' session "$sessions")" "info session count"
-first=$(sqlite3 "$db2" "SELECT strftime('%Y-%m-%dT%H:%M:%S', min(started_utc) + (SELECT utc_offset_min FROM session ORDER BY started_utc LIMIT 1) * 60, 'unixepoch') FROM session")
+first=$(sql "$db2" "SELECT $(sql_local_time "$db2" "min(started_utc) + (SELECT utc_offset_min FROM session ORDER BY started_utc LIMIT 1) * 60" second) FROM session")
 assert_contains "$OUT" "sessions from   $first" "info first session"
 assert_contains "$OUT" "sessions to     2026-03-31T" "info last session"
 pass "info reports version, counts, date range and integrity"
@@ -86,8 +96,9 @@ run export --db "$db2" -o "$WORK/keep.csv/out.csv"
 assert_eq 1 "$RC" "export to an unwritable path"
 assert_contains "$ERR" "$WORK/keep.csv/out.csv" "export error message names the file"
 assert_eq '"a"' "$(cat "$WORK/keep.csv")" "the file in the way is untouched"
-run export --db "$WORK/missing-folder/x.db" -o "$WORK/out.csv"
+missing=$(missing_database x)
+run export --db "$missing" -o "$WORK/out.csv"
 assert_eq 1 "$RC" "export from a database that does not exist"
-assert_contains "$ERR" "$WORK/missing-folder/x.db: no database here" "missing database message"
+assert_contains "$ERR" "$(no_database_message "$missing")" "missing database message"
 [[ ! -e "$WORK/missing-folder" && ! -e "$WORK/out.csv" ]] || fail "a failed export created files"
 pass "export to an impossible path, or from a missing database, fails with a clear message"

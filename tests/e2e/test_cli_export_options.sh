@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # `knotmap export` options: --all, --client, --from/--to, --bom and the
-# spreadsheet-formula neutralisation, checked against the sqlite3 shell and
-# Python's csv module as independent readers.
+# spreadsheet-formula neutralisation, checked against the sqlite3 shell (psql
+# in the PostgreSQL run) and Python's csv module as independent readers.
 source "$(dirname "$0")/lib.sh" "$1"
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 "$KNOTMAP" demo --db "$db" --clients 3 --days 40 --seed 11 --end 2026-03-31 >/dev/null
 # Offsets far from UTC make a session's local date differ from its UTC date,
 # so the date filter must use the local one: +13:45 for client 1, -09:30 for 2.
-sqlite3 "$db" "UPDATE session SET utc_offset_min = 825 WHERE client_id = 1;
+sql "$db" "UPDATE session SET utc_offset_min = 825 WHERE client_id = 1;
                UPDATE session SET utc_offset_min = -570 WHERE client_id = 2"
 # Text a spreadsheet would run as a formula, in a note, a name and a label.
-sqlite3 "$db" "UPDATE observation SET notes = '=HYPERLINK(\"http://x.example\",\"y\")'
+sql "$db" "UPDATE observation SET notes = '=HYPERLINK(\"http://x.example\",\"y\")'
                  WHERE id = (SELECT min(id) FROM observation);
                UPDATE client SET notes = '-5 kg since May', name = '@Robin' WHERE id = 3;
                UPDATE knot SET label = '+left' WHERE id = (SELECT min(id) FROM knot)"
@@ -71,8 +71,8 @@ assert_contains "$ERR" "is after --to" "--from after --to message"
 pass "bad combinations and dates are refused with exit 2 and a message"
 
 # --- --client -----------------------------------------------------------------
-second=$(sqlite3 "$db" "SELECT name FROM client WHERE id = 2")
-shouted=$(printf '%s' "$second" | LC_ALL=C tr 'a-z' 'A-Z') # SQLite's NOCASE folds ASCII only
+second=$(sql "$db" "SELECT name FROM client WHERE id = 2")
+shouted=$(printf '%s' "$second" | LC_ALL=C tr 'a-z' 'A-Z') # ASCII letters only: the rest stays as it is
 run export --db "$db" --client "$shouted" --all "$WORK/client2"
 assert_eq 0 "$RC" "--client exit code"
 for pair in "observations:SELECT count(*) FROM observation o JOIN session s ON s.id = o.session_id WHERE s.client_id = 2" \
@@ -81,7 +81,7 @@ for pair in "observations:SELECT count(*) FROM observation o JOIN session s ON s
             "knots:SELECT count(*) FROM knot WHERE client_id = 2" \
             "clients:SELECT 1"; do
   table=${pair%%:*}
-  expected=$(sqlite3 "$db" "${pair#*:}")
+  expected=$(sql "$db" "${pair#*:}")
   [[ "$expected" -gt 0 ]] || fail "the demo has no $table for client 2"
   assert_eq "$expected" "$(csv_rows "$WORK/client2/$table.csv")" "--client $table rows"
   others=$(python3 -c 'import csv, sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")) if r["client_id"] != "2"))' "$WORK/client2/$table.csv")
@@ -101,16 +101,17 @@ pass "an unknown client is refused with exit 1, listing the known names"
 # +13:45 to carry them into the next local date.
 from=2026-03-16
 to=2026-03-18
-local_date="date(s.started_utc + s.utc_offset_min * 60, 'unixepoch')"
+local_date=$(sql_local_time "$db" "s.started_utc + s.utc_offset_min * 60" date)
+utc_date=$(sql_local_time "$db" "s.started_utc" date)
 run export --db "$db" --from "$from" --to "$to" --all "$WORK/dates"
 assert_eq 0 "$RC" "--from/--to exit code"
-expected_obs=$(sqlite3 "$db" "SELECT count(*) FROM observation o JOIN session s ON s.id = o.session_id
+expected_obs=$(sql "$db" "SELECT count(*) FROM observation o JOIN session s ON s.id = o.session_id
                               WHERE $local_date BETWEEN '$from' AND '$to'")
-expected_sessions=$(sqlite3 "$db" "SELECT count(*) FROM session s WHERE $local_date BETWEEN '$from' AND '$to'")
-expected_treatments=$(sqlite3 "$db" "SELECT count(*) FROM treatment t JOIN session s ON s.id = t.session_id
+expected_sessions=$(sql "$db" "SELECT count(*) FROM session s WHERE $local_date BETWEEN '$from' AND '$to'")
+expected_treatments=$(sql "$db" "SELECT count(*) FROM treatment t JOIN session s ON s.id = t.session_id
                                      WHERE $local_date BETWEEN '$from' AND '$to'")
-utc_differs=$(sqlite3 "$db" "SELECT count(*) FROM session s WHERE $local_date BETWEEN '$from' AND '$to'
-                             AND date(s.started_utc, 'unixepoch') NOT BETWEEN '$from' AND '$to'")
+utc_differs=$(sql "$db" "SELECT count(*) FROM session s WHERE $local_date BETWEEN '$from' AND '$to'
+                         AND $utc_date NOT BETWEEN '$from' AND '$to'")
 [[ "$utc_differs" -gt 0 ]] || fail "the test data has no session whose UTC date is outside the range"
 assert_eq "$expected_obs" "$(csv_rows "$WORK/dates/observations.csv")" "--from/--to observations"
 assert_eq "$expected_sessions" "$(csv_rows "$WORK/dates/sessions.csv")" "--from/--to sessions"
@@ -127,7 +128,7 @@ for table in ('observations', 'sessions', 'treatments'):
     print(f'ok - {table}: local dates {min(days)} to {max(days)}, both ends included')
 PY
 run export --db "$db" --table sessions --to "$from"
-assert_eq "$(sqlite3 "$db" "SELECT count(*) FROM session s WHERE $local_date <= '$from'")" \
+assert_eq "$(sql "$db" "SELECT count(*) FROM session s WHERE $local_date <= '$from'")" \
   "$(csv_rows "$WORK/stdout")" "--to alone"
 pass "--from/--to restrict the session-based tables by local date, inclusive"
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # `knotmap export --table ...`: every table's header, row count and a few
-# values checked against the sqlite3 shell and Python's csv module as
-# independent readers.
+# values checked against the sqlite3 shell (psql in the PostgreSQL run) and
+# Python's csv module as independent readers.
 source "$(dirname "$0")/lib.sh" "$1"
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 "$KNOTMAP" demo --db "$db" --clients 3 --days 40 --seed 7 --end 2026-03-31 >/dev/null
 # A client whose name and notes need quoting, and one with nothing but a name.
-sqlite3 "$db" "INSERT INTO client (name, birth_year, notes, archived, created_utc) VALUES
-  ('O''Brien, \"Pat\"', 1980, 'line one' || char(13, 10) || 'line two, with a comma', 1, 0),
+new_clients="INSERT INTO client (name, birth_year, notes, archived, created_utc) VALUES
+  ('O''Brien, \"Pat\"', 1980, 'line one' || CRLF || 'line two, with a comma', 1, 0),
   ('Sam', NULL, '', 0, 0)"
+sql "$db" "${new_clients/CRLF/char(13, 10)}" "${new_clients/CRLF/chr(13) || chr(10)}"
 # A signed therapy visit (signing arrives with db/sqlite/003).
-sqlite3 "$db" "UPDATE session SET signed_by = 'J. Rivera', signed_utc = started_utc + 3600
+sql "$db" "UPDATE session SET signed_by = 'J. Rivera', signed_utc = started_utc + 3600
   WHERE id = (SELECT min(id) FROM session WHERE kind = 'therapy_visit')"
 
 for table in observations sessions treatments knots clients; do
@@ -33,7 +34,7 @@ assert_eq 2 "$RC" "unknown table exit code"
 assert_contains "$ERR" "--table" "unknown table message"
 pass "an unknown table is refused"
 
-# Independent figures from the sqlite3 shell.
+# Independent figures from the sqlite3 shell or psql.
 expected_rows() {
   case "$1" in
     observations) rows "$db" observation ;;
@@ -47,11 +48,12 @@ counts=""
 for table in observations sessions treatments knots clients; do
   counts+="$table=$(expected_rows "$table") "
 done
-session_knot_treatments=$(sqlite3 "$db" "SELECT count(*) FROM treatment WHERE knot_id IS NULL")
-observed_knots=$(sqlite3 "$db" "SELECT count(DISTINCT knot_id) FROM observation")
-sessions_with_triggers=$(sqlite3 "$db" "SELECT count(DISTINCT session_id) FROM session_trigger")
-trigger_codes=$(sqlite3 "$db" "SELECT group_concat(code, ' ') FROM trigger_cause")
-signed_sessions=$(sqlite3 "$db" "SELECT count(*) FROM session WHERE signed_utc IS NOT NULL")
+session_knot_treatments=$(sql "$db" "SELECT count(*) FROM treatment WHERE knot_id IS NULL")
+observed_knots=$(sql "$db" "SELECT count(DISTINCT knot_id) FROM observation")
+sessions_with_triggers=$(sql "$db" "SELECT count(DISTINCT session_id) FROM session_trigger")
+trigger_codes=$(sql "$db" "SELECT group_concat(code, ' ') FROM trigger_cause" \
+                          "SELECT string_agg(code, ' ') FROM trigger_cause")
+signed_sessions=$(sql "$db" "SELECT count(*) FROM session WHERE signed_utc IS NOT NULL")
 
 python3 - "$WORK" "$counts" "$session_knot_treatments" "$observed_knots" \
   "$sessions_with_triggers" "$trigger_codes" "$signed_sessions" <<'PY'
@@ -87,7 +89,7 @@ for name, header in headers.items():
     assert len(data) == int(counts[name]), (name, len(data), counts[name])
     assert all(len(r) == len(header) for r in rows[1:]), f'{name}: ragged rows'
     tables[name] = data
-    print(f'ok - {name}: header and {len(data)} rows match sqlite3')
+    print(f'ok - {name}: header and {len(data)} rows match the database')
 
 def pain(value):
     return value == '' or 0 <= int(value) <= 10
