@@ -5,9 +5,9 @@
 # may hold) make "--client anna" a refusal listing both, never a guess.
 source "$(dirname "$0")/lib.sh" "$1"
 
-db="$WORK/names.db"
+db=$(new_database names)
 "$KNOTMAP" demo --db "$db" --clients 3 --days 20 --seed 5 --end 2026-03-31 >/dev/null
-sqlite3 "$db" "UPDATE client SET name = 'Łukasz Dvořák' WHERE id = 1;
+sql "$db" "UPDATE client SET name = 'Łukasz Dvořák' WHERE id = 1;
                UPDATE client SET name = 'Анна Петрова' WHERE id = 2;
                UPDATE client SET name = 'Ελένη Παπαδοπούλου' WHERE id = 3"
 
@@ -27,7 +27,7 @@ for typed in 'łukasz dvořák' 'LUKASZ DVORAK' 'lukasz dvorak'; do
 done
 run export --db "$db" --client 'łukasz dvořák' -o "$WORK/obs.csv"
 assert_eq 0 "$RC" "observations export ($ERR)"
-assert_eq "$(sqlite3 "$db" "SELECT count(*) FROM observation o JOIN session s ON s.id = o.session_id WHERE s.client_id = 1")" \
+assert_eq "$(sql "$db" "SELECT count(*) FROM observation o JOIN session s ON s.id = o.session_id WHERE s.client_id = 1")" \
   "$(obs_rows "$WORK/obs.csv")" "observations of Łukasz Dvořák"
 run export --db "$db" --table clients --client 'анна петрова' -o "$WORK/clients.csv"
 assert_eq 0 "$RC" "export --client in Cyrillic lower case ($ERR)"
@@ -55,9 +55,10 @@ assert_eq "$clients_before" "$(rows "$db" client)" "no new client"
 pass "report and import --client find the client the same way"
 
 # --- two names folding alike: refused, listing both ------------------------
-# The NOCASE index lets both in (it folds ASCII only), as an older Knotmap did.
-sqlite3 "$db" "INSERT INTO client (name, created_utc) VALUES ('Anna', 0), ('Änna', 0)"
-before=$(sqlite3 "$db" .dump | sha256sum)
+# The unique index on names lets both in (it folds ASCII only), as an older
+# Knotmap did.
+sql "$db" "INSERT INTO client (name, created_utc) VALUES ('Anna', 0), ('Änna', 0)"
+before=$(db_fingerprint "$db")
 run export --db "$db" --table clients --client anna -o "$WORK/anna.csv"
 assert_eq 1 "$RC" "export --client anna with Anna and Änna"
 assert_contains "$ERR" "the client name 'anna' matches 2 clients" "ambiguity message"
@@ -70,7 +71,7 @@ run import --db "$db" "$WORK/simple.csv" --client anna
 assert_eq 1 "$RC" "import --client anna with Anna and Änna"
 assert_contains "$ERR" "matches 2 clients when case and accents are ignored (Anna, Änna)" \
   "import's ambiguity message"
-assert_eq "$before" "$(sqlite3 "$db" .dump | sha256sum)" "database after the refusals"
+assert_eq "$before" "$(db_fingerprint "$db")" "database after the refusals"
 # The exact spelling is no guess.
 run export --db "$db" --table clients --client 'Änna' -o "$WORK/anna.csv"
 assert_eq 0 "$RC" "export --client with the exact spelling ($ERR)"
