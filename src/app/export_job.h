@@ -3,7 +3,7 @@
 #include "store/database_location.h"
 
 #include "store/export_files.h"
-#include "ui/export_dialog.h"
+#include "ui/dialogs/export_dialog.h"
 
 #include <atomic>
 #include <cstdint>

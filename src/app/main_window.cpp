@@ -2,7 +2,7 @@
 
 #include "render/offscreen_target.h"
 #include "render/png_writer.h"
-#include "ui/glyph_coverage.h"
+#include "ui/style/glyph_coverage.h"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE

@@ -2,8 +2,8 @@
 
 #include "app/key_release_delay.h"
 #include "core/window_placement.h"
-#include "ui/appearance.h"
-#include "ui/fallback_faces.h"
+#include "ui/style/appearance.h"
+#include "ui/style/fallback_faces.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -2,7 +2,7 @@
 
 #include "store/database_location.h"
 
-#include "ui/report_dialog.h"
+#include "ui/dialogs/report_dialog.h"
 
 #include <filesystem>
 #include <future>

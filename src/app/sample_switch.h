@@ -3,7 +3,7 @@
 #include "store/database_location.h"
 
 #include "app/sample_loader.h"
-#include "ui/main_screen.h"
+#include "ui/shell/main_screen.h"
 
 #include <filesystem>
 #include <memory>

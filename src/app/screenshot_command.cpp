@@ -5,12 +5,12 @@
 #include "render/png_writer.h"
 #include "store/client_lookup.h"
 #include "store/database.h"
-#include "ui/app_view_model.h"
-#include "ui/history_data.h"
-#include "ui/knot_log_controller.h"
-#include "ui/main_screen.h"
-#include "ui/session_controller.h"
-#include "ui/treatment_controller.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/history/history_data.h"
+#include "ui/knots/knot_log_controller.h"
+#include "ui/shell/main_screen.h"
+#include "ui/sessions/session_controller.h"
+#include "ui/treatments/treatment_controller.h"
 
 #include <CLI/CLI.hpp>
 

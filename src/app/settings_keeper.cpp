@@ -1,7 +1,7 @@
 #include "app/settings_keeper.h"
 
 #include "app/settings_file.h"
-#include "ui/settings_window.h"
+#include "ui/dialogs/settings_window.h"
 
 #include <iostream>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/main_screen.h"
+#include "ui/shell/main_screen.h"
 
 #include <filesystem>
 

@@ -1,7 +1,7 @@
 #include "app/test_report.h"
 
 #include "core/output_file.h"
-#include "ui/glyph_coverage.h"
+#include "ui/style/glyph_coverage.h"
 
 #include <cstdio>
 #include <exception>

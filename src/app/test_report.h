@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/body_map_state.h"
+#include "ui/body_map/body_map_state.h"
 
 #include <filesystem>
 #include <string>
@@ -18,7 +18,7 @@ namespace knotmap {
 //   editor open|closed
 //   replacement-glyphs N   (glyphs the last frame drew as U+FFFD: missing from every font)
 //   ...and the lines given to setExtraLines (theme, database, buttons, and
-//   the widgets a test clicks: item NAME MINX MINY MAXX MAXY, ui/test_probe.h).
+//   the widgets a test clicks: item NAME MINX MINY MAXX MAXY, ui/shell/test_probe.h).
 class TestReport {
 public:
     explicit TestReport(std::filesystem::path path);

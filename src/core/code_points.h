@@ -8,7 +8,7 @@
 
 // Unicode code points of UTF-8 text, and the compact ranges a font atlas or
 // a PDF font run is built from. Pure functions: the window's glyph coverage
-// (ui/glyph_coverage.h) and the report's font runs (report/pdf_font_runs.h)
+// (ui/style/glyph_coverage.h) and the report's font runs (report/pdf_font_runs.h)
 // both start here.
 namespace knotmap {
 

@@ -19,7 +19,7 @@ inline constexpr int kMinFontScalePercent = 90;
 inline constexpr int kMaxFontScalePercent = 150;
 inline constexpr int kFontScaleStepPercent = 10;
 
-// Other panels read these through MainScreenState::settings (ui/main_screen.h).
+// Other panels read these through MainScreenState::settings (ui/shell/main_screen.h).
 struct Settings {
     ThemeSetting theme = ThemeSetting::Light;
     int fontScalePercent = 100; // kMinFontScalePercent..kMaxFontScalePercent

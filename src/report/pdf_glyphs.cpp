@@ -49,7 +49,7 @@ Srgb paperColour(TreatmentHue hue) {
 
 void drawGlyph(PdfPainter& painter, Vec2 centre, double radius, MarkerGlyph glyph, Srgb colour,
                bool outlined) {
-    // The same area-evening factors as the window's glyphs (ui/chart_glyphs.cpp).
+    // The same area-evening factors as the window's glyphs (ui/charts/chart_glyphs.cpp).
     switch (glyph) {
     case MarkerGlyph::Circle:
         painter.circle(centre, radius * 0.9, outlined ? kPaper : colour,

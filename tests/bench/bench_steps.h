@@ -2,7 +2,7 @@
 
 #include "core/client_history.h"
 #include "store/database.h"
-#include "ui/app_view_model.h"
+#include "ui/shell/app_view_model.h"
 
 #include <functional>
 #include <string>

@@ -6,7 +6,7 @@
 # knot with pain 6 before (the knot's own, filled in) and 3 after. Quit with
 # Ctrl+Q, open the window again, and check with `knotmap export` that the
 # session, the knot with its pain and note, and the treatment are all there.
-# Widgets are found through --test-report's item lines (ui/test_probe.h).
+# Widgets are found through --test-report's item lines (ui/shell/test_probe.h).
 # Usage: test_gui_checkin.sh /path/to/knotmap
 set -euo pipefail
 

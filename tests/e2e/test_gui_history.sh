@@ -7,7 +7,7 @@
 # the Knot view save a PNG through its "Save PNG…" popup into the test's
 # folder and check the file is a real picture of the view. Quit with Ctrl+Q:
 # the window exits 0 and says nothing went wrong.
-# Widgets are found through --test-report's item lines (ui/test_probe.h); the
+# Widgets are found through --test-report's item lines (ui/shell/test_probe.h); the
 # report's history-tab, heat-session and history-busy lines say which view is
 # shown, the heat animation's session and whether a view is still computing.
 # Usage: test_gui_history.sh /path/to/knotmap
@@ -81,7 +81,7 @@ wait_for session_moved_on || fail "the heat animation stayed on session $first"
 pass "Play stepped the heat map from session $first to $(report_value heat-session)"
 # Pause, and let the heat view collect the frames it asked for: a frame still
 # computing when the view is left counts as busy (history-busy 1) until the
-# heat view is drawn again (ui/async_cache.h collects results only in get()).
+# heat view is drawn again (ui/history/async_cache.h collects results only in get()).
 # Pressed after the animation ended, the button plays it again; either way it
 # comes to rest.
 click_item heat-play

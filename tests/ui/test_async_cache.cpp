@@ -1,4 +1,4 @@
-#include "ui/async_cache.h"
+#include "ui/history/async_cache.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "ui/client_facts.h"
+#include "ui/clients/client_facts.h"
 
 #include <doctest/doctest.h>
 

@@ -5,7 +5,7 @@
 #include "store/demo_writer.h"
 #include "store/session_repository.h"
 #include "support/temp_folder.h"
-#include "ui/history_data.h"
+#include "ui/history/history_data.h"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
 // The window's font atlas with other scripts merged in, built for real with
 // ImGui's FreeType builder from the installed Debian fonts (no GL needed),
 // and the replacement-glyph count the window tests rely on.
-#include "ui/fallback_faces.h"
-#include "ui/fonts.h"
-#include "ui/glyph_coverage.h"
+#include "ui/style/fallback_faces.h"
+#include "ui/style/fonts.h"
+#include "ui/style/glyph_coverage.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>

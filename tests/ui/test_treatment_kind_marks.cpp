@@ -10,12 +10,12 @@
 #include "store/sql/statement.h"
 #include "store/demo_writer.h"
 #include "support/temp_folder.h"
-#include "ui/chart_glyphs.h"
-#include "ui/client_pane_data.h"
-#include "ui/history_views.h"
-#include "ui/theme.h"
-#include "ui/treatment_effect_rows.h"
-#include "ui/treatment_view_model.h"
+#include "ui/charts/chart_glyphs.h"
+#include "ui/clients/client_pane_data.h"
+#include "ui/history/history_views.h"
+#include "ui/style/theme.h"
+#include "ui/history/treatment_effect_rows.h"
+#include "ui/treatments/treatment_view_model.h"
 
 #include <doctest/doctest.h>
 

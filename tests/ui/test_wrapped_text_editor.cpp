@@ -1,4 +1,4 @@
-#include "ui/wrapped_text_editor.h"
+#include "ui/widgets/wrapped_text_editor.h"
 
 #include <doctest/doctest.h>
 

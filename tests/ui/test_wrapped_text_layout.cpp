@@ -1,4 +1,4 @@
-#include "ui/wrapped_text_layout.h"
+#include "ui/widgets/wrapped_text_layout.h"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/domain.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/style/appearance.h"
+
+#include <optional>
+#include <string>
+
+// The "New client" and "Edit client" form: name, birth year and notes, each
+// checked as Save is pressed with the reason beneath the field it is about.
+namespace knotmap::ui {
+
+struct ClientForm {
+    std::optional<Id> clientId; // the client edited; none for a new client
+    std::string name;
+    std::string birthYear; // as typed: four digits or nothing
+    std::string notes;
+    // Why a field cannot be saved, shown beneath it ("Birth year: ...").
+    std::string nameError;
+    std::string birthYearError;
+    bool openRequested = true; // the popup opens on the next draw
+};
+
+[[nodiscard]] ClientForm newClientForm(std::string name = {});
+[[nodiscard]] ClientForm editClientForm(const ClientEntry& client);
+
+// Draws the form while form holds one (a modal popup over the window). When
+// the user saves details that pass the form's checks, returns them (id 0 for
+// a new client) and empties form; Cancel or Esc empties it with nothing
+// returned. The store checks again when the command runs.
+[[nodiscard]] std::optional<Client> drawClientDetailsDialog(const AppViewModel& model,
+                                                            std::optional<ClientForm>& form,
+                                                            const Appearance& look);
+
+} // namespace knotmap::ui

@@ -1,0 +1,59 @@
+#include "ui/clients/client_pane.h"
+
+#include "ui/clients/client_list_actions.h"
+#include "ui/dialogs/vocabulary_window.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+namespace knotmap::ui {
+
+void drawNewClientMenuItem(MainScreenState& state) {
+    if (ImGui::MenuItem("New client...", nullptr, false, state.knotLog != nullptr)) {
+        startNewClient(state.clientList);
+    }
+}
+
+void drawClientMenuItems(MainScreenState& state) {
+    // Read-only (no knot log): nothing to edit, so no Edit menu at all.
+    const bool canEdit = state.knotLog != nullptr;
+    if (canEdit && ImGui::BeginMenu("Edit")) {
+        ImGui::Separator();
+        if (ImGui::MenuItem("Vocabularies...", nullptr, false, canEdit)) {
+            state.vocabularies.open = true;
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        ImGui::MenuItem("Therapist mode", nullptr, &state.therapistMode);
+        ImGui::EndMenu();
+    }
+}
+
+bool clientPaneShown(const AppViewModel& model, const MainScreenState& state) {
+    return clientListWanted(model, state.clientList, state.therapistMode);
+}
+
+void drawClientPane(const AppViewModel& model, MainScreenState& state, const Appearance& look) {
+    const ClientListActions actions = drawClientList(model, state.clientList, look);
+    if (state.knotLog != nullptr) {
+        applyClientListActions(actions, state.clientList, *state.knotLog);
+    }
+}
+
+void finishClientFrame(const AppViewModel& model, MainScreenState& state, const Appearance& look) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_F, false) &&
+        clientPaneShown(model, state)) {
+        state.clientList.focusSearch = true;
+    }
+    if (state.knotLog != nullptr) {
+        // The details form shows whether or not the list does (File > New client...).
+        ClientListActions actions;
+        drawClientForm(model, state.clientList, actions, look);
+        applyClientListActions(actions, state.clientList, *state.knotLog);
+        drawVocabularyWindow(model.vocabularies, state.vocabularies, *state.knotLog, look);
+    }
+}
+
+} // namespace knotmap::ui

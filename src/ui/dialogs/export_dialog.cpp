@@ -1,0 +1,357 @@
+#include "ui/dialogs/export_dialog.h"
+
+#include "core/calendar_day.h"
+#include "core/timestamp.h"
+#include "ui/shell/documents_folder.h"
+#include "ui/shell/test_probe.h"
+#include "ui/widgets/widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+
+namespace knotmap::ui {
+namespace {
+
+constexpr const char* kPopup = "Export CSV";
+
+bool oneClientOnly(const ExportDialogState& state, const ExportClients& clients) {
+    return clients.currentId && (!state.everyone || clients.count <= 1);
+}
+
+// Follows the choices while the path is still the default one.
+void updateDefaultPath(ExportDialogState& state, const ExportClients& clients) {
+    const std::string fresh = defaultExportPath(state, clients);
+    if (state.pathText == state.defaultPath) {
+        state.pathText = fresh;
+    }
+    state.defaultPath = fresh;
+}
+
+// The date fields as the export's day bounds, or an error naming the field.
+struct DateRange {
+    std::optional<std::int64_t> from;
+    std::optional<std::int64_t> to;
+    std::string error;
+    const char* field = ""; // the field the error is about, for window tests
+};
+
+DateRange checkDates(const ExportDialogState& state) {
+    DateRange range;
+    if (!state.fromText.empty() && !(range.from = parseCalendarDay(state.fromText))) {
+        range.error =
+            "From: expected a date like 2026-03-14, not \u201c" + state.fromText + "\u201d";
+        range.field = "from";
+    } else if (!state.toText.empty() && !(range.to = parseCalendarDay(state.toText))) {
+        range.error = "To: expected a date like 2026-03-14, not \u201c" + state.toText + "\u201d";
+        range.field = "to";
+    } else if (range.from && range.to && *range.from > *range.to) {
+        range.error = "From (" + state.fromText + ") is after To (" + state.toText + ")";
+        range.field = "from-after-to";
+    }
+    return range;
+}
+
+ExportRequest makeRequest(const ExportDialogState& state, const ExportClients& clients,
+                          const DateRange& dates) {
+    ExportRequest request;
+    if (!state.allTables) {
+        request.table =
+            exportTableFromName(exportTableNames()[static_cast<std::size_t>(state.table)]);
+    }
+    request.path = state.pathText;
+    if (oneClientOnly(state, clients)) {
+        request.options.clientId = clients.currentId;
+    }
+    request.options.fromDay = dates.from;
+    request.options.toDay = dates.to;
+    request.options.bom = state.bom;
+    request.options.neutralise = state.neutralise;
+    return request;
+}
+
+// A label in the left column, level with the widgets beside it.
+void rowLabel(const char* label, const Appearance& look) {
+    ImGui::AlignTextToFramePadding();
+    textMuted(label, look);
+    ImGui::SameLine(look.px(84));
+}
+
+// A bold title and wrapped text on a tinted strip the width of the dialog
+// (the notice banner's look).
+void tintedStrip(const char* title, const char* text, const ColourPair& tint,
+                 const Appearance& look) {
+    const ImVec2 padding(look.px(12), look.px(9));
+    const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->ChannelsSplit(2);
+    drawList->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(topLeft.x + padding.x, topLeft.y + padding.y));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - padding.x * 2);
+    ImGui::PushStyleColor(ImGuiCol_Text, tint.text);
+    textWithFont(title, look.fonts.strong);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + padding.y;
+    drawList->ChannelsSetCurrent(0);
+    drawList->AddRectFilled(topLeft, ImVec2(topLeft.x + width, bottom),
+                            ImGui::GetColorU32(tint.background), look.px(6));
+    drawList->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(topLeft.x, bottom));
+    ImGui::Dummy(ImVec2(width, look.px(4)));
+}
+
+void helpLine(const char* text, const Appearance& look) {
+    ImGui::PushFont(look.fonts.small);
+    ImGui::PushTextWrapPos(0.0f);
+    textMuted(text, look);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+void tableRow(ExportDialogState& state, const Appearance& look) {
+    rowLabel("Table", look);
+    if (ImGui::RadioButton("One table##export-one", !state.allTables)) {
+        state.allTables = false;
+    }
+    probeItem("export-one-table");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(look.px(150));
+    ImGui::BeginDisabled(state.allTables);
+    const auto& names = exportTableNames();
+    const std::string shown(names[static_cast<std::size_t>(state.table)]);
+    if (ImGui::BeginCombo("##export-table", shown.c_str())) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string name(names[i]);
+            if (ImGui::Selectable(name.c_str(), static_cast<int>(i) == state.table)) {
+                state.table = static_cast<int>(i);
+            }
+            probeItem("export-table-" + name);
+        }
+        ImGui::EndCombo();
+    }
+    probeItem("export-table");
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, look.px(16));
+    if (ImGui::RadioButton("All tables, into a folder##export-all", state.allTables)) {
+        state.allTables = true;
+    }
+    probeItem("export-all-tables");
+}
+
+void clientRow(ExportDialogState& state, const ExportClients& clients, const Appearance& look) {
+    rowLabel("Client", look);
+    if (!clients.currentId || clients.count <= 1) {
+        // Nothing to choose: the one client, or everyone when none is shown.
+        ImGui::TextUnformatted(clients.currentId ? clients.currentName.c_str() : "Everyone");
+        return;
+    }
+    if (ImGui::RadioButton((clients.currentName + "##export-client").c_str(), !state.everyone)) {
+        state.everyone = false;
+    }
+    probeItem("export-client");
+    ImGui::SameLine(0, look.px(16));
+    const std::string everyone = "Everyone (" + std::to_string(clients.count) + " clients)";
+    if (ImGui::RadioButton((everyone + "##export-everyone").c_str(), state.everyone)) {
+        state.everyone = true;
+    }
+    probeItem("export-everyone");
+}
+
+void datesRow(ExportDialogState& state, const DateRange& dates, const Appearance& look) {
+    rowLabel("Dates", look);
+    textMuted("from", look);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(look.px(112));
+    ImGui::InputTextWithHint("##export-from", "YYYY-MM-DD", &state.fromText);
+    probeItem("export-from");
+    ImGui::SameLine();
+    textMuted("to", look);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(look.px(112));
+    ImGui::InputTextWithHint("##export-to", "YYYY-MM-DD", &state.toText);
+    probeItem("export-to");
+    ImGui::SetCursorPosX(look.px(84));
+    ImGui::BeginGroup();
+    if (!dates.error.empty()) {
+        textColoured(dates.error, look.colours().error.text);
+        probeItem(std::string("export-date-error-") + dates.field);
+    } else {
+        helpLine("Both optional: sessions on these local dates, both included. Knots and "
+                 "clients are not filtered by date.",
+                 look);
+    }
+    ImGui::EndGroup();
+}
+
+void optionRows(ExportDialogState& state, const Appearance& look) {
+    ImGui::Checkbox("Add byte order mark for Excel", &state.bom);
+    probeItem("export-bom");
+    ImGui::Checkbox("Protect against spreadsheet formulas", &state.neutralise);
+    probeItem("export-neutralise");
+    ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    helpLine("Names, labels and notes starting with = + - or @ get a leading apostrophe, so a "
+             "spreadsheet shows them as text instead of running them as formulas.",
+             look);
+    ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+}
+
+// Returns true when Return was pressed in the path field.
+bool pathRow(ExportDialogState& state, const Appearance& look) {
+    rowLabel(state.allTables ? "Folder" : "File", look);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    if (ImGui::IsWindowAppearing()) {
+        ImGui::SetKeyboardFocusHere();
+    }
+    const bool entered =
+        ImGui::InputText("##export-path", &state.pathText, ImGuiInputTextFlags_EnterReturnsTrue);
+    probeItem("export-path");
+    if (state.allTables) {
+        ImGui::SetCursorPosX(look.px(84));
+        ImGui::BeginGroup();
+        helpLine("observations.csv, sessions.csv, treatments.csv, knots.csv and clients.csv "
+                 "are written into it; it is created if missing.",
+                 look);
+        ImGui::EndGroup();
+    }
+    return entered;
+}
+
+// The bar and its Cancel button while the worker writes.
+void progressRow(ExportDialogState& state, const Appearance& look) {
+    std::string overlay = "Counting rows\u2026";
+    float fraction = 0.0f;
+    if (state.rowsTotal >= 0) {
+        overlay = groupedDigits(state.rowsDone) + " of " + groupedDigits(state.rowsTotal) + " rows";
+        fraction = state.rowsTotal > 0
+                       ? static_cast<float>(state.rowsDone) / static_cast<float>(state.rowsTotal)
+                       : 1.0f;
+    }
+    const char* cancel = "Cancel export";
+    const float cancelWidth = ImGui::CalcTextSize(cancel).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, look.colours().accent);
+    ImGui::ProgressBar(
+        std::clamp(fraction, 0.0f, 1.0f),
+        ImVec2(ImGui::GetContentRegionAvail().x - cancelWidth - ImGui::GetStyle().ItemSpacing.x,
+               ImGui::GetFrameHeight()),
+        overlay.c_str());
+    ImGui::PopStyleColor();
+    probeItem("export-progress");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.cancelRequested);
+    if (ImGui::Button(cancel)) {
+        state.cancelRequested = true;
+    }
+    probeItem("export-cancel");
+    ImGui::EndDisabled();
+}
+
+} // namespace
+
+std::string defaultExportPath(const ExportDialogState& state, const ExportClients& clients) {
+    std::string name = "knotmap-";
+    name += state.allTables
+                ? std::string("export")
+                : std::string(exportTableNames()[static_cast<std::size_t>(state.table)]);
+    if (oneClientOnly(state, clients) && clients.count > 1) {
+        name += "-" + clientFileLabel(*clients.currentId, clients.currentName);
+    }
+    name += "-" + state.today;
+    return (std::filesystem::path(state.defaultFolder) / (state.allTables ? name : name + ".csv"))
+        .string();
+}
+
+std::string groupedDigits(std::int64_t value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) {
+        digits.insert(static_cast<std::size_t>(at), ",");
+    }
+    return value < 0 ? "-" + digits : digits;
+}
+
+void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
+                      const Appearance& look) {
+    if (state.openRequested) {
+        state.openRequested = false;
+        state.outcome.reset();
+        state.pathText.clear();
+        state.defaultPath.clear();
+        state.defaultFolder = documentsFolder().string();
+        state.today = LocalTimestamp::now().localDate();
+        ImGui::OpenPopup(kPopup);
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    // A fixed width, for the wrapped lines, and a height that follows the
+    // content as the folder hint, the progress bar or a message come and go.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(look.px(620), 0), ImVec2(look.px(620), FLT_MAX));
+    if (!ImGui::BeginPopupModal(kPopup, nullptr,
+                                ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_AlwaysAutoResize)) {
+        return;
+    }
+    // A request not yet taken by the app counts as running: no second one.
+    const bool busy = state.running || state.request.has_value();
+    if (state.outcome && state.outcome->succeeded && !busy) {
+        state.outcome.reset();
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    updateDefaultPath(state, clients);
+    const DateRange dates = checkDates(state);
+
+    ImGui::PushTextWrapPos(0.0f);
+    textMuted("Comma-separated tables for a spreadsheet, pandas or R; the same choices as "
+              "knotmap export on the command line.",
+              look);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, look.px(6)));
+    ImGui::BeginDisabled(busy);
+    tableRow(state, look);
+    clientRow(state, clients, look);
+    datesRow(state, dates, look);
+    ImGui::Dummy(ImVec2(0, look.px(2)));
+    optionRows(state, look);
+    ImGui::Dummy(ImVec2(0, look.px(2)));
+    const bool entered = pathRow(state, look);
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, look.px(4)));
+    tintedStrip("The exported file is not encrypted",
+                "It holds health information as plain text: store it and share it as carefully "
+                "as the records themselves.",
+                look.colours().painModerate, look);
+    if (state.outcome && !state.outcome->succeeded) {
+        ImGui::PushTextWrapPos(0.0f);
+        textColoured(state.outcome->message, state.outcome->cancelled ? look.colours().textMuted
+                                                                      : look.colours().error.text);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Dummy(ImVec2(0, look.px(4)));
+    if (busy) {
+        progressRow(state, look);
+    } else {
+        const bool ready = dates.error.empty() && !state.pathText.empty();
+        ImGui::BeginDisabled(!ready);
+        if (primaryButton("Export", look) || (entered && ready)) {
+            state.request = makeRequest(state, clients, dates);
+            state.outcome.reset();
+            state.cancelRequested = false;
+        }
+        probeItem("export-start");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            ImGui::CloseCurrentPopup();
+        }
+        probeItem("export-close");
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace knotmap::ui

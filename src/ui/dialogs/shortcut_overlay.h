@@ -1,0 +1,12 @@
+#pragma once
+
+#include "ui/style/appearance.h"
+#include "ui/shell/feel_state.h"
+
+namespace knotmap::ui {
+
+// A calm modal listing every shortcut of core/shortcuts.h by group, while
+// feel.shortcutsOpen; closed by ?, Esc or its button.
+void drawShortcutOverlay(FeelState& feel, const Appearance& look);
+
+} // namespace knotmap::ui

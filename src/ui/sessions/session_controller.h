@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/domain.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/style/appearance.h"
+#include "ui/knots/knot_log_controller.h"
+#include "ui/sessions/session_details_model.h"
+#include "ui/sessions/session_details_panel.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knotmap::ui {
+
+// The sessions' side of the window: which session of the client is selected
+// (the timeline's highlight, the details panel, the map's markers), and the
+// session commands, applied on the knot log's undo stack so one Ctrl+Z order
+// covers knots, treatments and sessions. Failures reach the notice banner
+// through the knot log.
+class SessionController {
+public:
+    explicit SessionController(KnotLogController& knotLog);
+
+    // The session the details, treatments and map show: the one the user
+    // picked, else the client's newest. None when the client has none.
+    [[nodiscard]] std::optional<Id> shownSession(const ClientEntry& client) const;
+    // True when the user picked a session: the map then shows that session's
+    // knots instead of every knot at its latest pain.
+    [[nodiscard]] bool pinned(const ClientEntry& client) const;
+    void select(Id sessionId) { m_picked = sessionId; }
+    void followNewest() { m_picked.reset(); }
+
+    void newSession(const ClientEntry& client, SessionKind kind);
+    // Draws the shown session's details at the cursor and saves what the user did.
+    void drawDetails(const ClientEntry& client, const Appearance& look);
+    // Markers and heat for the pinned session's observations (empty when not pinned).
+    void fillSessionMap(const ClientEntry& client, const Atlas& atlas,
+                        std::vector<BodyMapMarker>& markers,
+                        std::vector<std::optional<double>>& regionPain);
+
+    // N: a new self check-in; Up/Down: the newer/older session. Only while no
+    // text field has focus and no knot is open in the editor.
+    void handleShortcuts(const ClientEntry& client);
+    // Saves text still being typed in the details (the window is closing).
+    void flushPendingEdits();
+    // True once each time the shown session changed, so the timeline scrolls to it.
+    [[nodiscard]] bool takeShownChanged(const ClientEntry& client);
+
+private:
+    const SessionDetailsModel* model(Id sessionId); // rebuilt only when stale
+    void apply(const SessionDetailsEvents& events, Id sessionId);
+
+    KnotLogController& m_knotLog;
+    std::optional<Id> m_picked;
+    std::optional<Id> m_lastShown; // for takeShownChanged
+    std::optional<SessionDetailsModel> m_model;
+    Id m_modelSession = 0;
+    std::uint64_t m_modelChanges = ~std::uint64_t{0}; // the connection's change counter when the model was read
+    std::string m_readError;
+    SessionDetailsState m_state;
+};
+
+} // namespace knotmap::ui

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "ui/knots/knot_log_controller.h"
+
+namespace knotmap::ui {
+
+// The menu bar's Edit menu: undo and redo named after what they take back or
+// repeat, and deleting the knot being edited. Call between
+// BeginMainMenuBar and EndMainMenuBar.
+void drawEditMenu(KnotLogController& controller);
+
+} // namespace knotmap::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/settings.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/style/appearance.h"
+#include "ui/body_map/body_map_state.h"
+#include "ui/clients/client_list_panel.h"
+#include "ui/shell/empty_state.h"
+#include "ui/dialogs/error_dialog.h"
+#include "ui/dialogs/export_dialog.h"
+#include "ui/shell/feel_state.h"
+#include "ui/history/history_data.h"
+#include "ui/history/history_state.h"
+#include "ui/knots/knot_log_controller.h"
+#include "ui/widgets/notice_banner.h"
+#include "ui/dialogs/report_dialog.h"
+#include "ui/sessions/session_controller.h"
+#include "ui/treatments/treatment_controller.h"
+#include "ui/dialogs/vocabulary_window.h"
+
+#include <optional>
+#include <string>
+
+namespace knotmap::ui {
+
+// Everything the main window remembers between frames.
+struct MainScreenState {
+    ThemeKind theme = ThemeKind::Light;
+    ClientListState clientList;
+    // Shows the client list even for one client (View > Therapist mode).
+    bool therapistMode = false;
+    VocabularyWindowState vocabularies; // Edit > Vocabularies...
+    BodyMapState bodyMap;
+    std::optional<Id> selectedKnot;  // ringed on the body map
+    std::optional<Id> bodyMapClient; // whose knots the map showed last frame
+    EmptyStateState emptyState;
+    NoticeState notice;
+    std::optional<ErrorDialogState> error; // when set, nothing else can be done
+    // Why the database is open read-only (empty: it is writable). The menu
+    // bar says so, and nothing offers to change the data.
+    std::string readOnlyReason;
+    bool quitRequested = false;
+    // Closing could not save every change (another program kept the lock):
+    // the process exits non-zero after saying so.
+    bool unsavedOnExit = false;
+    // The user's persisted preferences (core/settings.h), loaded and saved by
+    // app/settings_keeper.h. Read them anywhere; after changing one, set
+    // feel.settingsChanged. theme and therapistMode above are kept in step
+    // with settings.theme / settings.therapistMode by the keeper each frame.
+    Settings settings;
+    FeelState feel; // settings window, shortcut overlay
+    // Saves what the map and the knot editor do; set by the app while a
+    // database is open (null: the map only selects).
+    KnotLogController* knotLog = nullptr;
+    // The treatments section under the sessions; set with knotLog (null: not shown).
+    TreatmentController* treatments = nullptr;
+    // The session timeline, details and selection; set with knotLog (null: a plain list).
+    SessionController* sessions = nullptr;
+    // File > Client report (PDF): the dialog; the app writes the file.
+    ReportDialogState report;
+    // File > Export CSV: the dialog; the app runs the export on a worker.
+    ExportDialogState exportCsv;
+    // The history views' tab, ranges and maps.
+    HistoryState history;
+    // Their data, read and computed off the frame; set by the app while a
+    // database is open (null: only the body map tab is offered).
+    HistoryData* historyData = nullptr;
+};
+
+// Releases the screen's GPU resources (the body map's) when destroyed:
+// create one right after the window, so it goes before the OpenGL context.
+class MainScreenGraphicsScope {
+public:
+    explicit MainScreenGraphicsScope(MainScreenState& state) : m_state(state) {}
+    ~MainScreenGraphicsScope() {
+        releaseGraphics(m_state.bodyMap);
+        releaseGraphics(m_state.history);
+    }
+    MainScreenGraphicsScope(const MainScreenGraphicsScope&) = delete;
+    MainScreenGraphicsScope& operator=(const MainScreenGraphicsScope&) = delete;
+
+private:
+    MainScreenState& m_state;
+};
+
+// The menu bar, the client list, the selected client's sessions and their
+// body map; the error dialog instead of the data when state.error is set.
+// model is null when nothing could be loaded.
+void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
+                    MainScreenState& state, const Appearance& look);
+
+} // namespace knotmap::ui
