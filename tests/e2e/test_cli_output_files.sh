@@ -20,10 +20,10 @@ source "$(dirname "$0")/lib.sh" "$1"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 umask 022
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 run demo --db "$db" --clients 3 --days 40 --seed 4 --end 2026-03-14
 assert_eq 0 "$RC" "knotmap demo exit code"
-client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY id LIMIT 1")
+client=$(sql "$db" "SELECT name FROM client ORDER BY id LIMIT 1")
 "$KNOTMAP" export --db "$db" --table clients >"$WORK/expected-clients.csv" ||
     fail "export to standard output failed"
 [[ $(wc -l <"$WORK/expected-clients.csv") -eq 4 ]] || fail "expected a header and 3 clients"

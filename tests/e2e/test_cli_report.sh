@@ -15,15 +15,16 @@ for tool in pdfinfo pdftotext pdftoppm; do
     command -v "$tool" >/dev/null || fail "$tool is missing (poppler-utils: scripts/ensure-packages test)"
 done
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 run demo --db "$db" --clients 2 --days 90 --seed 5 --end 2026-03-14
 assert_eq 0 "$RC" "knotmap demo exit code (stderr: $ERR)"
 # A name outside ASCII shows that the embedded font and its encoding carry it.
-client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY name" | LC_ALL=C grep -m1 '[^ -~]' || true)
+client=$(sql "$db" "SELECT name FROM client ORDER BY name" | LC_ALL=C grep -m1 '[^ -~]' || true)
 [[ -n "$client" ]] || fail "the demo has no client with a non-ASCII name to test with"
-# A therapy visit's local date, computed by SQLite from the stored instant
-# and offset: visits are in every report in full, whatever the check-in choice.
-session_date=$(sqlite3 "$db" "SELECT date(s.started_utc + 60 * s.utc_offset_min, 'unixepoch')
+# A therapy visit's local date, computed by the database from the stored
+# instant and offset: visits are in every report in full, whatever the
+# check-in choice.
+session_date=$(sql "$db" "SELECT $(sql_local_time "$db" "s.started_utc + 60 * s.utc_offset_min" date)
     FROM session s JOIN client c ON c.id = s.client_id WHERE c.name = '$client'
     AND s.kind = 'therapy_visit' ORDER BY s.started_utc DESC LIMIT 1 OFFSET 1")
 [[ -n "$session_date" ]] || fail "no therapy visit date found for $client"
@@ -67,7 +68,7 @@ check_report "$WORK/letter.pdf" letter 612 792
 # its assessment and a rating's pain, and find all of it in the PDF's text:
 # the plan whole, the signer and time, each amendment with its original.
 # (Set before signing: a signed visit is read-only.)
-visit=$(sqlite3 "$db" "SELECT s.id FROM session s JOIN client c ON c.id = s.client_id
+visit=$(sql "$db" "SELECT s.id FROM session s JOIN client c ON c.id = s.client_id
     WHERE c.name = '$client' AND s.kind = 'therapy_visit'
     AND EXISTS (SELECT 1 FROM observation o WHERE o.session_id = s.id)
     ORDER BY s.started_utc DESC LIMIT 1")
@@ -76,38 +77,38 @@ plan=""
 for i in $(seq 1 45); do plan+="Plan step $i: compress the left upper trapezius for ninety seconds. "; done
 plan=${plan% }
 ((${#plan} >= 3000)) || fail "the test plan is only ${#plan} characters"
-sqlite3 "$db" "UPDATE session SET plan = '$plan' WHERE id = $visit;
+sql "$db" "UPDATE session SET plan = '$plan' WHERE id = $visit;
     UPDATE session SET signed_by = 'Dr Ana Ruiz', signed_utc = started_utc + 3600 WHERE id = $visit;
     INSERT INTO session_amendment (session_id, field, original_value, new_value, author,
         amended_utc, reason) SELECT id, 'assessment', 'Latent point in levator scapulae',
         'Active point in upper trapezius', 'Dr Ana Ruiz', started_utc + 86400, 'wrong muscle'
         FROM session WHERE id = $visit;"
-signed_at=$(sqlite3 "$db" "SELECT strftime('%Y-%m-%d %H:%M', signed_utc + 60 * utc_offset_min,
-    'unixepoch') FROM session WHERE id = $visit")
+signed_at=$(sql "$db" "SELECT $(sql_local_time "$db" "signed_utc + 60 * utc_offset_min" minute)
+    FROM session WHERE id = $visit")
 # A rating of the signed visit corrected: the database checks the original
 # and applies the new value. The report names the knot as its list of
 # ratings does (its label, else its region's name from the atlas).
-read -r rating old_pain new_pain < <(sqlite3 -separator ' ' "$db" "SELECT id, pain,
+IFS='|' read -r rating old_pain new_pain < <(sql "$db" "SELECT id, pain,
     CASE WHEN pain = 3 THEN 4 ELSE 3 END FROM observation WHERE session_id = $visit
     ORDER BY id LIMIT 1")
-sqlite3 "$db" "INSERT INTO observation_amendment (observation_id, field, original_value,
+sql "$db" "INSERT INTO observation_amendment (observation_id, field, original_value,
     new_value, author, amended_utc, reason) SELECT o.id, 'pain', CAST(o.pain AS TEXT),
     '$new_pain', 'Dr Ana Ruiz', s.started_utc + 2 * 86400, 'misread the chart'
     FROM observation o JOIN session s ON s.id = o.session_id WHERE o.id = $rating"
-assert_eq "$new_pain" "$(sqlite3 "$db" "SELECT pain FROM observation WHERE id = $rating")" \
+assert_eq "$new_pain" "$(sql "$db" "SELECT pain FROM observation WHERE id = $rating")" \
     "the rating's pain after its amendment"
-read -r region label < <(sqlite3 -separator ' ' "$db" "SELECT k.region_code, k.label
+IFS='|' read -r region label < <(sql "$db" "SELECT k.region_code, k.label
     FROM observation o JOIN knot k ON k.id = o.knot_id WHERE o.id = $rating")
 run atlas
 knot_name=${label:-$(awk -F, -v code="$region" '$1 == code {print $2}' <<<"$OUT")}
 [[ -n "$knot_name" ]] || fail "no name for the rated knot's region $region"
-rating_amended_at=$(sqlite3 "$db" "SELECT strftime('%Y-%m-%d %H:%M',
-    started_utc + 2 * 86400 + 60 * utc_offset_min, 'unixepoch') FROM session WHERE id = $visit")
-checkins=$(sqlite3 "$db" "SELECT count(*) FROM session s JOIN client c ON c.id = s.client_id
+rating_amended_at=$(sql "$db" "SELECT $(sql_local_time "$db" \
+    "started_utc + 2 * 86400 + 60 * utc_offset_min" minute) FROM session WHERE id = $visit")
+checkins=$(sql "$db" "SELECT count(*) FROM session s JOIN client c ON c.id = s.client_id
     WHERE c.name = '$client' AND s.kind = 'self_checkin'")
 # A check-in note of our own, to tell "full" from the summary.
 note="Marker note: slept on the sofa and woke with a stiff neck"
-sqlite3 "$db" "UPDATE session SET notes = '$note' WHERE id = (SELECT s.id FROM session s
+sql "$db" "UPDATE session SET notes = '$note' WHERE id = (SELECT s.id FROM session s
     JOIN client c ON c.id = s.client_id WHERE c.name = '$client' AND s.kind = 'self_checkin'
     ORDER BY s.started_utc LIMIT 1)"
 
@@ -190,9 +191,12 @@ run report --db "$db" --client "$client" --paper a5 -o "$WORK/bad.pdf"
 assert_eq 2 "$RC" "exit code for --paper a5"
 [[ ! -e "$WORK/bad.pdf" ]] || fail "a PDF was written for a bad command line"
 
-run report --db "$WORK/missing.db" --client "$client" -o "$WORK/missing.pdf"
+missing=$(missing_database report)
+run report --db "$missing" --client "$client" -o "$WORK/missing.pdf"
 assert_eq 1 "$RC" "exit code for a missing database"
-[[ ! -e "$WORK/missing.db" ]] || fail "report created the missing database"
+assert_contains "$ERR" "knotmap: $(db_label "$missing"): " "the error names the database"
+[[ $missing == *dbname=* || ! -e "$missing" ]] || fail "report created the missing database"
+[[ ! -e "$WORK/missing.pdf" ]] || fail "a PDF was written from a missing database"
 
 # A folder that cannot be written: the error names the file, nothing is left.
 mkdir "$WORK/locked"

@@ -14,7 +14,7 @@ source "$(dirname "$0")/lib.sh" "$1"
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 run demo --db "$db" --clients 3 --days 30 --seed 7 --end 2026-03-14
 assert_eq 0 "$RC" "knotmap demo exit code"
 
@@ -74,7 +74,7 @@ assert_eq "1280 800" "$width $height" "default screenshot size"
 pass "a 1280 x 800 screenshot of the main window with $colours colours"
 
 # --- another size, view, theme and client ---------------------------------------
-client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY name DESC LIMIT 1")
+client=$(sql "$db" "SELECT name FROM client ORDER BY name DESC LIMIT 1")
 run screenshot --db "$db" -o "$WORK/back.png" --width 900 --height 640 --view back \
     --theme dark --client "$client" --zoom 2
 assert_eq 0 "$RC" "knotmap screenshot --view back exit code (stderr: $ERR)"
@@ -89,10 +89,12 @@ assert_eq 1 "$RC" "exit code for an unknown client"
 assert_contains "$ERR" "Nobody Atall" "the error names the client"
 [[ ! -e "$WORK/nobody.png" ]] || fail "a PNG was written for an unknown client"
 
-run screenshot --db "$WORK/missing.db" -o "$WORK/missing.png"
+missing=$(missing_database screenshot)
+run screenshot --db "$missing" -o "$WORK/missing.png"
 assert_eq 1 "$RC" "exit code for a missing database"
-assert_contains "$ERR" "missing.db" "the error names the database"
-[[ ! -e "$WORK/missing.db" ]] || fail "screenshot created the missing database"
+assert_contains "$ERR" "$(db_label "$missing")" "the error names the database"
+[[ $missing == *dbname=* || ! -e "$missing" ]] || fail "screenshot created the missing database"
+[[ ! -e "$WORK/missing.png" ]] || fail "a PNG was written from a missing database"
 
 run screenshot --db "$db" -o "$WORK/side.png" --view sideways
 assert_eq 2 "$RC" "exit code for --view sideways"
