@@ -4,9 +4,9 @@
 # name the file and "No space left on device", and leave no new or partial
 # file (the folder's listing is the same before and after). Export to a full
 # standard output names "standard output". The database stays on the
-# ordinary disk. Needs to mount a tmpfs: as root directly, else inside a
-# user and mount namespace (unshare -Urm); when neither is allowed the test
-# says why and is skipped.
+# ordinary disk (or on the test server). Needs to mount a tmpfs: as root
+# directly, else inside a user and mount namespace (unshare -Urm); when
+# neither is allowed the test says why and is skipped.
 # Usage: test_cli_full_disk_outputs.sh /path/to/knotmap
 set -euo pipefail
 
@@ -40,10 +40,10 @@ source "$(dirname "$0")/lib.sh" "$1"
 # See test_gui_starts.sh: Mesa's leaks are not Knotmap's.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-db="$WORK/demo.db"
+db=$(new_database demo)
 run demo --db "$db" --clients 3 --days 120 --seed 1
 assert_eq 0 "$RC" "knotmap demo exit code"
-client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY id LIMIT 1")
+client=$(sql "$db" "SELECT name FROM client ORDER BY id LIMIT 1")
 # Large enough not to fit in the space left below: checked, or the test proves nothing.
 "$KNOTMAP" export --db "$db" >"$WORK/observations.csv"
 (($(stat -c %s "$WORK/observations.csv") > 64 * 1024)) || fail "the observations export is too small"

@@ -13,6 +13,7 @@
 # Usage: test_contention.sh /path/to/knotmap
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" "$1"
+whole_test_files_only "the contention is on a database file's lock (busy waits, its WAL)"
 
 # The sanitizer build runs each command several times slower: fewer rounds
 # there keep it within CTest's time limit.

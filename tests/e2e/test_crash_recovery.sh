@@ -22,6 +22,7 @@
 # Usage: test_crash_recovery.sh /path/to/knotmap
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" "$1"
+whole_test_files_only "the kills test how a database file and its journal recover; a server recovers its own"
 
 # The sanitizer build runs each command several times slower: fewer trials
 # there keep it within CTest's time limit.
