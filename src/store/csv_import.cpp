@@ -1,5 +1,6 @@
 #include "store/csv_import.h"
 
+#include "store/import_temp_store.h"
 #include "store/import_writer.h"
 #include "store/write_transaction.h"
 
@@ -15,6 +16,7 @@ ImportPlan importKnotmapCsv(Database& database, const ImportSource& source, bool
         throw ImportRejected(std::move(problems));
     }
     if (!dryRun) {
+        const ImportTempStore tempStore(database.sql());
         WriteTransaction transaction(database.sql());
         writeImport(database, source, plan);
         transaction.commit();

@@ -4,13 +4,14 @@
 #include "core/text_search.h"
 #include "core/validation.h"
 #include "store/import_rows.h"
-#include "store/row_binding.h"
+#include "store/import_sink.h"
 #include "store/statement_helpers.h"
 #include "store/store_error.h"
 
 #include "store/sql/statement.h"
 
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace knotmap {
@@ -85,37 +86,51 @@ std::int64_t idOf(Id id) {
     return static_cast<std::int64_t>(id);
 }
 
+// code -> id of a vocabulary, once the import's new codes are in.
+std::unordered_map<std::string, std::int64_t> idsByCode(sql::Connection& db, const char* table) {
+    std::unordered_map<std::string, std::int64_t> ids;
+    sql::Statement query(db, std::string("SELECT code, id FROM ") + table);
+    while (query.executeStep()) {
+        ids.emplace(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+    }
+    return ids;
+}
+
 class ImportWriter {
 public:
     ImportWriter(Database& database, const ImportSource& source, const ImportPlan& plan)
         : m_db(database.sql()), m_source(source), m_plan(plan),
-          m_client(m_db, "INSERT INTO client (id, name, birth_year, notes, archived, created_utc) "
-                         "VALUES (?, ?, ?, ?, ?, ?)"),
-          m_session(m_db, "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, "
-                          "overall_pain, stress, sleep, therapist, subjective, objective, "
-                          "assessment, plan, notes, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?, ?)"),
-          m_trigger(m_db, "INSERT INTO session_trigger (session_id, trigger_id) "
-                          "SELECT ?, id FROM trigger_cause WHERE code = ?"),
-          m_sign(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? WHERE id = ?"),
-          m_knot(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, status, id) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-          m_observation(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, notes) "
-                              "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-          m_symptom(m_db, "INSERT INTO observation_symptom (observation_id, symptom_id) "
-                          "SELECT ?, id FROM symptom WHERE code = ?"),
-          m_referral(m_db, "INSERT INTO observation_referral (observation_id, region_code) "
-                           "VALUES (?, ?)"),
-          m_treatment(m_db, "INSERT INTO treatment (id, session_id, knot_id, kind_id, minutes, "
-                            "intensity, pain_before, pain_after, medication, notes) VALUES "
-                            "(?, ?, ?, (SELECT id FROM treatment_kind WHERE code = ?), ?, ?, ?, "
-                            "?, ?, ?)"),
+          m_client(m_db, "client", {"id", "name", "birth_year", "notes", "archived", "created_utc"}),
+          m_session(m_db, "session",
+                    {"id", "client_id", "started_utc", "utc_offset_min", "kind", "overall_pain",
+                     "stress", "sleep", "therapist", "subjective", "objective", "assessment",
+                     "plan", "notes"}),
+          m_trigger(m_db, "session_trigger", {"session_id", "trigger_id"}),
+          m_knot(m_db, "knot", {"id", "client_id", "view", "x", "y", "region_code", "label",
+                                "status"}),
+          m_observation(m_db, "observation", {"id", "session_id", "knot_id", "pain", "kind",
+                                              "notes"}),
+          m_symptom(m_db, "observation_symptom", {"observation_id", "symptom_id"}),
+          m_referral(m_db, "observation_referral", {"observation_id", "region_code"}),
+          m_treatment(m_db, "treatment", {"id", "session_id", "knot_id", "kind_id", "minutes",
+                                          "intensity", "pain_before", "pain_after", "medication",
+                                          "notes"}),
+          m_sinks({&m_client, &m_session, &m_trigger, &m_knot, &m_observation, &m_symptom,
+                   &m_referral, &m_treatment}),
           m_createdUtc(LocalTimestamp::now().utcSeconds()) {}
 
     void run() {
         addVocabulary(m_db, "symptom", m_plan.newSymptoms);
         addVocabulary(m_db, "treatment_kind", m_plan.newTreatmentKinds);
         addVocabulary(m_db, "trigger_cause", m_plan.newTriggers);
+        m_symptomIds = idsByCode(m_db, "symptom");
+        m_treatmentKindIds = idsByCode(m_db, "treatment_kind");
+        m_triggerIds = idsByCode(m_db, "trigger_cause");
+        // Observations are not in the files under an id of their own: they
+        // get the next free ones, in file order, as an insert without an id
+        // would give them, but known here for their symptoms and regions.
+        m_nextObservationId =
+            m_db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM observation").getInt64();
         if (m_source.shape == ImportShape::AllTables) {
             read(ExportTable::Clients, [this](ImportRow& row) {
                 const ClientRow parsed = parseClientRow(row);
@@ -133,10 +148,11 @@ public:
                 const TreatmentRow parsed = parseTreatmentRow(row);
                 insertTreatment(parsed.treatment, true);
             });
-            signVisits();
         } else {
             read(ExportTable::Observations, [this](ImportRow& row) { observationOnlyRow(row); });
         }
+        m_sinks.flush();
+        signVisits();
     }
 
 private:
@@ -149,41 +165,61 @@ private:
                 throw StoreError(file.name + " changed while it was imported: " +
                                  problems.describe());
             }
+            m_sinks.rowWritten();
         });
         if (!problems.empty()) {
             throw StoreError(file.name + " changed while it was imported: " + problems.describe());
         }
+        // A table's rows are all in before the next file's rows name them.
+        m_sinks.flush();
+    }
+
+    // The id of a vocabulary code the check found or the import added.
+    std::int64_t vocabularyId(const std::unordered_map<std::string, std::int64_t>& ids,
+                              const char* table, const std::string& code) {
+        const auto found = ids.find(code);
+        if (found == ids.end()) {
+            throw StoreError(std::string(table) + " " + quotedValue(code) +
+                             " is missing from the database although the import checked it");
+        }
+        return found->second;
     }
 
     void insertClient(const Client& client) {
-        m_client.tryReset();
-        m_client.bind(1, idOf(m_plan.clientIds(client.id)));
-        m_client.bind(2, client.name);
-        bindOptional(m_client, 3, client.birthYear);
-        m_client.bind(4, client.notes);
-        m_client.bind(5, client.archived ? 1 : 0);
-        m_client.bind(6, static_cast<std::int64_t>(m_createdUtc));
-        m_client.exec();
+        m_client.integer(idOf(m_plan.clientIds(client.id)))
+            .text(client.name)
+            .optionalInteger(client.birthYear)
+            .text(client.notes)
+            .integer(client.archived ? 1 : 0)
+            .integer(m_createdUtc)
+            .endRow();
     }
 
-    void insertSession(Session session, const std::optional<LocalTimestamp>& signedAt) {
-        const Id id = m_plan.sessionIds(session.id);
-        session.clientId = m_plan.clientIds(session.clientId);
-        m_session.tryReset();
-        bindSessionFields(m_session, session);
-        m_session.bind(14, idOf(id));
-        m_session.exec();
+    void insertSession(const Session& session, const std::optional<LocalTimestamp>& signedAt) {
+        const std::int64_t id = idOf(m_plan.sessionIds(session.id));
+        m_session.integer(id)
+            .integer(idOf(m_plan.clientIds(session.clientId)))
+            .integer(session.startedAt.utcSeconds())
+            .integer(session.startedAt.offsetMinutes())
+            .text(toCode(session.kind))
+            .optionalInteger(session.overallPain)
+            .optionalInteger(session.stress)
+            .optionalInteger(session.sleep)
+            .text(session.therapist)
+            .text(session.subjective)
+            .text(session.objective)
+            .text(session.assessment)
+            .text(session.plan)
+            .text(session.notes)
+            .endRow();
         for (const std::string& code : session.triggerCodes) {
-            m_trigger.tryReset();
-            m_trigger.bind(1, idOf(id));
-            m_trigger.bind(2, code);
-            m_trigger.exec();
+            m_trigger.integer(id).integer(vocabularyId(m_triggerIds, "trigger", code)).endRow();
         }
         if (signedAt) {
             // The CSV keeps when a visit was signed, not by whom; the visit's
             // therapist is the best account of it (docs/csv-format.md).
             m_signatures.push_back(
-                {idOf(id), session.therapist.empty() ? std::string("Imported") : session.therapist,
+                {id, session.therapist.empty() ? std::string("Imported") : session.therapist,
                  signedAt->utcSeconds()});
         }
     }
@@ -191,71 +227,73 @@ private:
     // Signed last, once the visits' triggers, ratings and treatments are in:
     // the schema refuses anything added to a signed visit.
     void signVisits() {
+        if (m_signatures.empty()) {
+            return;
+        }
+        sql::Statement sign(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? WHERE id = ?");
         for (const PendingSignature& signature : m_signatures) {
-            m_sign.tryReset();
-            m_sign.bind(1, signature.signedBy);
-            m_sign.bind(2, static_cast<std::int64_t>(signature.signedUtc));
-            m_sign.bind(3, signature.sessionId);
-            m_sign.exec();
+            sign.tryReset();
+            sign.bind(1, signature.signedBy);
+            sign.bind(2, static_cast<std::int64_t>(signature.signedUtc));
+            sign.bind(3, signature.sessionId);
+            sign.exec();
         }
     }
 
-    void insertKnot(Knot knot) {
-        knot.clientId = m_plan.clientIds(knot.clientId);
-        m_knot.tryReset();
-        bindKnotFields(m_knot, knot);
-        m_knot.bind(8, idOf(m_plan.knotIds(knot.id)));
-        m_knot.exec();
+    void insertKnot(const Knot& knot) {
+        m_knot.integer(idOf(m_plan.knotIds(knot.id)))
+            .integer(idOf(m_plan.clientIds(knot.clientId)))
+            .text(toCode(knot.view))
+            .real(knot.position.x)
+            .real(knot.position.y)
+            .text(knot.regionCode)
+            .text(knot.label)
+            .text(toCode(knot.status))
+            .endRow();
     }
 
     void insertObservation(const Observation& observation) {
-        m_observation.tryReset();
-        m_observation.bind(1, idOf(m_plan.sessionIds(observation.sessionId)));
-        m_observation.bind(2, idOf(m_plan.knotIds(observation.knotId)));
-        m_observation.bind(3, observation.pain);
-        m_observation.bind(4, std::string(toCode(observation.kind)));
-        m_observation.bind(5, observation.notes);
-        const std::int64_t id = insertReturningId(m_observation);
+        const std::int64_t id = m_nextObservationId++;
+        m_observation.integer(id)
+            .integer(idOf(m_plan.sessionIds(observation.sessionId)))
+            .integer(idOf(m_plan.knotIds(observation.knotId)))
+            .integer(observation.pain)
+            .text(toCode(observation.kind))
+            .text(observation.notes)
+            .endRow();
         for (const std::string& code : observation.symptomCodes) {
-            m_symptom.tryReset();
-            m_symptom.bind(1, id);
-            m_symptom.bind(2, code);
-            m_symptom.exec();
+            m_symptom.integer(id).integer(vocabularyId(m_symptomIds, "symptom", code)).endRow();
         }
         for (const std::string& code : observation.referredRegionCodes) {
-            m_referral.tryReset();
-            m_referral.bind(1, id);
-            m_referral.bind(2, code);
-            m_referral.exec();
+            m_referral.integer(id).text(code).endRow();
         }
     }
 
-    // keepId: the treatments table's own id; otherwise SQLite picks one.
+    // keepId: the treatments table's own id; otherwise the database picks one.
     void insertTreatment(const Treatment& treatment, bool keepId) {
-        m_treatment.tryReset();
         if (keepId) {
-            m_treatment.bind(1, idOf(m_plan.treatmentIds(treatment.id)));
+            m_treatment.integer(idOf(m_plan.treatmentIds(treatment.id)));
         } else {
-            m_treatment.bind(1);
+            m_treatment.null();
         }
-        m_treatment.bind(2, idOf(m_plan.sessionIds(treatment.sessionId)));
+        m_treatment.integer(idOf(m_plan.sessionIds(treatment.sessionId)));
         if (treatment.knotId) {
-            m_treatment.bind(3, idOf(m_plan.knotIds(*treatment.knotId)));
+            m_treatment.integer(idOf(m_plan.knotIds(*treatment.knotId)));
         } else {
-            m_treatment.bind(3);
+            m_treatment.null();
         }
-        m_treatment.bind(4, treatment.kindCode);
-        bindOptional(m_treatment, 5, treatment.minutes);
+        m_treatment.integer(vocabularyId(m_treatmentKindIds, "treatment kind", treatment.kindCode))
+            .optionalInteger(treatment.minutes);
         if (treatment.intensity) {
-            m_treatment.bind(6, std::string(toCode(*treatment.intensity)));
+            m_treatment.text(toCode(*treatment.intensity));
         } else {
-            m_treatment.bind(6);
+            m_treatment.null();
         }
-        bindOptional(m_treatment, 7, treatment.painBefore);
-        bindOptional(m_treatment, 8, treatment.painAfter);
-        m_treatment.bind(9, treatment.medication);
-        m_treatment.bind(10, treatment.notes);
-        m_treatment.exec();
+        m_treatment.optionalInteger(treatment.painBefore)
+            .optionalInteger(treatment.painAfter)
+            .text(treatment.medication)
+            .text(treatment.notes)
+            .endRow();
     }
 
     // The first row naming a client, session or knot creates it.
@@ -291,21 +329,25 @@ private:
     sql::Connection& m_db;
     const ImportSource& m_source;
     const ImportPlan& m_plan;
-    sql::Statement m_client;
-    sql::Statement m_session;
-    sql::Statement m_trigger;
-    sql::Statement m_sign;
+    ImportSink m_client;
+    ImportSink m_session;
+    ImportSink m_trigger;
+    ImportSink m_knot;
+    ImportSink m_observation;
+    ImportSink m_symptom;
+    ImportSink m_referral;
+    ImportSink m_treatment;
+    ImportSinks m_sinks;
     struct PendingSignature {
         std::int64_t sessionId;
         std::string signedBy;
         std::int64_t signedUtc;
     };
     std::vector<PendingSignature> m_signatures;
-    sql::Statement m_knot;
-    sql::Statement m_observation;
-    sql::Statement m_symptom;
-    sql::Statement m_referral;
-    sql::Statement m_treatment;
+    std::unordered_map<std::string, std::int64_t> m_symptomIds;
+    std::unordered_map<std::string, std::int64_t> m_treatmentKindIds;
+    std::unordered_map<std::string, std::int64_t> m_triggerIds;
+    std::int64_t m_nextObservationId = 1;
     std::int64_t m_createdUtc;
     std::unordered_set<Id> m_clientsSeen;
     std::unordered_set<Id> m_sessionsSeen;

@@ -30,8 +30,8 @@ Id busiestClient(Database& database) {
 
 } // namespace
 
-BenchData::BenchData(const std::string& file)
-    : path(file), database(Database::open(file)), model(ui::buildAppViewModel(database)) {
+BenchData::BenchData(const DatabaseLocation& where)
+    : location(where), database(Database::open(where)), model(ui::buildAppViewModel(database)) {
     for (const ui::ClientEntry& client : model.clients) {
         clientIds.push_back(client.id);
     }
@@ -39,7 +39,7 @@ BenchData::BenchData(const std::string& file)
 }
 
 std::string BenchData::describe() const {
-    return path + ": " + std::to_string(clientIds.size()) + " clients; busiest has " +
+    return location.describe() + ": " + std::to_string(clientIds.size()) + " clients; busiest has " +
            std::to_string(history.sessions.size()) + " sessions, " +
            std::to_string(history.observations.size()) + " observations";
 }
@@ -47,9 +47,10 @@ std::string BenchData::describe() const {
 std::vector<Step> steps() {
     std::vector<Step> all;
     all.push_back({"open: database + client list", true, [](BenchData& data, int) {
-                       Database database = Database::open(data.path);
+                       Database database = Database::open(data.location);
                        keep(ui::buildAppViewModel(database));
-                   }});
+                   },
+                   true});
     all.push_back({"switch client", true, [](BenchData& data, int round) {
                        // A different client each round: never one already read.
                        const std::size_t count = data.clientIds.size();
@@ -58,10 +59,12 @@ std::vector<Step> steps() {
                            return;
                        }
                        ui::loadClientDetails(data.database, data.model, next);
-                   }});
+                   },
+                   true});
     all.push_back({"read history for charts (worker)", false, [](BenchData& data, int) {
                        keep(loadClientHistory(data.database.sql(), data.history.clientId));
-                   }});
+                   },
+                   true});
     // What a switch costs before the charts show: the details, the history
     // and the overview of the next client.
     all.push_back({"switch client with charts", true, [](BenchData& data, int round) {
@@ -70,7 +73,8 @@ std::vector<Step> steps() {
                        ui::loadClientDetails(data.database, data.model, next);
                        const ClientHistory history = loadClientHistory(data.database.sql(), next);
                        keep(clientOverview(history, Atlas::builtIn()));
-                   }});
+                   },
+                   true});
     // A new date range on the heat map: the history is already in memory.
     all.push_back(
         {"change date range: heat map", true, [](BenchData& data, int round) {

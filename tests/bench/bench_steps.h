@@ -2,6 +2,7 @@
 
 #include "core/client_history.h"
 #include "store/database.h"
+#include "store/database_location.h"
 #include "ui/shell/app_view_model.h"
 
 #include <functional>
@@ -14,10 +15,11 @@ namespace knotmap::bench {
 // work on an open window, with the first client's history read.
 class BenchData {
 public:
-    explicit BenchData(const std::string& path);
+    // A file path, or a PostgreSQL server (DatabaseLocation::parse).
+    explicit BenchData(const DatabaseLocation& where);
     [[nodiscard]] std::string describe() const;
 
-    std::string path;
+    DatabaseLocation location;
     Database database;
     ui::AppViewModel model;
     std::vector<Id> clientIds;
@@ -28,6 +30,9 @@ struct Step {
     std::string name;
     bool userFacing = false; // the user waits for it (the 100 ms target)
     std::function<void(BenchData&, int round)> run;
+    // Reads the database (so a server is timed too); the others compute on
+    // a history already in memory and cost the same on either backend.
+    bool readsDatabase = false;
 };
 
 [[nodiscard]] std::vector<Step> steps();

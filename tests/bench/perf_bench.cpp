@@ -1,7 +1,10 @@
 // Times what a user waits for on a large database against the same steps on
 // an empty one, in the same run on the same machine: opening the window's
 // data, switching client, and reading and analysing one client's history for
-// the charts. Figures and how to reproduce them: docs/performance.md.
+// the charts. With --server-db, the steps that read the database are timed
+// on a PostgreSQL server holding the same large history too, beside the
+// SQLite file in the same run, with their ratio (the target is 1.5x).
+// Figures and how to reproduce them: docs/performance.md.
 #include "bench_steps.h"
 #include "durable_save.h"
 
@@ -11,6 +14,7 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,8 +38,13 @@ Timing timeRounds(int rounds, const std::function<void(int)>& step) {
 }
 
 void usage() {
-    std::fprintf(stderr, "usage: knotmap_perf_bench --db LARGE.db --empty EMPTY.db [--rounds N]\n"
-                         "  [--limit-ms MS]  exit 1 when a large-database median exceeds MS\n");
+    std::fprintf(stderr,
+                 "usage: knotmap_perf_bench --db LARGE.db --empty EMPTY.db [--rounds N]\n"
+                 "  [--limit-ms MS]  exit 1 when a large-database median exceeds MS\n"
+                 "  [--server-db CONNINFO]  also time the database steps on a server\n"
+                 "      holding the same history (a libpq keyword string or URI)\n"
+                 "  [--max-server-ratio R]  exit 1 when a user-facing step's server\n"
+                 "      median exceeds R times the SQLite one\n");
 }
 
 } // namespace
@@ -45,6 +54,8 @@ int main(int argc, char** argv) {
     std::string empty;
     int rounds = 15;
     double limitMs = 0.0;
+    std::string server;
+    double maxServerRatio = 0.0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--db") {
@@ -55,6 +66,10 @@ int main(int argc, char** argv) {
             rounds = std::max(1, std::atoi(argv[i + 1]));
         } else if (flag == "--limit-ms") {
             limitMs = std::atof(argv[i + 1]);
+        } else if (flag == "--server-db") {
+            server = argv[i + 1];
+        } else if (flag == "--max-server-ratio") {
+            maxServerRatio = std::atof(argv[i + 1]);
         } else {
             usage();
             return 2;
@@ -67,9 +82,18 @@ int main(int argc, char** argv) {
     try {
         knotmap::bench::BenchData largeData(large);
         knotmap::bench::BenchData emptyData(empty);
+        std::optional<knotmap::bench::BenchData> serverData;
         std::printf("%s\n", largeData.describe().c_str());
-        std::printf("%-34s %12s %12s %12s %9s\n", "step", "empty (ms)", "large (ms)", "large worst",
+        if (!server.empty()) {
+            serverData.emplace(knotmap::DatabaseLocation::parse(server));
+            std::printf("%s\n", serverData->describe().c_str());
+        }
+        std::printf("%-34s %12s %12s %12s %9s", "step", "empty (ms)", "large (ms)", "large worst",
                     "ratio");
+        if (serverData) {
+            std::printf(" %12s %12s %9s", "server (ms)", "server worst", "server/SQLite");
+        }
+        std::printf("\n");
         bool withinLimit = true;
         for (const knotmap::bench::Step& step : knotmap::bench::steps()) {
             const Timing onEmpty =
@@ -81,8 +105,19 @@ int main(int argc, char** argv) {
             if (onEmpty.medianMs >= 0.001) {
                 std::snprintf(ratio, sizeof ratio, "%.1fx", onLarge.medianMs / onEmpty.medianMs);
             }
-            std::printf("%-34s %12.3f %12.2f %12.2f %9s\n", step.name.c_str(), onEmpty.medianMs,
+            std::printf("%-34s %12.3f %12.2f %12.2f %9s", step.name.c_str(), onEmpty.medianMs,
                         onLarge.medianMs, onLarge.worstMs, ratio);
+            if (serverData && step.readsDatabase) {
+                const Timing onServer =
+                    timeRounds(rounds, [&](int round) { step.run(*serverData, round); });
+                const double serverRatio = onServer.medianMs / onLarge.medianMs;
+                std::printf(" %12.2f %12.2f %12.2fx", onServer.medianMs, onServer.worstMs,
+                            serverRatio);
+                if (maxServerRatio > 0.0 && step.userFacing && serverRatio > maxServerRatio) {
+                    withinLimit = false;
+                }
+            }
+            std::printf("\n");
             if (limitMs > 0.0 && step.userFacing && onLarge.medianMs > limitMs) {
                 withinLimit = false;
             }
