@@ -3,6 +3,7 @@
 #include "core/import_table.h"
 #include "core/text_search.h"
 #include "core/validation.h"
+#include "store/import_key_index.h"
 #include "store/import_rows.h"
 
 #include "store/sql/statement.h"
@@ -26,12 +27,6 @@ std::string joined(const std::vector<std::string>& items) {
     }
     return text;
 }
-
-struct PairHash {
-    std::size_t operator()(const std::pair<Id, Id>& key) const {
-        return std::hash<Id>()(key.first * 1000003 ^ key.second);
-    }
-};
 
 // Codes a vocabulary already has, and those the import will add.
 struct VocabularyCodes {
@@ -77,7 +72,7 @@ public:
         m_plan.clients = static_cast<std::int64_t>(m_clients.size());
         m_plan.sessions = static_cast<std::int64_t>(m_sessions.size());
         m_plan.knots = static_cast<std::int64_t>(m_knots.size());
-        m_plan.observations = static_cast<std::int64_t>(m_observationKeys.size());
+        m_plan.observations = m_keys.observationCount();
         m_plan.clientIds = shiftFor("client", m_minClientId);
         m_plan.sessionIds = shiftFor("session", m_minSessionId);
         m_plan.knotIds = shiftFor("knot", m_minKnotId);
@@ -332,7 +327,7 @@ private:
                                    std::to_string(treatment.sessionId));
             }
         }
-        if (treatment.id != 0 && m_treatmentIds.count(treatment.id) != 0) {
+        if (treatment.id != 0 && m_keys.hasTreatmentId(treatment.id)) {
             row.problem(4, "treatment " + std::to_string(treatment.id) +
                                " is on an earlier line too");
         }
@@ -343,11 +338,10 @@ private:
             return;
         }
         if (treatment.id != 0) {
-            m_treatmentIds.insert(treatment.id);
+            m_keys.addTreatmentId(treatment.id);
         }
         if (treatment.knotId) {
-            m_treatmentCodes[{treatment.sessionId, *treatment.knotId}].push_back(
-                treatment.kindCode);
+            m_keys.addTreatmentCode(treatment.sessionId, *treatment.knotId, treatment.kindCode);
         }
     }
 
@@ -381,12 +375,12 @@ private:
             }
         }
         const std::pair<Id, Id> key{observation.sessionId, observation.knotId};
-        const auto given = m_treatmentCodes.find(key);
-        const std::string expected =
-            given == m_treatmentCodes.end() ? std::string() : joined(given->second);
-        if (row.ok() && joined(parsed.treatmentCodes) != expected) {
-            row.problem(18, "is " + quotedValue(row.raw(18)) + " but treatments.csv has " +
-                                quotedValue(expected) + " for this knot in this session");
+        if (row.ok()) {
+            const std::string expected = m_keys.treatmentCodes(key.first, key.second);
+            if (joined(parsed.treatmentCodes) != expected) {
+                row.problem(18, "is " + quotedValue(row.raw(18)) + " but treatments.csv has " +
+                                    quotedValue(expected) + " for this knot in this session");
+            }
         }
         addObservation(row, key);
     }
@@ -431,11 +425,16 @@ private:
         if (key.first == 0 || key.second == 0) {
             return;
         }
-        if (m_observationKeys.count(key) != 0) {
+        // Recorded only when kept: past the list's room a bad row's pair is
+        // not remembered, as before, and its follow-ups are not reported.
+        if (keeps(row)) {
+            if (!m_keys.addObservation(key.first, key.second)) {
+                row.problem(5, "knot " + std::to_string(key.second) +
+                                   " is observed twice in session " + std::to_string(key.first));
+            }
+        } else if (m_keys.hasObservation(key.first, key.second)) {
             row.problem(5, "knot " + std::to_string(key.second) +
                                " is observed twice in session " + std::to_string(key.first));
-        } else if (keeps(row)) {
-            m_observationKeys.insert(key);
         }
     }
 
@@ -454,9 +453,8 @@ private:
     std::unordered_map<Id, ClientSeen> m_clients;
     std::unordered_map<Id, SessionSeen> m_sessions;
     std::unordered_map<Id, KnotSeen> m_knots;
-    std::unordered_set<Id> m_treatmentIds;
-    std::unordered_map<std::pair<Id, Id>, std::vector<std::string>, PairHash> m_treatmentCodes;
-    std::unordered_set<std::pair<Id, Id>, PairHash> m_observationKeys;
+    // Every observation pair, treatment id and treatment list, on disk.
+    ImportKeyIndex m_keys;
     VocabularyCodes m_symptoms;
     VocabularyCodes m_treatmentKinds;
     VocabularyCodes m_triggers;
