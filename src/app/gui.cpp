@@ -10,13 +10,13 @@
 #include "app/test_report.h"
 #include "store/database.h"
 #include "store/store_error.h"
-#include "ui/shell/app_view_model.h"
 #include "ui/dialogs/create_database_prompt.h"
+#include "ui/dialogs/password_prompt.h"
 #include "ui/history/history_data.h"
 #include "ui/knots/knot_log_controller.h"
-#include "ui/shell/main_screen.h"
-#include "ui/dialogs/password_prompt.h"
 #include "ui/sessions/session_controller.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/shell/main_screen.h"
 #include "ui/shell/test_probe.h"
 #include "ui/treatments/treatment_controller.h"
 
@@ -45,7 +45,9 @@ std::string displayPath(const DatabaseLocation& where) {
 
 // The data the window shows, or the error that stops it from showing any.
 struct LoadedData {
-    std::optional<Database> database;
+    // The open database with its undo stack and waiting saves; non-movable,
+    // so held by pointer.
+    std::unique_ptr<ui::Workspace> workspace;
     std::optional<ui::AppViewModel> model;
 };
 
@@ -62,7 +64,7 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
         // A schema that is not Knotmap's own, or rows breaking its rules:
         // read-only, and the bad rows are not shown as data (say why below).
         options.onFindings = FindingsPolicy::ReadOnlyHide;
-        loaded.database.emplace(Database::open(path, options));
+        loaded.workspace = std::make_unique<ui::Workspace>(Database::open(path, options));
     } catch (const std::exception& error) {
         // StoreError messages already name the file.
         state.error = ui::ErrorDialogState{"Knotmap can't open this database", error.what(),
@@ -70,7 +72,7 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
         std::cerr << "knotmap: " << error.what() << "\n";
         return loaded;
     }
-    const OpenReport& report = loaded.database->openReport();
+    const OpenReport& report = loaded.workspace->database().openReport();
     if (report.readOnly) {
         state.readOnlyReason = displayPath(path) +
                                " can be read but not written (check the permissions of the file "
@@ -90,8 +92,8 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
                                report.findings.summary() + ".";
         state.notice.detail = "To list every problem: knotmap info --db " + displayPath(path);
         state.notice.visible = true;
-        std::cerr << "knotmap: " << path.describe() << ": opened read-only: "
-                  << report.findings.summary() << "\n";
+        std::cerr << "knotmap: " << path.describe()
+                  << ": opened read-only: " << report.findings.summary() << "\n";
     }
     if (report.backupPath) {
         state.notice.title = "This database was upgraded";
@@ -106,7 +108,8 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
                   << "; the previous copy is saved as " << report.backupPath->string() << "\n";
     }
     try {
-        loaded.model = ui::buildAppViewModel(*loaded.database, state.clientList.selectedClient);
+        loaded.model =
+            ui::buildAppViewModel(loaded.workspace->database(), state.clientList.selectedClient);
     } catch (const std::exception& error) {
         // SQLite's own messages do not say which file they are about.
         const std::string message = path.describe() + ": " + error.what();
@@ -120,11 +123,12 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
 // After a change was saved: the view model is read again, once, between frames.
 void reloadModel(LoadedData& data, ui::MainScreenState& state) {
     try {
-        data.model = ui::buildAppViewModel(*data.database, state.clientList.selectedClient);
+        data.model =
+            ui::buildAppViewModel(data.workspace->database(), state.clientList.selectedClient);
     } catch (const std::exception& error) {
         state.notice.title = "Knotmap couldn't read the database again";
         state.notice.message = error.what();
-        state.notice.detail = data.database->describe();
+        state.notice.detail = data.workspace->database().describe();
         state.notice.visible = true;
     }
 }
@@ -132,16 +136,17 @@ void reloadModel(LoadedData& data, ui::MainScreenState& state) {
 // A client picked in the list gets its sessions and knots read before the
 // next frame draws them (the model holds one client's details at a time).
 void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
-    if (!data.database || !data.model || !state.clientList.selectedClient ||
+    if (!data.workspace || !data.model || !state.clientList.selectedClient ||
         ui::detailedClient(*data.model) == state.clientList.selectedClient) {
         return;
     }
     try {
-        ui::loadClientDetails(*data.database, *data.model, *state.clientList.selectedClient);
+        ui::loadClientDetails(data.workspace->database(), *data.model,
+                              *state.clientList.selectedClient);
     } catch (const std::exception& error) {
         state.notice.title = "Knotmap couldn't read this client's sessions";
         state.notice.message = error.what();
-        state.notice.detail = data.database->describe();
+        state.notice.detail = data.workspace->database().describe();
         state.notice.visible = true;
     }
 }
@@ -161,8 +166,8 @@ std::string historyReportLines(const ui::MainScreenState& state) {
 // shows (a knot's latest rating or a session's overall pain).
 std::string findingsReportLines(const LoadedData& data, const ui::MainScreenState& state) {
     std::string lines;
-    if (data.database) {
-        const OpenFindings& findings = data.database->openReport().findings;
+    if (data.workspace) {
+        const OpenFindings& findings = data.workspace->database().openReport().findings;
         lines += "findings " + std::to_string(findings.schemaDifferences.size()) + " " +
                  std::to_string(findings.badRows.count) + "\n";
     }
@@ -275,38 +280,41 @@ void runExportJob(ExportJob& job, ui::MainScreenState& state) {
 // The window's life with one database open: from opening it to quitting or
 // switching to another (the sample database and back). Returns true to switch
 // to sample.target().
-bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath, MainWindow& window,
-                   ui::MainScreenState& state, SettingsKeeper& settings, SampleSwitch& sample) {
+bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath,
+                   MainWindow& window, ui::MainScreenState& state, SettingsKeeper& settings,
+                   SampleSwitch& sample) {
     LoadedData data = load(databasePath, state);
     const std::string shownPath = displayPath(databasePath);
-    // Logging knots needs a writable database and the atlas (the map's
-    // regions). Read-only, the map only selects and no editor is offered.
+    // Changes need a writable database; logging knots needs the atlas (the
+    // map's regions) too. Read-only, the map only selects and no editor is
+    // offered. Knots, treatments, sessions, clients and vocabularies all run
+    // their commands through the one workspace: one Ctrl+Z order.
+    ui::Workspace* workspace = data.workspace.get();
+    if (workspace != nullptr && workspace->writable()) {
+        state.workspace = workspace;
+    }
     std::optional<ui::KnotLogController> knotLog;
-    if (data.database && !data.database->readOnly() && data.model &&
-        data.model->atlas != nullptr) {
-        knotLog.emplace(*data.database, *data.model->atlas);
-        state.knotLog = &*knotLog;
-    }
-    // Treatments share the knot log's undo stack (one Ctrl+Z order for the window).
     std::optional<ui::TreatmentController> treatments;
-    if (knotLog) {
-        treatments.emplace(*knotLog, *data.model->atlas);
-        state.treatments = &*treatments;
-    }
-    // Sessions share it too; signing, which cannot be undone, stays off it.
     std::optional<ui::SessionController> sessions;
-    if (knotLog) {
-        sessions.emplace(*knotLog);
+    if (state.workspace != nullptr && data.model && data.model->atlas != nullptr) {
+        knotLog.emplace(*workspace, *data.model->atlas);
+        state.knotLog = &*knotLog;
+        treatments.emplace(*workspace, *data.model->atlas);
+        state.treatments = &*treatments;
+        // Signing, which cannot be undone, stays off the undo stack.
+        sessions.emplace(*workspace, *knotLog);
         state.sessions = &*sessions;
     }
-    // The history views read the same file through their own connection,
-    // which would not hide rows breaking the rules: not offered then.
+    // The history views read through their own connections, which would not
+    // hide rows breaking the rules: not offered then.
     std::optional<ui::HistoryData> historyData;
-    if (data.database && data.model && data.model->atlas != nullptr &&
-        data.database->openReport().findings.empty()) {
-        historyData.emplace(data.database->location(), *data.model->atlas);
+    if (workspace != nullptr && data.model && data.model->atlas != nullptr &&
+        workspace->database().openReport().findings.empty()) {
+        historyData.emplace(workspace->readerLocation(), *data.model->atlas);
         state.historyData = &*historyData;
     }
+    // The workspace's version the view models were built at.
+    std::uint64_t shownVersion = workspace != nullptr ? workspace->version() : 0;
     std::optional<TestReport> testReport;
     // Where the widgets a test clicks were drawn, for the report's item lines.
     std::optional<ui::TestProbe> probe;
@@ -322,10 +330,20 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
     window.run(
         [&](const ui::Appearance& look) {
             frameTimer.start();
-            if (knotLog) {
-                knotLog->retryWaitingSaves();
+            if (state.workspace != nullptr) {
+                state.workspace->retryWaitingSaves();
+            }
+            // Every view model is built here, between frames, keyed on the
+            // workspace's one version: saved changes, undo and redo move it.
+            if (workspace != nullptr && workspace->version() != shownVersion) {
+                shownVersion = workspace->version();
+                reloadModel(data, state);
+            }
+            if (historyData) {
+                historyData->setVersion(shownVersion);
             }
             loadSelectedClient(data, state);
+            ui::prepareMainScreen(data.model ? &*data.model : nullptr, state);
             reportPngSave(window, state);
             runReportJob(reportJob, state);
             runExportJob(exportJob, state);
@@ -334,22 +352,18 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
                 window.requestRegionSave({request->min.x, request->min.y, request->max.x,
                                           request->max.y, request->path});
             }
-            if (knotLog && knotLog->takeDataChanged()) {
-                reloadModel(data, state);
-                if (historyData) {
-                    historyData->dataChanged();
-                }
-            }
             settings.afterFrame(state);
             window.setFontScale(SettingsKeeper::fontScale(state.settings));
             frameTimer.stop();
             if (testReport) {
                 testReport->setExtraLines(
                     takeFeelTestReportLines(state, databasePath) + historyReportLines(state) +
-                    "waiting-saves " + std::to_string(knotLog ? knotLog->waitingSaves() : 0) +
+                    "waiting-saves " +
+                    std::to_string(state.workspace != nullptr ? state.workspace->waitingSaves()
+                                                              : 0) +
                     "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
-                    findingsReportLines(data, state) +
-                    frameTimer.reportLine() + probe->takeLines());
+                    findingsReportLines(data, state) + frameTimer.reportLine() +
+                    probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }
             window.setTheme(state.theme);
@@ -358,30 +372,32 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
             return !state.quitRequested && !errorDismissed && !switchDatabase;
         },
         options.frameLimit);
-    if (knotLog) {
+    if (state.workspace != nullptr) {
+        ui::Workspace& open = *state.workspace;
         // Notes still being typed when the window closed are kept too.
         if (sessions) {
             sessions->flushPendingEdits();
         }
-        knotLog->flushPendingEdits();
-        // Saves still waiting for another program's lock are not dropped:
-        // closing waits for them, as a command would.
-        if (knotLog->waitingSaves() > 0) {
+        open.flushPendingEdits();
+        // Saves still waiting for another program's lock (or the server) are
+        // not dropped: closing waits for them, as a command would.
+        if (open.savesWaiting()) {
             std::cerr << "knotmap: " << databasePath.describe() << ": "
-                      << (knotLog->waitingForServer() ? "the server cannot be reached"
-                                                      : "another program is writing")
-                      << "; waiting to save " << knotLog->waitingSaves() << " change(s)...\n";
-            if (!knotLog->finishWaitingSaves()) {
+                      << (open.waitingForServer() ? "the server cannot be reached"
+                                                  : "another program is writing")
+                      << "; waiting to save " << open.waitingSaves() << " change(s)...\n";
+            if (!open.finishWaitingSaves()) {
                 state.unsavedOnExit = true;
             }
         }
-        if (const auto error = knotLog->takeError()) {
+        if (const auto error = open.takeError()) {
             std::cerr << "knotmap: " << *error << "\n";
         }
-        state.knotLog = nullptr;
-        state.treatments = nullptr;
-        state.sessions = nullptr;
     }
+    state.workspace = nullptr;
+    state.knotLog = nullptr;
+    state.treatments = nullptr;
+    state.sessions = nullptr;
     state.historyData = nullptr;
     return switchDatabase && !state.error;
 }
@@ -475,7 +491,8 @@ int runGui(const GuiOptions& options) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }
-    if (databasePath.isServer() && !askForServerPassword(window, databasePath, options.frameLimit)) {
+    if (databasePath.isServer() &&
+        !askForServerPassword(window, databasePath, options.frameLimit)) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }

@@ -5,11 +5,11 @@
 #include "render/png_writer.h"
 #include "store/client_lookup.h"
 #include "store/database.h"
-#include "ui/shell/app_view_model.h"
 #include "ui/history/history_data.h"
 #include "ui/knots/knot_log_controller.h"
-#include "ui/shell/main_screen.h"
 #include "ui/sessions/session_controller.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/shell/main_screen.h"
 #include "ui/treatments/treatment_controller.h"
 
 #include <CLI/CLI.hpp>
@@ -36,7 +36,8 @@ constexpr int kSettleFrames = 10;
 Id findClientId(Database& database, const ui::AppViewModel& model, const std::string& name) {
     const Client client = requireClientNamed(database.sql(), name, database.describe());
     if (ui::findClient(model, client.id) == nullptr) {
-        throw std::runtime_error("client '" + client.name + "' is archived: the window does not "
+        throw std::runtime_error("client '" + client.name +
+                                 "' is archived: the window does not "
                                  "show archived clients");
     }
     return client.id;
@@ -74,8 +75,7 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "screenshot",
         "Render the main window off screen and save it as a PNG (for docs and tests)");
-    command->add_option("--db", arguments.db,
-                        kDbOptionHelp);
+    command->add_option("--db", arguments.db, kDbOptionHelp);
     command->add_option("-o,--output", arguments.output, "PNG file to write")->required();
     command->add_option("--width", arguments.width, "Image width in pixels (default 1280)")
         ->check(CLI::Range(320, 8192));
@@ -111,7 +111,8 @@ int runScreenshot(const ScreenshotArguments& arguments) {
     if (!where.isServer() && !std::filesystem::exists(where.file())) {
         throw std::runtime_error(where.file().string() + ": no such database");
     }
-    Database database = Database::open(where, readingOptions());
+    ui::Workspace workspace(Database::open(where, readingOptions()));
+    Database& database = workspace.database();
     ui::AppViewModel model = ui::buildAppViewModel(database);
 
     ui::MainScreenState state;
@@ -144,10 +145,11 @@ int runScreenshot(const ScreenshotArguments& arguments) {
     std::optional<ui::KnotLogController> knotLog;
     std::optional<ui::TreatmentController> treatments;
     std::optional<ui::SessionController> sessions;
+    state.workspace = &workspace;
     if (model.atlas != nullptr) {
-        knotLog.emplace(database, *model.atlas);
-        treatments.emplace(*knotLog, *model.atlas);
-        sessions.emplace(*knotLog);
+        knotLog.emplace(workspace, *model.atlas);
+        treatments.emplace(workspace, *model.atlas);
+        sessions.emplace(workspace, *knotLog);
         state.knotLog = &*knotLog;
         state.treatments = &*treatments;
         state.sessions = &*sessions;
@@ -168,6 +170,7 @@ int runScreenshot(const ScreenshotArguments& arguments) {
         const std::string shownPath = where.describe();
         window.run(
             [&](const ui::Appearance& look) {
+                ui::prepareMainScreen(&model, state);
                 ui::drawMainScreen(&model, shownPath, state, look);
                 return true;
             },

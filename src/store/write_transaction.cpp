@@ -27,7 +27,6 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
     if (m_outermost) {
         m_db.commit();
-        m_db.countCommit();
     } else {
         m_db.releaseSavepoint();
     }

@@ -94,7 +94,7 @@ TEST_CASE("history data reads a real file on a worker and matches the direct ana
     added.clientId = client;
     added.startedAt = LocalTimestamp(direct.sessions.back().startedAt.utcSeconds() + 3600, 0);
     SessionRepository(check.sql()).add(added);
-    data.dataChanged();
+    data.setVersion(1);
     const auto stale = data.history(client);
     REQUIRE(stale.value != nullptr);
     CHECK_FALSE(stale.current);

@@ -84,14 +84,6 @@ public:
     // Backend side of Statement.
     [[nodiscard]] virtual std::unique_ptr<StatementImpl> prepare(const std::string& sql,
                                                                  bool manyRows) = 0;
-
-    // How many write transactions this connection has committed: a cheap
-    // way for a cache to notice that the data it was built from changed.
-    [[nodiscard]] std::uint64_t commitCount() const { return m_commits; }
-    void countCommit() { ++m_commits; }
-
-private:
-    std::uint64_t m_commits = 0;
 };
 
 } // namespace knotmap::sql

@@ -5,14 +5,10 @@
 namespace knotmap::sql {
 
 Statement::Statement(Connection& connection, const std::string& sql, Rows rows)
-    : m_connection(&connection), m_impl(connection.prepare(sql, rows == Rows::Many)) {}
+    : m_impl(connection.prepare(sql, rows == Rows::Many)) {}
 
 int Statement::exec() {
-    const int changed = m_impl->run();
-    if (changed > 0 && !m_connection->inTransaction()) {
-        m_connection->countCommit();
-    }
-    return changed;
+    return m_impl->run();
 }
 
 Statement::~Statement() = default;
@@ -22,7 +18,8 @@ Statement& Statement::operator=(Statement&&) noexcept = default;
 void Statement::tryReset() noexcept {
     try {
         m_impl->reset();
-    } catch (...) { // NOLINT(bugprone-empty-catch): the failure was reported by the exec that left it
+    } catch (
+        ...) { // NOLINT(bugprone-empty-catch): the failure was reported by the exec that left it
     }
 }
 

@@ -88,7 +88,8 @@ public:
     void bind(int index, std::string_view value) { m_impl->bindText(index, value); }
     void bind(int index, const std::string& value) { m_impl->bindText(index, value); }
     void bind(int index, const char* value) { m_impl->bindText(index, value); }
-    template <typename T> void bind(int index, const std::optional<T>& value) {
+    template <typename T>
+    void bind(int index, const std::optional<T>& value) {
         if (value) {
             bind(index, *value);
         } else {
@@ -97,7 +98,8 @@ public:
     }
     // Binds a named parameter; does nothing when the statement has none of
     // that name (export queries add filters only when asked).
-    template <typename T> void bind(const char* name, const T& value) {
+    template <typename T>
+    void bind(const char* name, const T& value) {
         if (const int index = m_impl->parameterIndex(name); index > 0) {
             bind(index, value);
         }
@@ -105,9 +107,7 @@ public:
 
     // Moves to the next row; false when there is none.
     bool executeStep() { return m_impl->step(); }
-    // Runs a statement to completion and returns the rows it changed. A
-    // change made outside a transaction counts as a commit of its own
-    // (Connection::commitCount), as it is one.
+    // Runs a statement to completion and returns the rows it changed.
     int exec();
     // Back to before the first step, keeping the bindings.
     void reset() { m_impl->reset(); }
@@ -120,7 +120,6 @@ public:
     [[nodiscard]] std::string getColumnName(int index) const { return m_impl->columnName(index); }
 
 private:
-    Connection* m_connection;
     std::unique_ptr<StatementImpl> m_impl;
 };
 

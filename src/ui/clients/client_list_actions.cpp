@@ -7,26 +7,25 @@
 namespace knotmap::ui {
 
 void applyClientListActions(const ClientListActions& actions, ClientListState& state,
-                            KnotLogController& controller) {
-    sql::Connection& db = controller.database().sql();
+                            Workspace& workspace) {
+    sql::Connection& db = workspace.database().sql();
     if (actions.create) {
         auto command = std::make_unique<CreateClientCommand>(db, *actions.create);
         // The stack owns the command from here on; nothing merges into a new
         // client, so it stays alive and holds the id its apply chose.
         const CreateClientCommand* created = command.get();
-        controller.executeShared(std::move(command),
-                                 [&state, created] { state.selectedClient = created->clientId(); });
+        workspace.execute(std::move(command),
+                          [&state, created] { state.selectedClient = created->clientId(); });
     }
     if (actions.edit) {
-        controller.executeShared(std::make_unique<EditClientCommand>(db, *actions.edit));
+        workspace.execute(std::make_unique<EditClientCommand>(db, *actions.edit));
     }
     if (actions.archive) {
-        controller.executeShared(std::make_unique<ArchiveClientCommand>(db, *actions.archive));
+        workspace.execute(std::make_unique<ArchiveClientCommand>(db, *actions.archive));
     }
     if (actions.unarchive) {
-        controller.executeShared(
-            std::make_unique<ArchiveClientCommand>(db, *actions.unarchive, false),
-            [&state, client = *actions.unarchive] { state.selectedClient = client; });
+        workspace.execute(std::make_unique<ArchiveClientCommand>(db, *actions.unarchive, false),
+                          [&state, client = *actions.unarchive] { state.selectedClient = client; });
     }
 }
 

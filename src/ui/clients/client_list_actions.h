@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/clients/client_list_panel.h"
-#include "ui/knots/knot_log_controller.h"
+#include "ui/workspace/workspace.h"
 
 namespace knotmap::ui {
 
@@ -9,6 +9,6 @@ namespace knotmap::ui {
 // stack (so Ctrl+Z takes back an edit or an archive in order with knot
 // edits). A created client becomes the selected one.
 void applyClientListActions(const ClientListActions& actions, ClientListState& state,
-                            KnotLogController& controller);
+                            Workspace& workspace);
 
 } // namespace knotmap::ui

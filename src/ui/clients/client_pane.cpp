@@ -9,14 +9,14 @@
 namespace knotmap::ui {
 
 void drawNewClientMenuItem(MainScreenState& state) {
-    if (ImGui::MenuItem("New client...", nullptr, false, state.knotLog != nullptr)) {
+    if (ImGui::MenuItem("New client...", nullptr, false, state.workspace != nullptr)) {
         startNewClient(state.clientList);
     }
 }
 
 void drawClientMenuItems(MainScreenState& state) {
-    // Read-only (no knot log): nothing to edit, so no Edit menu at all.
-    const bool canEdit = state.knotLog != nullptr;
+    // Read-only (no workspace to change): nothing to edit, so no Edit menu at all.
+    const bool canEdit = state.workspace != nullptr;
     if (canEdit && ImGui::BeginMenu("Edit")) {
         ImGui::Separator();
         if (ImGui::MenuItem("Vocabularies...", nullptr, false, canEdit)) {
@@ -36,8 +36,8 @@ bool clientPaneShown(const AppViewModel& model, const MainScreenState& state) {
 
 void drawClientPane(const AppViewModel& model, MainScreenState& state, const Appearance& look) {
     const ClientListActions actions = drawClientList(model, state.clientList, look);
-    if (state.knotLog != nullptr) {
-        applyClientListActions(actions, state.clientList, *state.knotLog);
+    if (state.workspace != nullptr) {
+        applyClientListActions(actions, state.clientList, *state.workspace);
     }
 }
 
@@ -47,12 +47,12 @@ void finishClientFrame(const AppViewModel& model, MainScreenState& state, const 
         clientPaneShown(model, state)) {
         state.clientList.focusSearch = true;
     }
-    if (state.knotLog != nullptr) {
+    if (state.workspace != nullptr) {
         // The details form shows whether or not the list does (File > New client...).
         ClientListActions actions;
         drawClientForm(model, state.clientList, actions, look);
-        applyClientListActions(actions, state.clientList, *state.knotLog);
-        drawVocabularyWindow(model.vocabularies, state.vocabularies, *state.knotLog, look);
+        applyClientListActions(actions, state.clientList, *state.workspace);
+        drawVocabularyWindow(model.vocabularies, state.vocabularies, *state.workspace, look);
     }
 }
 

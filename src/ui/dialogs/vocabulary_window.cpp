@@ -68,7 +68,7 @@ void fieldError(const VocabularyWindowState& state, const Appearance& look) {
 }
 
 void addRow(const Tab& tab, const std::vector<VocabularyItem>& items, VocabularyWindowState& state,
-            KnotLogController& controller, const Appearance& look) {
+            Workspace& workspace, const Appearance& look) {
     const float buttonWidth = ImGui::CalcTextSize("Add").x + ImGui::GetStyle().FramePadding.x * 4;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttonWidth -
                             ImGui::GetStyle().ItemSpacing.x);
@@ -81,8 +81,8 @@ void addRow(const Tab& tab, const std::vector<VocabularyItem>& items, Vocabulary
         state.renaming.reset();
         state.fieldError = nameProblem(items, state.newName, std::nullopt);
         if (state.fieldError.empty() &&
-            controller.executeShared(std::make_unique<AddVocabularyEntryCommand>(
-                controller.database().sql(), tab.vocabulary, state.newName))) {
+            workspace.execute(std::make_unique<AddVocabularyEntryCommand>(
+                workspace.database().sql(), tab.vocabulary, state.newName))) {
             state.newName.clear();
         }
         if (typedEnter) {
@@ -97,7 +97,7 @@ void addRow(const Tab& tab, const std::vector<VocabularyItem>& items, Vocabulary
 
 // The name cell while renaming: Enter saves, Esc or clicking away cancels.
 void renameCell(const VocabularyItem& item, const std::vector<VocabularyItem>& items,
-                const Tab& tab, VocabularyWindowState& state, KnotLogController& controller,
+                const Tab& tab, VocabularyWindowState& state, Workspace& workspace,
                 const Appearance& look) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (state.focusField) {
@@ -116,8 +116,8 @@ void renameCell(const VocabularyItem& item, const std::vector<VocabularyItem>& i
         state.fieldError = nameProblem(items, state.renameText, item.id);
         if (state.fieldError.empty()) {
             if (trimmed(state.renameText) != item.name) {
-                controller.executeShared(std::make_unique<RenameVocabularyEntryCommand>(
-                    controller.database().sql(), tab.vocabulary, item.id, state.renameText));
+                workspace.execute(std::make_unique<RenameVocabularyEntryCommand>(
+                    workspace.database().sql(), tab.vocabulary, item.id, state.renameText));
             }
             state.renaming.reset();
         } else {
@@ -133,12 +133,12 @@ void renameCell(const VocabularyItem& item, const std::vector<VocabularyItem>& i
 }
 
 void itemRow(const VocabularyItem& item, const std::vector<VocabularyItem>& items, const Tab& tab,
-             VocabularyWindowState& state, KnotLogController& controller, const Appearance& look) {
+             VocabularyWindowState& state, Workspace& workspace, const Appearance& look) {
     ImGui::PushID(static_cast<int>(item.id));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     if (state.renaming == item.id) {
-        renameCell(item, items, tab, state, controller, look);
+        renameCell(item, items, tab, state, workspace, look);
     } else {
         ImGui::AlignTextToFramePadding();
         if (item.hidden) {
@@ -166,14 +166,14 @@ void itemRow(const VocabularyItem& item, const std::vector<VocabularyItem>& item
     ImGui::SameLine();
     // Hiding keeps the entry on old records; it is only no longer offered.
     if (ImGui::SmallButton(item.hidden ? "Show" : "Hide")) {
-        controller.executeShared(std::make_unique<HideVocabularyEntryCommand>(
-            controller.database().sql(), tab.vocabulary, item.id, !item.hidden));
+        workspace.execute(std::make_unique<HideVocabularyEntryCommand>(
+            workspace.database().sql(), tab.vocabulary, item.id, !item.hidden));
     }
     ImGui::PopID();
 }
 
 void tabContents(const Tab& tab, const VocabularyLists& lists, VocabularyWindowState& state,
-                 KnotLogController& controller, const Appearance& look) {
+                 Workspace& workspace, const Appearance& look) {
     if (state.shown != tab.vocabulary) {
         // Fields typed into belong to the tab they were typed in.
         state.shown = tab.vocabulary;
@@ -183,7 +183,7 @@ void tabContents(const Tab& tab, const VocabularyLists& lists, VocabularyWindowS
     }
     const std::vector<VocabularyItem>& items = lists.of(tab.vocabulary);
     ImGui::Dummy(ImVec2(0, look.px(4)));
-    addRow(tab, items, state, controller, look);
+    addRow(tab, items, state, workspace, look);
     ImGui::Dummy(ImVec2(0, look.px(6)));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
@@ -199,7 +199,7 @@ void tabContents(const Tab& tab, const VocabularyLists& lists, VocabularyWindowS
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, actionsWidth);
         ImGui::TableHeadersRow();
         for (const VocabularyItem& item : items) {
-            itemRow(item, items, tab, state, controller, look);
+            itemRow(item, items, tab, state, workspace, look);
         }
         ImGui::EndTable();
     }
@@ -209,7 +209,7 @@ void tabContents(const Tab& tab, const VocabularyLists& lists, VocabularyWindowS
 } // namespace
 
 void drawVocabularyWindow(const VocabularyLists& lists, VocabularyWindowState& state,
-                          KnotLogController& controller, const Appearance& look) {
+                          Workspace& workspace, const Appearance& look) {
     if (!state.open) {
         return;
     }
@@ -246,7 +246,7 @@ void drawVocabularyWindow(const VocabularyLists& lists, VocabularyWindowState& s
         if (ImGui::BeginTabBar("vocabularies")) {
             for (const Tab& tab : kTabs) {
                 if (ImGui::BeginTabItem(tab.title)) {
-                    tabContents(tab, lists, state, controller, look);
+                    tabContents(tab, lists, state, workspace, look);
                     ImGui::EndTabItem();
                 }
             }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/domain.h"
-#include "ui/style/appearance.h"
 #include "ui/clients/client_pane_data.h"
-#include "ui/knots/knot_log_controller.h"
+#include "ui/style/appearance.h"
+#include "ui/workspace/workspace.h"
 
 #include <optional>
 #include <string>
@@ -21,10 +21,10 @@ struct VocabularyWindowState {
 };
 
 // Edit > Vocabularies...: the symptoms, treatments and triggers, built-in and
-// custom, with add, rename and hide/show. Changes go through controller's undo
+// custom, with add, rename and hide/show. Changes go through the workspace's undo
 // stack; lists come from the view model, so they refresh with it (and so do
 // the knot editor's chips). Draws nothing while closed.
 void drawVocabularyWindow(const VocabularyLists& lists, VocabularyWindowState& state,
-                          KnotLogController& controller, const Appearance& look);
+                          Workspace& workspace, const Appearance& look);
 
 } // namespace knotmap::ui

@@ -1,9 +1,7 @@
 #include "ui/history/history_data.h"
 
-#include "store/database.h"
-
 #include "store/client_history_query.h"
-
+#include "store/database.h"
 #include "store/sql/connection.h"
 
 namespace knotmap::ui {
@@ -20,12 +18,6 @@ void HistoryData::setSynchronous(bool synchronous) {
     m_comparisons.setSynchronous(synchronous);
     m_effects.setSynchronous(synchronous);
     m_symptoms.setSynchronous(synchronous);
-}
-
-void HistoryData::dataChanged() {
-    ++m_version;
-    // Older results stay until the new ones are ready (shown as stale), but
-    // the least recently used go first, so old versions age out by themselves.
 }
 
 bool HistoryData::busy() const {

@@ -40,8 +40,9 @@ public:
 
     // Computes on the calling thread: screenshots show results in their first frame.
     void setSynchronous(bool synchronous);
-    // After any saved change: everything is read and computed again.
-    void dataChanged();
+    // The workspace's version (ui/workspace/workspace.h), part of every key:
+    // when it moves, everything is read and computed again.
+    void setVersion(std::uint64_t version) { m_version = version; }
     // True while a worker is reading or computing.
     [[nodiscard]] bool busy() const;
 
@@ -73,9 +74,12 @@ private:
         return {lookup.value, lookup.current, lookup.error};
     }
 
-    DatabaseLocation m_database; // each read opens its own connection
+    DatabaseLocation m_database; // each read opens its own read-only connection here
     const Atlas& m_atlas;
-    std::uint64_t m_version = 0; // part of every key: a change makes all of them new
+    // Part of every key: a change makes all of them new. Older results stay
+    // until the new ones are ready (shown as stale), but the least recently
+    // used go first, so old versions age out by themselves.
+    std::uint64_t m_version = 0;
     AsyncCache<std::tuple<std::uint64_t, Id>, ClientHistory> m_histories{4};
     AsyncCache<std::tuple<std::uint64_t, Id, Id>, KnotTrend> m_trends{16};
     AsyncCache<std::tuple<std::uint64_t, Id>, std::vector<SessionOverview>> m_overviews{4};

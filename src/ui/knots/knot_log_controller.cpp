@@ -5,15 +5,13 @@
 #include "store/knot_repository.h"
 #include "store/observation_commands.h"
 #include "store/store_error.h"
-#include "store/treatment_commands.h"
 #include "store/todays_session.h"
+#include "store/treatment_commands.h"
 #include "store/visit_amendments.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include <chrono>
-#include <thread>
 #include <utility>
 
 namespace knotmap::ui {
@@ -23,142 +21,53 @@ namespace {
 constexpr const char* kDefaultClientName = "Me";
 } // namespace
 
-KnotLogController::KnotLogController(Database& database, const Atlas& atlas)
-    : m_database(database), m_atlas(atlas), m_waiting(database) {
-    // A click must never freeze the window for long: a save that meets a
-    // lock waits briefly, then queues and is retried between frames.
-    m_database.setBusyTimeout(kWindowBusyTimeoutMs);
+KnotLogController::KnotLogController(Workspace& workspace, const Atlas& atlas)
+    : m_workspace(workspace), m_atlas(atlas) {
+    // Notes being typed are saved before any other change, whoever makes it.
+    m_workspace.setTextFlush([this] { flushPendingEdits(); });
 }
 
-void KnotLogController::afterLanding() {
-    // While saves wait, the editor keeps showing what the person did (the
-    // edits are applied to it in memory); once all landed, it is read again.
-    if (!m_waiting.waiting()) {
-        m_editorStale = true;
-    }
-    m_dataChanged = true;
+KnotLogController::~KnotLogController() {
+    m_workspace.setTextFlush({});
 }
 
 bool KnotLogController::execute(std::unique_ptr<Command> command, bool continuesGesture,
                                 std::function<void()> onLanded) {
-    return submit(std::move(command), continuesGesture, std::move(onLanded)) ==
+    return m_workspace.submit(std::move(command), continuesGesture, std::move(onLanded)) ==
            PendingWrites::Outcome::Landed;
 }
 
-PendingWrites::Outcome KnotLogController::submit(std::unique_ptr<Command> command,
-                                                 bool continuesGesture,
-                                                 std::function<void()> onLanded) {
-    const std::string description = command->description();
-    // Shared so the write can be tried again: the undo stack takes the
-    // command only once it applied.
-    auto pending = std::make_shared<std::unique_ptr<Command>>(std::move(command));
-    PendingWrites::Write write;
-    write.description = description;
-    write.attempt = [this, pending, continuesGesture] {
-        m_history.execute(std::move(*pending));
-        if (!continuesGesture) {
-            m_history.sealNewest();
-        }
-    };
-    write.onLanded = [this, landed = std::move(onLanded)] {
-        if (landed) {
-            landed();
-        }
-        afterLanding();
-    };
-    std::string error;
-    const PendingWrites::Outcome outcome = m_waiting.submit(std::move(write), error);
-    if (outcome == PendingWrites::Outcome::Failed) {
-        m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
-                  m_database.describe() + ")";
-        m_editorStale = true;
-    }
-    return outcome;
-}
-
-void KnotLogController::retryWaitingSaves() {
-    std::string error;
-    std::string failed;
-    m_waiting.retry(error, failed);
-    if (!error.empty()) {
-        m_error = "Couldn\u2019t save \u201C" + failed + "\u201D: " + error + " (" +
-                  m_database.describe() + ")";
-        m_editorStale = true;
-        m_dataChanged = true;
-    }
-    if (!m_waiting.waiting()) {
+void KnotLogController::prepare() {
+    if (!m_workspace.savesWaiting()) {
         m_waitingKnots.clear(); // landed, or given up and reported
     }
-}
-
-bool KnotLogController::finishWaitingSaves() {
-    // As long as a command would wait for the lock, then give up and say so.
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(kCommandBusyTimeoutMs);
-    bool allLanded = true;
-    while (m_waiting.waiting() && std::chrono::steady_clock::now() < deadline) {
-        std::string error;
-        std::string failed;
-        m_waiting.retry(error, failed, 1000);
-        if (!error.empty()) {
-            m_error = "Couldn\u2019t save \u201C" + failed + "\u201D: " + error + " (" +
-                      m_database.describe() + ")";
-            allLanded = false;
-        }
-        if (m_waiting.waiting()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const bool selectionMoved = m_selectedObservation != m_editorObservation;
+    // While saves wait, the editor keeps showing what the person did (the
+    // edits are applied to it in memory); once all landed, it is read again.
+    const bool dataMoved = m_workspace.version() != m_editorVersion && !m_workspace.savesWaiting();
+    if (!selectionMoved && !dataMoved) {
+        return;
+    }
+    m_editorObservation = m_selectedObservation;
+    m_editorVersion = m_workspace.version();
+    m_editor.reset();
+    if (m_selectedObservation) {
+        try {
+            // Empty when the observation is gone (its creation was undone,
+            // its knot deleted); it comes back with the same id on redo.
+            m_editor = buildKnotEditorModel(db(), *m_selectedObservation, m_atlas);
+        } catch (const std::exception& error) {
+            m_workspace.reportFailure("Couldn't read the knot", error);
         }
     }
-    if (m_waiting.waiting()) {
-        const std::string seconds = std::to_string(kCommandBusyTimeoutMs / 1000) + " s";
-        m_error = std::to_string(m_waiting.count()) + " change(s) could not be saved: " +
-                  (waitingForServer() ? m_database.describe() + " could not be reached for " + seconds
-                                      : "another program kept " + m_database.describe() +
-                                            " locked for " + seconds);
-        return false;
+    if (!m_editor) {
+        m_editorState.pickingRegions = false;
     }
-    return allLanded;
-}
-
-bool KnotLogController::executeShared(std::unique_ptr<Command> command,
-                                      std::function<void()> onLanded) {
-    flushPendingEdits(); // notes being typed become their own, earlier step
-    return submit(std::move(command), false, std::move(onLanded)) !=
-           PendingWrites::Outcome::Failed;
-}
-
-bool KnotLogController::writeOutsideHistory(const std::string& description,
-                                            const std::function<void()>& write,
-                                            History history) {
-    flushPendingEdits();
-    PendingWrites::Write pending;
-    pending.description = description;
-    pending.attempt = write;
-    pending.onLanded = [this, history] {
-        if (history == History::End) {
-            m_history.clear();
-        }
-        afterLanding();
-    };
-    std::string error;
-    const PendingWrites::Outcome outcome = m_waiting.submit(std::move(pending), error);
-    if (outcome == PendingWrites::Outcome::Failed) {
-        m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
-                  m_database.describe() + ")";
-        return false;
-    }
-    return true;
-}
-
-void KnotLogController::reportFailure(const std::string& action, const std::exception& error) {
-    // SQLite's own messages do not say which file they are about.
-    m_error = action + ": " + error.what() + " (" + m_database.describe() + ")";
 }
 
 void KnotLogController::select(Id observationId) {
     if (m_selectedObservation != observationId) {
         m_selectedObservation = observationId;
-        m_editorStale = true;
     }
 }
 
@@ -166,14 +75,14 @@ Id KnotLogController::clientOrMe(std::optional<Id> clientId) {
     if (clientId) {
         return *clientId;
     }
-    ClientRepository clients(m_database.sql());
+    ClientRepository clients(db());
     if (auto existing = clients.findByName(kDefaultClientName)) {
         return existing->id;
     }
     Client me;
     me.name = kDefaultClientName;
     clients.add(me);
-    m_dataChanged = true;
+    m_workspace.dataChanged();
     return me.id;
 }
 
@@ -184,25 +93,25 @@ void KnotLogController::addKnot(std::optional<Id> clientId, BodyView view, Diagr
     try {
         knot.clientId = clientOrMe(clientId);
     } catch (const std::exception& error) {
-        reportFailure("Couldn't create the client \u201CMe\u201D", error);
+        m_workspace.reportFailure("Couldn't create the client \u201CMe\u201D", error);
         return;
     }
     knot.view = view;
     knot.position = point;
     knot.regionCode = regionCode;
-    auto command =
-        std::make_unique<CreateKnotCommand>(m_database.sql(), knot, LocalTimestamp::now());
+    auto command = std::make_unique<CreateKnotCommand>(db(), knot, LocalTimestamp::now());
     // The command lives on in the undo stack once it landed.
     const CreateKnotCommand* created = command.get();
     const int serial = ++m_waitingKnotSerial;
-    const bool landed = execute(std::move(command), false, [this, created, serial, client = knot.clientId] {
-        m_lastClient = client;
-        select(created->observationId());
-        std::erase_if(m_waitingKnots, [serial](const BodyMapMarker& marker) {
-            return marker.knotId == -serial;
+    const bool landed =
+        execute(std::move(command), false, [this, created, serial, client = knot.clientId] {
+            m_lastClient = client;
+            select(created->observationId());
+            std::erase_if(m_waitingKnots, [serial](const BodyMapMarker& marker) {
+                return marker.knotId == -serial;
+            });
         });
-    });
-    if (!landed && m_waiting.waiting()) {
+    if (!landed && m_workspace.savesWaiting()) {
         BodyMapMarker marker;
         marker.knotId = -serial; // never a saved knot's id
         marker.view = view;
@@ -210,7 +119,7 @@ void KnotLogController::addKnot(std::optional<Id> clientId, BodyView view, Diagr
         marker.pain = knot.pain;
         marker.resolved = true; // drawn small and muted until it is saved
         marker.title = regionDisplayName(m_atlas, regionCode);
-        marker.detail = waitingForServer()
+        marker.detail = m_workspace.waitingForServer()
                             ? "Not saved yet: the server cannot be reached"
                             : "Saving\u2026 another program is writing to the database";
         marker.regionCode = regionCode;
@@ -223,20 +132,20 @@ void KnotLogController::logKnot(Id knotId) {
     m_editorState.offerLogAgainFor = 0;
     const LocalTimestamp now = LocalTimestamp::now();
     try {
-        const auto knot = KnotRepository(m_database.sql()).get(knotId);
+        const auto knot = KnotRepository(db()).get(knotId);
         if (!knot) {
             throw StoreError("knot " + std::to_string(knotId) + " no longer exists");
         }
-        if (auto today = findTodaysObservation(m_database.sql(), knot->clientId, knotId, now)) {
+        if (auto today = findTodaysObservation(db(), knot->clientId, knotId, now)) {
             select(today->id);
             m_editorState.offerLogAgainFor = today->id;
             return;
         }
     } catch (const std::exception& error) {
-        reportFailure("Couldn't open the knot", error);
+        m_workspace.reportFailure("Couldn't open the knot", error);
         return;
     }
-    auto command = std::make_unique<LogObservationCommand>(m_database.sql(), knotId, now);
+    auto command = std::make_unique<LogObservationCommand>(db(), knotId, now);
     const LogObservationCommand* logged = command.get();
     execute(std::move(command), false, [this, logged] { select(logged->observationId()); });
 }
@@ -245,94 +154,66 @@ void KnotLogController::logKnotAgain(Id knotId) {
     flushPendingEdits();
     m_editorState.offerLogAgainFor = 0;
     auto command = std::make_unique<LogObservationCommand>(
-        m_database.sql(), knotId, LocalTimestamp::now(), LogObservationCommand::Where::NewCheckIn);
+        db(), knotId, LocalTimestamp::now(), LogObservationCommand::Where::NewCheckIn);
     const LogObservationCommand* logged = command.get();
     execute(std::move(command), false, [this, logged] { select(logged->observationId()); });
 }
 
 void KnotLogController::moveKnot(Id knotId, DiagramPoint point, const std::string& regionCode) {
-    if (knotRatedInSignedVisit(m_database.sql(), knotId)) {
-        m_error = "This knot was rated in a signed visit, so it keeps its place: where it was "
-                  "found is part of that record.";
-        m_dataChanged = true; // the map puts the dragged marker back
+    if (knotRatedInSignedVisit(db(), knotId)) {
+        m_workspace.reportError(
+            "This knot was rated in a signed visit, so it keeps its place: where it was "
+            "found is part of that record.");
+        m_workspace.dataChanged(); // the map puts the dragged marker back
         return;
     }
-    execute(std::make_unique<MoveKnotCommand>(m_database.sql(), knotId, point, regionCode));
+    execute(std::make_unique<MoveKnotCommand>(db(), knotId, point, regionCode));
 }
 
 void KnotLogController::deleteKnot(Id knotId) {
     m_lastDeleteFrame = ImGui::GetFrameCount();
-    if (knotRatedInSignedVisit(m_database.sql(), knotId)) {
-        m_error = "This knot was rated in a signed visit, so it is not deleted: its ratings are "
-                  "part of that record. Mark it resolved instead.";
+    if (knotRatedInSignedVisit(db(), knotId)) {
+        m_workspace.reportError(
+            "This knot was rated in a signed visit, so it is not deleted: its ratings are "
+            "part of that record. Mark it resolved instead.");
         return;
     }
     flushPendingEdits();
-    execute(std::make_unique<DeleteKnotCommand>(m_database.sql(), knotId));
+    execute(std::make_unique<DeleteKnotCommand>(db(), knotId));
 }
 
 void KnotLogController::toggleReferredRegion(const std::string& regionCode) {
-    const KnotEditorModel* model = editor();
+    const KnotEditorModel* model = m_editor ? &*m_editor : nullptr;
     if (model == nullptr) {
         return;
     }
     const Id observationId = model->observationId;
     auto codes = toggledCode(model->observation.referredRegionCodes, regionCode);
     execute(std::make_unique<UpdateObservationCommand>(
-        m_database.sql(), ObservationEdit::setReferredRegions(observationId, std::move(codes))));
+        db(), ObservationEdit::setReferredRegions(observationId, std::move(codes))));
 }
 
 void KnotLogController::closeEditor() {
     flushPendingEdits();
     m_selectedObservation.reset();
     m_editor.reset();
-    m_editorStale = false;
+    m_editorObservation.reset();
     m_editorState.pickingRegions = false;
 }
 
 void KnotLogController::flushPendingEdits() {
     if (auto notes = takePendingNotes(m_editorState)) {
-        execute(std::make_unique<UpdateObservationCommand>(m_database.sql(), std::move(*notes)));
+        execute(std::make_unique<UpdateObservationCommand>(db(), std::move(*notes)));
     }
 }
 
-const KnotEditorModel* KnotLogController::editor() {
-    if (m_editorStale) {
-        m_editorStale = false;
-        m_editor.reset();
-        if (m_selectedObservation) {
-            try {
-                // Empty when the observation is gone (its creation was undone,
-                // its knot deleted); it comes back with the same id on redo.
-                m_editor = buildKnotEditorModel(m_database.sql(), *m_selectedObservation, m_atlas);
-            } catch (const std::exception& error) {
-                reportFailure("Couldn't read the knot", error);
-            }
-        }
-    }
-    return m_editor ? &*m_editor : nullptr;
+std::optional<Id> KnotLogController::selectedKnot() const {
+    return m_editor ? std::optional<Id>(m_editor->knotId) : std::nullopt;
 }
 
-bool KnotLogController::editorOpen() {
-    return editor() != nullptr;
-}
-
-std::optional<Id> KnotLogController::selectedKnot() {
-    const KnotEditorModel* model = editor();
-    return model != nullptr ? std::optional<Id>(model->knotId) : std::nullopt;
-}
-
-bool KnotLogController::pickingRegions() {
-    if (editor() == nullptr) {
-        m_editorState.pickingRegions = false;
-    }
-    return m_editorState.pickingRegions;
-}
-
-std::span<const int> KnotLogController::referredRegions() {
-    const KnotEditorModel* model = editor();
-    return model != nullptr ? std::span<const int>(model->referredRegionIndices)
-                            : std::span<const int>();
+std::span<const int> KnotLogController::referredRegions() const {
+    return m_editor ? std::span<const int>(m_editor->referredRegionIndices)
+                    : std::span<const int>();
 }
 
 void KnotLogController::drawEditor(const Appearance& look) {
@@ -340,33 +221,36 @@ void KnotLogController::drawEditor(const Appearance& look) {
     if (m_editorState.notesObservation != m_selectedObservation.value_or(0)) {
         flushPendingEdits();
     }
-    const KnotEditorModel* model = editor();
-    if (model == nullptr) {
+    if (!m_editor) {
         return;
     }
-    const Id knotId = model->knotId; // model is rebuilt by the commands below
-    const KnotEditorEvents events = drawKnotEditor(*model, m_editorState, look);
+    // Only prepare() rebuilds the model, so it stays put while the events
+    // below are carried out; closing comes last.
+    const KnotEditorModel& model = *m_editor;
+    const Id knotId = model.knotId;
+    const KnotEditorEvents events = drawKnotEditor(model, m_editorState, look);
     if (events.edit) {
-        execute(std::make_unique<UpdateObservationCommand>(m_database.sql(), *events.edit),
+        execute(std::make_unique<UpdateObservationCommand>(db(), *events.edit),
                 events.editContinues);
-        if (m_waiting.waiting() && m_editor) {
+        if (m_workspace.savesWaiting() && m_editor) {
             // Not in the database yet: the editor shows it as made, "Saving…".
             applyEdit(*events.edit, m_editor->observation);
         }
     }
     if (events.gestureEnded) {
-        m_history.sealNewest();
+        m_workspace.sealGesture();
     }
     if (!events.amendments.empty()) {
         // Not an undo step: an amendment is part of the record once saved.
         // All fields in one transaction: a refusal leaves none of them saved.
-        sql::Connection& db = m_database.sql();
-        writeOutsideHistory("Amend rating", [&db, amendments = events.amendments] {
-            amendRecords(db, amendments);
-        });
+        sql::Connection& connection = db();
+        m_workspace.writeOutsideHistory("Amend rating",
+                                        [&connection, amendments = events.amendments] {
+                                            amendRecords(connection, amendments);
+                                        });
     }
     if (events.addTreatment) {
-        execute(std::make_unique<AddTreatmentCommand>(m_database.sql(), *events.addTreatment));
+        execute(std::make_unique<AddTreatmentCommand>(db(), *events.addTreatment));
     }
     if (events.logAgain) {
         logKnotAgain(knotId);
@@ -388,69 +272,18 @@ void KnotLogController::handleShortcuts() {
     // short press look held.
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) {
         if (io.KeyShift) {
-            redo();
+            m_workspace.redo();
         } else {
-            undo();
+            m_workspace.undo();
         }
     } else if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Y, false)) {
-        redo();
+        m_workspace.redo();
     } else if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) &&
                m_lastDeleteFrame != ImGui::GetFrameCount()) {
         if (const auto knot = selectedKnot()) {
             deleteKnot(*knot);
         }
     }
-}
-
-bool KnotLogController::undo() {
-    flushPendingEdits();
-    if (m_waiting.waiting()) {
-        m_error = "Still saving \u201C" + m_waiting.oldestDescription() +
-                  "\u201D: another program is writing to the database. Undo once it is saved.";
-        return false;
-    }
-    if (!m_history.canUndo()) {
-        return false;
-    }
-    const std::string description = m_history.undoDescription();
-    try {
-        m_history.undo();
-    } catch (const std::exception& error) {
-        reportFailure("Couldn't undo \u201C" + description + "\u201D", error);
-        return false;
-    }
-    m_editorStale = true;
-    m_dataChanged = true;
-    return true;
-}
-
-bool KnotLogController::redo() {
-    if (m_waiting.waiting()) {
-        m_error = "Still saving \u201C" + m_waiting.oldestDescription() +
-                  "\u201D: another program is writing to the database. Redo once it is saved.";
-        return false;
-    }
-    if (!m_history.canRedo()) {
-        return false;
-    }
-    const std::string description = m_history.redoDescription();
-    try {
-        m_history.redo();
-    } catch (const std::exception& error) {
-        reportFailure("Couldn't redo \u201C" + description + "\u201D", error);
-        return false;
-    }
-    m_editorStale = true;
-    m_dataChanged = true;
-    return true;
-}
-
-bool KnotLogController::takeDataChanged() {
-    return std::exchange(m_dataChanged, false);
-}
-
-std::optional<std::string> KnotLogController::takeError() {
-    return std::exchange(m_error, {});
 }
 
 } // namespace knotmap::ui

@@ -3,11 +3,10 @@
 #include "core/atlas.h"
 #include "core/domain.h"
 #include "core/undo_stack.h"
-#include "store/database.h"
+#include "ui/body_map/body_map_types.h"
 #include "ui/knots/knot_editor_model.h"
 #include "ui/knots/knot_editor_panel.h"
-#include "ui/body_map/body_map_types.h"
-#include "ui/workspace/pending_writes.h"
+#include "ui/workspace/workspace.h"
 
 #include <functional>
 #include <memory>
@@ -18,12 +17,20 @@
 namespace knotmap::ui {
 
 // Turns what the user does on the body map and in the knot editor into
-// commands: applies them through the store, keeps them on the undo stack,
-// tracks the observation being edited and tells the app when its view models
-// must be rebuilt. Store failures become a message for the window.
+// commands on the workspace (its one undo stack, its saves that wait), and
+// keeps the observation being edited. The editor's view model is built
+// between frames (prepare), never while a panel draws.
 class KnotLogController {
 public:
-    KnotLogController(Database& database, const Atlas& atlas);
+    KnotLogController(Workspace& workspace, const Atlas& atlas);
+    ~KnotLogController();
+    KnotLogController(const KnotLogController&) = delete;
+    KnotLogController& operator=(const KnotLogController&) = delete;
+
+    // Between frames: reads the open observation again when the selection
+    // or the workspace's version moved (not while saves wait: the editor
+    // then shows the edits made in memory, "Saving…").
+    void prepare();
 
     // A click on the body where no knot is: a new knot there, with today's
     // observation (pain 5, active trigger point), opened in the editor.
@@ -51,87 +58,44 @@ public:
     // while no text field has focus.
     void handleShortcuts();
 
-    bool undo();
-    bool redo();
-    [[nodiscard]] const UndoStack& history() const { return m_history; }
-
-    // For the window's other editors (clients, vocabularies): their commands
-    // go on this same stack so Ctrl+Z undoes everything in the order it was
-    // done. onLanded runs once it is saved (now, or later when another
-    // program held the lock). True when saved or waiting to be saved; false
-    // when the store refused, and the failure reaches the notice banner.
-    bool executeShared(std::unique_ptr<Command> command, std::function<void()> onLanded = {});
-    // For a change that is deliberately not on the undo stack (signing a
-    // visit, an amendment): runs write, then marks the data changed, or
-    // reports its failure. History::End also empties undo and redo once it
-    // lands (signing: no earlier step may reach into the signed visit).
-    // False when write threw.
-    enum class History { Keep, End };
-    bool writeOutsideHistory(const std::string& description, const std::function<void()>& write,
-                             History history = History::Keep);
-    [[nodiscard]] Database& database() { return m_database; }
+    [[nodiscard]] Workspace& workspace() { return m_workspace; }
     [[nodiscard]] const Atlas& atlas() const { return m_atlas; }
 
-    [[nodiscard]] bool editorOpen();
+    [[nodiscard]] bool editorOpen() const { return m_editor.has_value(); }
     // The knot whose observation is open in the editor.
-    [[nodiscard]] std::optional<Id> selectedKnot();
+    [[nodiscard]] std::optional<Id> selectedKnot() const;
     // The map should report region clicks (toggleReferredRegion), not add knots.
-    [[nodiscard]] bool pickingRegions();
+    [[nodiscard]] bool pickingRegions() const { return m_editor && m_editorState.pickingRegions; }
     // The open observation's referred-pain regions, as atlas indices, for the map to highlight.
-    [[nodiscard]] std::span<const int> referredRegions();
+    [[nodiscard]] std::span<const int> referredRegions() const;
     // The client the last new knot was created for ("Me" on a new database).
     [[nodiscard]] std::optional<Id> lastClient() const { return m_lastClient; }
 
-    // True once after the data changed: view models built from the store are stale.
-    [[nodiscard]] bool takeDataChanged();
-    // A failure the user must see (the change was not saved), once.
-    [[nodiscard]] std::optional<std::string> takeError();
-    // Saves notes still being typed (e.g. when the window closes).
+    // Saves notes still being typed (another change comes first, or the window closes).
     void flushPendingEdits();
 
-    // Between frames: tries again the saves that met another program's lock.
-    void retryWaitingSaves();
-    // Saves made but not yet in the database (another program holds its lock).
-    [[nodiscard]] std::size_t waitingSaves() const { return m_waiting.count(); }
-    [[nodiscard]] std::string oldestWaitingSave() const { return m_waiting.oldestDescription(); }
-    // True when saves wait for a server that went away, not for a lock.
-    [[nodiscard]] bool waitingForServer() const {
-        return m_waiting.waitReason() == PendingWrites::WaitReason::ServerGone;
-    }
     // Knots clicked on the body whose saving waits: drawn muted on the map,
     // "Saving…" in their tooltip, until they land.
     [[nodiscard]] std::span<const BodyMapMarker> waitingKnots() const { return m_waitingKnots; }
-    // For closing the window: keeps retrying, with the lock wait of a command,
-    // until every waiting save landed or failed. False when some did not land.
-    bool finishWaitingSaves();
 
 private:
-    // Applies the command and keeps it for undo; onLanded runs once it is
-    // saved, now or (when another program holds the lock) on a later frame.
-    // True when it was saved now; false when it waits or the store refused.
+    // Applies the command on the workspace; true when it was saved now.
     bool execute(std::unique_ptr<Command> command, bool continuesGesture = false,
                  std::function<void()> onLanded = {});
-    PendingWrites::Outcome submit(std::unique_ptr<Command> command, bool continuesGesture,
-                                  std::function<void()> onLanded);
-    void afterLanding();
     void select(Id observationId);
-    const KnotEditorModel* editor(); // rebuilt from the store only when stale
     Id clientOrMe(std::optional<Id> clientId);
-    void reportFailure(const std::string& action, const std::exception& error);
+    [[nodiscard]] sql::Connection& db() { return m_workspace.database().sql(); }
 
-    Database& m_database;
+    Workspace& m_workspace;
     const Atlas& m_atlas;
-    UndoStack m_history;
-    PendingWrites m_waiting;
     std::vector<BodyMapMarker> m_waitingKnots;
     int m_waitingKnotSerial = 0; // tells the waiting markers apart
     std::optional<Id> m_selectedObservation;
-    std::optional<KnotEditorModel> m_editor;
-    bool m_editorStale = true;
+    std::optional<KnotEditorModel> m_editor; // built by prepare()
+    std::optional<Id> m_editorObservation;   // what m_editor was built for
+    std::uint64_t m_editorVersion = 0;       // the workspace's version it was built at
     KnotEditorState m_editorState;
     std::optional<Id> m_lastClient;
-    bool m_dataChanged = false;
-    std::optional<std::string> m_error;
     int m_lastDeleteFrame = -1; // one Delete press deletes one knot, whoever saw it
 };
 

@@ -35,14 +35,4 @@ void applyKnotLogEvents(const BodyMapEvents& events, std::optional<Id> clientId,
     }
 }
 
-void finishKnotLogFrame(KnotLogController& knotLog, NoticeState& notice) {
-    knotLog.handleShortcuts();
-    if (auto error = knotLog.takeError()) {
-        notice.title = "Knotmap couldn't save that change";
-        notice.message = *error;
-        notice.detail.clear();
-        notice.visible = true;
-    }
-}
-
 } // namespace knotmap::ui

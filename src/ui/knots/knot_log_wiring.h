@@ -3,7 +3,6 @@
 #include "core/atlas.h"
 #include "ui/body_map/body_map_types.h"
 #include "ui/knots/knot_log_controller.h"
-#include "ui/widgets/notice_banner.h"
 
 #include <optional>
 
@@ -19,9 +18,5 @@ void fillBodyMapInput(KnotLogController& knotLog, BodyMapInput& input);
 // knot, move or delete it, or toggle a referred region while picking.
 void applyKnotLogEvents(const BodyMapEvents& events, std::optional<Id> clientId, const Atlas& atlas,
                         KnotLogController& knotLog);
-
-// Once per frame after everything is drawn: the undo, redo and Delete keys,
-// and any store failure shown in the window's notice banner.
-void finishKnotLogFrame(KnotLogController& knotLog, NoticeState& notice);
 
 } // namespace knotmap::ui

@@ -74,7 +74,7 @@ void drawSessionColumn(const ClientEntry& client, SessionController& sessions,
         probeItem("treatments-tab");
         if (treatmentsOpen) {
             if (ImGui::BeginChild("session-treatments", ImVec2(0, 0))) {
-                treatments->draw(*shown, look);
+                treatments->draw(look);
                 storage->SetFloat(belowKey, contentHeight());
             }
             ImGui::EndChild();

@@ -1,8 +1,8 @@
 #include "ui/sessions/session_controller.h"
 
 #include "store/amendment_repository.h"
-#include "store/visit_amendments.h"
 #include "store/session_commands.h"
+#include "store/visit_amendments.h"
 #include "ui/widgets/widgets.h"
 
 #include <GLFW/glfw3.h>
@@ -12,7 +12,8 @@
 
 namespace knotmap::ui {
 
-SessionController::SessionController(KnotLogController& knotLog) : m_knotLog(knotLog) {}
+SessionController::SessionController(Workspace& workspace, KnotLogController& knotLog)
+    : m_workspace(workspace), m_knotLog(knotLog) {}
 
 std::optional<Id> SessionController::shownSession(const ClientEntry& client) const {
     if (client.sessions.empty()) {
@@ -43,35 +44,41 @@ void SessionController::newSession(const ClientEntry& client, SessionKind kind) 
     if (client.id == 0) {
         return; // the placeholder "Me" is saved with its first knot
     }
-    auto command = std::make_unique<NewSessionCommand>(m_knotLog.database().sql(), client.id, kind,
-                                                       LocalTimestamp::now());
+    auto command = std::make_unique<NewSessionCommand>(m_workspace.database().sql(), client.id,
+                                                       kind, LocalTimestamp::now());
     const NewSessionCommand* created = command.get(); // the stack keeps it alive
-    m_knotLog.executeShared(std::move(command), [this, created] {
+    m_workspace.execute(std::move(command), [this, created] {
         m_picked = created->sessionId();
         m_knotLog.closeEditor();
     });
 }
 
-const SessionDetailsModel* SessionController::model(Id sessionId) {
-    sql::Connection& db = m_knotLog.database().sql();
-    // The connection's change counter moves with every write, undo and redo
-    // included: comparing it costs nothing, unlike reading the tables.
-    const std::uint64_t changes = db.commitCount();
-    if (sessionId != m_modelSession || changes != m_modelChanges) {
-        m_modelSession = sessionId;
-        m_modelChanges = changes;
-        m_model.reset();
-        m_readError.clear();
-        try {
-            m_model = buildSessionDetailsModel(db, sessionId, m_knotLog.atlas());
-            if (m_model) {
-                resetDrafts(*m_model, m_state);
-            }
-        } catch (const std::exception& error) {
-            m_readError = std::string("The session could not be read: ") + error.what();
-        }
+void SessionController::prepare(const ClientEntry* client) {
+    const std::optional<Id> shown = client != nullptr ? shownSession(*client) : std::optional<Id>();
+    const Id sessionId = shown.value_or(0);
+    if (sessionId == m_modelSession && m_workspace.version() == m_modelVersion) {
+        return;
     }
-    return m_model ? &*m_model : nullptr;
+    m_modelSession = sessionId;
+    m_modelVersion = m_workspace.version();
+    m_model.reset();
+    m_readError.clear();
+    if (sessionId == 0) {
+        return;
+    }
+    try {
+        m_model =
+            buildSessionDetailsModel(m_workspace.database().sql(), sessionId, m_knotLog.atlas());
+        if (m_model) {
+            resetDrafts(*m_model, m_state);
+        }
+    } catch (const std::exception& error) {
+        m_readError = std::string("The session could not be read: ") + error.what();
+    }
+}
+
+const SessionDetailsModel* SessionController::model(Id sessionId) const {
+    return m_model && m_modelSession == sessionId ? &*m_model : nullptr;
 }
 
 void SessionController::drawDetails(const ClientEntry& client, const Appearance& look) {
@@ -81,29 +88,32 @@ void SessionController::drawDetails(const ClientEntry& client, const Appearance&
                   look);
         return;
     }
-    const SessionDetailsModel* shown = model(*sessionId);
     if (!m_readError.empty()) {
         textMuted(m_readError, look);
     }
-    if (shown != nullptr) {
-        apply(drawSessionDetails(*shown, m_state, look), *sessionId);
+    // The details prepared between frames: when a session was picked earlier
+    // in this frame they are still the previous one's for this frame, and
+    // what the person does applies to the session drawn.
+    if (m_model) {
+        const Id drawn = m_modelSession;
+        apply(drawSessionDetails(*m_model, m_state, look), drawn);
     }
 }
 
 void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) {
-    sql::Connection& db = m_knotLog.database().sql();
+    sql::Connection& db = m_workspace.database().sql();
     if (events.update) {
-        m_knotLog.executeShared(std::make_unique<UpdateSessionDetailsCommand>(
+        m_workspace.execute(std::make_unique<UpdateSessionDetailsCommand>(
             db, sessionId, events.update->first, events.update->second));
     }
     if (events.newTime) {
-        m_knotLog.executeShared(
+        m_workspace.execute(
             std::make_unique<ChangeSessionTimeCommand>(db, sessionId, *events.newTime));
     }
     if (events.amend) {
         // Not an undo step: an amendment is part of the record once saved
         // (store/visit_amendments.h). By value, like signing below.
-        m_knotLog.writeOutsideHistory("Amend visit", [&db, amendment = *events.amend]() mutable {
+        m_workspace.writeOutsideHistory("Amend visit", [&db, amendment = *events.amend]() mutable {
             amendSession(db, amendment);
         });
     }
@@ -113,16 +123,16 @@ void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) 
         // earlier step can reach into the signed visit.
         // By value: the write may wait for another program's lock and run
         // on a later frame, signed at the moment the person signed.
-        m_knotLog.writeOutsideHistory(
+        m_workspace.writeOutsideHistory(
             "Sign visit",
             [&db, sessionId,
              signature = SessionSignature{*events.signAs, LocalTimestamp::now().utcSeconds()}] {
                 AmendmentRepository(db).sign(sessionId, signature);
             },
-            KnotLogController::History::End);
+            Workspace::History::End);
     }
     if (events.deleteSession) {
-        m_knotLog.executeShared(std::make_unique<DeleteSessionCommand>(db, sessionId));
+        m_workspace.execute(std::make_unique<DeleteSessionCommand>(db, sessionId));
         m_picked.reset();
     }
 }
@@ -216,8 +226,8 @@ void SessionController::flushPendingEdits() {
           SessionField::Objective, SessionField::Assessment, SessionField::Plan}) {
         const std::string& draft = m_state.drafts[static_cast<std::size_t>(field)];
         if (draft != fieldText(saved, field)) {
-            m_knotLog.executeShared(std::make_unique<UpdateSessionDetailsCommand>(
-                m_knotLog.database().sql(), saved.id, field, draft));
+            m_workspace.execute(std::make_unique<UpdateSessionDetailsCommand>(
+                m_workspace.database().sql(), saved.id, field, draft));
         }
     }
 }

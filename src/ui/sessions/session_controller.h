@@ -1,11 +1,12 @@
 #pragma once
 
 #include "core/domain.h"
-#include "ui/shell/app_view_model.h"
-#include "ui/style/appearance.h"
 #include "ui/knots/knot_log_controller.h"
 #include "ui/sessions/session_details_model.h"
 #include "ui/sessions/session_details_panel.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/style/appearance.h"
+#include "ui/workspace/workspace.h"
 
 #include <optional>
 #include <string>
@@ -15,12 +16,16 @@ namespace knotmap::ui {
 
 // The sessions' side of the window: which session of the client is selected
 // (the timeline's highlight, the details panel, the map's markers), and the
-// session commands, applied on the knot log's undo stack so one Ctrl+Z order
-// covers knots, treatments and sessions. Failures reach the notice banner
-// through the knot log.
+// session commands, run by the workspace so one Ctrl+Z order covers knots,
+// treatments and sessions. The details' view model is built between frames
+// (prepare), never while the panel draws.
 class SessionController {
 public:
-    explicit SessionController(KnotLogController& knotLog);
+    SessionController(Workspace& workspace, KnotLogController& knotLog);
+
+    // Between frames: reads the shown session's details again when the shown
+    // session or the workspace's version moved. client null: none shown.
+    void prepare(const ClientEntry* client);
 
     // The session the details, treatments and map show: the one the user
     // picked, else the client's newest. None when the client has none.
@@ -48,15 +53,17 @@ public:
     [[nodiscard]] bool takeShownChanged(const ClientEntry& client);
 
 private:
-    const SessionDetailsModel* model(Id sessionId); // rebuilt only when stale
+    // The prepared details when they are sessionId's, else null.
+    [[nodiscard]] const SessionDetailsModel* model(Id sessionId) const;
     void apply(const SessionDetailsEvents& events, Id sessionId);
 
+    Workspace& m_workspace;
     KnotLogController& m_knotLog;
     std::optional<Id> m_picked;
     std::optional<Id> m_lastShown; // for takeShownChanged
     std::optional<SessionDetailsModel> m_model;
     Id m_modelSession = 0;
-    std::uint64_t m_modelChanges = ~std::uint64_t{0}; // the connection's change counter when the model was read
+    std::uint64_t m_modelVersion = ~std::uint64_t{0}; // the workspace's version it was read at
     std::string m_readError;
     SessionDetailsState m_state;
 };

@@ -3,15 +3,15 @@
 #include "core/referral_patterns.h"
 #include "ui/body_map/body_map_panel.h"
 #include "ui/clients/client_pane.h"
-#include "ui/shell/edit_menu.h"
-#include "ui/shell/feel_keys.h"
 #include "ui/history/history_common.h"
 #include "ui/history/history_panel.h"
 #include "ui/knots/knot_log_wiring.h"
 #include "ui/sessions/session_column.h"
 #include "ui/sessions/session_list_panel.h"
-#include "ui/widgets/status_pill.h"
+#include "ui/shell/edit_menu.h"
+#include "ui/shell/feel_keys.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/status_pill.h"
 #include "ui/widgets/widgets.h"
 
 #include <GLFW/glfw3.h>
@@ -56,8 +56,8 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         }
         ImGui::EndMenu();
     }
-    if (state.knotLog != nullptr) {
-        drawEditMenu(*state.knotLog);
+    if (state.workspace != nullptr) {
+        drawEditMenu(*state.workspace, state.knotLog);
     }
     if (ImGui::BeginMenu("View")) {
         bool dark = state.theme == ThemeKind::Dark;
@@ -73,17 +73,17 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     if (!state.readOnlyReason.empty()) {
         drawStatusPill("Read-only", state.readOnlyReason, look.colours().notice, look);
     }
-    if (state.knotLog != nullptr && state.knotLog->waitingSaves() > 0) {
-        if (state.knotLog->waitingForServer()) {
+    if (state.workspace != nullptr && state.workspace->savesWaiting()) {
+        if (state.workspace->waitingForServer()) {
             drawStatusPill("Not saved yet",
-                           "\u201C" + state.knotLog->oldestWaitingSave() +
+                           "\u201C" + state.workspace->oldestWaitingSave() +
                                "\u201D was not saved: the server cannot be reached. It is kept "
                                "here, with any later change, and saved as soon as the server "
                                "answers again.",
                            look.colours().error, look);
         } else {
             drawStatusPill("Saving\u2026",
-                           "\u201C" + state.knotLog->oldestWaitingSave() +
+                           "\u201C" + state.workspace->oldestWaitingSave() +
                                "\u201D is waiting: another program is writing to the database. "
                                "It is kept here and saved as soon as the database is free.",
                            look.colours().notice, look);
@@ -103,6 +103,17 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     }
     ImGui::PopFont();
     ImGui::EndMainMenuBar();
+}
+
+// A change the store refused (or that could not be read again), in the
+// window's notice banner.
+void showSaveFailure(Workspace& workspace, NoticeState& notice) {
+    if (auto error = workspace.takeError()) {
+        notice.title = "Knotmap couldn't save that change";
+        notice.message = *error;
+        notice.detail.clear();
+        notice.visible = true;
+    }
 }
 
 // A borderless child filling the given size, with its own padding and background.
@@ -289,7 +300,7 @@ void sessionsWithTreatments(const ClientEntry& client, MainScreenState& state,
     ImGui::EndChild();
     ImGui::Dummy(ImVec2(0, look.px(8)));
     if (ImGui::BeginChild("session-treatments", ImVec2(0, 0))) {
-        state.treatments->draw(client.sessions.front().id, look);
+        state.treatments->draw(look);
     }
     ImGui::EndChild();
 }
@@ -403,7 +414,10 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         dataPanes(*model, databasePath, state, look);
         finishClientFrame(*model, state, look);
         if (state.knotLog != nullptr) {
-            finishKnotLogFrame(*state.knotLog, state.notice);
+            state.knotLog->handleShortcuts();
+        }
+        if (state.workspace != nullptr) {
+            showSaveFailure(*state.workspace, state.notice);
         }
     }
     const ImGuiIO& io = ImGui::GetIO();
@@ -429,6 +443,34 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         drawFeelWindows(state.settings, state.feel, state.theme, state.bodyMap, look);
     }
     ImGui::End();
+}
+
+void prepareMainScreen(const AppViewModel* model, MainScreenState& state) {
+    if (state.knotLog != nullptr) {
+        state.knotLog->prepare();
+    }
+    // The client drawMainScreen will show: the selected one, else the first.
+    const ClientEntry* client = nullptr;
+    if (model != nullptr && state.clientList.selectedClient) {
+        client = findClient(*model, *state.clientList.selectedClient);
+    }
+    if (model != nullptr && client == nullptr && !model->clients.empty()) {
+        client = &model->clients.front();
+    }
+    if (client != nullptr && client->id == 0) {
+        client = nullptr; // the placeholder "Me" of an empty database has no sessions
+    }
+    if (state.sessions != nullptr) {
+        state.sessions->prepare(client);
+    }
+    if (state.treatments != nullptr) {
+        std::optional<Id> shown;
+        if (client != nullptr && !client->sessions.empty()) {
+            shown = state.sessions != nullptr ? state.sessions->shownSession(*client)
+                                              : std::optional<Id>(client->sessions.front().id);
+        }
+        state.treatments->prepare(shown);
+    }
 }
 
 } // namespace knotmap::ui

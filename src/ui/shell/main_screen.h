@@ -1,22 +1,23 @@
 #pragma once
 
 #include "core/settings.h"
-#include "ui/shell/app_view_model.h"
-#include "ui/style/appearance.h"
 #include "ui/body_map/body_map_state.h"
 #include "ui/clients/client_list_panel.h"
-#include "ui/shell/empty_state.h"
 #include "ui/dialogs/error_dialog.h"
 #include "ui/dialogs/export_dialog.h"
-#include "ui/shell/feel_state.h"
+#include "ui/dialogs/report_dialog.h"
+#include "ui/dialogs/vocabulary_window.h"
 #include "ui/history/history_data.h"
 #include "ui/history/history_state.h"
 #include "ui/knots/knot_log_controller.h"
-#include "ui/widgets/notice_banner.h"
-#include "ui/dialogs/report_dialog.h"
 #include "ui/sessions/session_controller.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/shell/empty_state.h"
+#include "ui/shell/feel_state.h"
+#include "ui/style/appearance.h"
 #include "ui/treatments/treatment_controller.h"
-#include "ui/dialogs/vocabulary_window.h"
+#include "ui/widgets/notice_banner.h"
+#include "ui/workspace/workspace.h"
 
 #include <optional>
 #include <string>
@@ -49,8 +50,11 @@ struct MainScreenState {
     // with settings.theme / settings.therapistMode by the keeper each frame.
     Settings settings;
     FeelState feel; // settings window, shortcut overlay
-    // Saves what the map and the knot editor do; set by the app while a
-    // database is open (null: the map only selects).
+    // The open database, its undo stack and saves, when it may be changed;
+    // set by the app (null: read-only, or nothing open).
+    Workspace* workspace = nullptr;
+    // Saves what the map and the knot editor do; set with workspace when the
+    // atlas is loaded (null: the map only selects).
     KnotLogController* knotLog = nullptr;
     // The treatments section under the sessions; set with knotLog (null: not shown).
     TreatmentController* treatments = nullptr;
@@ -88,5 +92,10 @@ private:
 // model is null when nothing could be loaded.
 void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
                     MainScreenState& state, const Appearance& look);
+
+// Between frames, before drawMainScreen: builds the view models the panels
+// draw (the open knot, the shown session's details and treatments) from the
+// workspace, so no panel reads the database while it draws.
+void prepareMainScreen(const AppViewModel* model, MainScreenState& state);
 
 } // namespace knotmap::ui

@@ -1,7 +1,7 @@
 #include "ui/treatments/treatment_controller.h"
 
-#include "core/treatment_text.h"
 #include "core/record_amendment.h"
+#include "core/treatment_text.h"
 #include "store/treatment_commands.h"
 #include "store/visit_amendments.h"
 #include "ui/widgets/widgets.h"
@@ -10,42 +10,42 @@
 
 namespace knotmap::ui {
 
-TreatmentController::TreatmentController(KnotLogController& knotLog, const Atlas& atlas)
-    : m_knotLog(knotLog), m_atlas(atlas) {}
+TreatmentController::TreatmentController(Workspace& workspace, const Atlas& atlas)
+    : m_workspace(workspace), m_atlas(atlas) {}
 
-const TreatmentPanelModel* TreatmentController::model(Id sessionId) {
-    sql::Connection& db = m_knotLog.database().sql();
-    // SQLite counts every row this connection inserts, updates or deletes
-    // (undo and redo included): a cheap counter, not a query, so reading it
-    // each frame keeps the model fresh without touching the tables.
-    const std::uint64_t changes = db.commitCount();
-    if (sessionId != m_modelSession || changes != m_modelChanges) {
-        m_modelSession = sessionId;
-        m_modelChanges = changes;
-        m_model.reset();
-        m_readError.clear();
-        try {
-            m_model = buildTreatmentPanelModel(db, sessionId, m_atlas);
-        } catch (const std::exception& error) {
-            m_readError = std::string("The treatments could not be read: ") + error.what();
-        }
+void TreatmentController::prepare(std::optional<Id> sessionId) {
+    const Id session = sessionId.value_or(0);
+    if (session == m_modelSession && m_workspace.version() == m_modelVersion) {
+        return;
     }
-    return m_model ? &*m_model : nullptr;
+    m_modelSession = session;
+    m_modelVersion = m_workspace.version();
+    m_model.reset();
+    m_readError.clear();
+    if (session == 0) {
+        return;
+    }
+    try {
+        m_model = buildTreatmentPanelModel(m_workspace.database().sql(), session, m_atlas);
+    } catch (const std::exception& error) {
+        m_readError = std::string("The treatments could not be read: ") + error.what();
+    }
 }
 
-void TreatmentController::draw(Id sessionId, const Appearance& look) {
-    const TreatmentPanelModel* shown = model(sessionId);
+void TreatmentController::draw(const Appearance& look) {
     if (!m_readError.empty()) {
         textMuted(m_readError, look);
     }
-    if (shown == nullptr) {
+    if (!m_model) {
         return;
     }
-    const TreatmentPanelEvents events = drawTreatmentPanel(*shown, m_state, look);
-    sql::Connection& db = m_knotLog.database().sql();
+    // The model prepared between frames: when a session was picked earlier
+    // in this frame, the next frame shows it.
+    const TreatmentPanelModel& shown = *m_model;
+    const TreatmentPanelEvents events = drawTreatmentPanel(shown, m_state, look);
+    sql::Connection& db = m_workspace.database().sql();
     // The form closes only once its treatment is saved, so nothing typed is lost.
-    if (events.add &&
-        m_knotLog.executeShared(std::make_unique<AddTreatmentCommand>(db, *events.add))) {
+    if (events.add && m_workspace.execute(std::make_unique<AddTreatmentCommand>(db, *events.add))) {
         m_state.form = TreatmentFormState{};
     }
     if (events.update && m_state.form.amending) {
@@ -55,7 +55,7 @@ void TreatmentController::draw(Id sessionId, const Appearance& look) {
         const bool unchanged =
             m_state.form.editing && sameTreatment(*m_state.form.editing, *events.update);
         if (unchanged ||
-            m_knotLog.executeShared(std::make_unique<UpdateTreatmentCommand>(db, *events.update))) {
+            m_workspace.execute(std::make_unique<UpdateTreatmentCommand>(db, *events.update))) {
             m_state.form = TreatmentFormState{};
         }
     }
@@ -63,7 +63,7 @@ void TreatmentController::draw(Id sessionId, const Appearance& look) {
         if (m_state.form.editing && m_state.form.editing->id == *events.remove) {
             m_state.form = TreatmentFormState{};
         }
-        m_knotLog.executeShared(std::make_unique<DeleteTreatmentCommand>(db, *events.remove));
+        m_workspace.execute(std::make_unique<DeleteTreatmentCommand>(db, *events.remove));
     }
 }
 
@@ -72,18 +72,18 @@ void TreatmentController::amend(const Treatment& corrected) {
     if (!original) {
         return;
     }
-    const std::vector<RecordAmendment> amendments = treatmentAmendments(
-        *original, corrected, m_state.form.author, m_state.form.reason,
-        LocalTimestamp::now().utcSeconds());
+    const std::vector<RecordAmendment> amendments =
+        treatmentAmendments(*original, corrected, m_state.form.author, m_state.form.reason,
+                            LocalTimestamp::now().utcSeconds());
     if (amendments.empty()) {
         m_state.form = TreatmentFormState{};
         return;
     }
-    sql::Connection& db = m_knotLog.database().sql();
+    sql::Connection& db = m_workspace.database().sql();
     // Not an undo step: an amendment is part of the record once saved. All
     // fields in one transaction, so a refusal leaves none of them saved.
-    if (m_knotLog.writeOutsideHistory("Amend treatment",
-                                      [&db, amendments] { amendRecords(db, amendments); })) {
+    if (m_workspace.writeOutsideHistory("Amend treatment",
+                                        [&db, amendments] { amendRecords(db, amendments); })) {
         m_state.form = TreatmentFormState{};
     }
 }
