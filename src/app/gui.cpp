@@ -20,6 +20,7 @@
 #include "ui/shell/test_probe.h"
 #include "ui/treatments/treatment_controller.h"
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -120,17 +121,28 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
     return loaded;
 }
 
+constexpr const char* kRereadFailedTitle = "Knotmap couldn't read the database again";
+constexpr const char* kClientReadFailedTitle = "Knotmap couldn't read this client's sessions";
+constexpr const char* kReadRetried =
+    "Knotmap keeps trying, and shows them as soon as the database answers.";
+
 // After a change was saved: the view model is read again, once, between frames.
-void reloadModel(LoadedData& data, ui::MainScreenState& state) {
+// False when it could not be read (the previous model stays on screen).
+bool reloadModel(LoadedData& data, ui::MainScreenState& state) {
     try {
         data.model =
             ui::buildAppViewModel(data.workspace->database(), state.clientList.selectedClient);
     } catch (const std::exception& error) {
-        state.notice.title = "Knotmap couldn't read the database again";
+        state.notice.title = kRereadFailedTitle;
         state.notice.message = error.what();
-        state.notice.detail = data.workspace->database().describe();
+        state.notice.detail = kReadRetried;
         state.notice.visible = true;
+        return false;
     }
+    if (state.notice.title == kRereadFailedTitle) {
+        state.notice.visible = false; // read again once the database answered
+    }
+    return true;
 }
 
 // A client picked in the list gets its sessions and knots read before the
@@ -144,10 +156,16 @@ void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
         ui::loadClientDetails(data.workspace->database(), *data.model,
                               *state.clientList.selectedClient);
     } catch (const std::exception& error) {
-        state.notice.title = "Knotmap couldn't read this client's sessions";
+        // Tried again every frame: a server that went away and came back
+        // shows the client without the person doing anything.
+        state.notice.title = kClientReadFailedTitle;
         state.notice.message = error.what();
-        state.notice.detail = data.workspace->database().describe();
+        state.notice.detail = kReadRetried;
         state.notice.visible = true;
+        return;
+    }
+    if (state.notice.title == kClientReadFailedTitle) {
+        state.notice.visible = false;
     }
 }
 
@@ -172,6 +190,12 @@ std::string findingsReportLines(const LoadedData& data, const ui::MainScreenStat
                  std::to_string(findings.badRows.count) + "\n";
     }
     lines += "notice " + (state.notice.visible ? state.notice.title : std::string("none")) + "\n";
+    if (state.notice.visible) {
+        // What the banner says below its title, on one line, for tests.
+        std::string text = state.notice.message + " | " + state.notice.detail;
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        lines += "notice-text " + text + "\n";
+    }
     std::optional<int> highest;
     if (data.model) {
         for (const ui::ClientEntry& client : data.model->clients) {
@@ -335,9 +359,9 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
             }
             // Every view model is built here, between frames, keyed on the
             // workspace's one version: saved changes, undo and redo move it.
-            if (workspace != nullptr && workspace->version() != shownVersion) {
+            if (workspace != nullptr && workspace->version() != shownVersion &&
+                reloadModel(data, state)) {
                 shownVersion = workspace->version();
-                reloadModel(data, state);
             }
             if (historyData) {
                 historyData->setVersion(shownVersion);

@@ -74,6 +74,10 @@ if report_has "^item tab-overview "; then click_item tab-overview; else press ct
 wait_for report_value_is history-tab 2 ||
     fail "with the server stopped, the Overview view did not open (history-tab '$(report_value history-tab)')"
 wait_for report_value_is history-busy 0 || fail "the Overview view kept waiting for the stopped server"
+wait_for report_has "^value history-error 1" || fail "with the server stopped, the Overview view showed no error"
+# The banner's text names the server, in plain words.
+report_has "^notice-text .*server $server_dir" ||
+    fail "the notice does not name the server ($(grep '^notice-text' "$report"))"
 if [[ -n "${KNOTMAP_SHOTS:-}" ]]; then import -window root "$KNOTMAP_SHOTS/server-gone-reading.png"; fi
 # Long enough for the window to try the server again (every 2 s): the
 # slowest recent frame shows whether a try held the window up.
@@ -92,6 +96,11 @@ pass "with the server gone, picking a client and a history view keep the window 
 wait_for sessions_shown ||
     fail "after the server came back, the picked client's sessions never appeared by themselves"
 other_picked || fail "after the server came back the window no longer shows the picked client"
+wait_for report_has "^notice none" ||
+    fail "after the server came back the notice stayed ($(grep '^notice' "$report"))"
+# The history view asks again by itself (a failure is kept a few seconds).
+no_history_error() { ! grep -q "^value history-error" "$report"; }
+wait_for no_history_error || fail "after the server came back the Overview view kept its error"
 pass "once the server answers again the picked client's sessions appear without a click"
 
 # 2. Saving while the server is stopped, on the body map.

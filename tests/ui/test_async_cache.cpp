@@ -75,3 +75,37 @@ TEST_CASE("async cache reports a failed computation and clear retries it") {
     (void)cache.get(1, failing);
     CHECK(attempts == 2);
 }
+
+TEST_CASE("async cache asks again after a failure once the retry wait is over") {
+    // A server that went away and came back: the same key fails, then works,
+    // with no change of data (no new key) in between.
+    AsyncCache<int, int> cache;
+    cache.setRetryFailureAfter(std::chrono::milliseconds(50));
+    std::atomic<bool> serverUp{false};
+    std::atomic<int> attempts{0};
+    const auto read = [&] {
+        ++attempts;
+        if (!serverUp) {
+            throw std::runtime_error("the connection to server db.clinic:5432 was lost");
+        }
+        return 42;
+    };
+    const auto failed = settle(cache, 1, read);
+    CHECK(failed.value == nullptr);
+    CHECK(failed.error == "the connection to server db.clinic:5432 was lost");
+    // Within the wait the failure is shown, not computed again every frame.
+    for (int frame = 0; frame < 5; ++frame) {
+        CHECK(cache.get(1, read).error == failed.error);
+    }
+    CHECK(attempts == 1);
+
+    serverUp = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    // The retry starts; meanwhile the old message stays on screen.
+    CHECK(cache.get(1, read).error == failed.error);
+    const auto recovered = settle(cache, 1, read);
+    REQUIRE(recovered.value != nullptr);
+    CHECK(*recovered.value == 42);
+    CHECK(recovered.current);
+    CHECK(attempts == 2);
+}

@@ -41,6 +41,13 @@ public:
         collectFinished();
         if (auto found = find(key)) {
             if (!found->value) {
+                // A failure may pass (a server that went away answers again):
+                // it is asked again now and then, its message shown meanwhile.
+                if (!m_synchronous &&
+                    std::chrono::steady_clock::now() - found->at >= m_retryFailureAfter) {
+                    m_entries.pop_front(); // find() put it first
+                    start(key, std::move(compute));
+                }
                 return {m_lastShown, false, found->error, m_lastShownKey};
             }
             m_lastShown = found->value;
@@ -51,15 +58,12 @@ public:
             store(key, run(compute));
             return get(key, compute);
         }
-        const bool running = std::any_of(m_running.begin(), m_running.end(),
-                                         [&](const Job& job) { return job.key == key; });
-        if (!running) {
-            m_running.push_back(
-                {key, std::async(std::launch::async,
-                                 [compute = std::move(compute)] { return run(compute); })});
-        }
+        start(key, std::move(compute));
         return {m_lastShown, false, {}, m_lastShownKey};
     }
+
+    // How long a failure is shown before it is computed again (3 s).
+    void setRetryFailureAfter(std::chrono::milliseconds wait) { m_retryFailureAfter = wait; }
 
     // True while a worker is still computing something asked for (a job
     // that finished counts as done even before get() collects it).
@@ -86,10 +90,11 @@ public:
 
 private:
     // A result, or why there is none: a failure is cached like a result so
-    // it is not retried every frame (clear() retries).
+    // it is not retried every frame, only after m_retryFailureAfter.
     struct Outcome {
         std::shared_ptr<const Value> value;
         std::string error;
+        std::chrono::steady_clock::time_point at; // when it was computed
     };
     using OutcomePtr = std::shared_ptr<const Outcome>;
 
@@ -98,12 +103,24 @@ private:
         std::future<OutcomePtr> result;
     };
 
+    // Computes key on a worker unless one already does.
+    void start(const Key& key, std::function<Value()> compute) {
+        const bool running = std::any_of(m_running.begin(), m_running.end(),
+                                         [&](const Job& job) { return job.key == key; });
+        if (!running) {
+            m_running.push_back(
+                {key, std::async(std::launch::async,
+                                 [compute = std::move(compute)] { return run(compute); })});
+        }
+    }
+
     static OutcomePtr run(const std::function<Value()>& compute) {
         try {
-            return std::make_shared<const Outcome>(
-                Outcome{std::make_shared<const Value>(compute()), {}});
+            return std::make_shared<const Outcome>(Outcome{
+                std::make_shared<const Value>(compute()), {}, std::chrono::steady_clock::now()});
         } catch (const std::exception& error) {
-            return std::make_shared<const Outcome>(Outcome{nullptr, error.what()});
+            return std::make_shared<const Outcome>(
+                Outcome{nullptr, error.what(), std::chrono::steady_clock::now()});
         }
     }
 
@@ -151,6 +168,7 @@ private:
 
     std::size_t m_capacity;
     bool m_synchronous = false;
+    std::chrono::milliseconds m_retryFailureAfter{3000};
     std::list<std::pair<Key, OutcomePtr>> m_entries;
     std::list<Job> m_running;
     std::vector<std::future<OutcomePtr>> m_abandoned;

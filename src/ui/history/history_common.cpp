@@ -87,7 +87,13 @@ std::string describeRange(const ClientHistory& history, UtcRange range) {
 
 void waitingMessage(const std::string& error, const Appearance& look) {
     if (!error.empty()) {
-        textColoured("Couldn't read the history: " + error, look.colours().error.text);
+        probeValue("history-error", "1");
+        // Wrapped: a server's name and reason are long, and cut off unread.
+        ImGui::PushTextWrapPos(0.0f);
+        textColoured("Couldn't read the history: " + error +
+                         ". Knotmap tries again by itself in a few seconds.",
+                     look.colours().error.text);
+        ImGui::PopTextWrapPos();
         return;
     }
     textMuted("Reading the history\u2026", look);
