@@ -185,17 +185,29 @@ int runImport(const ImportArguments& arguments,
     const DatabaseLocation where = resolveDatabase(arguments.db);
     const fs::path path = where.isServer() ? fs::path() : where.file();
     try {
-        Database database = openDatabase(arguments.db);
+        // A server's empty database gets its schema in the transaction the
+        // records are written in: a refusal, a dry run, an error or a killed
+        // process leave it as empty as it was. A file made for the import is
+        // removed below instead.
+        Database database =
+            where.isServer() ? Database::openForImport(where) : openDatabase(arguments.db);
         const std::string name = database.describe();
+        const auto keep = [&] {
+            if (!arguments.dryRun) {
+                database.commitCreation(); // before saying anything was imported
+            }
+        };
         if (const auto* knotmap = std::get_if<ImportSource>(&source)) {
-            printPlan(importKnotmapCsv(database, *knotmap, arguments.dryRun), arguments.dryRun,
-                      name);
+            const ImportPlan plan = importKnotmapCsv(database, *knotmap, arguments.dryRun);
+            keep();
+            printPlan(plan, arguments.dryRun, name);
         } else {
             SimpleImportOptions options;
             options.clientName = arguments.client;
-            printSimple(importSimpleCsv(database, std::get<SimpleSource>(source).file, options,
-                                        arguments.dryRun),
-                        arguments.dryRun, name);
+            const SimpleImportResult result = importSimpleCsv(
+                database, std::get<SimpleSource>(source).file, options, arguments.dryRun);
+            keep();
+            printSimple(result, arguments.dryRun, name);
         }
     } catch (const ImportRejected& rejected) {
         removeIfMadeForThisImport(path); // leave no trace of it

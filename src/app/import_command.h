@@ -25,8 +25,11 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments);
 // Works out what the source is (all tables, observations alone or the simple
 // format), checks every row and writes it all in one transaction, or nothing.
 // Returns 1 with the problems listed on standard error when the import is
-// refused; the database is then as it was (a database the import created
-// is removed again).
+// refused; the database is then as it was (a file the import created is
+// removed again; a server's empty database stays empty, as after a dry run).
+// openDatabase opens a file (and reports a migration's backup); a server's
+// database is opened with Database::openForImport, so that the schema an
+// empty one gets is committed with the records or not at all.
 int runImport(const ImportArguments& arguments,
               const std::function<Database(const std::string&)>& openDatabase);
 

@@ -18,12 +18,26 @@ Database Database::open(const DatabaseLocation& where, const OpenOptions& option
     return openDatabaseFile(where.file(), latestSchemaVersion(sql::Dialect::SQLite), options);
 }
 
+Database Database::openForImport(const DatabaseLocation& where, const OpenOptions& options) {
+    if (where.isServer()) {
+        return openServerDatabase(where, options, SchemaCreation::LeftOpen);
+    }
+    return open(where, options);
+}
+
 Database Database::openAtVersion(const std::filesystem::path& path, int targetVersion) {
     return openDatabaseFile(path, targetVersion, OpenOptions{});
 }
 
 Database Database::openInMemory() {
     return openInMemoryDatabase();
+}
+
+void Database::commitCreation() {
+    if (m_report.creationPending) {
+        m_connection->commit();
+        m_report.creationPending = false;
+    }
 }
 
 bool Database::holdsNoUserData() {

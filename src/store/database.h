@@ -23,6 +23,10 @@ struct OpenReport {
     // The schema differs from Knotmap's or rows break its constraints; only
     // with FindingsPolicy::ReadOnlyHide (then readOnly is set) or Report.
     OpenFindings findings;
+    // A server's empty database got Knotmap's schema in a transaction still
+    // open on the connection (Database::openForImport); commitCreation()
+    // keeps it, closing the database without that drops it.
+    bool creationPending = false;
 };
 
 // An open Knotmap database, an SQLite file or a PostgreSQL server's
@@ -37,6 +41,15 @@ public:
     // StoreError with a one-line message naming the file or server; a
     // database that cannot be used safely is never modified.
     static Database open(const DatabaseLocation& where, const OpenOptions& options = {});
+    // As open(), for a command whose outcome decides whether a new database
+    // is kept (an import): a server's database that held no tables gets the
+    // schema in a transaction left open on the connection. The command's
+    // WriteTransactions nest in it; commitCreation() commits schema and
+    // records as one. Without it (a refusal, a dry run, an error, a killed
+    // process) the server rolls the schema back as the connection closes,
+    // and the database is as empty as it was. A file opens as with open();
+    // the caller removes one it created (sqlite_file/database_files.h).
+    static Database openForImport(const DatabaseLocation& where, const OpenOptions& options = {});
     // Opens the file at path without migrating past targetVersion (tests).
     static Database openAtVersion(const std::filesystem::path& path, int targetVersion);
     // A private in-memory SQLite database with the current schema (tests).
@@ -57,6 +70,9 @@ public:
     // How long a write waits for another writer's lock before failing with a
     // Busy error (the window waits briefly and retries in the background).
     void setBusyTimeout(int milliseconds) { m_connection->setBusyTimeout(milliseconds); }
+    // Commits the schema openForImport created, with whatever was written
+    // since; nothing to do when none is pending.
+    void commitCreation();
     // True when no client, session or knot has been saved yet.
     [[nodiscard]] bool holdsNoUserData();
 

@@ -30,7 +30,8 @@ struct Migration {
 // Applies the backend's migrations after the database's current version up
 // to targetVersion, each in its own transaction that also records the new
 // version. Throws StoreError naming the migration when one fails; earlier
-// ones stay applied.
+// ones stay applied, unless the caller holds a transaction around them all
+// (a new server database's schema is created so): each is then a savepoint.
 void migrate(sql::Connection& db, int targetVersion);
 
 } // namespace knotmap

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `knotmap import`: the round trip through the real binary, observations alone,
-# the simple format, a dry run, and refusals that leave the database as it was.
+# the simple format, a dry run, and refusals that leave the database as it was
+# (an empty server database as empty: no table, function or trigger of Knotmap's).
 source "$(dirname "$0")/lib.sh" "$1"
 
 db=$(new_database demo)
@@ -12,6 +13,24 @@ notes="UPDATE observation SET notes = '=HYPERLINK(\"http://x.example\")'
          WHERE id = (SELECT max(id) FROM session)"
 sql "$db" "${notes/CRLF/char(13) || char(10)}" "${notes/CRLF/chr(13) || chr(10)}"
 dump_hash() { db_fingerprint "$1"; }
+# Stricter than lib.sh's assert_no_database: on the server the database was
+# empty (new_database makes it so) and must stay exactly as empty, without
+# Knotmap's tables, functions, triggers or types (the schema is created in the
+# import's own transaction), so reading commands still refuse it as empty.
+assert_left_empty() { # DB what
+  assert_no_database "$1" "$2"
+  if [[ $1 == *dbname=* ]]; then
+    assert_eq 0 "$(psql_on "$1" "SELECT count(*) FROM information_schema.tables
+                                 WHERE table_schema = 'public'")" "$2: tables in $(db_label "$1")"
+    assert_eq 0 "$(psql_on "$1" "SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace)
+                                      + (SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace)
+                                      + (SELECT count(*) FROM pg_type WHERE typnamespace = 'public'::regnamespace)")" \
+      "$2: relations, functions and types in $(db_label "$1")"
+    local err
+    err=$("$KNOTMAP" info --db "$1" 2>&1 >/dev/null) && fail "$2: info accepted the empty database"
+    assert_contains "$err" "holds no Knotmap records yet (the database is empty)" "$2: info afterwards"
+  fi
+}
 
 # --- the round trip ---------------------------------------------------------
 "$KNOTMAP" export --db "$db" --all "$WORK/first" >/dev/null 2>&1
@@ -51,7 +70,7 @@ dry=$(new_database dry)
 run import --db "$dry" "$WORK/first" --dry-run
 assert_eq 0 "$RC" "dry run exit code ($ERR)"
 assert_contains "$OUT" "nothing written (--dry-run). Would import" "dry run summary"
-assert_no_database "$dry" "a dry run"
+assert_left_empty "$dry" "a dry run"
 pass "--dry-run checks and writes nothing"
 
 # --- refusals leave the database exactly as it was -------------------------
@@ -77,7 +96,7 @@ fresh=$(new_database fresh)
 run import --db "$fresh" "$WORK/bad"
 assert_eq 1 "$RC" "pain 11"
 assert_contains "$ERR" "observations.csv, line 3, column 15 (pain): expected a whole number from 0 to 10, got '11'" "pain message"
-assert_no_database "$fresh" "a refused import"
+assert_left_empty "$fresh" "a refused import"
 pass "a refused import names file, line and column, and leaves no trace"
 
 rm "$WORK/bad/knots.csv" "$WORK/bad/clients.csv"
@@ -90,7 +109,7 @@ assert_contains "$ERR" "is the sessions table alone" "single other table"
 run import --db "$fresh" "$WORK/nowhere"
 assert_eq 1 "$RC" "missing source"
 assert_contains "$ERR" "nowhere: no such file or folder" "missing source message"
-assert_no_database "$fresh" "refused imports"
+assert_left_empty "$fresh" "refused imports"
 pass "partial folders, other single tables and missing paths are refused by name"
 
 # --- the simple format, as a spreadsheet saves it (BOM, CRLF) ---------------
@@ -173,7 +192,7 @@ over=$(new_database over)
 run import --db "$over" "$WORK/over"
 assert_eq 1 "$RC" "import of a note one byte over"
 assert_contains "$ERR" "observations.csv, line $over_line, column 20 (notes): is 1048577 bytes long; the limit is 1 MiB (1048576 bytes)" "over-long note named"
-assert_no_database "$over" "a refused import"
+assert_left_empty "$over" "a refused import"
 pass "one byte over the limit is refused by the database and by the import, with line and column"
 
 # --- control characters are refused with their position ---------------------
@@ -193,7 +212,7 @@ run import --db "$ctl" "$WORK/ctl"
 assert_eq 1 "$RC" "a NUL in a name"
 assert_contains "$ERR" "nothing was imported; 1 problem:" "one problem only"
 assert_contains "$ERR" "clients.csv, line 2, column 2 (client_name): control character U+0000 at character 4 is not allowed" "NUL named"
-assert_no_database "$ctl" "a refused import"
+assert_left_empty "$ctl" "a refused import"
 printf 'date,region,pain,notes\n2026-04-05,b07,4,fine\n2026-04-06,b07,3,"bell\a and\x1b[2J"\n' >"$WORK/ctl.csv"
 before=$(dump_hash "$db")
 run import --db "$db" "$WORK/ctl.csv" --client "Ola Nordmann"

@@ -35,7 +35,8 @@ std::unique_ptr<sql::PostgresConnection> connect(const DatabaseLocation& where) 
 
 } // namespace
 
-Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& options) {
+Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& options,
+                            SchemaCreation creation) {
     const std::string server = where.describe();
     auto connection = connect(where);
     const int latest = latestSchemaVersion(sql::Dialect::PostgreSQL);
@@ -60,10 +61,23 @@ Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& op
                              ", this Knotmap knows up to " + std::to_string(latest) +
                              "); update Knotmap to open it");
         }
+        if (report.created) {
+            // Every migration becomes a savepoint inside this transaction.
+            // Should anything fail, the connection is closed on the way out
+            // and the server rolls back all of it.
+            connection->beginWrite();
+        }
         if (report.versionBefore < latest) {
             migrate(*connection, latest);
         }
         report.versionAfter = schemaVersion(*connection);
+        if (report.created) {
+            if (creation == SchemaCreation::Committed) {
+                connection->commit();
+            } else {
+                report.creationPending = true;
+            }
+        }
     } catch (const sql::Error& error) {
         throw StoreError(server + ": " + error.what());
     }

@@ -7,7 +7,15 @@
 // this program knows, migrate an older one.
 namespace knotmap {
 
-[[nodiscard]] Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& options);
+// A database that holds no tables gets Knotmap's whole schema in one
+// transaction, so an open that fails or is killed half-way leaves it empty.
+enum class SchemaCreation {
+    Committed, // committed before the database is returned
+    LeftOpen   // left open for the caller (Database::openForImport)
+};
+
+[[nodiscard]] Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& options,
+                                          SchemaCreation creation = SchemaCreation::Committed);
 // A plain read-only connection for a worker thread (store/database.h).
 [[nodiscard]] std::unique_ptr<sql::Connection> openServerReader(const DatabaseLocation& where);
 
