@@ -1,8 +1,7 @@
 #include "ui/dialogs/error_dialog.h"
 
+#include "ui/dialogs/centred_modal.h"
 #include "ui/widgets/widgets.h"
-
-#include <algorithm>
 
 namespace knotmap::ui {
 namespace {
@@ -33,20 +32,7 @@ void drawErrorDialog(ErrorDialogState& state, const Appearance& look) {
         return;
     }
     const char* popupId = "Error##knotmap";
-    if (!ImGui::IsPopupOpen(popupId)) {
-        ImGui::OpenPopup(popupId);
-    }
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float width = std::min(look.px(560), viewport->WorkSize.x - look.px(48));
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(look.px(24), look.px(22)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(look.px(10), look.px(12)));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
-    const bool open = ImGui::BeginPopupModal(popupId, nullptr, flags);
-    ImGui::PopStyleVar(2);
-    if (!open) {
+    if (!beginCentredModal(popupId, look)) {
         return;
     }
 

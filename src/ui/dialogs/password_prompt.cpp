@@ -1,9 +1,8 @@
 #include "ui/dialogs/password_prompt.h"
 
+#include "ui/dialogs/centred_modal.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
-
-#include <algorithm>
 
 namespace knotmap::ui {
 
@@ -19,20 +18,7 @@ void PasswordPromptState::wipe() {
 PasswordChoice drawPasswordPrompt(const std::string& server, PasswordPromptState& state,
                                   const Appearance& look) {
     const char* popupId = "Password##knotmap-server";
-    if (!ImGui::IsPopupOpen(popupId)) {
-        ImGui::OpenPopup(popupId);
-    }
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float width = std::min(look.px(560), viewport->WorkSize.x - look.px(48));
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(look.px(24), look.px(22)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(look.px(10), look.px(12)));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
-    const bool open = ImGui::BeginPopupModal(popupId, nullptr, flags);
-    ImGui::PopStyleVar(2);
-    if (!open) {
+    if (!beginCentredModal(popupId, look)) {
         return PasswordChoice::Undecided;
     }
     ImGui::PushTextWrapPos(0.0f);
@@ -54,9 +40,9 @@ PasswordChoice drawPasswordPrompt(const std::string& server, PasswordPromptState
         ImGui::SetKeyboardFocusHere();
         state.focusSet = true;
     }
-    const bool entered = ImGui::InputText("##password", state.password.data(), state.password.size(),
-                                          ImGuiInputTextFlags_Password |
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered =
+        ImGui::InputText("##password", state.password.data(), state.password.size(),
+                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     probeItem("server-password");
     ImGui::Dummy(ImVec2(0, look.px(2)));
 
