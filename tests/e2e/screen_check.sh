@@ -41,7 +41,9 @@ for number in 0 1 2 3 4 5 6; do
         fail "$mode ${width}x$height: Ctrl+$((number + 1)) did not show view $number"
     wait_for report_value_is history-busy 0 || fail "$mode ${width}x$height: view $number never finished"
     wait_for report_settled || fail "$mode ${width}x$height: view $number never settled"
-    cp "$report" "$WORK/view.txt"
+    # cat, not cp: the window replaces the report (a rename) every frame, and
+    # cp gives up on a file replaced while it copies; cat reads the one it opened.
+    cat "$report" >"$WORK/view.txt"
     shot="$shots/${width}x$height-$mode-$((number + 1))-${names[number]}.png"
     import -window root "$shot"
     python3 "$here/screen_layout_check.py" "$WORK/view.txt" "$width" "$height" "$number" ||
