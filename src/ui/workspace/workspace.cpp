@@ -24,6 +24,13 @@ void Workspace::flushPendingEdits() {
     }
 }
 
+std::string Workspace::stillSaving(const std::string& action) const {
+    return "Still saving \u201C" + m_waiting.oldestDescription() + "\u201D: " +
+           (waitingForServer() ? "the server cannot be reached"
+                               : "another program is writing to the database") +
+           ". " + action + " once it is saved.";
+}
+
 void Workspace::reportNotSaved(const std::string& description, const std::string& error) {
     m_error = "Couldn\u2019t save \u201C" + description + "\u201D: " + error + " (" +
               m_database.describe() + ")";
@@ -87,10 +94,7 @@ bool Workspace::writeOutsideHistory(const std::string& description, std::functio
 bool Workspace::undo() {
     flushPendingEdits();
     if (m_waiting.waiting()) {
-        m_error = "Still saving \u201C" + m_waiting.oldestDescription() + "\u201D: " +
-                  (waitingForServer() ? "the server cannot be reached"
-                                      : "another program is writing to the database") +
-                  ". Undo once it is saved.";
+        m_error = stillSaving("Undo");
         return false;
     }
     if (!m_history.canUndo()) {
@@ -109,10 +113,7 @@ bool Workspace::undo() {
 
 bool Workspace::redo() {
     if (m_waiting.waiting()) {
-        m_error = "Still saving \u201C" + m_waiting.oldestDescription() + "\u201D: " +
-                  (waitingForServer() ? "the server cannot be reached"
-                                      : "another program is writing to the database") +
-                  ". Redo once it is saved.";
+        m_error = stillSaving("Redo");
         return false;
     }
     if (!m_history.canRedo()) {

@@ -90,6 +90,8 @@ public:
 
 private:
     void reportNotSaved(const std::string& description, const std::string& error);
+    // Why undo or redo (action) must wait for the saves queued before it.
+    [[nodiscard]] std::string stillSaving(const std::string& action) const;
 
     Database m_database;
     UndoStack m_history;
