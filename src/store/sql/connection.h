@@ -76,6 +76,17 @@ public:
 
     [[nodiscard]] virtual std::unique_ptr<BulkLoad>
     bulkLoad(const std::string& table, const std::vector<std::string>& columns) = 0;
+    // For filling a database that holds no records yet (copy, import): the
+    // foreign keys of these tables may be checked once, over all rows, by
+    // checkDeferredForeignKeys() instead of once per row as rows arrive.
+    // Both inside the caller's write transaction, which must call the check
+    // before it commits; a rollback undoes the deferral. Whether anything is
+    // deferred is the backend's choice (PostgreSQL: yes, for tables this login
+    // owns; SQLite: no, its per-row check is an in-process B-tree probe).
+    virtual void deferForeignKeyChecks(const std::vector<std::string>& tables) = 0;
+    // Checks every row against the deferred foreign keys, which apply again
+    // from then on; throws the backend's Error naming the key a row breaks.
+    virtual void checkDeferredForeignKeys() = 0;
 
     // How long a write waits for another writer before failing with a
     // Busy error.

@@ -313,6 +313,10 @@ public:
         : m_connection(connection) {
         try {
             m_work = std::make_unique<pqxx::nontransaction>(connection.raw());
+            // For the rest of this COPY the schema checks the rows once per
+            // statement instead of once per row (db/postgresql/006): the same
+            // rules, a fraction of the time. Local to the caller's transaction.
+            m_work->exec("SELECT set_config('knotmap.bulk_load', 'on', true)");
             m_writer = std::make_unique<pqxx::tablewriter>(*m_work, table, columns.begin(),
                                                            columns.end());
         } catch (...) {
@@ -336,6 +340,9 @@ public:
         try {
             m_writer->complete();
             m_writer.reset();
+            // Inserts after the load are checked row by row again, each
+            // refused with its own row's message.
+            m_work->exec("SELECT set_config('knotmap.bulk_load', 'off', true)");
             m_work.reset();
         } catch (...) {
             m_connection.rethrow();
@@ -534,6 +541,9 @@ void PostgresConnection::beginRead() {
 }
 
 void PostgresConnection::commit() {
+    // A commit never leaves the schema without its foreign keys, even when
+    // the caller forgot the check.
+    checkDeferredForeignKeys();
     // Still inside the transaction while COMMIT runs: a connection lost
     // before or during it is never made again here, so a COMMIT cannot
     // land on a new connection that has no transaction (which the server
@@ -543,6 +553,7 @@ void PostgresConnection::commit() {
 }
 
 void PostgresConnection::rollback() {
+    m_deferredKeys.clear(); // the rollback puts them back
     if (m_depth == 0) {
         return;
     }
@@ -560,12 +571,62 @@ void PostgresConnection::savepoint() {
 void PostgresConnection::releaseSavepoint() {
     exec("RELEASE SAVEPOINT knotmap_write");
     --m_depth;
+    m_deferredDepth = std::min(m_deferredDepth, m_depth);
 }
 
 void PostgresConnection::rollbackToSavepoint() {
     exec("ROLLBACK TO SAVEPOINT knotmap_write");
     exec("RELEASE SAVEPOINT knotmap_write");
+    if (m_deferredDepth >= m_depth) {
+        m_deferredKeys.clear(); // dropped inside the savepoint: back already
+    }
     --m_depth;
+}
+
+void PostgresConnection::deferForeignKeyChecks(const std::vector<std::string>& tables) {
+    if (m_depth == 0 || !m_deferredKeys.empty()) {
+        return; // outside a transaction the drop would be committed at once
+    }
+    std::string names;
+    for (const std::string& table : tables) {
+        names += (names.empty() ? "" : ",") + table;
+    }
+    // Only a table's owner may drop and add its constraints; the others keep
+    // their per-row checks.
+    Statement keys(*this,
+                   "SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, "
+                   "c.conname), format('ALTER TABLE %s ADD CONSTRAINT %I %s', "
+                   "c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) "
+                   "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
+                   "WHERE c.contype = 'f' AND t.relname = ANY (string_to_array(?, ',')) "
+                   "AND t.relnamespace = (SELECT oid FROM pg_namespace "
+                   "WHERE nspname = current_schema()) "
+                   "AND pg_has_role(t.relowner, 'USAGE') ORDER BY c.oid");
+    keys.bind(1, names);
+    std::string drop;
+    std::vector<std::string> add;
+    while (keys.executeStep()) {
+        drop += keys.getColumn(0).getString() + ";\n";
+        add.push_back(keys.getColumn(1).getString());
+    }
+    if (add.empty()) {
+        return;
+    }
+    exec(drop);
+    m_deferredKeys = std::move(add);
+    m_deferredDepth = m_depth;
+}
+
+void PostgresConnection::checkDeferredForeignKeys() {
+    if (m_deferredKeys.empty()) {
+        return;
+    }
+    std::string add;
+    for (const std::string& statement : m_deferredKeys) {
+        add += statement + ";\n";
+    }
+    m_deferredKeys.clear(); // whether they hold or not: a failure aborts the transaction
+    exec(add);
 }
 
 std::unique_ptr<BulkLoad> PostgresConnection::bulkLoad(const std::string& table,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pqxx {
 class connection_base;
@@ -49,6 +50,11 @@ public:
     void rollbackToSavepoint() override;
     [[nodiscard]] std::unique_ptr<BulkLoad>
     bulkLoad(const std::string& table, const std::vector<std::string>& columns) override;
+    // Drops the foreign keys and adds them again at the check, which
+    // validates all rows in one join per key: PostgreSQL checks a key per
+    // row with a query of its own, about two thirds of the time of a copy.
+    void deferForeignKeyChecks(const std::vector<std::string>& tables) override;
+    void checkDeferredForeignKeys() override;
     void setBusyTimeout(int milliseconds) override;
     [[nodiscard]] std::unique_ptr<StatementImpl> prepare(const std::string& sql,
                                                          bool manyRows) override;
@@ -80,6 +86,11 @@ private:
     std::chrono::steady_clock::time_point m_nextReconnect{};
     std::map<std::string, std::string> m_prepared; // sql -> statement name
     int m_depth = 0;                               // 0, 1 in a transaction, +1 per savepoint
+    // ADD CONSTRAINT statements that put the deferred foreign keys back, and
+    // the m_depth they were dropped at (a rollback to a savepoint below it
+    // brings them back by itself).
+    std::vector<std::string> m_deferredKeys;
+    int m_deferredDepth = 0;
     int m_cursors = 0;
     bool m_lost = false;
 };

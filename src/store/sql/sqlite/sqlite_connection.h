@@ -36,6 +36,8 @@ public:
     void rollbackToSavepoint() override;
     [[nodiscard]] std::unique_ptr<BulkLoad>
     bulkLoad(const std::string& table, const std::vector<std::string>& columns) override;
+    void deferForeignKeyChecks(const std::vector<std::string>& /*tables*/) override {}
+    void checkDeferredForeignKeys() override {}
     void setBusyTimeout(int milliseconds) override;
     [[nodiscard]] std::unique_ptr<StatementImpl> prepare(const std::string& sql,
                                                          bool manyRows) override;
