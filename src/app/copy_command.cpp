@@ -79,12 +79,15 @@ void printSummary(const CopySummary& summary, const Database& source, const Data
 // Opens both and copies; throws on any failure with the destination closed.
 void openAndCopy(const DatabaseLocation& from, const DatabaseLocation& to) {
     Database source = Database::open(from, readingOptions());
-    Database destination = Database::open(to);
+    // An empty server database gets its schema in the copy's transaction, as
+    // for an import: a refused or failed copy leaves it as empty as it was.
+    Database destination = Database::openForImport(to);
     TerminalProgress progress;
     const CopySummary summary =
         copyDatabase(source, destination, [&](std::int64_t copied, std::int64_t total) {
             progress.update(copied, total);
         });
+    destination.commitCreation();
     progress.done();
     printSummary(summary, source, destination);
 }

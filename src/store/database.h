@@ -42,7 +42,7 @@ public:
     // database that cannot be used safely is never modified.
     static Database open(const DatabaseLocation& where, const OpenOptions& options = {});
     // As open(), for a command whose outcome decides whether a new database
-    // is kept (an import): a server's database that held no tables gets the
+    // is kept (an import, a copy): a server's database that held no tables gets the
     // schema in a transaction left open on the connection. The command's
     // WriteTransactions nest in it; commitCreation() commits schema and
     // records as one. Without it (a refusal, a dry run, an error, a killed

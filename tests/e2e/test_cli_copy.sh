@@ -159,6 +159,14 @@ assert_eq 1 "$RC" "copy of a schema with another table: exit code"
 assert_contains "$ERR" "cannot copy (practice_notes)" "the refusal names the table"
 leftovers=$(find "$WORK" -maxdepth 1 -name 'new.db*')
 assert_eq "" "$leftovers" "no file left behind by the failed copy"
+# Into an empty server database: its schema goes with the refused copy.
+untouched=$(server_db copy_untouched)
+run copy --from "$odd" --to "$untouched"
+assert_eq 1 "$RC" "copy of a schema with another table onto a server: exit code"
+assert_contains "$ERR" "cannot copy (practice_notes)" "the server copy's refusal names the table"
+assert_eq 0 "$(psql_value "$untouched" "SELECT count(*) FROM information_schema.tables
+                                        WHERE table_schema = 'public'")" \
+  "tables left in the empty server database by the failed copy"
 pass "a failed copy leaves nothing behind"
 
 run copy --from "$source_db"
