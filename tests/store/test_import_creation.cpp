@@ -7,7 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
+#include <optional>
 #include <string>
+#include <thread>
 
 // Database::openForImport: an import into an empty database keeps the schema
 // only together with the records it wrote. On a server the schema is created
@@ -148,4 +152,43 @@ TEST_CASE("a schema creation that fails half-way leaves the server's database as
     CHECK_THROWS_WITH_AS(Database::open(where), doctest::Contains("002_text_limits.sql"),
                          StoreError);
     CHECK(serverObjects(where) == 1); // 001's tables and functions are gone too
+}
+
+TEST_CASE("two programs finding the same empty database: the second opens what the first made") {
+    if (!testingOnServer()) {
+        return; // a file is created under SQLite's own write lock
+    }
+    TempFolder folder;
+    writeBytes(folder.file("log.csv"), kGoodRows);
+    const DatabaseLocation where = freshServerSchema();
+    Database first = Database::openForImport(where);
+    CHECK(first.openReport().creationPending);
+
+    // The second waits for the first's creation instead of creating the
+    // same functions and tables beside it (which failed on the server's
+    // catalog: a duplicate key in pg_proc).
+    std::atomic<bool> secondOpened{false};
+    std::optional<OpenReport> secondReport;
+    std::int64_t secondSees = -1;
+    std::string secondError;
+    std::thread second([&] {
+        try {
+            Database database = Database::open(where);
+            secondOpened = true;
+            secondReport = database.openReport();
+            secondSees = count(database, "SELECT count(*) FROM observation");
+        } catch (const std::exception& error) {
+            secondError = error.what();
+            secondOpened = true;
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK_FALSE(secondOpened.load());
+    importSimpleCsv(first, folder.file("log.csv"), {}, false);
+    first.commitCreation();
+    second.join();
+    CHECK(secondError == "");
+    REQUIRE(secondReport.has_value());
+    CHECK_FALSE(secondReport->created);
+    CHECK(secondSees == 3);
 }

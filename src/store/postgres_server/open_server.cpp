@@ -33,6 +33,17 @@ std::unique_ptr<sql::PostgresConnection> connect(const DatabaseLocation& where) 
     }
 }
 
+// Two Knotmap processes finding the same database empty (two imports, a
+// copy and the window) must not both create the schema: the second would
+// fail on the server's catalog with a message about pg_proc. The first takes
+// a lock for this database and schema that the second waits for until the
+// first commits or rolls back; true when the schema exists by then.
+bool anotherProcessCreatedTheSchema(sql::Connection& connection) {
+    connection.exec("SELECT pg_advisory_xact_lock(hashtext('knotmap schema creation in ' || "
+                    "current_schema()))");
+    return connection.tableExists("knotmap_schema_version");
+}
+
 } // namespace
 
 Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& options,
@@ -52,7 +63,15 @@ Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& op
             if (!options.createIfMissing) {
                 throw StoreError(server + ": holds no Knotmap records yet (the database is empty)");
             }
-            report.created = true;
+            // Every migration becomes a savepoint inside this transaction.
+            // Should anything fail, the connection is closed on the way out
+            // and the server rolls back all of it.
+            connection->beginWrite();
+            if (anotherProcessCreatedTheSchema(*connection)) {
+                connection->commit(); // opened as any existing database below
+            } else {
+                report.created = true;
+            }
         }
         report.versionBefore = schemaVersion(*connection);
         if (report.versionBefore > latest) {
@@ -60,12 +79,6 @@ Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& op
                              std::to_string(report.versionBefore) +
                              ", this Knotmap knows up to " + std::to_string(latest) +
                              "); update Knotmap to open it");
-        }
-        if (report.created) {
-            // Every migration becomes a savepoint inside this transaction.
-            // Should anything fail, the connection is closed on the way out
-            // and the server rolls back all of it.
-            connection->beginWrite();
         }
         if (report.versionBefore < latest) {
             migrate(*connection, latest);
