@@ -231,6 +231,11 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
                    : 0;
     };
     const std::int64_t keysBefore = keys();
+    // Every key is in place and refuses an orphan row by row.
+    const auto keysApply = [&] {
+        CHECK(namesForeignKey(orphanSessionRefusal(f.db)));
+        CHECK(keys() == keysBefore);
+    };
 
     // A load with an orphan: refused as it arrives (SQLite) or at the check
     // (PostgreSQL), and the rollback leaves the keys in place.
@@ -249,8 +254,7 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     f.db.rollback();
     CAPTURE(refusal);
     CHECK(namesForeignKey(refusal));
-    CHECK(namesForeignKey(orphanSessionRefusal(f.db)));
-    CHECK(keys() == keysBefore);
+    keysApply();
 
     // A good load, checked and committed: the keys apply again afterwards.
     f.db.beginWrite();
@@ -261,15 +265,16 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     sessions->finish();
     f.db.checkDeferredForeignKeys();
     f.db.commit();
-    CHECK(namesForeignKey(orphanSessionRefusal(f.db)));
-    CHECK(keys() == keysBefore);
+    keysApply();
 
     // A commit without the check still puts them back.
     f.db.beginWrite();
     f.db.deferForeignKeyChecks(kLoadedTables);
+    if (f.db.dialect() == sql::Dialect::PostgreSQL) {
+        CHECK(keys() < keysBefore); // really dropped while the load runs
+    }
     f.db.commit();
-    CHECK(namesForeignKey(orphanSessionRefusal(f.db)));
-    CHECK(keys() == keysBefore);
+    keysApply();
 
     // Deferred inside a savepoint that is rolled back: back with the rollback,
     // and the outer transaction commits with them.
@@ -278,8 +283,7 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     f.db.deferForeignKeyChecks(kLoadedTables);
     f.db.rollbackToSavepoint();
     f.db.commit();
-    CHECK(namesForeignKey(orphanSessionRefusal(f.db)));
-    CHECK(keys() == keysBefore);
+    keysApply();
 
     // Deferred inside a savepoint that is kept: the outer commit checks them.
     f.db.beginWrite();
@@ -287,6 +291,5 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     f.db.deferForeignKeyChecks(kLoadedTables);
     f.db.releaseSavepoint();
     f.db.commit();
-    CHECK(namesForeignKey(orphanSessionRefusal(f.db)));
-    CHECK(keys() == keysBefore);
+    keysApply();
 }
