@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -107,10 +106,6 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
 
 int runScreenshot(const ScreenshotArguments& arguments) {
     const DatabaseLocation where = resolveDatabase(arguments.db);
-    // A screenshot only reads: never create a database by mistyping its name.
-    if (!where.isServer() && !std::filesystem::exists(where.file())) {
-        throw std::runtime_error(where.file().string() + ": no such database");
-    }
     ui::Workspace workspace(Database::open(where, readingOptions()));
     Database& database = workspace.database();
     ui::AppViewModel model = ui::buildAppViewModel(database);

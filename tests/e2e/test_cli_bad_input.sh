@@ -126,6 +126,13 @@ if files_only "the default database is a file in the user's data folder"; then
   assert_contains "$ERR" "$WORK/env.db: no database here" "KNOTMAP_DB"
   KNOTMAP_DB="$WORK/env.db" run info --db "$WORK/flag.db"
   assert_contains "$ERR" "$WORK/flag.db: no database here" "--db wins"
+  # Every reading command says it in the same words.
+  run report --db "$WORK/flag.db" --client Anyone -o "$WORK/report.pdf"
+  assert_eq 1 "$RC" "report of a missing database: exit code"
+  assert_contains "$ERR" "$WORK/flag.db: no database here" "report of a missing database"
+  run screenshot --db "$WORK/flag.db" -o "$WORK/shot.png"
+  assert_eq 1 "$RC" "screenshot of a missing database: exit code"
+  assert_contains "$ERR" "$WORK/flag.db: no database here" "screenshot of a missing database"
   [[ ! -e "$WORK/home" && ! -e "$WORK/env.db" && ! -e "$WORK/flag.db" ]] ||
     fail "a reading command created a database or folder"
   pass "default database path follows --db, KNOTMAP_DB, XDG_DATA_HOME, HOME"
