@@ -1,0 +1,45 @@
+// What every connection promises its callers whatever the backend, and the
+// settings a server connection plans Knotmap's reads with
+// (store/sql/postgres/postgres_connection.cpp; docs/performance.md, "At
+// clinic scale on a server").
+#include "support/test_database.h"
+#include "store/sql/statement.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace knotmap;
+
+TEST_CASE("connection: a cell outside the result reads as NULL on either backend") {
+    Database database = testing::openTestDatabase();
+    sql::Statement query(database.sql(), "SELECT 7 AS n");
+    REQUIRE(query.executeStep());
+    CHECK(query.getColumn(0).getInt() == 7);
+    CHECK(query.getColumn(1).isNull()); // no such column
+    CHECK_FALSE(query.executeStep());
+    CHECK(query.getColumn(0).isNull()); // past the last row
+}
+
+TEST_CASE("connection: a server connection plans for one client's rows through an index") {
+    if (!testing::testingOnServer()) {
+        return; // SQLite has no planner settings of this kind
+    }
+    Database database = testing::openTestDatabase();
+    const auto setting = [&](const std::string& name) {
+        return database.sql().execAndGet("SELECT current_setting('" + name + "')").getString();
+    };
+    // No parallel workers: starting them took most of a 144 ms history read
+    // that runs in 20 ms without.
+    CHECK(setting("max_parallel_workers_per_gather") == "0");
+    // No JIT: compiling the client list's counts took 168 ms of a 480 ms open.
+    CHECK(setting("jit") == "off");
+    // Index pages cost about what sequential ones do in a practice's
+    // database, which fits in memory: a client's treatments by index (8 ms),
+    // not by reading all of them (72-212 ms).
+    CHECK(setting("random_page_cost") == "1.1");
+    // The same after a read transaction (settings are the session's).
+    database.sql().beginRead();
+    database.sql().rollback();
+    CHECK(setting("jit") == "off");
+}
