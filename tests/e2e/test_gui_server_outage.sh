@@ -90,12 +90,16 @@ assert_eq "$pain_before" "$(report_value shown-pain-max)" "the first client's hi
 # Nothing of the picked client could be read: any sessions shown under its
 # name would be the first client's.
 sessions_shown && fail "with the server stopped, sessions were shown under the picked client's name"
+# ... and where they would be, the window says why they are not.
+report_has "^item sessions-unread " ||
+    fail "with the server stopped, nothing in place of the picked client's sessions said why"
 pass "with the server gone, picking a client and a history view keep the window answering, with a notice"
 
 "$root/scripts/test-postgres" resume "$server_dir"
 wait_for sessions_shown ||
     fail "after the server came back, the picked client's sessions never appeared by themselves"
 other_picked || fail "after the server came back the window no longer shows the picked client"
+report_has "^item sessions-unread " && fail "the sessions are back, but the 'could not be read' line stayed"
 wait_for report_has "^notice none" ||
     fail "after the server came back the notice stayed ($(grep '^notice' "$report"))"
 # The history view asks again by itself (a failure is kept a few seconds).

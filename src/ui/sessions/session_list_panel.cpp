@@ -234,6 +234,14 @@ SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> s
     drawClientFacts(client, look); // born, notes
     ImGui::Dummy(ImVec2(0, look.px(6)));
 
+    if (client.id != 0 && !client.detailed && !client.lastSessionDate.empty()) {
+        // The details are read before each frame, so they are missing only
+        // when that read failed (a server gone): the summary counts
+        // sessions that the table cannot show, so say why in their place.
+        textMuted("This client's sessions could not be read. Knotmap keeps trying.", look);
+        probeItem("sessions-unread");
+        return events;
+    }
     if (client.sessions.empty()) {
         return events; // the summary above already says so
     }
