@@ -63,14 +63,17 @@ public:
             read(ExportTable::Clients, [this](ImportRow& row) { clientRow(row); });
             read(ExportTable::Sessions, [this](ImportRow& row) { sessionRow(row); });
             read(ExportTable::Knots, [this](ImportRow& row) { knotRow(row); });
+            // Each file walks the sessions from the first (ImportSessionTable).
+            sessions().rewind();
             read(ExportTable::Treatments, [this](ImportRow& row) { treatmentRow(row); });
+            sessions().rewind();
             read(ExportTable::Observations, [this](ImportRow& row) { observationRow(row); });
         } else {
             m_clientsFile = m_sessionsFile = m_knotsFile = m_source.observations.filename().string();
             read(ExportTable::Observations, [this](ImportRow& row) { observationOnlyRow(row); });
         }
         m_plan.clients = static_cast<std::int64_t>(m_clients.size());
-        m_plan.sessions = static_cast<std::int64_t>(m_sessions.size());
+        m_plan.sessions = sessions().size();
         m_plan.knots = static_cast<std::int64_t>(m_knots.size());
         m_plan.observations = m_keys.observationCount();
         m_plan.clientIds = shiftFor("client", m_minClientId);
@@ -85,13 +88,6 @@ private:
     // also reported; its other values are not compared (ok is false).
     struct ClientSeen {
         std::string name;
-        std::int64_t line = 0;
-        bool ok = true;
-    };
-    struct SessionSeen {
-        Id client = 0;
-        LocalTimestamp time;
-        SessionKind kind = SessionKind::SelfCheckIn;
         std::int64_t line = 0;
         bool ok = true;
     };
@@ -175,15 +171,15 @@ private:
     }
 
     // A session named by id: it must be known, with the same client and time.
-    const SessionSeen* checkSession(ImportRow& row, Id sessionId, Id clientId,
-                                    LocalTimestamp time) {
-        const auto found = m_sessions.find(sessionId);
-        if (found == m_sessions.end()) {
+    const ImportSession* checkSession(ImportRow& row, Id sessionId, Id clientId,
+                                      LocalTimestamp time) {
+        const ImportSession* found = sessions().find(sessionId);
+        if (found == nullptr) {
             row.problem(2, "session " + std::to_string(sessionId) + " is not in " +
                                m_sessionsFile);
             return nullptr;
         }
-        const SessionSeen& session = found->second;
+        const ImportSession& session = *found;
         if (!session.ok) {
             return nullptr;
         }
@@ -266,15 +262,15 @@ private:
         if (session.id == 0) {
             return;
         }
-        if (const auto other = m_sessions.find(session.id); other != m_sessions.end()) {
+        if (const ImportSession* other = sessions().find(session.id); other != nullptr) {
             row.problem(2, "session " + std::to_string(session.id) + " is also on " +
-                               where(m_sessionsFile, other->second.line));
+                               where(m_sessionsFile, other->line));
             return;
         }
         m_minSessionId = std::min(m_minSessionId, session.id);
         if (keeps(row)) {
-            m_sessions[session.id] = {session.clientId, session.startedAt, session.kind,
-                                      row.line(), row.ok()};
+            sessions().add(session.id, {session.clientId, session.startedAt, session.kind,
+                                        row.line(), row.ok()});
         }
     }
 
@@ -311,7 +307,7 @@ private:
         if (parsed.clientId != 0) {
             checkClient(row, parsed.clientId, parsed.clientName);
         }
-        const SessionSeen* session =
+        const ImportSession* session =
             treatment.sessionId == 0
                 ? nullptr
                 : checkSession(row, treatment.sessionId, parsed.clientId, parsed.sessionTime);
@@ -341,7 +337,8 @@ private:
             m_keys.addTreatmentId(treatment.id);
         }
         if (treatment.knotId) {
-            m_keys.addTreatmentCode(treatment.sessionId, *treatment.knotId, treatment.kindCode);
+            m_keys.addTreatmentCode(rankOf(treatment.sessionId), treatment.sessionId,
+                                    *treatment.knotId, treatment.kindCode);
         }
     }
 
@@ -357,7 +354,7 @@ private:
             checkClient(row, parsed.clientId, parsed.clientName);
         }
         if (observation.sessionId != 0) {
-            const SessionSeen* session =
+            const ImportSession* session =
                 checkSession(row, observation.sessionId, parsed.clientId, parsed.sessionTime);
             if (session != nullptr && session->kind != parsed.sessionKind) {
                 row.problem(4, "is " + quotedValue(row.raw(4)) + " but " +
@@ -375,14 +372,15 @@ private:
             }
         }
         const std::pair<Id, Id> key{observation.sessionId, observation.knotId};
+        const ImportKeyIndex::Rank rank = rankOf(key.first);
         if (row.ok()) {
-            const std::string expected = m_keys.treatmentCodes(key.first, key.second);
+            const std::string expected = m_keys.treatmentCodes(rank, key.first, key.second);
             if (joined(parsed.treatmentCodes) != expected) {
                 row.problem(18, "is " + quotedValue(row.raw(18)) + " but treatments.csv has " +
                                     quotedValue(expected) + " for this knot in this session");
             }
         }
-        addObservation(row, key);
+        addObservation(row, rank, key);
     }
 
     // With the observations file alone, the first row naming a client,
@@ -401,12 +399,12 @@ private:
         } else {
             checkClient(row, parsed.clientId, parsed.clientName);
         }
-        if (m_sessions.count(observation.sessionId) == 0) {
-            m_sessions[observation.sessionId] = {parsed.clientId, parsed.sessionTime,
-                                                 parsed.sessionKind, row.line()};
+        if (sessions().find(observation.sessionId) == nullptr) {
+            sessions().add(observation.sessionId, {parsed.clientId, parsed.sessionTime,
+                                                   parsed.sessionKind, row.line()});
             m_minSessionId = std::min(m_minSessionId, observation.sessionId);
-        } else if (const SessionSeen* session = checkSession(row, observation.sessionId,
-                                                             parsed.clientId, parsed.sessionTime);
+        } else if (const ImportSession* session = checkSession(row, observation.sessionId,
+                                                               parsed.clientId, parsed.sessionTime);
                    session != nullptr && session->kind != parsed.sessionKind) {
             row.problem(4, "is " + quotedValue(row.raw(4)) + " but " +
                                where(m_sessionsFile, session->line) + " has " +
@@ -418,21 +416,29 @@ private:
         } else {
             checkKnotColumns(row, parsed.knot, knot->second);
         }
-        addObservation(row, {observation.sessionId, observation.knotId});
+        addObservation(row, rankOf(observation.sessionId),
+                       {observation.sessionId, observation.knotId});
     }
 
-    void addObservation(ImportRow& row, const std::pair<Id, Id>& key) {
+    // A session's place in the order of the input's sessions, for m_keys:
+    // the line that defines it, or none for a session the input lacks.
+    [[nodiscard]] ImportKeyIndex::Rank rankOf(Id sessionId) {
+        const ImportSession* found = sessions().find(sessionId);
+        return found == nullptr ? std::nullopt : ImportKeyIndex::Rank(found->line);
+    }
+
+    void addObservation(ImportRow& row, ImportKeyIndex::Rank rank, const std::pair<Id, Id>& key) {
         if (key.first == 0 || key.second == 0) {
             return;
         }
         // Recorded only when kept: past the list's room a bad row's pair is
         // not remembered, as before, and its follow-ups are not reported.
         if (keeps(row)) {
-            if (!m_keys.addObservation(key.first, key.second)) {
+            if (!m_keys.addObservation(rank, key.first, key.second)) {
                 row.problem(5, "knot " + std::to_string(key.second) +
                                    " is observed twice in session " + std::to_string(key.first));
             }
-        } else if (m_keys.hasObservation(key.first, key.second)) {
+        } else if (m_keys.hasObservation(rank, key.first, key.second)) {
             row.problem(5, "knot " + std::to_string(key.second) +
                                " is observed twice in session " + std::to_string(key.first));
         }
@@ -451,10 +457,11 @@ private:
     // Clients of the file by folded name.
     std::unordered_map<std::string, Id> m_clientNames;
     std::unordered_map<Id, ClientSeen> m_clients;
-    std::unordered_map<Id, SessionSeen> m_sessions;
     std::unordered_map<Id, KnotSeen> m_knots;
-    // Every observation pair, treatment id and treatment list, on disk.
+    // Every session, observation pair, treatment id and treatment list
+    // (bounded memory).
     ImportKeyIndex m_keys;
+    [[nodiscard]] ImportSessionTable& sessions() { return m_keys.sessions(); }
     VocabularyCodes m_symptoms;
     VocabularyCodes m_treatmentKinds;
     VocabularyCodes m_triggers;
