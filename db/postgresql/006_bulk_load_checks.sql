@@ -7,17 +7,21 @@
 -- PL/pgSQL insert triggers of 002 and 003 cost about 100 s of a 200 s copy of
 -- a 200-client, five-year history (1.5 million symptom rows at 35
 -- microseconds each, and so on; docs/performance.md, "Into PostgreSQL").
--- While a connection loads in bulk it sets `knotmap.bulk_load` to 'on' for
--- the transaction; then the row triggers stand aside and one statement-level
--- trigger per table checks all the statement's rows (its transition table)
--- with set-based queries: the same rules, in the same order, with the same
--- messages. Anything else (the window, the CLI's saves, psql) inserts row by
--- row as before, so what each row is refused with is unchanged there.
+-- One statement-level trigger per table checks all of a statement's rows
+-- (its transition table) with set-based queries: the same rules, in the same
+-- order, with the same messages. It runs after every insert statement,
+-- whatever the connection says. While a connection loads in bulk it sets
+-- `knotmap.bulk_load` to 'on' for the transaction, and then the row triggers
+-- stand aside: the statement's check is enough. Anything else (the window,
+-- the CLI's saves, psql) is checked row by row first, as before, so what
+-- each row is refused with is unchanged there; the statement's check then
+-- finds nothing (one more query per insert statement).
 --
--- The setting is not a way around the rules: whoever sets it gets the
--- statement-level checks instead. When one statement breaks several rules,
--- the message names the first rule in trigger order (signed, text, same
--- client), not necessarily the first row.
+-- The setting is not a way around the rules: the statement-level check does
+-- not read it, so a statement that turns the setting on for its rows and off
+-- again before it ends is still checked. When one bulk statement breaks
+-- several rules, the message names the first rule in trigger order (signed,
+-- text, same client), not necessarily the first row.
 
 CREATE FUNCTION knotmap_bulk_load() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT coalesce(current_setting('knotmap.bulk_load', true), '') = 'on' $$;
@@ -140,7 +144,7 @@ END
 $$;
 CREATE TRIGGER session_bulk_insert AFTER INSERT ON session
     REFERENCING NEW TABLE AS inserted
-    FOR EACH STATEMENT WHEN (knotmap_bulk_load()) EXECUTE FUNCTION session_bulk_insert();
+    FOR EACH STATEMENT EXECUTE FUNCTION session_bulk_insert();
 
 CREATE FUNCTION session_trigger_bulk_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -153,7 +157,7 @@ END
 $$;
 CREATE TRIGGER session_trigger_bulk_insert AFTER INSERT ON session_trigger
     REFERENCING NEW TABLE AS inserted
-    FOR EACH STATEMENT WHEN (knotmap_bulk_load()) EXECUTE FUNCTION session_trigger_bulk_insert();
+    FOR EACH STATEMENT EXECUTE FUNCTION session_trigger_bulk_insert();
 
 CREATE FUNCTION observation_bulk_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -178,7 +182,7 @@ END
 $$;
 CREATE TRIGGER observation_bulk_insert AFTER INSERT ON observation
     REFERENCING NEW TABLE AS inserted
-    FOR EACH STATEMENT WHEN (knotmap_bulk_load()) EXECUTE FUNCTION observation_bulk_insert();
+    FOR EACH STATEMENT EXECUTE FUNCTION observation_bulk_insert();
 
 -- A symptom or referred region joins a rating of a signed visit only as the
 -- latest amendment of that rating's list says (observation_symptom_signed).
@@ -200,7 +204,7 @@ END
 $$;
 CREATE TRIGGER observation_symptom_bulk_insert AFTER INSERT ON observation_symptom
     REFERENCING NEW TABLE AS inserted
-    FOR EACH STATEMENT WHEN (knotmap_bulk_load())
+    FOR EACH STATEMENT
     EXECUTE FUNCTION observation_symptom_bulk_insert();
 
 CREATE FUNCTION observation_referral_bulk_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -226,7 +230,7 @@ END
 $$;
 CREATE TRIGGER observation_referral_bulk_insert AFTER INSERT ON observation_referral
     REFERENCING NEW TABLE AS inserted
-    FOR EACH STATEMENT WHEN (knotmap_bulk_load())
+    FOR EACH STATEMENT
     EXECUTE FUNCTION observation_referral_bulk_insert();
 
 CREATE FUNCTION treatment_bulk_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -255,4 +259,4 @@ END
 $$;
 CREATE TRIGGER treatment_bulk_insert AFTER INSERT ON treatment
     REFERENCING NEW TABLE AS inserted
-    FOR EACH STATEMENT WHEN (knotmap_bulk_load()) EXECUTE FUNCTION treatment_bulk_insert();
+    FOR EACH STATEMENT EXECUTE FUNCTION treatment_bulk_insert();

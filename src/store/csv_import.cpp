@@ -18,10 +18,12 @@ ImportPlan importKnotmapCsv(Database& database, const ImportSource& source, bool
     if (!dryRun) {
         const ImportTempStore tempStore(database.sql());
         WriteTransaction transaction(database.sql());
-        // Into a database without records, the foreign keys are checked
-        // once at the end rather than row by row (on a server, most of the
-        // time of a large import); into one in use, row by row as always.
-        if (database.holdsNoUserData()) {
+        // Into a server database whose schema this import creates, the
+        // foreign keys are checked once at the end rather than row by row
+        // (most of the time of a large import). Into one that exists, row by
+        // row as always: dropping a key locks the tables it joins, and
+        // another program may be reading them.
+        if (database.openReport().creationPending) {
             database.sql().deferForeignKeyChecks({"client", "session", "session_trigger", "knot",
                                                   "observation", "observation_symptom",
                                                   "observation_referral", "treatment"});

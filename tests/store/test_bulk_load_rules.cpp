@@ -183,6 +183,11 @@ TEST_CASE("bulk load: once it is over, single inserts are checked row by row aga
     auto observations = f.db.bulkLoad("observation", kObservationColumns);
     observations->add({f.id(f.openVisit.id), f.id(f.ownKnot), "4", "tension", ""});
     observations->finish();
+    if (f.db.dialect() == sql::Dialect::PostgreSQL) {
+        // The row triggers stand aside only while a load runs.
+        CHECK(f.db.execAndGet("SELECT current_setting('knotmap.bulk_load', true)").getString() ==
+              "off");
+    }
     // In the same transaction as the load: this row breaks two rules, and the
     // row triggers' order names the signed visit first, as it always has.
     CHECK_THROWS_WITH_AS(f.db.exec("INSERT INTO observation (session_id, knot_id, pain, kind) "
@@ -292,4 +297,21 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     f.db.releaseSavepoint();
     f.db.commit();
     keysApply();
+}
+
+TEST_CASE("bulk load: a statement that turns the bulk setting on for its own rows is still checked") {
+    BulkFixture f;
+    if (f.db.dialect() != sql::Dialect::PostgreSQL) {
+        return; // the setting is the server's (db/postgresql/006)
+    }
+    // The setting is on while the rows go in (the row triggers stand aside)
+    // and off again before the statement ends: the statement's own check
+    // does not read it, so the signed visit is still read-only.
+    CHECK_THROWS_WITH_AS(
+        f.db.exec("INSERT INTO observation (session_id, knot_id, pain, kind) "
+                  "SELECT " + f.id(f.signedVisit.id) + ", " + f.id(f.unratedKnot) +
+                  ", 3, 'tension' FROM (SELECT set_config('knotmap.bulk_load', 'on', true)) AS g "
+                  "RETURNING id, set_config('knotmap.bulk_load', 'off', true)"),
+        "observation: a signed visit cannot be changed; add an amendment instead", sql::Error);
+    CHECK(f.db.execAndGet("SELECT count(*) FROM observation").getInt() == 1);
 }

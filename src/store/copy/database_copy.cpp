@@ -161,13 +161,17 @@ CopySummary copyDatabase(Database& source, Database& destination, const CopyProg
         }
     }
 
-    // The destination is empty: its foreign keys may be checked once at the
-    // end rather than row by row (on a server, most of a copy's time).
-    std::vector<std::string> tables;
-    for (const CopyTable& table : copy::copyPlan()) {
-        tables.push_back(table.name);
+    // A server database whose schema this transaction creates: its foreign
+    // keys may be checked once at the end rather than row by row (most of a
+    // copy's time). Nobody else can be reading it; an existing one could be
+    // (dropping a key locks the tables it joins, vocabularies included).
+    if (destination.openReport().creationPending) {
+        std::vector<std::string> tables;
+        for (const CopyTable& table : copy::copyPlan()) {
+            tables.push_back(table.name);
+        }
+        destination.sql().deferForeignKeyChecks(tables);
     }
-    destination.sql().deferForeignKeyChecks(tables);
 
     ProgressCounter counter(progress, summary.rows);
     counter.report();

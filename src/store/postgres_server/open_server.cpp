@@ -38,9 +38,18 @@ std::unique_ptr<sql::PostgresConnection> connect(const DatabaseLocation& where) 
 // fail on the server's catalog with a message about pg_proc. The first takes
 // a lock for this database and schema that the second waits for until the
 // first commits or rolls back; true when the schema exists by then.
-bool anotherProcessCreatedTheSchema(sql::Connection& connection) {
-    connection.exec("SELECT pg_advisory_xact_lock(hashtext('knotmap schema creation in ' || "
-                    "current_schema()))");
+bool anotherProcessCreatedTheSchema(sql::Connection& connection, const std::string& server) {
+    try {
+        connection.exec("SELECT pg_advisory_xact_lock(hashtext('knotmap schema creation in ' || "
+                        "current_schema()))");
+    } catch (const sql::Error& error) {
+        if (error.kind() != sql::ErrorKind::Busy) {
+            throw;
+        }
+        throw StoreError(server +
+                         ": another Knotmap program is setting up this database (an import or "
+                         "a copy into it may take minutes); try again when it has finished");
+    }
     return connection.tableExists("knotmap_schema_version");
 }
 
@@ -55,21 +64,23 @@ Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& op
     try {
         connection->setBusyTimeout(options.busyTimeoutMs);
         if (!connection->tableExists("knotmap_schema_version")) {
-            const std::vector<std::string> tables = tablesInSchema(*connection);
-            if (!tables.empty()) {
-                throw StoreError(server + ": not a Knotmap database (it holds other tables, such as '" +
-                                 tables.front() + "'); use an empty database for Knotmap");
-            }
-            if (!options.createIfMissing) {
-                throw StoreError(server + ": holds no Knotmap records yet (the database is empty)");
-            }
             // Every migration becomes a savepoint inside this transaction.
             // Should anything fail, the connection is closed on the way out
             // and the server rolls back all of it.
             connection->beginWrite();
-            if (anotherProcessCreatedTheSchema(*connection)) {
+            if (anotherProcessCreatedTheSchema(*connection, server)) {
                 connection->commit(); // opened as any existing database below
             } else {
+                const std::vector<std::string> tables = tablesInSchema(*connection);
+                if (!tables.empty()) {
+                    throw StoreError(server +
+                                     ": not a Knotmap database (it holds other tables, such as '" +
+                                     tables.front() + "'); use an empty database for Knotmap");
+                }
+                if (!options.createIfMissing) {
+                    throw StoreError(server +
+                                     ": holds no Knotmap records yet (the database is empty)");
+                }
                 report.created = true;
             }
         }

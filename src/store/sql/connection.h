@@ -76,9 +76,10 @@ public:
 
     [[nodiscard]] virtual std::unique_ptr<BulkLoad>
     bulkLoad(const std::string& table, const std::vector<std::string>& columns) = 0;
-    // For filling a database that holds no records yet (copy, import): the
-    // foreign keys of these tables may be checked once, over all rows, by
-    // checkDeferredForeignKeys() instead of once per row as rows arrive.
+    // For filling a database whose schema the same transaction created
+    // (copy, import into a new server database): the foreign keys of these
+    // tables may be checked once, over all rows, by checkDeferredForeignKeys()
+    // instead of once per row as rows arrive.
     // Both inside the caller's write transaction, which must call the check
     // before it commits; a rollback undoes the deferral. Whether anything is
     // deferred is the backend's choice (PostgreSQL: yes, for tables this login

@@ -326,6 +326,9 @@ public:
     ~PostgresBulkLoad() override {
         try {
             m_writer.reset();
+            if (m_work) { // not finished: row-by-row checks again all the same
+                m_work->exec("SELECT set_config('knotmap.bulk_load', 'off', true)");
+            }
         } catch (...) { // NOLINT(bugprone-empty-catch): the caller's transaction rolls back
         }
     }
@@ -544,6 +547,8 @@ void PostgresConnection::commit() {
     // A commit never leaves the schema without its foreign keys, even when
     // the caller forgot the check.
     checkDeferredForeignKeys();
+    m_deferredKeys.clear();
+    m_restoredDepth = 0;
     // Still inside the transaction while COMMIT runs: a connection lost
     // before or during it is never made again here, so a COMMIT cannot
     // land on a new connection that has no transaction (which the server
@@ -554,6 +559,7 @@ void PostgresConnection::commit() {
 
 void PostgresConnection::rollback() {
     m_deferredKeys.clear(); // the rollback puts them back
+    m_restoredDepth = 0;
     if (m_depth == 0) {
         return;
     }
@@ -572,6 +578,7 @@ void PostgresConnection::releaseSavepoint() {
     exec("RELEASE SAVEPOINT knotmap_write");
     --m_depth;
     m_deferredDepth = std::min(m_deferredDepth, m_depth);
+    m_restoredDepth = std::min(m_restoredDepth, m_depth);
 }
 
 void PostgresConnection::rollbackToSavepoint() {
@@ -579,6 +586,9 @@ void PostgresConnection::rollbackToSavepoint() {
     exec("RELEASE SAVEPOINT knotmap_write");
     if (m_deferredDepth >= m_depth) {
         m_deferredKeys.clear(); // dropped inside the savepoint: back already
+        m_restoredDepth = 0;
+    } else if (m_restoredDepth >= m_depth) {
+        m_restoredDepth = 0; // added back inside it: dropped again, still to add
     }
     --m_depth;
 }
@@ -618,15 +628,18 @@ void PostgresConnection::deferForeignKeyChecks(const std::vector<std::string>& t
 }
 
 void PostgresConnection::checkDeferredForeignKeys() {
-    if (m_deferredKeys.empty()) {
+    if (m_deferredKeys.empty() || m_restoredDepth > 0) {
         return;
     }
     std::string add;
     for (const std::string& statement : m_deferredKeys) {
         add += statement + ";\n";
     }
-    m_deferredKeys.clear(); // whether they hold or not: a failure aborts the transaction
-    exec(add);
+    exec(add); // a failure aborts the transaction, which brings the keys back
+    // Kept until the transaction ends: a rollback to a savepoint taken before
+    // this point undoes the ADDs but not the DROPs, and the commit must then
+    // add them again.
+    m_restoredDepth = m_depth;
 }
 
 std::unique_ptr<BulkLoad> PostgresConnection::bulkLoad(const std::string& table,

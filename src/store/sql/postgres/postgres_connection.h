@@ -91,6 +91,7 @@ private:
     // brings them back by itself).
     std::vector<std::string> m_deferredKeys;
     int m_deferredDepth = 0;
+    int m_restoredDepth = 0; // the m_depth they were added back at; 0: not yet
     int m_cursors = 0;
     bool m_lost = false;
 };
