@@ -82,6 +82,10 @@ private:
     OpenReport m_report;
 };
 
+// Process-wide settings of the database libraries, before the first
+// database is opened (main() calls it; later calls change nothing).
+void prepareDatabaseLibraries();
+
 // A read-only connection of its own for a worker thread (a history being
 // read, an export) beside the window's: the database is already open and
 // checked, so nothing is checked or migrated here.
