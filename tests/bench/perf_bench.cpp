@@ -50,6 +50,8 @@ void usage() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // As the app does (src/app/main.cpp), so the steps run as they would there.
+    knotmap::prepareDatabaseLibraries();
     std::string large;
     std::string empty;
     int rounds = 15;
