@@ -238,7 +238,9 @@ SessionListEvents drawSessionList(const ClientEntry& client, std::optional<Id> s
         // The details are read before each frame, so they are missing only
         // when that read failed (a server gone): the summary counts
         // sessions that the table cannot show, so say why in their place.
+        ImGui::PushTextWrapPos(0.0f); // a narrow column wraps it, as the notes above
         textMuted("This client's sessions could not be read. Knotmap keeps trying.", look);
+        ImGui::PopTextWrapPos();
         probeItem("sessions-unread");
         return events;
     }
