@@ -313,10 +313,10 @@ public:
         : m_connection(connection) {
         try {
             m_work = std::make_unique<pqxx::nontransaction>(connection.raw());
-            // For the rest of this COPY the schema checks the rows once per
-            // statement instead of once per row (db/postgresql/006): the same
-            // rules, a fraction of the time. Local to the caller's transaction.
-            m_work->exec("SELECT set_config('knotmap.bulk_load', 'on', true)");
+            // For this COPY the row triggers stand aside and the schema's
+            // statement-level check alone judges the rows (db/postgresql/006):
+            // the same rules, a fraction of the time.
+            setBulkLoad(true);
             m_writer = std::make_unique<pqxx::tablewriter>(*m_work, table, columns.begin(),
                                                            columns.end());
         } catch (...) {
@@ -327,7 +327,7 @@ public:
         try {
             m_writer.reset();
             if (m_work) { // not finished: row-by-row checks again all the same
-                m_work->exec("SELECT set_config('knotmap.bulk_load', 'off', true)");
+                setBulkLoad(false);
             }
         } catch (...) { // NOLINT(bugprone-empty-catch): the caller's transaction rolls back
         }
@@ -345,7 +345,7 @@ public:
             m_writer.reset();
             // Inserts after the load are checked row by row again, each
             // refused with its own row's message.
-            m_work->exec("SELECT set_config('knotmap.bulk_load', 'off', true)");
+            setBulkLoad(false);
             m_work.reset();
         } catch (...) {
             m_connection.rethrow();
@@ -353,6 +353,12 @@ public:
     }
 
 private:
+    // Local to the caller's transaction, so a rollback also undoes it.
+    void setBulkLoad(bool on) {
+        m_work->exec(std::string("SELECT set_config('knotmap.bulk_load', '") +
+                     (on ? "on" : "off") + "', true)");
+    }
+
     PostgresConnection& m_connection;
     std::unique_ptr<pqxx::nontransaction> m_work;
     std::unique_ptr<pqxx::tablewriter> m_writer;
