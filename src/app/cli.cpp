@@ -140,6 +140,7 @@ int runDemo(const DemoArguments& arguments) {
                          "(use --force to add it anyway)");
     }
     const DemoSummary summary = writeDemo(database, options);
+    database.sql().refreshStatistics(); // so the first reads are not slow
     std::cout << "Wrote demo history to " << database.describe() << ": " << summary.clients
               << " clients, " << summary.sessions << " sessions, " << summary.knots << " knots, "
               << summary.observations << " observations, " << summary.treatments << " treatments\n";

@@ -88,6 +88,7 @@ void openAndCopy(const DatabaseLocation& from, const DatabaseLocation& to) {
             progress.update(copied, total);
         });
     destination.commitCreation();
+    destination.sql().refreshStatistics(); // so the first reads are not slow
     progress.done();
     printSummary(summary, source, destination);
 }

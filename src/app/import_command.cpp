@@ -195,6 +195,7 @@ int runImport(const ImportArguments& arguments,
         const auto keep = [&] {
             if (!arguments.dryRun) {
                 database.commitCreation(); // before saying anything was imported
+                database.sql().refreshStatistics(); // so the first reads are not slow
             }
         };
         if (const auto* knotmap = std::get_if<ImportSource>(&source)) {

@@ -44,7 +44,9 @@ void usage() {
                  "  [--server-db CONNINFO]  also time the database steps on a server\n"
                  "      holding the same history (a libpq keyword string or URI)\n"
                  "  [--max-server-ratio R]  exit 1 when a user-facing step's server\n"
-                 "      median exceeds R times the SQLite one\n");
+                 "      median exceeds R times the SQLite one\n"
+                 "  [--only TEXT]  time only the steps whose name contains TEXT (for a\n"
+                 "      profiler)\n");
 }
 
 } // namespace
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     double limitMs = 0.0;
     std::string server;
     double maxServerRatio = 0.0;
+    std::string only;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--db") {
@@ -72,6 +75,8 @@ int main(int argc, char** argv) {
             server = argv[i + 1];
         } else if (flag == "--max-server-ratio") {
             maxServerRatio = std::atof(argv[i + 1]);
+        } else if (flag == "--only") {
+            only = argv[i + 1];
         } else {
             usage();
             return 2;
@@ -98,6 +103,9 @@ int main(int argc, char** argv) {
         std::printf("\n");
         bool withinLimit = true;
         for (const knotmap::bench::Step& step : knotmap::bench::steps()) {
+            if (step.name.find(only) == std::string::npos) {
+                continue;
+            }
             const Timing onEmpty =
                 timeRounds(rounds, [&](int round) { step.run(emptyData, round); });
             const Timing onLarge =
@@ -123,6 +131,9 @@ int main(int argc, char** argv) {
             if (limitMs > 0.0 && step.userFacing && onLarge.medianMs > limitMs) {
                 withinLimit = false;
             }
+        }
+        if (!only.empty()) {
+            return withinLimit ? 0 : 1;
         }
         // Logging one knot, each save synced (FULL) against NORMAL, on a
         // scratch file beside the empty database.

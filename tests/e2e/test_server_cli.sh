@@ -33,6 +33,12 @@ pass "info gives the server's version, checks and rows per table"
 imported=$(new_server_database imported)
 run import --db "$imported" "$WORK/from-file"
 assert_eq 0 "$RC" "import into an empty server database ($ERR)"
+# The import was followed by ANALYZE and VACUUM: the planner has statistics
+# and every page of the new rows is marked all-visible.
+assert_eq "$(rows "$file" observation) true" \
+  "$(psql_on "$imported" "SELECT reltuples::bigint || ' ' || (relallvisible = relpages)
+    FROM pg_class WHERE relname = 'observation'")" \
+  "the server's statistics of the imported ratings"
 "$KNOTMAP" export --db "$imported" --all "$WORK/re-exported" 2>/dev/null
 diff -r "$WORK/re-exported" "$WORK/from-file" >/dev/null || fail "import then export changed the data"
 # A refused import changes nothing: pain 11 in the last row.

@@ -89,6 +89,16 @@ public:
     // from then on; throws the backend's Error naming the key a row breaks.
     virtual void checkDeferredForeignKeys() = 0;
 
+    // After many rows have been committed at once (a copy, an import, a
+    // demo history): brings what the backend plans its reads from up to
+    // date, outside any transaction. PostgreSQL plans from statistics and a
+    // visibility map that autovacuum refreshes a minute or more later; until
+    // then reading one client's history from a copied practice took 10 to
+    // 40 times as long (docs/performance.md). Best effort: a failure leaves
+    // the rows as committed and is not reported. SQLite: nothing, Knotmap
+    // gathers no statistics there and its plans follow the indexes.
+    virtual void refreshStatistics() = 0;
+
     // How long a write waits for another writer before failing with a
     // Busy error.
     virtual void setBusyTimeout(int milliseconds) = 0;

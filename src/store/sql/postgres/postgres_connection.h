@@ -55,6 +55,7 @@ public:
     // row with a query of its own, about two thirds of the time of a copy.
     void deferForeignKeyChecks(const std::vector<std::string>& tables) override;
     void checkDeferredForeignKeys() override;
+    void refreshStatistics() override;
     void setBusyTimeout(int milliseconds) override;
     [[nodiscard]] std::unique_ptr<StatementImpl> prepare(const std::string& sql,
                                                          bool manyRows) override;

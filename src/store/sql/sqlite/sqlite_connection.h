@@ -38,6 +38,7 @@ public:
     bulkLoad(const std::string& table, const std::vector<std::string>& columns) override;
     void deferForeignKeyChecks(const std::vector<std::string>& /*tables*/) override {}
     void checkDeferredForeignKeys() override {}
+    void refreshStatistics() override {}
     void setBusyTimeout(int milliseconds) override;
     [[nodiscard]] std::unique_ptr<StatementImpl> prepare(const std::string& sql,
                                                          bool manyRows) override;
