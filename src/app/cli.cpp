@@ -3,6 +3,7 @@
 #include "app/atlas_command.h"
 #include "app/copy_command.h"
 #include "app/database_path.h"
+#include "app/decrypt_command.h"
 #include "app/export_command.h"
 #include "app/gui.h"
 #include "app/import_command.h"
@@ -140,10 +141,11 @@ int runDemo(const DemoArguments& arguments) {
                          "(use --force to add it anyway)");
     }
     const DemoSummary summary = writeDemo(database, options);
-    database.sql().refreshStatistics(); // so the first reads are not slow
     std::cout << "Wrote demo history to " << database.describe() << ": " << summary.clients
               << " clients, " << summary.sessions << " sessions, " << summary.knots << " knots, "
-              << summary.observations << " observations, " << summary.treatments << " treatments\n";
+              << summary.observations << " observations, " << summary.treatments << " treatments\n"
+              << std::flush;
+    database.sql().refreshStatistics(); // so the first reads are not slow
     return 0;
 }
 
@@ -257,6 +259,8 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* importCommand = addImportCommand(app, importArguments);
     CopyArguments copyArguments;
     CLI::App* copyCommand = addCopyCommand(app, copyArguments);
+    DecryptArguments decryptArguments;
+    CLI::App* decryptCommand = addDecryptCommand(app, decryptArguments);
 
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(
@@ -299,6 +303,10 @@ int runCommandLine(int argc, char** argv) {
         }
         if (*exportCommand) {
             refuseDatabaseAsFile(exportArguments.db, exportArguments.output, "an export file");
+            if (exportArguments.encrypt) { // --all names the archive file then
+                refuseDatabaseAsFile(exportArguments.db, exportArguments.allFolder,
+                                     "an export file");
+            }
             return onDatabase(exportArguments.db, false,
                               [&] { return runExport(exportArguments, openForReading); });
         }
@@ -309,6 +317,9 @@ int runCommandLine(int argc, char** argv) {
         }
         if (*copyCommand) {
             return runCopy(copyArguments); // opens and reports on both databases itself
+        }
+        if (*decryptCommand) {
+            return runDecrypt(decryptArguments);
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);

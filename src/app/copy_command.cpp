@@ -88,9 +88,10 @@ void openAndCopy(const DatabaseLocation& from, const DatabaseLocation& to) {
             progress.update(copied, total);
         });
     destination.commitCreation();
-    destination.sql().refreshStatistics(); // so the first reads are not slow
     progress.done();
     printSummary(summary, source, destination);
+    std::cout << std::flush; // the summary first: this can take a few seconds
+    destination.sql().refreshStatistics(); // so the first reads are not slow
 }
 
 std::string failureMessage(const sql::Error& error, const DatabaseLocation& from,

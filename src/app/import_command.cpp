@@ -195,7 +195,6 @@ int runImport(const ImportArguments& arguments,
         const auto keep = [&] {
             if (!arguments.dryRun) {
                 database.commitCreation(); // before saying anything was imported
-                database.sql().refreshStatistics(); // so the first reads are not slow
             }
         };
         if (const auto* knotmap = std::get_if<ImportSource>(&source)) {
@@ -209,6 +208,10 @@ int runImport(const ImportArguments& arguments,
                 database, std::get<SimpleSource>(source).file, options, arguments.dryRun);
             keep();
             printSimple(result, arguments.dryRun, name);
+        }
+        if (!arguments.dryRun) {
+            std::cout << std::flush; // the summary first: this can take a few seconds
+            database.sql().refreshStatistics(); // so the first reads are not slow
         }
     } catch (const ImportRejected& rejected) {
         removeIfMadeForThisImport(path); // leave no trace of it

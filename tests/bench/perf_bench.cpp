@@ -102,7 +102,15 @@ int main(int argc, char** argv) {
         }
         std::printf("\n");
         bool withinLimit = true;
-        for (const knotmap::bench::Step& step : knotmap::bench::steps()) {
+        const auto all = knotmap::bench::steps();
+        if (std::none_of(all.begin(), all.end(), [&](const knotmap::bench::Step& step) {
+                return step.name.find(only) != std::string::npos;
+            })) {
+            std::fprintf(stderr, "knotmap_perf_bench: no step's name contains '%s'\n",
+                         only.c_str());
+            return 2;
+        }
+        for (const knotmap::bench::Step& step : all) {
             if (step.name.find(only) == std::string::npos) {
                 continue;
             }

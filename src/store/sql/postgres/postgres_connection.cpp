@@ -664,17 +664,24 @@ void PostgresConnection::refreshStatistics() {
             return;
         }
         const std::string tables = owned.getColumn(0).getString();
-        // ANALYZE first, committed synchronously: VACUUM marks a page
-        // all-visible (which the index-only scans of the session counts
-        // need) only once the commit that wrote its rows is on disk, and a
-        // server with synchronous_commit off flushes that a moment later.
-        exec("SET synchronous_commit = on");
-        exec("ANALYZE " + tables);
-        exec("RESET synchronous_commit");
+        // ANALYZE first, its commit flushed to this server's disk
+        // (SET LOCAL: the setting ends with the transaction, even on an
+        // error): VACUUM marks a page all-visible (which the index-only
+        // scans of the session counts need) only once the commit that wrote
+        // its rows is on disk, and a server with synchronous_commit off
+        // flushes that a moment later. SKIP_LOCKED: a table another session
+        // holds (a migration, a manual VACUUM) is left to autovacuum rather
+        // than keeping a finished command waiting.
+        exec("BEGIN; SET LOCAL synchronous_commit = local; ANALYZE (SKIP_LOCKED) " + tables +
+             "; COMMIT");
         // About 1.6 s for both after copying the 200-client history, whose
-        // copy takes about 30 s.
-        exec("VACUUM " + tables);
-    } catch (const Error&) { // NOLINT(bugprone-empty-catch): the rows are committed either way
+        // copy took 26 s.
+        exec("VACUUM (SKIP_LOCKED) " + tables);
+    } catch (const Error&) { // the rows are committed either way
+        try {
+            exec("ROLLBACK"); // an ANALYZE that failed leaves its transaction open
+        } catch (const Error&) { // NOLINT(bugprone-empty-catch): the connection is gone
+        }
     }
 }
 
