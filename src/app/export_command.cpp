@@ -3,7 +3,9 @@
 
 #include "core/calendar_day.h"
 #include "core/output_file.h"
+#include "crypto/passphrase.h"
 #include "store/client_lookup.h"
+#include "store/encrypted_export.h"
 #include "store/export_files.h"
 #include "store/table_export.h"
 
@@ -50,6 +52,14 @@ ExportOptions optionsFromArguments(const ExportArguments& arguments) {
     if (options.fromDay && options.toDay && *options.fromDay > *options.toDay) {
         throw UsageError("--from " + arguments.from + " is after --to " + arguments.to);
     }
+    if (arguments.encrypt && arguments.allFolder.empty() &&
+        (arguments.output.empty() || arguments.output == "-")) {
+        throw UsageError("--encrypt writes one archive file: name it with -o FILE (one table) "
+                         "or --all FILE (every table)");
+    }
+    if (!arguments.passphraseFile.empty() && !arguments.encrypt) {
+        throw UsageError("--passphrase-file is only for --encrypt");
+    }
     options.neutralise = !arguments.noNeutralise;
     options.bom = arguments.bom;
     return options;
@@ -63,6 +73,27 @@ Id clientIdByName(Database& database, const std::string& name) {
 void reportWritten(const ExportedFile& file) {
     std::cerr << "Exported " << file.rows << " " << exportTableName(file.table) << " to "
               << file.path.string() << "\n";
+}
+
+int runEncryptedExport(const ExportArguments& arguments, Database& database, ExportTable table,
+                       const ExportOptions& options) {
+    std::vector<ExportTable> tables{table};
+    std::filesystem::path target = arguments.output;
+    if (!arguments.allFolder.empty()) {
+        tables.clear();
+        for (std::string_view name : exportTableNames()) {
+            tables.push_back(*exportTableFromName(name));
+        }
+        target = arguments.allFolder;
+    }
+    const crypto::Secret passphrase =
+        crypto::readPassphrase({arguments.passphraseFile, /*confirm=*/true});
+    for (const ArchivedTable& archived :
+         exportEncryptedArchive(database, tables, options, target, passphrase)) {
+        std::cerr << "Exported " << archived.rows << " " << exportTableName(archived.table)
+                  << " into " << target.string() << " (encrypted)\n";
+    }
+    return 0;
 }
 
 } // namespace
@@ -86,7 +117,8 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
     command
         ->add_option("--all", arguments.allFolder,
                      "Write every table into DIR as observations.csv, sessions.csv, ... "
-                     "(DIR is created if missing)")
+                     "(DIR is created if missing); with --encrypt, DIR is instead the one "
+                     "archive file to write")
         ->type_name("DIR");
     command->add_option("--client", arguments.client, "Only this client (the name, ignoring case and accents)")
         ->type_name("NAME");
@@ -104,6 +136,13 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
     command->add_flag("--no-neutralise", arguments.noNeutralise,
                       "Write text starting with = + - @ TAB or CR as is, without the leading "
                       "apostrophe that stops spreadsheets running it as a formula");
+    command->add_flag("--encrypt", arguments.encrypt,
+                      "Write one archive encrypted with a passphrase (asked twice, or from "
+                      "--passphrase-file or KNOTMAP_PASSPHRASE); `knotmap decrypt` reads it");
+    command
+        ->add_option("--passphrase-file", arguments.passphraseFile,
+                     "With --encrypt: read the passphrase from the first line of FILE")
+        ->type_name("FILE");
     return command;
 }
 
@@ -120,12 +159,15 @@ int runExport(const ExportArguments& arguments,
     if (!arguments.client.empty()) {
         options.clientId = clientIdByName(database, arguments.client);
     }
+    const ExportTable table =
+        exportTableFromName(arguments.table).value_or(ExportTable::Observations);
+    if (arguments.encrypt) {
+        return runEncryptedExport(arguments, database, table, options);
+    }
     if (!arguments.allFolder.empty()) {
         (void)exportAllTables(database, options, arguments.allFolder, reportWritten);
         return 0;
     }
-    const ExportTable table =
-        exportTableFromName(arguments.table).value_or(ExportTable::Observations);
     if (arguments.output.empty() || arguments.output == "-") {
         // Written and checked like a file, so a full disk or a closed pipe
         // behind standard output is an error naming it, not a quiet exit 1.

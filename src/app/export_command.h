@@ -21,6 +21,8 @@ struct ExportArguments {
     std::string to;
     bool bom = false;
     bool noNeutralise = false;
+    bool encrypt = false;       // one encrypted archive (-o FILE, or --all FILE)
+    std::string passphraseFile; // --passphrase-file; else KNOTMAP_PASSPHRASE or a prompt
 };
 
 // Adds `knotmap export` and its options to app.

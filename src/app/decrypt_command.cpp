@@ -1,0 +1,152 @@
+#include "app/decrypt_command.h"
+
+#include "core/output_file.h"
+#include "core/output_folder.h"
+#include "crypto/passphrase.h"
+#include "crypto/seal_reader.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <system_error>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+using crypto::sealed::Content;
+
+// An entry name from inside the archive becomes a file name: only a plain
+// name, so a crafted archive cannot write outside the folder.
+void requirePlainName(const std::string& archive, const std::string& name) {
+    const bool plain = name.find('/') == std::string::npos && name != "." && name != ".." &&
+                       name.find('\0') == std::string::npos;
+    if (!plain) {
+        throw std::runtime_error(archive + ": damaged: an entry is named '" + name + "'");
+    }
+}
+
+// A folder beside target that becomes target once everything is written.
+class StagingFolder {
+public:
+    explicit StagingFolder(const fs::path& target) : m_target(target) {
+        const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+        (void)createOutputFolders(parent);
+        std::string pattern = (parent / ("." + target.filename().string() + ".partial-XXXXXX")).string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            throw std::runtime_error(target.string() + ": cannot create the folder: " +
+                                     std::strerror(errno));
+        }
+        m_path = pattern; // mkdtemp makes it 0700
+    }
+    ~StagingFolder() {
+        if (!m_path.empty()) {
+            std::error_code ignored;
+            fs::remove_all(m_path, ignored);
+        }
+    }
+    StagingFolder(const StagingFolder&) = delete;
+    StagingFolder& operator=(const StagingFolder&) = delete;
+
+    [[nodiscard]] const fs::path& path() const { return m_path; }
+    void commit() {
+        std::error_code error;
+        fs::rename(m_path, m_target, error); // fails if target appeared meanwhile
+        if (error) {
+            throw std::runtime_error(m_target.string() + ": cannot create the folder: " +
+                                     error.message());
+        }
+        m_path.clear();
+    }
+
+private:
+    fs::path m_target;
+    fs::path m_path;
+};
+
+void decryptArchive(crypto::SealReader& reader, const std::string& file, const fs::path& target) {
+    StagingFolder staging(target);
+    int files = 0;
+    while (const auto name = reader.nextEntry()) {
+        requirePlainName(file, *name);
+        OutputFile output(staging.path() / *name, "the decrypted file");
+        reader.readEntry([&](std::string_view bytes) { output.write(bytes); });
+        output.commit();
+        ++files;
+    }
+    staging.commit();
+    std::cerr << "Decrypted " << files << " files from " << file << " into " << target.string()
+              << "\n";
+}
+
+void decryptBackup(crypto::SealReader& reader, const std::string& file, const fs::path& target) {
+    OutputFile output(target, "the decrypted database");
+    int entries = 0;
+    while (const auto name = reader.nextEntry()) {
+        if (++entries > 1) {
+            throw std::runtime_error(file + ": damaged: a backup holds one database");
+        }
+        reader.readEntry([&](std::string_view bytes) { output.write(bytes); });
+    }
+    if (entries == 0) {
+        throw std::runtime_error(file + ": damaged: the backup holds no database");
+    }
+    output.commit(); // only now, with every block checked
+    std::cerr << "Decrypted the database backup " << file << " into " << target.string() << "\n";
+}
+
+} // namespace
+
+CLI::App* addDecryptCommand(CLI::App& app, DecryptArguments& arguments) {
+    CLI::App* command = app.add_subcommand(
+        "decrypt", "Decrypt an encrypted export archive (into a new folder of CSV files) or "
+                   "database backup (into a new database file)");
+    command->add_option("file", arguments.file, "The encrypted file")->required();
+    command->add_option("-o,--output", arguments.output, "The folder or file to create")
+        ->required()
+        ->type_name("OUT");
+    command
+        ->add_option("--passphrase-file", arguments.passphraseFile,
+                     "Read the passphrase from the first line of FILE (else "
+                     "KNOTMAP_PASSPHRASE, else it is asked for)")
+        ->type_name("FILE");
+    return command;
+}
+
+int runDecrypt(const DecryptArguments& arguments) {
+    try {
+        std::ifstream in(arguments.file, std::ios::binary);
+        if (!in) {
+            throw std::runtime_error(arguments.file + ": cannot read: " + std::strerror(errno));
+        }
+        const auto content = crypto::SealReader::peek(in);
+        if (!content) {
+            throw std::runtime_error(arguments.file + ": not a Knotmap encrypted file");
+        }
+        std::error_code ignored;
+        if (fs::exists(fs::symlink_status(arguments.output, ignored))) {
+            throw std::runtime_error(arguments.output +
+                                     ": already exists; decrypt writes a new " +
+                                     (*content == Content::ExportArchive ? "folder" : "file"));
+        }
+        in.clear();
+        in.seekg(0);
+        const crypto::Secret passphrase = crypto::readPassphrase({arguments.passphraseFile, false});
+        crypto::SealReader reader(in, arguments.file, passphrase);
+        if (reader.content() == Content::ExportArchive) {
+            decryptArchive(reader, arguments.file, arguments.output);
+        } else {
+            decryptBackup(reader, arguments.file, arguments.output);
+        }
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "knotmap decrypt: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace knotmap

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "crypto/secret.h"
+
+#include <filesystem>
+
+// Where a passphrase comes from. Never from a command-line argument (other
+// users can read a process's arguments) nor a settings file.
+namespace knotmap::crypto {
+
+struct PassphraseRequest {
+    // --passphrase-file: the file's first line (a trailing newline dropped).
+    std::filesystem::path file;
+    // Encrypting: at the prompt the passphrase is typed twice and the two
+    // must match (a typo would lock the data away for good).
+    bool confirm = false;
+};
+
+// In order: request.file if given, else the KNOTMAP_PASSPHRASE environment
+// variable if set, else a prompt on the terminal (/dev/tty) with echo off.
+// Throws std::runtime_error with a one-line message (no passphrase source, an
+// unreadable or empty file, an empty passphrase, two that differ).
+[[nodiscard]] Secret readPassphrase(const PassphraseRequest& request);
+
+} // namespace knotmap::crypto
