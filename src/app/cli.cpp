@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/atlas_command.h"
+#include "app/backup_commands.h"
 #include "app/copy_command.h"
 #include "app/database_path.h"
 #include "app/decrypt_command.h"
@@ -261,6 +262,12 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* copyCommand = addCopyCommand(app, copyArguments);
     DecryptArguments decryptArguments;
     CLI::App* decryptCommand = addDecryptCommand(app, decryptArguments);
+    BackupArguments backupArguments;
+    CLI::App* backupCommand = addBackupCommand(app, backupArguments);
+    BackupsArguments backupsArguments;
+    CLI::App* backupsCommand = addBackupsCommand(app, backupsArguments);
+    RestoreArguments restoreArguments;
+    CLI::App* restoreCommand = addRestoreCommand(app, restoreArguments);
 
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(
@@ -320,6 +327,15 @@ int runCommandLine(int argc, char** argv) {
         }
         if (*decryptCommand) {
             return runDecrypt(decryptArguments);
+        }
+        if (*backupCommand) {
+            return runBackup(backupArguments);
+        }
+        if (*backupsCommand) {
+            return runBackups(backupsArguments);
+        }
+        if (*restoreCommand) {
+            return runRestore(restoreArguments);
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);

@@ -1,0 +1,176 @@
+#include "app/backup_commands.h"
+
+#include "app/database_path.h"
+#include "core/timestamp.h"
+#include "crypto/passphrase.h"
+#include "store/backup/backup_catalog.h"
+#include "store/backup/backup_file.h"
+#include "store/backup/backup_names.h"
+#include "store/backup/restore_file.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A file database only: a server's records are backed up into a file with
+// `knotmap copy` (docs/backups.md).
+fs::path requireFile(const std::string& db, const char* command) {
+    const DatabaseLocation where = resolveDatabase(db);
+    if (where.isServer()) {
+        throw std::runtime_error(where.describe() + ": " + command +
+                                 " works on a database file; for a server, `knotmap copy --from "
+                                 "SERVER --to FILE` writes a file copy");
+    }
+    return where.file();
+}
+
+std::string sizeText(std::int64_t bytes) {
+    char text[32];
+    if (bytes >= 1024 * 1024) {
+        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    } else {
+        std::snprintf(text, sizeof text, "%.0f KB", static_cast<double>(bytes) / 1024.0);
+    }
+    return text;
+}
+
+std::string describe(const BackupSummary& summary) {
+    return std::to_string(summary.clients) + " clients, " + std::to_string(summary.sessions) +
+           " sessions, " + sizeText(summary.bytes) + (summary.encrypted ? ", encrypted" : "");
+}
+
+std::string localTimeText(std::int64_t utcSeconds) {
+    const CivilDateTime at =
+        LocalTimestamp(utcSeconds, LocalTimestamp::systemOffsetAt(utcSeconds)).local();
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", at.year, at.month, at.day,
+                  at.hour, at.minute, at.second);
+    return text;
+}
+
+} // namespace
+
+CLI::App* addBackupCommand(CLI::App& app, BackupArguments& arguments) {
+    CLI::App* command = app.add_subcommand(
+        "backup", "Take a checked snapshot of the database into the backups folder beside it "
+                  "(or -o FILE)");
+    command->add_option("--db", arguments.db, "Database file (default: $KNOTMAP_DB, else "
+                                              "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    command->add_option("-o,--output", arguments.output, "Write the backup to FILE (must not exist)")
+        ->type_name("FILE");
+    command->add_flag("--encrypt", arguments.encrypt,
+                      "Seal the backup with a passphrase (asked twice, or from "
+                      "--passphrase-file or KNOTMAP_PASSPHRASE)");
+    command
+        ->add_option("--passphrase-file", arguments.passphraseFile,
+                     "With --encrypt: read the passphrase from the first line of FILE")
+        ->type_name("FILE");
+    return command;
+}
+
+CLI::App* addBackupsCommand(CLI::App& app, BackupsArguments& arguments) {
+    CLI::App* command = app.add_subcommand(
+        "backups", "List the database's backups: date, size, clients and sessions");
+    command->add_option("--db", arguments.db, "Database file (default: $KNOTMAP_DB, else "
+                                              "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    return command;
+}
+
+CLI::App* addRestoreCommand(CLI::App& app, RestoreArguments& arguments) {
+    CLI::App* command = app.add_subcommand(
+        "restore", "Put a backup (plain or encrypted) in place of the database; an existing "
+                   "database is replaced only with --force, after it is backed up");
+    command->add_option("backup", arguments.backup, "The backup file")->required();
+    command->add_option("--db", arguments.db, "Database file (default: $KNOTMAP_DB, else "
+                                              "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    command->add_flag("--force", arguments.force,
+                      "Replace an existing database (kept in the backups folder first)");
+    command
+        ->add_option("--passphrase-file", arguments.passphraseFile,
+                     "For an encrypted backup: read the passphrase from the first line of FILE")
+        ->type_name("FILE");
+    return command;
+}
+
+int runBackup(const BackupArguments& arguments) {
+    try {
+        if (!arguments.passphraseFile.empty() && !arguments.encrypt) {
+            std::cerr << "knotmap backup: --passphrase-file is only for --encrypt\n";
+            return 2;
+        }
+        const fs::path database = requireFile(arguments.db, "backup");
+        std::optional<crypto::Secret> passphrase;
+        if (arguments.encrypt) {
+            passphrase = crypto::readPassphrase({arguments.passphraseFile, /*confirm=*/true});
+        }
+        const crypto::Secret* secret = passphrase ? &*passphrase : nullptr;
+        const BackupSummary summary =
+            arguments.output.empty() ? takeBackupIntoFolder(database, secret)
+                                     : backupDatabaseFile(database, arguments.output, secret);
+        std::cout << "Backed up " << database.string() << " to " << summary.path.string() << " ("
+                  << describe(summary) << "; checked)\n";
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "knotmap backup: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+int runBackups(const BackupsArguments& arguments) {
+    try {
+        const fs::path database = requireFile(arguments.db, "backups");
+        const std::vector<BackupEntry> entries = listBackups(database);
+        if (entries.empty()) {
+            std::cout << "No backups of " << database.string() << " in "
+                      << backupFolderFor(database).string() << "\n";
+            return 0;
+        }
+        std::printf("%-19s  %10s  %7s  %8s  %s\n", "taken (local time)", "size", "clients",
+                    "sessions", "file");
+        for (const BackupEntry& entry : entries) {
+            const std::string clients =
+                entry.encrypted ? "-" : entry.clients ? std::to_string(*entry.clients) : "?";
+            const std::string sessions =
+                entry.encrypted ? "-" : entry.sessions ? std::to_string(*entry.sessions) : "?";
+            std::printf("%-19s  %10s  %7s  %8s  %s%s\n", localTimeText(entry.utcSeconds).c_str(),
+                        sizeText(entry.bytes).c_str(), clients.c_str(), sessions.c_str(),
+                        entry.path.string().c_str(), entry.encrypted ? " (encrypted)" : "");
+        }
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "knotmap backups: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+int runRestore(const RestoreArguments& arguments) {
+    try {
+        const fs::path database = requireFile(arguments.db, "restore");
+        const RestoreResult result =
+            restoreDatabaseFile(arguments.backup, database, arguments.force, [&] {
+                return crypto::readPassphrase({arguments.passphraseFile, false});
+            });
+        if (result.replacedKeptAs) {
+            std::cout << "Kept the replaced database as " << result.replacedKeptAs->path.string()
+                      << " (" << describe(*result.replacedKeptAs) << ")\n";
+        }
+        BackupSummary restored = result.restored;
+        restored.encrypted = false; // the database itself is a plain file again
+        std::cout << "Restored " << arguments.backup
+                  << (result.restored.encrypted ? " (encrypted)" : "") << " into "
+                  << database.string() << " (" << describe(restored) << ")\n";
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "knotmap restore: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace knotmap

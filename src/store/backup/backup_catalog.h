@@ -1,0 +1,37 @@
+#pragma once
+
+#include "crypto/secret.h"
+#include "store/backup/backup_file.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+// The backups folder beside a database file (store/backup/backup_names.h):
+// taking a backup into it, listing it, pruning it.
+namespace knotmap {
+
+struct BackupEntry {
+    std::filesystem::path path;
+    std::int64_t utcSeconds = 0;
+    std::int64_t bytes = 0;
+    bool encrypted = false;
+    // Read from a plain backup; unknown for an encrypted one (no passphrase)
+    // or one that cannot be read.
+    std::optional<std::int64_t> clients;
+    std::optional<std::int64_t> sessions;
+};
+
+// The database's backups, newest first; an absent folder is an empty list.
+[[nodiscard]] std::vector<BackupEntry> listBackups(const std::filesystem::path& database);
+
+// Takes a backup of the database into its backups folder (created 0700)
+// under a new name of this moment, then prunes the folder (backupsToPrune).
+BackupSummary takeBackupIntoFolder(const std::filesystem::path& database,
+                                   const crypto::Secret* passphrase = nullptr);
+
+// Deletes the backups backupsToPrune picks; returns their paths.
+std::vector<std::filesystem::path> pruneBackups(const std::filesystem::path& database);
+
+} // namespace knotmap

@@ -1,0 +1,240 @@
+#include "store/backup/backup_file.h"
+
+#include "core/output_file.h"
+#include "crypto/seal_reader.h"
+#include "crypto/seal_writer.h"
+#include "store/migrations.h"
+#include "store/open_options.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void failWith(const fs::path& file, const std::string& why) {
+    throw std::runtime_error(file.string() + ": " + why);
+}
+
+// A new empty 0600 file with a unique hidden name in folder, removed (with
+// any companion SQLite made) unless kept.
+class TemporaryFile {
+public:
+    TemporaryFile(const fs::path& folder, const std::string& hint) {
+        std::string pattern =
+            ((folder.empty() ? fs::path(".") : folder) / ("." + hint + ".partial-XXXXXX")).string();
+        const int descriptor = ::mkstemp(pattern.data());
+        if (descriptor < 0) {
+            failWith(folder / hint, std::string("cannot create a file: ") + std::strerror(errno));
+        }
+        ::fchmod(descriptor, 0600);
+        ::close(descriptor);
+        m_path = pattern;
+    }
+    ~TemporaryFile() {
+        if (!m_kept) {
+            std::error_code ignored;
+            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+                fs::remove(m_path.string() + suffix, ignored);
+            }
+        }
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    [[nodiscard]] const fs::path& path() const { return m_path; }
+    void keep() { m_kept = true; }
+
+private:
+    fs::path m_path;
+    bool m_kept = false;
+};
+
+void syncPath(const fs::path& path, int flags) {
+    const int descriptor = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (descriptor < 0 || ::fsync(descriptor) != 0) {
+        const int error = errno;
+        if (descriptor >= 0) {
+            ::close(descriptor);
+        }
+        failWith(path, std::string("cannot write: ") + std::strerror(error));
+    }
+    ::close(descriptor);
+}
+
+// Renames from to to, which must not exist, and makes the rename durable.
+void moveIntoPlace(const fs::path& from, const fs::path& to) {
+    syncPath(from, O_RDONLY);
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) != 0) {
+        failWith(to, errno == EEXIST ? std::string("already exists")
+                                     : std::string("cannot write: ") + std::strerror(errno));
+    }
+    syncPath(to.parent_path().empty() ? fs::path(".") : to.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+// A self-contained copy of the database at source (SQLite's online backup
+// API: consistent while others write) in the empty file copy.
+void snapshot(const fs::path& source, const fs::path& copy, const fs::path& named) {
+    try {
+        SQLite::Database from(source.string(), SQLite::OPEN_READONLY);
+        from.setBusyTimeout(kCommandBusyTimeoutMs);
+        SQLite::Database to(copy.string(), SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(to, from);
+        backup.executeStep(-1);
+        // One file, nothing beside it: the copy must not need a -wal.
+        to.exec("PRAGMA journal_mode = DELETE");
+    } catch (const SQLite::Exception& error) {
+        failWith(named, std::string("cannot take the backup: ") + error.what());
+    }
+}
+
+void sealDatabase(const fs::path& plain, const fs::path& target, const std::string& entryName,
+                  const crypto::Secret& passphrase) {
+    std::ifstream in(plain, std::ios::binary);
+    if (!in) {
+        failWith(plain, std::string("cannot read: ") + std::strerror(errno));
+    }
+    OutputFile output(target, "the backup");
+    crypto::SealWriter sealed(output.stream(), passphrase,
+                              crypto::sealed::Content::DatabaseBackup);
+    sealed.beginEntry(entryName);
+    std::array<char, 64 * 1024> buffer{};
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+        sealed.entry().write(buffer.data(), in.gcount());
+        output.throwIfFailed();
+    }
+    sodium_memzero(buffer.data(), buffer.size());
+    sealed.endEntry();
+    sealed.finish();
+    output.commit();
+}
+
+} // namespace
+
+BackupSummary checkBackupDatabase(const fs::path& file, const std::string& what) {
+    BackupSummary summary;
+    summary.path = file;
+    try {
+        SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+        const std::string integrity = db.execAndGet("PRAGMA integrity_check").getString();
+        if (integrity != "ok") {
+            throw std::runtime_error(what + ": damaged (" + integrity + ")");
+        }
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version <= 0 || !db.tableExists("client") || !db.tableExists("session")) {
+            throw std::runtime_error(what + ": not a Knotmap database");
+        }
+        if (version > latestSchemaVersion()) {
+            throw std::runtime_error(what + ": made by a newer Knotmap (schema " +
+                                     std::to_string(version) + "; this version knows up to " +
+                                     std::to_string(latestSchemaVersion()) + ")");
+        }
+        summary.clients = db.execAndGet("SELECT count(*) FROM client").getInt64();
+        summary.sessions = db.execAndGet("SELECT count(*) FROM session").getInt64();
+    } catch (const SQLite::Exception& error) {
+        throw std::runtime_error(what + ": not a Knotmap database (" + error.what() + ")");
+    }
+    std::error_code ignored;
+    summary.bytes = static_cast<std::int64_t>(fs::file_size(file, ignored));
+    return summary;
+}
+
+BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& target,
+                                 const crypto::Secret* passphrase) {
+    std::error_code ignored;
+    if (fs::exists(fs::symlink_status(target, ignored))) {
+        failWith(target, "already exists");
+    }
+    if (!fs::is_regular_file(database, ignored) || fs::file_size(database, ignored) == 0) {
+        failWith(database, "no database here");
+    }
+    if (passphrase == nullptr) {
+        TemporaryFile copy(target.parent_path(), target.filename().string());
+        snapshot(database, copy.path(), target);
+        BackupSummary summary = checkBackupDatabase(copy.path(), target.string());
+        moveIntoPlace(copy.path(), target);
+        copy.keep();
+        summary.path = target;
+        return summary;
+    }
+    // The plain snapshot waits beside the database, never beside target
+    // (which may be a shared or synced folder).
+    TemporaryFile plain(database.parent_path(), database.filename().string() + ".backup");
+    snapshot(database, plain.path(), target);
+    BackupSummary summary = checkBackupDatabase(plain.path(), target.string());
+    sealDatabase(plain.path(), target, database.filename().string(), *passphrase);
+    summary.path = target;
+    summary.bytes = static_cast<std::int64_t>(fs::file_size(target, ignored));
+    summary.encrypted = true;
+    return summary;
+}
+
+BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
+                            const std::function<crypto::Secret()>& passphrase) {
+    std::error_code ignored;
+    if (fs::exists(fs::symlink_status(target, ignored))) {
+        failWith(target, "already exists");
+    }
+    if (fs::is_directory(backup, ignored)) {
+        failWith(backup, "a folder, not a backup file");
+    }
+    std::ifstream in(backup, std::ios::binary);
+    if (!in) {
+        failWith(backup, std::string("cannot read: ") + std::strerror(errno));
+    }
+    TemporaryFile copy(target.parent_path(), target.filename().string());
+    const auto sealedContent = crypto::SealReader::peek(in);
+    if (sealedContent) {
+        if (*sealedContent != crypto::sealed::Content::DatabaseBackup) {
+            failWith(backup, "an encrypted export, not a backup (knotmap decrypt reads it)");
+        }
+        in.clear();
+        in.seekg(0);
+        crypto::SealReader reader(in, backup.string(), passphrase());
+        std::ofstream out(copy.path(), std::ios::binary | std::ios::trunc);
+        int entries = 0;
+        while (const auto name = reader.nextEntry()) {
+            if (++entries > 1) {
+                failWith(backup, "damaged: a backup holds one database");
+            }
+            reader.readEntry([&](std::string_view bytes) {
+                out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            });
+        }
+        out.close();
+        if (!out) {
+            failWith(target, "cannot write the restored database");
+        }
+        if (entries == 0) {
+            failWith(backup, "damaged: the backup holds no database");
+        }
+    } else {
+        in.close();
+        char header[16] = {};
+        std::ifstream probe(backup, std::ios::binary);
+        probe.read(header, sizeof header);
+        if (std::string_view(header, probe.gcount()) != std::string_view("SQLite format 3\0", 16)) {
+            failWith(backup, "not a Knotmap backup (neither a database nor an encrypted backup)");
+        }
+        snapshot(backup, copy.path(), backup);
+    }
+    BackupSummary summary = checkBackupDatabase(copy.path(), backup.string());
+    moveIntoPlace(copy.path(), target);
+    copy.keep();
+    summary.path = target;
+    summary.encrypted = sealedContent.has_value();
+    return summary;
+}
+
+} // namespace knotmap

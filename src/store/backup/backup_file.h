@@ -1,0 +1,48 @@
+#pragma once
+
+#include "crypto/secret.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+// A backup of a file database: a consistent snapshot taken with SQLite's
+// online backup API while other programs may be writing, checked with
+// integrity_check before it is put in place, self-contained (no -wal), 0600.
+// Encrypted, it is a sealed file (crypto/sealed_format.h) holding the
+// database as its one entry. Backups never leave a partial file: each is
+// written under a temporary name and renamed when complete.
+namespace knotmap {
+
+// What a backup holds, for lists and messages.
+struct BackupSummary {
+    std::filesystem::path path;
+    std::int64_t bytes = 0;
+    std::int64_t clients = 0;
+    std::int64_t sessions = 0;
+    bool encrypted = false;
+};
+
+// Snapshots the SQLite database at database into target, which must not
+// exist. With a passphrase the backup is sealed with it; the plain snapshot
+// that is sealed lives meanwhile beside the database, as protected as the
+// database itself, and is removed. Throws std::runtime_error naming the
+// file on any failure, leaving nothing at target.
+BackupSummary backupDatabaseFile(const std::filesystem::path& database,
+                                 const std::filesystem::path& target,
+                                 const crypto::Secret* passphrase = nullptr);
+
+// Checks a plain SQLite file that should be a Knotmap database (a backup,
+// or one being restored): integrity_check, a schema version this Knotmap
+// knows, and its client and session counts. Throws std::runtime_error
+// naming what when it is not one.
+BackupSummary checkBackupDatabase(const std::filesystem::path& file, const std::string& what);
+
+// Writes the plain backup file (or the database in an encrypted one, asking
+// for the passphrase only then) to target, which must not exist: checked
+// (checkBackupDatabase) before it is put in place. Throws naming the file.
+BackupSummary extractBackup(const std::filesystem::path& backup,
+                            const std::filesystem::path& target,
+                            const std::function<crypto::Secret()>& passphrase);
+
+} // namespace knotmap

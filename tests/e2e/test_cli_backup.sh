@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# `knotmap backup`, `backups` and `restore` on a database file: a checked,
+# self-contained, 0600 snapshot in a 0700 backups folder beside the
+# database, taken while another program holds a write transaction open
+# (whose rows it does not contain); encrypted with --encrypt (no plain text
+# inside); listed with date, size and counts; pruned by the 7-daily,
+# 4-weekly, 12-monthly rule with everything of the last day kept; restored
+# into a new file, or over an existing one only with --force after backing
+# that one up. A wrong passphrase, a damaged or foreign backup, or a
+# database another program has open leave the database exactly as it was
+# and no temporary file behind.
+# Usage: test_cli_backup.sh /path/to/knotmap
+source "$(dirname "$0")/lib.sh" "$1"
+cd "$WORK"
+umask 022
+db="$WORK/data/clinic.db"
+mkdir -p data
+run demo --db "$db" --clients 2 --days 40 --seed 3 --end 2026-03-31
+assert_eq 0 "$RC" "demo ($ERR)"
+clients=$(sqlite3 "$db" "SELECT count(*) FROM client")
+sessions=$(sqlite3 "$db" "SELECT count(*) FROM session")
+printf 'tea and biscuits\n' >pass
+printf 'coffee\n' >wrong
+leftovers() { find "$WORK" \( -name '*.partial-*' -o -name '*.restore-*' \) | sort; }
+
+# --- a consistent snapshot while another program writes -----------------------
+# A writer holds a transaction open (its insert uncommitted) for the whole backup.
+sqlite3 "$db" "PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE;
+  INSERT INTO client (name, created_utc) VALUES ('Not Yet Committed', 0);
+  WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 40000000)
+  SELECT count(*) FROM c; COMMIT;" >/dev/null &
+writer=$!
+sleep 0.5
+run backup --db "$db"
+assert_eq 0 "$RC" "backup while a writer holds a transaction ($ERR)"
+kill -0 "$writer" 2>/dev/null || fail "the writer finished before the backup: the test proves nothing"
+wait "$writer"
+first=$(ls data/backups)
+[[ "$first" =~ ^clinic-[0-9]{8}-[0-9]{6}\.db$ ]] || fail "backup name: $first"
+assert_contains "$OUT" "Backed up $db to $WORK/data/backups/$first ($clients clients, $sessions sessions" \
+  "backup's summary"
+assert_eq 700 "$(file_mode data/backups)" "the backups folder's mode"
+assert_eq 600 "$(file_mode "data/backups/$first")" "the backup's mode"
+assert_eq ok "$(sqlite3 "data/backups/$first" "PRAGMA integrity_check")" "the backup's integrity"
+assert_eq delete "$(sqlite3 "data/backups/$first" "PRAGMA journal_mode")" "a backup needs no -wal"
+assert_eq 0 "$(sqlite3 "data/backups/$first" "SELECT count(*) FROM client WHERE name = 'Not Yet Committed'")" \
+  "the writer's uncommitted row is not in the backup"
+assert_eq "$clients" "$(sqlite3 "data/backups/$first" "SELECT count(*) FROM client")" "clients in the backup"
+pass "a checked 0600 snapshot in a 0700 folder, consistent while another program writes"
+
+# --- encrypted, and into a chosen file -----------------------------------------
+sleep 1 # a new second: a new name
+run backup --db "$db" --encrypt --passphrase-file pass
+assert_eq 0 "$RC" "backup --encrypt ($ERR)"
+sealed=$(ls data/backups | grep '\.sealed$')
+assert_contains "$OUT" "encrypted; checked" "the summary says encrypted"
+assert_eq "KNOTSEAL" "$(head -c 8 "data/backups/$sealed")" "an encrypted backup is a sealed file"
+for name in $(sqlite3 "$db" "SELECT name FROM client") "SQLite format 3" CREATE; do
+  if grep -qaF -- "$name" "data/backups/$sealed"; then fail "'$name' readable in the encrypted backup"; fi
+done
+[[ -z "$(find data -maxdepth 1 -name '.*backup*')" ]] || fail "the plain snapshot was left beside the database"
+run backup --db "$db" -o mine.db
+assert_eq 0 "$RC" "backup -o ($ERR)"
+run backup --db "$db" -o mine.db
+assert_eq 1 "$RC" "backup -o onto an existing file"
+assert_contains "$ERR" "mine.db: already exists" "an existing output is refused"
+pass "encrypted backups hold no plain text; -o writes a new file and refuses an existing one"
+
+run backups --db "$db"
+assert_eq 0 "$RC" "backups ($ERR)"
+assert_contains "$OUT" "$first" "the list names the plain backup"
+assert_contains "$OUT" "$sealed (encrypted)" "the list names the encrypted backup"
+assert_contains "$(grep -F "$first" <<<"$OUT")" "  $clients  " "the list gives the client count"
+assert_eq 3 "$(wc -l <<<"$OUT")" "a header and two backups"
+pass "backups lists date, size and counts"
+
+# --- restore -----------------------------------------------------------------------
+before=$(db_fingerprint "$db")
+run restore "data/backups/$first" --db "$db"
+assert_eq 1 "$RC" "restore over an existing database without --force"
+assert_contains "$ERR" "already holds a database; --force replaces it" "why it was refused"
+run restore "data/backups/$sealed" --db "$db" --force --passphrase-file wrong
+assert_eq 1 "$RC" "restore with a wrong passphrase"
+assert_contains "$ERR" "$sealed: wrong passphrase, or the file is damaged" "wrong passphrase"
+head -c 20000 "data/backups/$first" >cut.db
+run restore cut.db --db "$db" --force
+assert_eq 1 "$RC" "restore of a truncated backup"
+printf 'date,region,pain\n' >sheet.csv
+run restore sheet.csv --db "$db" --force
+assert_eq 1 "$RC" "restore of a CSV file"
+assert_contains "$ERR" "sheet.csv: not a Knotmap backup" "a foreign file is named"
+run export --db "$db" --all archive.kme --encrypt --passphrase-file pass
+run restore archive.kme --db "$db" --force --passphrase-file pass
+assert_eq 1 "$RC" "restore of an encrypted export"
+assert_contains "$ERR" "an encrypted export, not a backup" "an export archive is not a backup"
+assert_eq "$before" "$(db_fingerprint "$db")" "the refused restores changed nothing"
+assert_eq "" "$(leftovers)" "no temporary file left by the refused restores"
+assert_eq 2 "$(ls data/backups | wc -l)" "the refused restores took no backup"
+pass "refused restores leave the database and the backups folder as they were"
+
+# Into a new file, from the encrypted backup.
+run restore "data/backups/$sealed" --db "$WORK/elsewhere/new.db" --passphrase-file pass
+assert_eq 0 "$RC" "restore into a new file ($ERR)"
+assert_eq 600 "$(file_mode elsewhere/new.db)" "a restored database's mode"
+run info --db "$WORK/elsewhere/new.db"
+assert_eq 0 "$RC" "the restored database opens and checks out ($ERR)"
+"$KNOTMAP" export --db "$db" --all now >/dev/null 2>&1
+"$KNOTMAP" export --db "$WORK/elsewhere/new.db" --all restored >/dev/null 2>&1
+diff -r now restored >/dev/null || fail "the restored database differs from the one backed up"
+
+# Over the existing one, with --force: it is backed up first. The database
+# gains a client first, so the restore visibly takes it back.
+sqlite3 "$db" "INSERT INTO client (name, created_utc) VALUES ('Added Later', 0)"
+run restore "data/backups/$first" --db "$db" --force
+assert_eq 0 "$RC" "restore --force ($ERR)"
+assert_contains "$OUT" "Kept the replaced database as $WORK/data/backups/clinic-" "the replaced one is kept"
+kept=$(sed -n 's/^Kept the replaced database as \([^ ]*\) .*/\1/p' <<<"$OUT")
+assert_eq 1 "$(sqlite3 "$kept" "SELECT count(*) FROM client WHERE name = 'Added Later'")" \
+  "the kept copy holds what was replaced"
+assert_eq 0 "$(sqlite3 "$db" "SELECT count(*) FROM client WHERE name = 'Added Later'")" \
+  "the database is the backup again"
+[[ ! -e "$db-wal" || $(stat -c %s "$db-wal") -eq 0 ]] || fail "an old WAL was left beside the restored database"
+run info --db "$db"
+assert_eq 0 "$RC" "the restored database checks out ($ERR)"
+pass "restore into a new file, and over an existing one with --force after backing it up"
+
+# A database another program has open is not swapped under it.
+sqlite3 "$db" "PRAGMA journal_mode = WAL; BEGIN; SELECT count(*) FROM client;
+  WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 40000000)
+  SELECT count(*) FROM c; COMMIT;" >/dev/null &
+reader=$!
+sleep 0.5
+before=$(sha256sum "$db" | cut -d' ' -f1)
+run restore "data/backups/$first" --db "$db" --force
+kill -0 "$reader" 2>/dev/null || fail "the other program finished first: the test proves nothing"
+wait "$reader"
+assert_eq 1 "$RC" "restore while another program has the database open"
+assert_contains "$ERR" "in use by another program" "why it was refused"
+assert_eq "$before" "$(sha256sum "$db" | cut -d' ' -f1)" "the open database was not replaced"
+assert_eq "" "$(leftovers)" "no temporary file left"
+pass "a database another program has open is not replaced"
+
+# --- pruning -------------------------------------------------------------------------
+# A year and more of older daily backups (small stand-ins: pruning goes by name).
+for days in $(seq 2 420); do
+  touch "data/backups/clinic-$(date -u -d "-$days days" +%Y%m%d)-120000.db"
+done
+oldest="clinic-$(date -u -d '-420 days' +%Y%m%d)-120000.db"
+two_days="clinic-$(date -u -d '-2 days' +%Y%m%d)-120000.db"
+run backup --db "$db"
+assert_eq 0 "$RC" "backup with many old ones ($ERR)"
+count=$(ls data/backups | wc -l)
+(( count <= 7 + 4 + 12 + 8 )) || fail "$count backups left after pruning"
+[[ ! -e "data/backups/$oldest" ]] || fail "a backup from 420 days ago was kept"
+[[ -e "data/backups/$two_days" ]] || fail "the backup from two days ago was pruned"
+[[ -e "data/backups/$first" && -e "data/backups/$sealed" ]] || fail "today's backups were pruned"
+pass "pruning keeps today's backups and 7 daily, 4 weekly, 12 monthly ($count left)"
+
+# --- a server database is not backed up by this command ---------------------------
+run backup --db "host=/nonexistent dbname=x"
+assert_eq 1 "$RC" "backup of a server database"
+assert_contains "$ERR" "knotmap copy --from SERVER --to FILE" "points to copy"
