@@ -1,5 +1,6 @@
 #include "app/import_command.h"
 
+#include "store/backup/backup_catalog.h"
 #include "store/sqlite_file/database_files.h"
 
 #include "app/database_path.h"
@@ -192,6 +193,13 @@ int runImport(const ImportArguments& arguments,
         Database database =
             where.isServer() ? Database::openForImport(where) : openDatabase(arguments.db);
         const std::string name = database.describe();
+        if (!where.isServer() && !arguments.dryRun && !database.holdsNoUserData()) {
+            // Records already there: a checked copy first, in the backups
+            // folder beside the database (docs/backups.md).
+            const BackupSummary kept = takeBackupIntoFolder(path);
+            std::cout << "Backed up " << name << " to " << kept.path.string()
+                      << " first (checked)\n";
+        }
         const auto keep = [&] {
             if (!arguments.dryRun) {
                 database.commitCreation(); // before saying anything was imported

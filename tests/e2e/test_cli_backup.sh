@@ -140,6 +140,22 @@ assert_eq "$before" "$(sha256sum "$db" | cut -d' ' -f1)" "the open database was 
 assert_eq "" "$(leftovers)" "no temporary file left"
 pass "a database another program has open is not replaced"
 
+# --- an import into a database with records backs it up first -------------------------
+sleep 1
+client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY id LIMIT 1")
+printf 'date,region,pain\n2026-04-02,front.quadriceps.left,4\n' >sheet.csv
+backups_before=$(ls data/backups | wc -l)
+run import --db "$db" sheet.csv --client "$client"
+assert_eq 0 "$RC" "import into the database ($ERR)"
+assert_contains "$OUT" "Backed up $db to $WORK/data/backups/clinic-" "the import says it backed up first"
+assert_eq $((backups_before + 1)) "$(ls data/backups | wc -l)" "one more backup"
+newest=$(ls data/backups | grep -v sealed | sort | tail -1)
+assert_eq 0 "$(sqlite3 "data/backups/$newest" "SELECT count(*) FROM session WHERE started_utc >= strftime('%s', '2026-04-02')")" \
+  "the backup was taken before the import's rows"
+run import --db "$db" sheet.csv --client "$client" --dry-run
+assert_eq $((backups_before + 1)) "$(ls data/backups | wc -l)" "a dry run takes no backup"
+pass "an import into a database with records backs it up first"
+
 # --- pruning -------------------------------------------------------------------------
 # A year and more of older daily backups (small stand-ins: pruning goes by name).
 for days in $(seq 2 420); do
