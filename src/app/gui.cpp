@@ -1,5 +1,6 @@
 #include "app/gui.h"
 
+#include "app/daily_backup.h"
 #include "app/export_job.h"
 #include "app/frame_timer.h"
 #include "app/main_window.h"
@@ -336,6 +337,15 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
         workspace->database().openReport().findings.empty()) {
         historyData.emplace(workspace->readerLocation(), *data.model->atlas);
         state.historyData = &*historyData;
+    }
+    // Once a day a checked backup beside the database file, while the
+    // window already shows it: only of the person's own database (not the
+    // sample), and not of one opened read-only or breaking the rules.
+    std::optional<DailyBackup> dailyBackup;
+    if (state.workspace != nullptr && !databasePath.isServer() &&
+        !options.database.isServer() && databasePath.file() == options.database.file() &&
+        workspace->database().openReport().findings.empty()) {
+        dailyBackup.emplace(databasePath.file());
     }
     // The workspace's version the view models were built at.
     std::uint64_t shownVersion = workspace != nullptr ? workspace->version() : 0;

@@ -44,6 +44,8 @@ mode=$(stat -c %a "$db")
 [[ "$mode" == 600 ]] || fail "the database was created with mode $mode, expected 600"
 mode=$(stat -c %a "$XDG_DATA_HOME/knotmap")
 [[ "$mode" == 700 ]] || fail "the database's folder was created with mode $mode, expected 700"
+# Nothing to back up yet: no backups folder appears beside a new database.
+[[ ! -e "$XDG_DATA_HOME/knotmap/backups" ]] || fail "a backups folder was made for an empty database"
 
 # --- elsewhere, nothing is created until the person says so: the window asks,
 # --- and closing it after 30 frames without an answer leaves no file --------
@@ -63,6 +65,17 @@ if [[ $status -ne 0 ]]; then
     cat "$workdir/demo.out" "$workdir/demo.err" >&2
     fail "knotmap --frames 30 on a demo database exited with $status, expected 0"
 fi
+# Its records were backed up once, checked, into the backups folder beside
+# it; opening it again the same day takes no second backup.
+backups=("$workdir"/backups/demo-*.db)
+[[ ${#backups[@]} -eq 1 && -f "${backups[0]}" ]] || fail "expected one daily backup, found: ${backups[*]}"
+[[ "$(sqlite3 "${backups[0]}" "PRAGMA integrity_check")" == ok ]] || fail "the daily backup is damaged"
+[[ "$(sqlite3 "${backups[0]}" "SELECT count(*) FROM client")" == 3 ]] || fail "the daily backup lacks clients"
+[[ "$(stat -c %a "$workdir/backups")" == 700 ]] || fail "the backups folder is not 0700"
+grep -qF "daily backup of $demo saved as" "$workdir/demo.err" || fail "the daily backup was not reported"
+run_gui --db "$demo" --frames 30 >"$workdir/demo2.out" 2>"$workdir/demo2.err" || fail "second run"
+backups=("$workdir"/backups/demo-*.db)
+[[ ${#backups[@]} -eq 1 ]] || fail "a second backup on the same day: ${backups[*]}"
 
 # --- a file that is not SQLite: refused, reported, unchanged -------------------
 notes="$workdir/my notes.txt"
