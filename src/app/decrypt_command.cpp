@@ -134,7 +134,11 @@ int runDecrypt(const DecryptArguments& arguments) {
                                      (*content == Content::ExportArchive ? "folder" : "file"));
         }
         in.clear();
-        in.seekg(0);
+        if (!in.seekg(0)) {
+            throw std::runtime_error(arguments.file +
+                                     ": cannot be read again from its start (a pipe?); give a "
+                                     "file");
+        }
         const crypto::Secret passphrase = crypto::readPassphrase({arguments.passphraseFile, false});
         crypto::SealReader reader(in, arguments.file, passphrase);
         if (reader.content() == Content::ExportArchive) {

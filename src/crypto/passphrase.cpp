@@ -85,8 +85,10 @@ private:
 };
 
 Secret prompt(int terminal, const char* question) {
-    (void)!::write(terminal, question, std::strlen(question));
+    // Echo off before the question, as getpass does: switching it discards
+    // what was typed ahead, so nothing typed after the question may be lost.
     const EchoOff quiet(terminal);
+    (void)!::write(terminal, question, std::strlen(question));
     Secret buffer(kMaxPassphrase);
     std::size_t size = 0;
     while (size < buffer.size()) {

@@ -57,10 +57,11 @@ public:
         m_content = static_cast<sealed::Content>(content);
         const std::uint64_t ops = getLittleEndian(&header[12], 8);
         const std::uint64_t mem = getLittleEndian(&header[20], 8);
-        // A crafted file must not make us spend minutes or gigabytes.
+        // A crafted file must not make us spend minutes or gigabytes: no
+        // more than the moderate limits Knotmap writes.
         if (header[10] != crypto_pwhash_ALG_ARGON2ID13 || ops < crypto_pwhash_OPSLIMIT_MIN ||
-            ops > crypto_pwhash_OPSLIMIT_SENSITIVE || mem < crypto_pwhash_MEMLIMIT_MIN ||
-            mem > crypto_pwhash_MEMLIMIT_SENSITIVE) {
+            ops > crypto_pwhash_OPSLIMIT_MODERATE || mem < crypto_pwhash_MEMLIMIT_MIN ||
+            mem > crypto_pwhash_MEMLIMIT_MODERATE) {
             fail("damaged: its key derivation settings are out of range");
         }
         m_bound.assign(reinterpret_cast<const char*>(header.data()), sealed::kBoundBytes);

@@ -141,3 +141,50 @@ TEST_CASE("bytes after the final block, or absurd key settings, are refused") {
     CHECK(refusal(newer, "p") == "x.sealed: written by a newer Knotmap (encrypted file format 2; "
                                  "this version reads format 1)");
 }
+
+namespace {
+
+// The file's header and its messages (length prefix and body each).
+std::pair<std::string, std::vector<std::string>> splitMessages(const std::string& file) {
+    std::string header = file.substr(0, sealed::kHeaderBytes);
+    std::vector<std::string> messages;
+    std::size_t at = sealed::kHeaderBytes;
+    while (at < file.size()) {
+        const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(file[at + i]); };
+        const std::size_t length = byte(0) | (byte(1) << 8U) | (byte(2) << 16U) | (byte(3) << 24U);
+        messages.push_back(file.substr(at, 4 + length));
+        at += 4 + length;
+    }
+    return {header, messages};
+}
+
+} // namespace
+
+TEST_CASE("a message dropped, two swapped, or one from another file is refused") {
+    requireSodium();
+    const std::string file =
+        seal({{"a.csv", randomBytes(150'000)}, {"b.csv", "second entry"}}, "p");
+    const auto [header, messages] = splitMessages(file);
+    // a.csv: name, 64 KiB, 64 KiB, the rest closing it; b.csv: name, its
+    // bytes closing it; the final message.
+    REQUIRE(messages.size() == 7);
+    for (std::size_t drop = 0; drop < messages.size(); ++drop) {
+        CAPTURE(drop);
+        std::string damaged = header;
+        for (std::size_t i = 0; i < messages.size(); ++i) {
+            if (i != drop) {
+                damaged += messages[i];
+            }
+        }
+        CHECK(refusal(damaged, "p") != "(accepted)");
+    }
+    std::string swapped = header + messages[0] + messages[2] + messages[1];
+    for (std::size_t i = 3; i < messages.size(); ++i) {
+        swapped += messages[i];
+    }
+    CHECK(refusal(swapped, "p").rfind("x.sealed: damaged at byte ", 0) == 0);
+    // The same passphrase, another file: its messages belong to another key.
+    const auto [otherHeader, otherMessages] = splitMessages(seal({{"a.csv", "other"}}, "p"));
+    std::string spliced = header + messages[0] + otherMessages[1];
+    CHECK(refusal(spliced, "p") != "(accepted)");
+}

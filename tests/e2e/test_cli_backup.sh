@@ -21,7 +21,7 @@ clients=$(sqlite3 "$db" "SELECT count(*) FROM client")
 sessions=$(sqlite3 "$db" "SELECT count(*) FROM session")
 printf 'tea and biscuits\n' >pass
 printf 'coffee\n' >wrong
-leftovers() { find "$WORK" \( -name '*.partial-*' -o -name '*.restore-*' \) | sort; }
+leftovers() { find "$WORK" -name '*.partial-*' | sort; }
 
 # --- a consistent snapshot while another program writes -----------------------
 # A writer holds a transaction open (its insert uncommitted) for the whole backup.
@@ -123,6 +123,26 @@ assert_eq 0 "$(sqlite3 "$db" "SELECT count(*) FROM client WHERE name = 'Added La
 run info --db "$db"
 assert_eq 0 "$RC" "the restored database checks out ($ERR)"
 pass "restore into a new file, and over an existing one with --force after backing it up"
+
+# A -wal left where no database is (a program killed before its checkpoint,
+# then the file deleted) would be applied to the restored file: refused.
+python3 - "$WORK/ghost.db" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA journal_mode = WAL")
+db.execute("CREATE TABLE stale (x)")
+db.execute("INSERT INTO stale VALUES ('not from the backup')")
+db.commit()
+os._exit(0)  # no checkpoint: the rows stay in ghost.db-wal
+PY
+rm "$WORK/ghost.db"
+[[ -s "$WORK/ghost.db-wal" ]] || fail "the test could not leave a -wal behind"
+run restore "data/backups/$first" --db "$WORK/ghost.db"
+assert_eq 1 "$RC" "restore where a stray -wal waits"
+assert_contains "$ERR" "ghost.db-wal holds changes of a database that is not there" "the stray -wal is named"
+[[ ! -e "$WORK/ghost.db" ]] || fail "a database was restored beside a stray -wal"
+assert_eq "" "$(leftovers)" "no temporary file left"
+pass "a stray -wal where the database would go is refused"
 
 # A database another program has open is not swapped under it.
 sqlite3 "$db" "PRAGMA journal_mode = WAL; BEGIN; SELECT count(*) FROM client;

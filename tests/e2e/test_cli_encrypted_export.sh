@@ -112,16 +112,21 @@ assert_contains "$(cat "$WORK/stderr")" "no passphrase: give it with --passphras
 # different answers write nothing, the same twice writes the archive.
 prompted() { # OUTPUT FIRST SECOND: runs export --encrypt at a terminal; prints exit code and screen
   python3 - "$KNOTMAP" "$db" "$1" "$2" "$3" <<'PY'
-import os, pty, sys, time
+import os, pty, select, signal, sys, time
 knotmap, db, out, first, second = sys.argv[1:]
 env = dict(os.environ); env.pop("KNOTMAP_PASSPHRASE", None)
 pid, fd = pty.fork()
 if pid == 0:
     os.execve(knotmap, [knotmap, "export", "--db", db, "-o", out, "--encrypt"], env)
 screen = b""
+deadline = time.monotonic() + 60
 def read_until(text):
     global screen
     while text not in screen:
+        if not select.select([fd], [], [], max(0, deadline - time.monotonic()))[0]:
+            os.kill(pid, signal.SIGKILL)  # a prompt that never comes fails the test, not hangs it
+            print("timeout waiting for", text, screen)
+            sys.exit(0)
         try:
             chunk = os.read(fd, 1024)
         except OSError:
@@ -134,6 +139,10 @@ os.write(fd, first.encode() + b"\n")
 read_until(b"Passphrase again: ")
 os.write(fd, second.encode() + b"\n")
 while True:
+    if not select.select([fd], [], [], max(0, deadline - time.monotonic()))[0]:
+        os.kill(pid, signal.SIGKILL)
+        print("timeout waiting for the end", screen)
+        sys.exit(0)
     try:
         chunk = os.read(fd, 1024)
     except OSError:

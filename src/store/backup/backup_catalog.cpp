@@ -8,6 +8,10 @@
 #include <SQLiteCpp/Database.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <chrono>
 
 namespace knotmap {
@@ -56,17 +60,40 @@ std::vector<BackupEntry> listBackups(const fs::path& database) {
     return entries;
 }
 
-BackupSummary takeBackupIntoFolder(const fs::path& database, const crypto::Secret* passphrase) {
+fs::path newBackupPath(const fs::path& database, bool encrypted) {
     const fs::path folder = backupFolderFor(database);
     (void)createOutputFolders(folder);
     std::int64_t at = nowUtcSeconds();
-    fs::path target = folder / backupFileName(database, at, passphrase != nullptr);
+    fs::path target = folder / backupFileName(database, at, encrypted);
     std::error_code ignored;
     // Two backups within one second: the second takes the next free second.
     while (fs::exists(target, ignored) ||
-           fs::exists(folder / backupFileName(database, at, passphrase == nullptr), ignored)) {
-        target = folder / backupFileName(database, ++at, passphrase != nullptr);
+           fs::exists(folder / backupFileName(database, at, !encrypted), ignored)) {
+        target = folder / backupFileName(database, ++at, encrypted);
     }
+    return target;
+}
+
+BackupFolderLock::BackupFolderLock(const fs::path& database) {
+    const fs::path folder = backupFolderFor(database);
+    (void)createOutputFolders(folder);
+    // flock on a file of its own: the database's POSIX locks are untouched.
+    m_descriptor = ::open((folder / ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    if (m_descriptor >= 0) {
+        while (::flock(m_descriptor, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+}
+
+BackupFolderLock::~BackupFolderLock() {
+    if (m_descriptor >= 0) {
+        ::close(m_descriptor);
+    }
+}
+
+BackupSummary takeBackupIntoFolder(const fs::path& database, const crypto::Secret* passphrase) {
+    const BackupFolderLock lock(database);
+    const fs::path target = newBackupPath(database, passphrase != nullptr);
     BackupSummary summary = backupDatabaseFile(database, target, passphrase);
     (void)pruneBackups(database);
     return summary;

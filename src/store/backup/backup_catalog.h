@@ -31,6 +31,25 @@ struct BackupEntry {
 BackupSummary takeBackupIntoFolder(const std::filesystem::path& database,
                                    const crypto::Secret* passphrase = nullptr);
 
+// Held while a backup is named, written and the folder pruned: two
+// programs backing up the same database in the same second (two imports)
+// would otherwise pick the same name. An flock on "backups/.lock".
+class BackupFolderLock {
+public:
+    explicit BackupFolderLock(const std::filesystem::path& database);
+    ~BackupFolderLock();
+    BackupFolderLock(const BackupFolderLock&) = delete;
+    BackupFolderLock& operator=(const BackupFolderLock&) = delete;
+
+private:
+    int m_descriptor = -1;
+};
+
+// A name in the database's backups folder (created 0700) for a backup taken
+// now that no file has yet (hold a BackupFolderLock).
+[[nodiscard]] std::filesystem::path newBackupPath(const std::filesystem::path& database,
+                                                  bool encrypted);
+
 // Deletes the backups backupsToPrune picks; returns their paths.
 std::vector<std::filesystem::path> pruneBackups(const std::filesystem::path& database);
 

@@ -8,11 +8,14 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <stdexcept>
@@ -28,13 +31,24 @@ namespace fs = std::filesystem;
     throw std::runtime_error(file.string() + ": " + why);
 }
 
-// A new empty 0600 file with a unique hidden name in folder, removed (with
-// any companion SQLite made) unless kept.
+void removeWithCompanions(const fs::path& path) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+        fs::remove(path.string() + suffix, ignored);
+    }
+}
+
+// A new empty 0600 file with a unique hidden name in folder,
+// ".HINT.partial-PID-XXXXXX", removed (with any companion SQLite made)
+// unless kept. One a killed process left is removed by the next backup or
+// restore in that folder (removeAbandonedTemporaries).
 class TemporaryFile {
 public:
     TemporaryFile(const fs::path& folder, const std::string& hint) {
-        std::string pattern =
-            ((folder.empty() ? fs::path(".") : folder) / ("." + hint + ".partial-XXXXXX")).string();
+        removeAbandonedTemporaries(folder);
+        std::string pattern = ((folder.empty() ? fs::path(".") : folder) /
+                               ("." + hint + ".partial-" + std::to_string(::getpid()) + "-XXXXXX"))
+                                  .string();
         const int descriptor = ::mkstemp(pattern.data());
         if (descriptor < 0) {
             failWith(folder / hint, std::string("cannot create a file: ") + std::strerror(errno));
@@ -45,10 +59,7 @@ public:
     }
     ~TemporaryFile() {
         if (!m_kept) {
-            std::error_code ignored;
-            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-                fs::remove(m_path.string() + suffix, ignored);
-            }
+            removeWithCompanions(m_path);
         }
     }
     TemporaryFile(const TemporaryFile&) = delete;
@@ -83,17 +94,30 @@ void moveIntoPlace(const fs::path& from, const fs::path& to) {
     syncPath(to.parent_path().empty() ? fs::path(".") : to.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
-// A self-contained copy of the database at source (SQLite's online backup
+// A self-contained copy of the database open on from (SQLite's online backup
 // API: consistent while others write) in the empty file copy.
+void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& named) {
+    try {
+        SQLite::Database to(copy.string(), SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(to, from);
+        // BUSY or LOCKED: another program held the write lock past the wait.
+        if (backup.executeStep(-1) != SQLITE_DONE) {
+            failWith(named, "cannot take the backup: another program kept the database locked "
+                            "for over " +
+                                std::to_string(kCommandBusyTimeoutMs / 1000) + " s");
+        }
+        // One file, nothing beside it: the copy must not need a -wal.
+        to.exec("PRAGMA journal_mode = DELETE");
+    } catch (const SQLite::Exception& error) {
+        failWith(named, std::string("cannot take the backup: ") + error.what());
+    }
+}
+
 void snapshot(const fs::path& source, const fs::path& copy, const fs::path& named) {
     try {
         SQLite::Database from(source.string(), SQLite::OPEN_READONLY);
         from.setBusyTimeout(kCommandBusyTimeoutMs);
-        SQLite::Database to(copy.string(), SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(to, from);
-        backup.executeStep(-1);
-        // One file, nothing beside it: the copy must not need a -wal.
-        to.exec("PRAGMA journal_mode = DELETE");
+        snapshotFrom(from, copy, named);
     } catch (const SQLite::Exception& error) {
         failWith(named, std::string("cannot take the backup: ") + error.what());
     }
@@ -121,6 +145,32 @@ void sealDatabase(const fs::path& plain, const fs::path& target, const std::stri
 }
 
 } // namespace
+
+void removeAbandonedTemporaries(const fs::path& folder) {
+    std::error_code error;
+    for (const auto& entry :
+         fs::directory_iterator(folder.empty() ? fs::path(".") : folder, error)) {
+        const std::string name = entry.path().filename().string();
+        const std::size_t mark = name.find(".partial-");
+        if (name.empty() || name[0] != '.' || mark == std::string::npos) {
+            continue;
+        }
+        const long pid = std::strtol(name.c_str() + mark + 9, nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            removeWithCompanions(entry.path());
+        }
+    }
+}
+
+BackupSummary backupFromConnection(SQLite::Database& source, const fs::path& target) {
+    TemporaryFile copy(target.parent_path(), target.filename().string());
+    snapshotFrom(source, copy.path(), target);
+    BackupSummary summary = checkBackupDatabase(copy.path(), target.string());
+    moveIntoPlace(copy.path(), target);
+    copy.keep();
+    summary.path = target;
+    return summary;
+}
 
 BackupSummary checkBackupDatabase(const fs::path& file, const std::string& what) {
     BackupSummary summary;
@@ -200,7 +250,9 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
             failWith(backup, "an encrypted export, not a backup (knotmap decrypt reads it)");
         }
         in.clear();
-        in.seekg(0);
+        if (!in.seekg(0)) {
+            failWith(backup, "cannot be read again from its start (a pipe?); give a file");
+        }
         crypto::SealReader reader(in, backup.string(), passphrase());
         std::ofstream out(copy.path(), std::ios::binary | std::ios::trunc);
         int entries = 0;

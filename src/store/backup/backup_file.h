@@ -12,6 +12,10 @@
 // Encrypted, it is a sealed file (crypto/sealed_format.h) holding the
 // database as its one entry. Backups never leave a partial file: each is
 // written under a temporary name and renamed when complete.
+namespace SQLite {
+class Database;
+} // namespace SQLite
+
 namespace knotmap {
 
 // What a backup holds, for lists and messages.
@@ -31,6 +35,14 @@ struct BackupSummary {
 BackupSummary backupDatabaseFile(const std::filesystem::path& database,
                                  const std::filesystem::path& target,
                                  const crypto::Secret* passphrase = nullptr);
+
+// As backupDatabaseFile without a passphrase, reading through a connection
+// the caller already holds (a restore's exclusive one) instead of a new one.
+BackupSummary backupFromConnection(SQLite::Database& source, const std::filesystem::path& target);
+
+// Removes the hidden temporaries (".NAME.partial-PID-...") that processes
+// no longer running left in folder: a backup or restore killed midway.
+void removeAbandonedTemporaries(const std::filesystem::path& folder);
 
 // Checks a plain SQLite file that should be a Knotmap database (a backup,
 // or one being restored): integrity_check, a schema version this Knotmap

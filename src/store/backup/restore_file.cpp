@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <random>
 #include <stdexcept>
 #include <unistd.h>
@@ -19,13 +20,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A name beside the database that nothing uses yet.
+// A name beside the database that nothing uses yet, tagged with this
+// process so one left by a killed restore is swept (removeAbandonedTemporaries).
 fs::path stagingPathFor(const fs::path& database) {
     std::random_device random;
     const fs::path folder = database.parent_path().empty() ? fs::path(".") : database.parent_path();
     for (;;) {
-        const fs::path candidate =
-            folder / ("." + database.filename().string() + ".restore-" + std::to_string(random()));
+        const fs::path candidate = folder / ("." + database.filename().string() + ".partial-" +
+                                             std::to_string(::getpid()) + "-restore-" +
+                                             std::to_string(random()));
         std::error_code ignored;
         if (!fs::exists(fs::symlink_status(candidate, ignored))) {
             return candidate;
@@ -49,13 +52,39 @@ void syncFolder(const fs::path& file) {
     }
 }
 
-// Replaces database by staged while holding it exclusively: its WAL folded
-// in and gone (so no old -wal can be applied to the new file), no other
-// connection open, no writer mid-transaction.
-void swapIn(const fs::path& staged, const fs::path& database) {
+// A -wal or -journal with content beside database: SQLite would apply it to
+// whatever file is at the path next, the restored one included.
+std::optional<fs::path> strayJournal(const fs::path& database) {
+    for (const char* suffix : {"-wal", "-journal"}) {
+        const fs::path companion = database.string() + suffix;
+        std::error_code ignored;
+        if (fs::exists(companion, ignored) && fs::file_size(companion, ignored) > 0) {
+            return companion;
+        }
+    }
+    return std::nullopt;
+}
+
+[[noreturn]] void refuseStray(const fs::path& stray) {
+    throw std::runtime_error(stray.string() +
+                             " holds changes of a database that is not there (left by a "
+                             "program that was stopped?); nothing was restored. Move it "
+                             "away, then restore again");
+}
+
+// Replaces database by staged, holding it exclusively from before its WAL
+// is folded in until after the rename: exclusive locking mode, so no lock is
+// released between the steps and no other program can open it in between;
+// journal mode DELETE (refused while any other connection has it open), so
+// no -wal of it remains to be applied to the new file. The replaced
+// database is backed up through this same connection, inside the lock, so
+// no change can slip between that backup and the swap. The caller holds the
+// backups folder's lock.
+BackupSummary swapIn(const fs::path& staged, const fs::path& database) {
     try {
         SQLite::Database current(database.string(), SQLite::OPEN_READWRITE);
         current.setBusyTimeout(2000);
+        current.exec("PRAGMA locking_mode = EXCLUSIVE");
         current.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         const std::string mode = current.execAndGet("PRAGMA journal_mode = DELETE").getString();
         if (mode != "delete") {
@@ -63,15 +92,15 @@ void swapIn(const fs::path& staged, const fs::path& database) {
                                      ": in use by another program (the window?); close it and "
                                      "restore again");
         }
-        current.exec("BEGIN EXCLUSIVE");
+        current.exec("BEGIN EXCLUSIVE"); // held past COMMIT in exclusive locking mode
+        current.exec("COMMIT");
+        BackupSummary kept = backupFromConnection(current, newBackupPath(database, false));
         if (std::rename(staged.c_str(), database.c_str()) != 0) {
-            const int error = errno;
-            current.exec("ROLLBACK");
             throw std::runtime_error(database.string() + ": cannot replace it: " +
-                                     std::strerror(error));
+                                     std::strerror(errno) + "; nothing was restored");
         }
         syncFolder(database);
-        current.exec("ROLLBACK"); // on the old file, which is no longer at the path
+        return kept; // closing current releases the old file, no longer at the path
     } catch (const SQLite::Exception& error) {
         throw std::runtime_error(database.string() +
                                  ": in use by another program, or cannot be opened (" +
@@ -94,13 +123,20 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
     if (!database.parent_path().empty()) {
         (void)createOutputFolders(database.parent_path());
     }
+    if (const auto stray = strayJournal(database)) {
+        refuseStray(*stray);
+    }
+    removeAbandonedTemporaries(database.parent_path());
     const fs::path staged = stagingPathFor(database);
     RestoreResult result;
     try {
         result.restored = extractBackup(backup, staged, passphrase);
         if (exists) {
-            result.replacedKeptAs = takeBackupIntoFolder(database);
-            swapIn(staged, database);
+            // The folder's lock before the database's, in the order every
+            // backup takes them (an import: folder, then a read of the database).
+            const BackupFolderLock lock(database);
+            result.replacedKeptAs = swapIn(staged, database);
+            (void)pruneBackups(database);
         } else {
             fs::remove(database, ignored); // an empty 0-byte file may stand there
             if (std::rename(staged.c_str(), database.c_str()) != 0) {
@@ -112,6 +148,12 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
     } catch (...) {
         removeWithCompanions(staged);
         throw;
+    }
+    if (const auto stray = strayJournal(database)) {
+        // Cannot happen while the lock was held; said rather than hidden.
+        throw std::runtime_error(stray->string() + " appeared during the restore: another "
+                                 "program wrote to the database meanwhile; check it with "
+                                 "knotmap info");
     }
     result.restored.path = database;
     return result;
