@@ -5,6 +5,7 @@
 #include "crypto/seal_writer.h"
 #include "store/migrations.h"
 #include "store/open_options.h"
+#include "store/sqlite_file/database_files.h"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
@@ -31,13 +32,6 @@ namespace fs = std::filesystem;
     throw std::runtime_error(file.string() + ": " + why);
 }
 
-void removeWithCompanions(const fs::path& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-        fs::remove(path.string() + suffix, ignored);
-    }
-}
-
 // A new empty 0600 file with a unique hidden name in folder,
 // ".HINT.partial-PID-XXXXXX", removed (with any companion SQLite made)
 // unless kept. One a killed process left is removed by the next backup or
@@ -59,7 +53,7 @@ public:
     }
     ~TemporaryFile() {
         if (!m_kept) {
-            removeWithCompanions(m_path);
+            removeDatabaseAndCompanions(m_path);
         }
     }
     TemporaryFile(const TemporaryFile&) = delete;
@@ -157,7 +151,7 @@ void removeAbandonedTemporaries(const fs::path& folder) {
         }
         const long pid = std::strtol(name.c_str() + mark + 9, nullptr, 10);
         if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-            removeWithCompanions(entry.path());
+            removeDatabaseAndCompanions(entry.path());
         }
     }
 }

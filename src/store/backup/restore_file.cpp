@@ -3,6 +3,7 @@
 #include "core/output_folder.h"
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_names.h"
+#include "store/sqlite_file/database_files.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -33,13 +34,6 @@ fs::path stagingPathFor(const fs::path& database) {
         if (!fs::exists(fs::symlink_status(candidate, ignored))) {
             return candidate;
         }
-    }
-}
-
-void removeWithCompanions(const fs::path& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-        fs::remove(path.string() + suffix, ignored);
     }
 }
 
@@ -146,7 +140,7 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
             syncFolder(database);
         }
     } catch (...) {
-        removeWithCompanions(staged);
+        removeDatabaseAndCompanions(staged);
         throw;
     }
     if (const auto stray = strayJournal(database)) {
