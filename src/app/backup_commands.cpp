@@ -55,14 +55,19 @@ std::string localTimeText(std::int64_t utcSeconds) {
     return text;
 }
 
+void addFileDbOption(CLI::App& command, std::string& db) {
+    command.add_option("--db", db,
+                       "Database file (default: $KNOTMAP_DB, else "
+                       "$XDG_DATA_HOME/knotmap/knotmap.db)");
+}
+
 } // namespace
 
 CLI::App* addBackupCommand(CLI::App& app, BackupArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "backup", "Take a checked snapshot of the database into the backups folder beside it "
                   "(or -o FILE)");
-    command->add_option("--db", arguments.db, "Database file (default: $KNOTMAP_DB, else "
-                                              "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    addFileDbOption(*command, arguments.db);
     command->add_option("-o,--output", arguments.output, "Write the backup to FILE (must not exist)")
         ->type_name("FILE");
     command->add_flag("--encrypt", arguments.encrypt,
@@ -78,8 +83,7 @@ CLI::App* addBackupCommand(CLI::App& app, BackupArguments& arguments) {
 CLI::App* addBackupsCommand(CLI::App& app, BackupsArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "backups", "List the database's backups: date, size, clients and sessions");
-    command->add_option("--db", arguments.db, "Database file (default: $KNOTMAP_DB, else "
-                                              "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    addFileDbOption(*command, arguments.db);
     return command;
 }
 
@@ -88,8 +92,7 @@ CLI::App* addRestoreCommand(CLI::App& app, RestoreArguments& arguments) {
         "restore", "Put a backup (plain or encrypted) in place of the database; an existing "
                    "database is replaced only with --force, after it is backed up");
     command->add_option("backup", arguments.backup, "The backup file")->required();
-    command->add_option("--db", arguments.db, "Database file (default: $KNOTMAP_DB, else "
-                                              "$XDG_DATA_HOME/knotmap/knotmap.db)");
+    addFileDbOption(*command, arguments.db);
     command->add_flag("--force", arguments.force,
                       "Replace an existing database (kept in the backups folder first)");
     command
@@ -126,7 +129,7 @@ int runBackup(const BackupArguments& arguments) {
 int runBackups(const BackupsArguments& arguments) {
     try {
         const fs::path database = requireFile(arguments.db, "backups");
-        const std::vector<BackupEntry> entries = listBackups(database);
+        std::vector<BackupEntry> entries = listBackups(database);
         if (entries.empty()) {
             std::cout << "No backups of " << database.string() << " in "
                       << backupFolderFor(database).string() << "\n";
@@ -134,7 +137,8 @@ int runBackups(const BackupsArguments& arguments) {
         }
         std::printf("%-19s  %10s  %7s  %8s  %s\n", "taken (local time)", "size", "clients",
                     "sessions", "file");
-        for (const BackupEntry& entry : entries) {
+        for (BackupEntry& entry : entries) {
+            readBackupCounts(entry);
             const std::string clients =
                 entry.encrypted ? "-" : entry.clients ? std::to_string(*entry.clients) : "?";
             const std::string sessions =

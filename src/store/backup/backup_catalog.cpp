@@ -25,7 +25,12 @@ std::int64_t nowUtcSeconds() {
         .count();
 }
 
-void readCounts(BackupEntry& entry) {
+} // namespace
+
+void readBackupCounts(BackupEntry& entry) {
+    if (entry.encrypted) {
+        return;
+    }
     try {
         SQLite::Database db(entry.path.string(), SQLite::OPEN_READONLY);
         entry.clients = db.execAndGet("SELECT count(*) FROM client").getInt64();
@@ -33,8 +38,6 @@ void readCounts(BackupEntry& entry) {
     } catch (const SQLite::Exception&) { // NOLINT(bugprone-empty-catch): listed without counts
     }
 }
-
-} // namespace
 
 std::vector<BackupEntry> listBackups(const fs::path& database) {
     std::vector<BackupEntry> entries;
@@ -49,9 +52,6 @@ std::vector<BackupEntry> listBackups(const fs::path& database) {
         entry.utcSeconds = name->utcSeconds;
         entry.encrypted = name->encrypted;
         entry.bytes = static_cast<std::int64_t>(file.file_size(error));
-        if (!entry.encrypted) {
-            readCounts(entry);
-        }
         entries.push_back(std::move(entry));
     }
     std::sort(entries.begin(), entries.end(), [](const BackupEntry& a, const BackupEntry& b) {

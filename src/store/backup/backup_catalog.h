@@ -17,14 +17,19 @@ struct BackupEntry {
     std::int64_t utcSeconds = 0;
     std::int64_t bytes = 0;
     bool encrypted = false;
-    // Read from a plain backup; unknown for an encrypted one (no passphrase)
-    // or one that cannot be read.
+    // Filled by readBackupCounts from a plain backup; unknown for an
+    // encrypted one (no passphrase) or one that cannot be read.
     std::optional<std::int64_t> clients;
     std::optional<std::int64_t> sessions;
 };
 
-// The database's backups, newest first; an absent folder is an empty list.
+// The database's backups, newest first, from their names and sizes alone
+// (nothing is opened); an absent folder is an empty list.
 [[nodiscard]] std::vector<BackupEntry> listBackups(const std::filesystem::path& database);
+
+// Opens a plain backup to count its clients and sessions (for lists shown
+// to a person); leaves an encrypted or unreadable one without counts.
+void readBackupCounts(BackupEntry& entry);
 
 // Takes a backup of the database into its backups folder (created 0700)
 // under a new name of this moment, then prunes the folder (backupsToPrune).

@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -107,11 +108,13 @@ void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& 
     }
 }
 
-void snapshot(const fs::path& source, const fs::path& copy, const fs::path& named) {
+// A read-only connection to the database to snapshot, waiting for writers
+// as a command does.
+std::unique_ptr<SQLite::Database> openSource(const fs::path& source, const fs::path& named) {
     try {
-        SQLite::Database from(source.string(), SQLite::OPEN_READONLY);
-        from.setBusyTimeout(kCommandBusyTimeoutMs);
-        snapshotFrom(from, copy, named);
+        auto from = std::make_unique<SQLite::Database>(source.string(), SQLite::OPEN_READONLY);
+        from->setBusyTimeout(kCommandBusyTimeoutMs);
+        return from;
     } catch (const SQLite::Exception& error) {
         failWith(named, std::string("cannot take the backup: ") + error.what());
     }
@@ -204,18 +207,12 @@ BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& targe
         failWith(database, "no database here");
     }
     if (passphrase == nullptr) {
-        TemporaryFile copy(target.parent_path(), target.filename().string());
-        snapshot(database, copy.path(), target);
-        BackupSummary summary = checkBackupDatabase(copy.path(), target.string());
-        moveIntoPlace(copy.path(), target);
-        copy.keep();
-        summary.path = target;
-        return summary;
+        return backupFromConnection(*openSource(database, target), target);
     }
     // The plain snapshot waits beside the database, never beside target
     // (which may be a shared or synced folder).
     TemporaryFile plain(database.parent_path(), database.filename().string() + ".backup");
-    snapshot(database, plain.path(), target);
+    snapshotFrom(*openSource(database, target), plain.path(), target);
     BackupSummary summary = checkBackupDatabase(plain.path(), target.string());
     sealDatabase(plain.path(), target, database.filename().string(), *passphrase);
     summary.path = target;
@@ -273,7 +270,7 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
         if (std::string_view(header, probe.gcount()) != std::string_view("SQLite format 3\0", 16)) {
             failWith(backup, "not a Knotmap backup (neither a database nor an encrypted backup)");
         }
-        snapshot(backup, copy.path(), backup);
+        snapshotFrom(*openSource(backup, backup), copy.path(), backup);
     }
     BackupSummary summary = checkBackupDatabase(copy.path(), backup.string());
     moveIntoPlace(copy.path(), target);
