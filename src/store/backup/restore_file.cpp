@@ -117,7 +117,9 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
     if (!database.parent_path().empty()) {
         (void)createOutputFolders(database.parent_path());
     }
-    if (const auto stray = strayJournal(database)) {
+    // Beside an existing database its -wal is its own (swapIn folds it in);
+    // beside none, it would be applied to the restored file.
+    if (const auto stray = exists ? std::nullopt : strayJournal(database)) {
         refuseStray(*stray);
     }
     removeAbandonedTemporaries(database.parent_path());
