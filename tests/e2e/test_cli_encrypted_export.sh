@@ -28,11 +28,12 @@ assert_contains "$ERR" "into archive.kme (encrypted)" "the export says where it 
 [[ -f archive.kme ]] || fail "no archive written"
 assert_eq 600 "$(file_mode archive.kme)" "the archive's mode"
 assert_eq "KNOTSEAL" "$(head -c 8 archive.kme)" "the archive starts with its magic"
-names=$(cut -d, -f2 plain/clients.csv | tail -n +2)
-for secret in $names $(cut -d, -f6 plain/knots.csv | tail -n +2 | sort -u | head -5) \
-              observations.csv client_name; do
+# Whole names, not words: a short word could turn up in random bytes by chance.
+while IFS= read -r secret; do
   if grep -qaF -- "$secret" archive.kme; then fail "'$secret' is readable in the archive"; fi
-done
+done < <(cut -d, -f2 plain/clients.csv | tail -n +2
+         cut -d, -f6 plain/knots.csv | tail -n +2 | sort -u | head -5
+         printf '%s\n' observations.csv client_name)
 pass "the archive is 0600 and holds no name, region code or file name in plain text"
 
 run decrypt archive.kme -o out --passphrase-file pass

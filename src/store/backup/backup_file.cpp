@@ -206,6 +206,8 @@ BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& targe
     if (!fs::is_regular_file(database, ignored) || fs::file_size(database, ignored) == 0) {
         failWith(database, "no database here");
     }
+    // The plain snapshot of a killed encrypted backup waits beside the database.
+    removeAbandonedTemporaries(database.parent_path());
     if (passphrase == nullptr) {
         return backupFromConnection(*openSource(database, target), target);
     }
