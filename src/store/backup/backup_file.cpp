@@ -91,20 +91,22 @@ void moveIntoPlace(const fs::path& from, const fs::path& to) {
 
 // A self-contained copy of the database open on from (SQLite's online backup
 // API: consistent while others write) in the empty file copy.
-void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& named) {
+// named and failure name the file the person asked for, in messages.
+void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& named,
+                  const std::string& failure = "cannot take the backup") {
     try {
         SQLite::Database to(copy.string(), SQLite::OPEN_READWRITE);
         SQLite::Backup backup(to, from);
         // BUSY or LOCKED: another program held the write lock past the wait.
         if (backup.executeStep(-1) != SQLITE_DONE) {
-            failWith(named, "cannot take the backup: another program kept the database locked "
+            failWith(named, failure + ": another program kept the database locked "
                             "for over " +
                                 std::to_string(kCommandBusyTimeoutMs / 1000) + " s");
         }
         // One file, nothing beside it: the copy must not need a -wal.
         to.exec("PRAGMA journal_mode = DELETE");
     } catch (const SQLite::Exception& error) {
-        failWith(named, std::string("cannot take the backup: ") + error.what());
+        failWith(named, failure + ": " + error.what());
     }
 }
 
@@ -224,6 +226,7 @@ BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& targe
 }
 
 BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
+                            const fs::path& shownAs,
                             const std::function<crypto::Secret()>& passphrase) {
     std::error_code ignored;
     if (fs::exists(fs::symlink_status(target, ignored))) {
@@ -259,7 +262,7 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
         }
         out.close();
         if (!out) {
-            failWith(target, "cannot write the restored database");
+            failWith(shownAs, "cannot write the restored database");
         }
         if (entries == 0) {
             failWith(backup, "damaged: the backup holds no database");
@@ -272,7 +275,8 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
         if (std::string_view(header, probe.gcount()) != std::string_view("SQLite format 3\0", 16)) {
             failWith(backup, "not a Knotmap backup (neither a database nor an encrypted backup)");
         }
-        snapshotFrom(*openSource(backup, backup), copy.path(), backup);
+        snapshotFrom(*openSource(backup, backup), copy.path(), shownAs,
+                     "cannot write the restored database");
     }
     BackupSummary summary = checkBackupDatabase(copy.path(), backup.string());
     moveIntoPlace(copy.path(), target);

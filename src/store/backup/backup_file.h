@@ -52,9 +52,12 @@ BackupSummary checkBackupDatabase(const std::filesystem::path& file, const std::
 
 // Writes the plain backup file (or the database in an encrypted one, asking
 // for the passphrase only then) to target, which must not exist: checked
-// (checkBackupDatabase) before it is put in place. Throws naming the file.
+// (checkBackupDatabase) before it is put in place. Throws naming the file;
+// a failure to write names shownAs (the database a restore is for, not its
+// hidden staging name).
 BackupSummary extractBackup(const std::filesystem::path& backup,
                             const std::filesystem::path& target,
+                            const std::filesystem::path& shownAs,
                             const std::function<crypto::Secret()>& passphrase);
 
 } // namespace knotmap

@@ -126,7 +126,7 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
     const fs::path staged = stagingPathFor(database);
     RestoreResult result;
     try {
-        result.restored = extractBackup(backup, staged, passphrase);
+        result.restored = extractBackup(backup, staged, database, passphrase);
         if (exists) {
             // The folder's lock before the database's, in the order every
             // backup takes them (an import: folder, then a read of the database).
