@@ -1,12 +1,14 @@
 #include "app/backup_commands.h"
 
 #include "app/database_path.h"
+#include "core/output_folder.h"
 #include "core/timestamp.h"
 #include "crypto/passphrase.h"
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_file.h"
 #include "store/backup/backup_names.h"
 #include "store/backup/restore_file.h"
+#include "store/backup/server_backup.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,14 +21,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A file database only: a server's records are backed up into a file with
-// `knotmap copy` (docs/backups.md).
-fs::path requireFile(const std::string& db, const char* command) {
+// backups and restore work on a database file: a server's backups are the
+// files `knotmap backup -o FILE` wrote, and one goes back onto an empty
+// server database with `knotmap copy` (docs/backups.md).
+fs::path requireFile(const std::string& db, const char* command, const char* forServer) {
     const DatabaseLocation where = resolveDatabase(db);
     if (where.isServer()) {
         throw std::runtime_error(where.describe() + ": " + command +
-                                 " works on a database file; for a server, `knotmap copy --from "
-                                 "SERVER --to FILE` writes a file copy");
+                                 " works on a database file; " + forServer);
     }
     return where.file();
 }
@@ -61,13 +63,35 @@ void addFileDbOption(CLI::App& command, std::string& db) {
                        "$XDG_DATA_HOME/knotmap/knotmap.db)");
 }
 
+// The backup into output (its missing folders made first, and removed again
+// when it fails), or into the database's backups folder.
+BackupSummary writeBackup(const DatabaseLocation& where, const fs::path& output,
+                          const crypto::Secret* secret) {
+    if (output.empty()) {
+        return takeBackupIntoFolder(where.file(), secret);
+    }
+    const std::vector<fs::path> madeFolders = createOutputFolders(output.parent_path());
+    try {
+        if (where.isServer()) {
+            // The plain copy waits in Knotmap's own data folder (0700),
+            // never beside an encrypted backup's target.
+            return backupServerDatabase(where, output, defaultDatabasePath().parent_path(),
+                                        secret);
+        }
+        return backupDatabaseFile(where.file(), output, secret);
+    } catch (...) {
+        removeEmptyFolders(madeFolders);
+        throw;
+    }
+}
+
 } // namespace
 
 CLI::App* addBackupCommand(CLI::App& app, BackupArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "backup", "Take a checked snapshot of the database into the backups folder beside it "
-                  "(or -o FILE)");
-    addFileDbOption(*command, arguments.db);
+                  "(or -o FILE; a server database into a Knotmap file, -o FILE)");
+    command->add_option("--db", arguments.db, kDbOptionHelp);
     command->add_option("-o,--output", arguments.output, "Write the backup to FILE (must not exist)")
         ->type_name("FILE");
     command->add_flag("--encrypt", arguments.encrypt,
@@ -108,16 +132,20 @@ int runBackup(const BackupArguments& arguments) {
             std::cerr << "knotmap backup: --passphrase-file is only for --encrypt\n";
             return 2;
         }
-        const fs::path database = requireFile(arguments.db, "backup");
+        const DatabaseLocation where = resolveDatabase(arguments.db);
+        if (where.isServer() && arguments.output.empty()) {
+            std::cerr << "knotmap backup: " << where.describe()
+                      << ": a server database is backed up into a Knotmap file of your "
+                         "choosing: add -o FILE\n";
+            return 2;
+        }
         std::optional<crypto::Secret> passphrase;
         if (arguments.encrypt) {
             passphrase = crypto::readPassphrase({arguments.passphraseFile, /*confirm=*/true});
         }
         const crypto::Secret* secret = passphrase ? &*passphrase : nullptr;
-        const BackupSummary summary =
-            arguments.output.empty() ? takeBackupIntoFolder(database, secret)
-                                     : backupDatabaseFile(database, arguments.output, secret);
-        std::cout << "Backed up " << database.string() << " to " << summary.path.string() << " ("
+        const BackupSummary summary = writeBackup(where, arguments.output, secret);
+        std::cout << "Backed up " << where.describe() << " to " << summary.path.string() << " ("
                   << describe(summary) << "; checked)\n";
         return 0;
     } catch (const std::exception& error) {
@@ -128,7 +156,8 @@ int runBackup(const BackupArguments& arguments) {
 
 int runBackups(const BackupsArguments& arguments) {
     try {
-        const fs::path database = requireFile(arguments.db, "backups");
+        const fs::path database = requireFile(
+            arguments.db, "backups", "a server's backups are the files `knotmap backup -o FILE` wrote");
         std::vector<BackupEntry> entries = listBackups(database);
         if (entries.empty()) {
             std::cout << "No backups of " << database.string() << " in "
@@ -156,7 +185,10 @@ int runBackups(const BackupsArguments& arguments) {
 
 int runRestore(const RestoreArguments& arguments) {
     try {
-        const fs::path database = requireFile(arguments.db, "restore");
+        const fs::path database = requireFile(
+            arguments.db, "restore",
+            "to put a backup onto a server, `knotmap copy --from BACKUP --to SERVER` copies it "
+            "into an empty server database");
         const RestoreResult result =
             restoreDatabaseFile(arguments.backup, database, arguments.force, [&] {
                 return crypto::readPassphrase({arguments.passphraseFile, false});

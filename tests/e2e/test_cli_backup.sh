@@ -181,6 +181,20 @@ run backup --db "$db"
 [[ ! -e "data/backups/.x.db.partial-$dead-GhIjKl" ]] || fail "a dead backup's partial file was kept"
 pass "what a killed backup left is removed by the next one"
 
+# --- -o into folders that do not exist yet: made 0700, as export makes them ----
+run backup --db "$db" -o "$WORK/usb/knotmap/clinic copy.db"
+assert_eq 0 "$RC" "backup -o into a new folder ($ERR)"
+assert_eq ok "$(sqlite3 "$WORK/usb/knotmap/clinic copy.db" "PRAGMA integrity_check")" "backup in a new folder"
+assert_eq 700 "$(file_mode "$WORK/usb/knotmap")" "a folder backup -o made"
+chmod 500 "$WORK/usb"
+run backup --db "$db" -o "$WORK/usb/refused/clinic.db"
+chmod 700 "$WORK/usb"
+if [[ $(id -u) != 0 ]]; then # root writes through the mode
+  assert_eq 1 "$RC" "backup -o where no folder can be made"
+  [[ ! -e "$WORK/usb/refused" ]] || fail "a refused backup left the folder it made"
+fi
+pass "backup -o makes the folders it needs"
+
 # --- an import into a database with records backs it up first -------------------------
 sleep 1
 client=$(sqlite3 "$db" "SELECT name FROM client ORDER BY id LIMIT 1")
@@ -213,7 +227,10 @@ count=$(ls data/backups | wc -l)
 [[ -e "data/backups/$first" && -e "data/backups/$sealed" ]] || fail "today's backups were pruned"
 pass "pruning keeps today's backups and 7 daily, 4 weekly, 12 monthly ($count left)"
 
-# --- a server database is not backed up by this command ---------------------------
+# --- a server database goes into a file named with -o (test_server_cli.sh) --------
 run backup --db "host=/nonexistent dbname=x"
-assert_eq 1 "$RC" "backup of a server database"
-assert_contains "$ERR" "knotmap copy --from SERVER --to FILE" "points to copy"
+assert_eq 2 "$RC" "backup of a server database without -o"
+assert_contains "$ERR" "add -o FILE" "says what to add"
+run backups --db "host=/nonexistent dbname=x"
+assert_eq 1 "$RC" "backups of a server database"
+assert_contains "$ERR" "the files \`knotmap backup -o FILE\` wrote" "backups of a server"

@@ -149,21 +149,26 @@ assert_eq 1 "$RC" "info --db on a missing database"
 assert_contains "$ERR" "$(db_label "$missing")" "--db wins over KNOTMAP_DB"
 pass "KNOTMAP_DB names the database (here $(db_label "$env_db")); --db wins"
 
-if files_only "an old database file is upgraded with a backup file beside it"; then
-  # An old-schema database with data is upgraded with a backup beside it.
+if files_only "an old database file is upgraded after a backup into its backups folder"; then
+  # An old-schema database with data is upgraded after a backup into the
+  # backups folder beside it, which `knotmap backups` lists.
   old="$WORK/old/knotmap.db"; mkdir -p "$WORK/old"
   { cat "$(dirname "$0")/../../db/sqlite/001_initial.sql"
     echo "PRAGMA user_version = 1; INSERT INTO client (name, created_utc) VALUES ('Robin Ash', 0);"
   } | sqlite3 "$old"
   run info --db "$old"
   assert_eq 0 "$RC" "info on a version 1 database"
-  assert_contains "$ERR" "upgraded $old from schema version 1 to $latest; the previous copy is saved as $WORK/old/knotmap.v1-backup-" "backup notice"
-  backup=$(ls "$WORK"/old/knotmap.v1-backup-*.db)
+  assert_contains "$ERR" "upgraded $old from schema version 1 to $latest; the previous copy is saved as $WORK/old/backups/knotmap-" "backup notice"
+  backup=$(ls "$WORK"/old/backups/knotmap-*.db)
   assert_eq 1 "$(sqlite3 "$backup" 'PRAGMA user_version')" "backup keeps the old version"
   assert_eq "Robin Ash" "$(sqlite3 "$backup" 'SELECT name FROM client')" "backup keeps the data"
   assert_eq "Robin Ash" "$(sqlite3 "$old" 'SELECT name FROM client')" "migrated database keeps the data"
   assert_eq 600 "$(file_mode "$backup")" "backup mode"
-  pass "a version 1 database is backed up, then migrated"
+  assert_eq 700 "$(file_mode "$WORK/old/backups")" "backups folder mode"
+  run backups --db "$old"
+  assert_eq 0 "$RC" "backups after the upgrade ($ERR)"
+  assert_contains "$OUT" "$(basename "$backup")" "the upgrade's backup is listed"
+  pass "a version 1 database is backed up into backups/, then migrated"
 fi
 
 if files_only "a path that is the database file itself"; then

@@ -23,6 +23,40 @@ assert_eq 0 "$RC" "export --all from the server ($ERR)"
 diff -r "$WORK/from-server" "$WORK/from-file" >/dev/null || fail "server and file exports differ"
 pass "export --all of the same data is byte-identical on both backends"
 
+# A clinic's offline copy: `backup -o FILE` writes a Knotmap file of the
+# server's records (plain or sealed), checked, whose export is the server's.
+run backup --db "$server"
+assert_eq 2 "$RC" "backup of a server without -o"
+assert_contains "$ERR" "a server database is backed up into a Knotmap file of your choosing: add -o FILE" \
+  "backup of a server without -o says what to add"
+export XDG_DATA_HOME="$WORK/data"
+run backup --db "$server" -o "$WORK/offline/clinic.db"
+assert_eq 0 "$RC" "backup of the server into a file ($ERR)"
+assert_contains "$OUT" "to $WORK/offline/clinic.db (4 clients, " "backup names the file and its counts"
+assert_eq ok "$(sqlite3 "$WORK/offline/clinic.db" "PRAGMA integrity_check")" "the server's backup checks out"
+assert_eq 600 "$(file_mode "$WORK/offline/clinic.db")" "the server's backup is private"
+"$KNOTMAP" export --db "$WORK/offline/clinic.db" --all "$WORK/from-backup" 2>/dev/null
+diff -r "$WORK/from-server" "$WORK/from-backup" >/dev/null || fail "the server's backup differs from the server"
+printf 'clinic offline 2026\n' >"$WORK/passphrase"
+run backup --db "$server" -o "$WORK/offline/clinic.db.sealed" --encrypt --passphrase-file "$WORK/passphrase"
+assert_eq 0 "$RC" "encrypted backup of the server ($ERR)"
+grep -q "$(sqlite3 "$file" "SELECT name FROM client LIMIT 1")" "$WORK/offline/clinic.db.sealed" \
+  && fail "a client's name is readable in the server's encrypted backup"
+run restore "$WORK/offline/clinic.db.sealed" --db "$WORK/restored.db" --passphrase-file "$WORK/passphrase"
+assert_eq 0 "$RC" "restore of the server's encrypted backup into a file ($ERR)"
+"$KNOTMAP" export --db "$WORK/restored.db" --all "$WORK/from-sealed" 2>/dev/null
+diff -r "$WORK/from-server" "$WORK/from-sealed" >/dev/null || fail "the sealed backup differs from the server"
+# Nothing plain was left in the data folder the copy was staged in.
+assert_eq "" "$(find "$WORK/data" -type f ! -name '*.lock')" "no staging copy left behind"
+run backup --db "$server" -o "$WORK/offline/clinic.db"
+assert_eq 1 "$RC" "backup over an existing file"
+assert_contains "$ERR" "$WORK/offline/clinic.db: already exists" "an existing file is never overwritten"
+run restore "$WORK/offline/clinic.db" --db "$server"
+assert_eq 1 "$RC" "restore onto a server"
+assert_contains "$ERR" "knotmap copy --from BACKUP --to SERVER" "restore onto a server points to copy"
+unset XDG_DATA_HOME
+pass "backup -o writes a server's records into a checked Knotmap file, plain or sealed"
+
 run info --db "$server"
 assert_eq 0 "$RC" "info exit code ($ERR)"
 assert_contains "$OUT" "server          PostgreSQL 15" "info gives the server version"

@@ -1,3 +1,4 @@
+#include "store/backup/backup_catalog.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "support/temp_folder.h"
@@ -99,9 +100,12 @@ TEST_CASE("every earlier schema version migrates to the latest, keeping data and
         CHECK(report.versionBefore == from);
         CHECK(report.versionAfter == latestSchemaVersion());
         REQUIRE(report.backupPath.has_value());
-        CHECK(report.backupPath->parent_path() == path.parent_path());
-        CHECK(report.backupPath->filename().string().starts_with(
-            "knotmap.v" + std::to_string(from) + "-backup-"));
+        // In the backups folder beside the database, listed like any backup.
+        CHECK(report.backupPath->parent_path() == path.parent_path() / "backups");
+        CHECK(report.backupPath->filename().string().starts_with("knotmap-"));
+        const std::vector<BackupEntry> listed = listBackups(path);
+        REQUIRE(listed.size() == 1);
+        CHECK(listed.front().path == *report.backupPath);
         CHECK(fileMode(*report.backupPath) == 0600);
         CHECK(upgraded.sql().execAndGet("SELECT name FROM client").getString() == "Sam Rivera");
         CHECK(count(upgraded, "session") == 1);

@@ -5,7 +5,6 @@
 #include "store/open_options.h"
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 
 #include <cerrno>
@@ -66,25 +65,6 @@ void removeDatabaseAndCompanions(const fs::path& path) {
     std::error_code ignored;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         fs::remove(path.string() + suffix, ignored);
-    }
-}
-
-void backupDatabase(SQLite::Database& source, const fs::path& destination) {
-    const int fd = ::open(destination.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw StoreError(destination.string() +
-                         ": cannot create the backup copy: " + std::strerror(errno));
-    }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    try {
-        SQLite::Database target(destination.string(), SQLite::OPEN_READWRITE);
-        target.setBusyTimeout(kCommandBusyTimeoutMs);
-        SQLite::Backup backup(target, source);
-        backup.executeStep(-1);
-    } catch (const SQLite::Exception& error) {
-        removeDatabaseAndCompanions(destination);
-        throw StoreError(destination.string() + ": cannot write the backup copy: " + error.what());
     }
 }
 

@@ -2,10 +2,6 @@
 
 #include <filesystem>
 
-namespace SQLite {
-class Database;
-} // namespace SQLite
-
 // A database file and its companions on disk (-wal, -shm, -journal).
 namespace knotmap {
 
@@ -24,9 +20,5 @@ void rememberCreated(const std::filesystem::path& path);
 // Deletes a database file with its -wal, -shm and -journal. Only for a
 // database this process created and has closed (a failed first import).
 void removeDatabaseAndCompanions(const std::filesystem::path& path);
-
-// Copies the open database to destination with SQLite's online backup API.
-// The copy is created with mode 0600. Throws StoreError on failure.
-void backupDatabase(SQLite::Database& source, const std::filesystem::path& destination);
 
 } // namespace knotmap

@@ -5,13 +5,12 @@
 #include "store/sqlite_file/database_files.h"
 #include "store/sql/sqlite/sqlite_connection.h"
 
-#include "core/timestamp.h"
 #include "store/sqlite_file/database_file_check.h"
+#include "store/backup/backup_catalog.h"
 #include "store/migrations.h"
 #include "store/open_findings.h"
 #include "store/store_error.h"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
@@ -44,20 +43,17 @@ void configureConnection(SQLite::Database& db, bool onDisk, bool writable) {
     db.exec("PRAGMA synchronous = FULL");
 }
 
-// "knotmap.db" -> "knotmap.v1-backup-20261121-052400.db", beside the original.
-fs::path backupPathFor(const fs::path& path, int version) {
-    const CivilDateTime now = LocalTimestamp::now().utc();
-    char stamp[32];
-    std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", now.year, now.month, now.day,
-                  now.hour, now.minute, now.second);
-    const std::string base =
-        path.stem().string() + ".v" + std::to_string(version) + "-backup-" + stamp;
-    fs::path candidate = path.parent_path() / (base + path.extension().string());
-    for (int n = 2; fs::exists(candidate); ++n) {
-        candidate =
-            path.parent_path() / (base + "-" + std::to_string(n) + path.extension().string());
+fs::path backupBeforeUpgrade(SQLite::Database& file, const fs::path& path) {
+    try {
+        const BackupFolderLock lock(path);
+        const fs::path target = newBackupPath(path, false);
+        (void)backupFromConnection(file, target);
+        (void)pruneBackups(path);
+        return target;
+    } catch (const std::runtime_error& error) {
+        throw StoreError(std::string(error.what()) + " (taken before upgrading " + path.string() +
+                         ", which was left as it was)");
     }
-    return candidate;
 }
 
 void fsyncFolder(const fs::path& folder) {
@@ -211,9 +207,10 @@ Database openDatabaseFile(const fs::path& path, int targetVersion, const OpenOpt
             }
         } else {
             if (report.versionBefore > 0 && report.versionBefore < targetVersion) {
-                // Never migrate the only copy of someone's history.
-                report.backupPath = backupPathFor(path, report.versionBefore);
-                backupDatabase(file, *report.backupPath);
+                // Never migrate the only copy of someone's history: a checked
+                // backup into the backups folder first, listed and restorable
+                // like any other (knotmap backups, knotmap restore).
+                report.backupPath = backupBeforeUpgrade(file, path);
             }
             migrate(*connection, targetVersion);
         }

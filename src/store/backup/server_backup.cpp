@@ -1,0 +1,45 @@
+#include "store/backup/server_backup.h"
+
+#include "core/output_folder.h"
+#include "store/copy/database_copy.h"
+#include "store/database.h"
+#include "store/open_options.h"
+#include "store/sqlite_file/database_files.h"
+
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+
+namespace knotmap {
+
+namespace fs = std::filesystem;
+
+BackupSummary backupServerDatabase(const DatabaseLocation& server, const fs::path& target,
+                                   const fs::path& stagingFolder,
+                                   const crypto::Secret* passphrase) {
+    std::error_code ignored;
+    if (fs::exists(fs::symlink_status(target, ignored))) {
+        throw std::runtime_error(target.string() + ": already exists");
+    }
+    (void)createOutputFolders(stagingFolder);
+    removeAbandonedTemporaries(stagingFolder);
+    // The hidden name removeAbandonedTemporaries knows: a copy killed midway
+    // is swept by the next backup once this process is gone.
+    const fs::path staging =
+        stagingFolder / ("." + target.filename().string() + ".partial-" +
+                         std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+    struct RemoveStaging {
+        fs::path path;
+        ~RemoveStaging() { removeDatabaseAndCompanions(path); }
+    } removeStaging{staging};
+    {
+        Database source = Database::open(server, readingOptions());
+        Database copy = Database::openForImport(staging);
+        (void)copyDatabase(source, copy);
+        copy.commitCreation();
+    }
+    return backupDatabaseFile(staging, target, passphrase);
+}
+
+} // namespace knotmap
