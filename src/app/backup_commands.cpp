@@ -1,14 +1,13 @@
 #include "app/backup_commands.h"
 
+#include "app/backup_text.h"
+#include "app/backup_writer.h"
 #include "app/database_path.h"
-#include "core/output_folder.h"
-#include "core/timestamp.h"
 #include "crypto/passphrase.h"
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_file.h"
 #include "store/backup/backup_names.h"
 #include "store/backup/restore_file.h"
-#include "store/backup/server_backup.h"
 
 #include <CLI/CLI.hpp>
 
@@ -33,56 +32,15 @@ fs::path requireFile(const std::string& db, const char* command, const char* for
     return where.file();
 }
 
-std::string sizeText(std::int64_t bytes) {
-    char text[32];
-    if (bytes >= 1024 * 1024) {
-        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    } else {
-        std::snprintf(text, sizeof text, "%.0f KB", static_cast<double>(bytes) / 1024.0);
-    }
-    return text;
-}
-
 std::string describe(const BackupSummary& summary) {
     return std::to_string(summary.clients) + " clients, " + std::to_string(summary.sessions) +
-           " sessions, " + sizeText(summary.bytes) + (summary.encrypted ? ", encrypted" : "");
-}
-
-std::string localTimeText(std::int64_t utcSeconds) {
-    const CivilDateTime at =
-        LocalTimestamp(utcSeconds, LocalTimestamp::systemOffsetAt(utcSeconds)).local();
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", at.year, at.month, at.day,
-                  at.hour, at.minute, at.second);
-    return text;
+           " sessions, " + backupSizeText(summary.bytes) + (summary.encrypted ? ", encrypted" : "");
 }
 
 void addFileDbOption(CLI::App& command, std::string& db) {
     command.add_option("--db", db,
                        "Database file (default: $KNOTMAP_DB, else "
                        "$XDG_DATA_HOME/knotmap/knotmap.db)");
-}
-
-// The backup into output (its missing folders made first, and removed again
-// when it fails), or into the database's backups folder.
-BackupSummary writeBackup(const DatabaseLocation& where, const fs::path& output,
-                          const crypto::Secret* secret) {
-    if (output.empty()) {
-        return takeBackupIntoFolder(where.file(), secret);
-    }
-    const std::vector<fs::path> madeFolders = createOutputFolders(output.parent_path());
-    try {
-        if (where.isServer()) {
-            // The plain copy waits in Knotmap's own data folder (0700),
-            // never beside an encrypted backup's target.
-            return backupServerDatabase(where, output, defaultDatabasePath().parent_path(),
-                                        secret);
-        }
-        return backupDatabaseFile(where.file(), output, secret);
-    } catch (...) {
-        removeEmptyFolders(madeFolders);
-        throw;
-    }
 }
 
 } // namespace
@@ -144,7 +102,7 @@ int runBackup(const BackupArguments& arguments) {
             passphrase = crypto::readPassphrase({arguments.passphraseFile, /*confirm=*/true});
         }
         const crypto::Secret* secret = passphrase ? &*passphrase : nullptr;
-        const BackupSummary summary = writeBackup(where, arguments.output, secret);
+        const BackupSummary summary = takeBackup(where, arguments.output, secret);
         std::cout << "Backed up " << where.describe() << " to " << summary.path.string() << " ("
                   << describe(summary) << "; checked)\n";
         return 0;
@@ -172,8 +130,8 @@ int runBackups(const BackupsArguments& arguments) {
                 entry.encrypted ? "-" : entry.clients ? std::to_string(*entry.clients) : "?";
             const std::string sessions =
                 entry.encrypted ? "-" : entry.sessions ? std::to_string(*entry.sessions) : "?";
-            std::printf("%-19s  %10s  %7s  %8s  %s%s\n", localTimeText(entry.utcSeconds).c_str(),
-                        sizeText(entry.bytes).c_str(), clients.c_str(), sessions.c_str(),
+            std::printf("%-19s  %10s  %7s  %8s  %s%s\n", backupTimeText(entry.utcSeconds).c_str(),
+                        backupSizeText(entry.bytes).c_str(), clients.c_str(), sessions.c_str(),
                         entry.path.string().c_str(), entry.encrypted ? " (encrypted)" : "");
         }
         return 0;

@@ -2,6 +2,7 @@
 
 #include "core/output_folder.h"
 #include "store/database.h"
+#include "store/encrypted_export.h"
 #include "store/export_count.h"
 
 #include <chrono>
@@ -28,6 +29,42 @@ std::vector<fs::path> prepareFileTarget(const fs::path& target) {
     }
     return target.has_parent_path() ? createOutputFolders(target.parent_path())
                                     : std::vector<fs::path>{};
+}
+
+// The chosen tables sealed into the one archive at request.path, which
+// appears only once complete (store/encrypted_export.h).
+void runEncrypted(Database& database, const ui::ExportRequest& request,
+                  const ExportOptions& options, ExportJobResult& result) {
+    std::vector<ExportTable> tables;
+    if (request.table) {
+        tables.push_back(*request.table);
+    } else {
+        for (std::string_view name : exportTableNames()) {
+            tables.push_back(*exportTableFromName(name));
+        }
+    }
+    // Each table counts its rows from 0: the bar adds up the finished ones.
+    std::int64_t finished = 0;
+    std::int64_t last = 0;
+    ExportOptions summed = options;
+    summed.progress = [&](std::int64_t rows) {
+        if (rows < last) {
+            finished += last;
+        }
+        last = rows;
+        options.progress(finished + rows);
+    };
+    const std::vector<fs::path> created = prepareFileTarget(request.path);
+    try {
+        for (const ArchivedTable& archived : exportEncryptedArchive(
+                 database, tables, summed, request.path, *request.passphrase)) {
+            result.files.push_back({archived.table, request.path, archived.rows});
+        }
+    } catch (...) {
+        removeEmptyFolders(created);
+        throw;
+    }
+    result.encrypted = true;
 }
 
 } // namespace
@@ -84,7 +121,9 @@ ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
         if (m_cancel) {
             throw ExportCancelled{};
         }
-        if (request.table) {
+        if (request.passphrase) {
+            runEncrypted(database, request, options, result);
+        } else if (request.table) {
             const std::vector<fs::path> created = prepareFileTarget(request.path);
             try {
                 result.files.push_back(

@@ -21,6 +21,7 @@ struct ExportJobResult {
     std::vector<ExportedFile> files; // complete files in place (for all tables, maybe a few)
     std::string error;               // empty on success and on cancel
     bool cancelled = false;
+    bool encrypted = false; // files are the tables inside one archive at target
 
     [[nodiscard]] std::int64_t rows() const;
 };

@@ -1,5 +1,6 @@
 #include "app/gui.h"
 
+#include "app/backup_job.h"
 #include "app/daily_backup.h"
 #include "app/export_job.h"
 #include "app/frame_timer.h"
@@ -9,6 +10,8 @@
 #include "app/settings_file.h"
 #include "app/settings_keeper.h"
 #include "app/test_report.h"
+#include "app/window_restore.h"
+#include "store/backup/backup_names.h"
 #include "store/database.h"
 #include "store/store_error.h"
 #include "ui/dialogs/create_database_prompt.h"
@@ -285,9 +288,12 @@ void runExportJob(ExportJob& job, ui::MainScreenState& state) {
         }
         if (!done->cancelled) {
             state.notice.title = outcome.succeeded ? "Export complete" : "Couldn't export";
-            const std::string files = done->files.size() > 1
-                                          ? " in " + std::to_string(done->files.size()) + " files"
-                                          : "";
+            const std::string files =
+                done->encrypted ? " of " + std::to_string(done->files.size()) +
+                                      (done->files.size() == 1 ? " table" : " tables") +
+                                      " into one encrypted archive"
+                : done->files.size() > 1 ? " in " + std::to_string(done->files.size()) + " files"
+                                         : "";
             state.notice.message =
                 outcome.succeeded
                     ? "Exported " + ui::groupedDigits(done->rows()) + " rows" + files + " to:"
@@ -302,10 +308,40 @@ void runExportJob(ExportJob& job, ui::MainScreenState& state) {
     dialog.rowsTotal = job.rowsTotal();
 }
 
-// The window's life with one database open: from opening it to quitting or
-// switching to another (the sample database and back). Returns true to switch
-// to sample.target().
-bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath,
+// Starts the backup the dialog asked for and tells the user where it went.
+void runBackupJob(BackupJob& job, ui::MainScreenState& state) {
+    ui::BackupDialogState& dialog = state.backup;
+    if (const auto request = std::exchange(dialog.request, std::nullopt)) {
+        (void)job.start(*request);
+    }
+    if (const auto done = job.takeFinished()) {
+        dialog.succeeded = done->summary.has_value();
+        dialog.error = done->error;
+        if (done->summary) {
+            const BackupSummary& summary = *done->summary;
+            state.notice.title = summary.encrypted ? "Encrypted backup saved" : "Backup saved";
+            state.notice.message = "Checked and saved (" + std::to_string(summary.clients) +
+                                   " clients, " + std::to_string(summary.sessions) +
+                                   " sessions) as:";
+            state.notice.detail = summary.path.string();
+            state.notice.visible = true;
+        } else {
+            std::cerr << "knotmap: " << done->error << "\n";
+        }
+    }
+    dialog.running = job.running();
+}
+
+// What the window does once the database it had open is closed.
+enum class NextStep {
+    Quit,
+    OpenSample, // the sample database, or back to the person's own
+    Restore,    // state.restore.request over the same database, then open it again
+};
+
+// The window's life with one database open: from opening it to quitting,
+// switching to another (the sample database and back) or restoring a backup.
+NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath,
                    MainWindow& window, ui::MainScreenState& state, SettingsKeeper& settings,
                    SampleSwitch& sample) {
     LoadedData data = load(databasePath, state);
@@ -358,9 +394,16 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
     }
     const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
     bool switchDatabase = false;
+    bool restoreRequested = false;
     FrameTimer frameTimer;
     ReportJob reportJob(databasePath);
     ExportJob exportJob(databasePath);
+    BackupJob backupJob(databasePath);
+    // A backup reads whatever opened; a restore replaces a database file.
+    state.backup.available = workspace != nullptr;
+    state.backup.folder =
+        databasePath.isServer() ? std::string() : backupFolderFor(databasePath.file()).string();
+    state.restore.available = workspace != nullptr && !databasePath.isServer();
     window.run(
         [&](const ui::Appearance& look) {
             frameTimer.start();
@@ -381,6 +424,10 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
             reportPngSave(window, state);
             runReportJob(reportJob, state);
             runExportJob(exportJob, state);
+            runBackupJob(backupJob, state);
+            if (state.restore.openRequested && !state.restore.listed) {
+                listBackupsForDialog(state.restore, databasePath.file());
+            }
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
             if (const auto request = std::exchange(state.history.pngRequest, std::nullopt)) {
                 window.requestRegionSave({request->min.x, request->min.y, request->max.x,
@@ -402,8 +449,10 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
             }
             window.setTheme(state.theme);
             switchDatabase = sample.afterFrame(state);
+            restoreRequested = state.restore.request.has_value();
             const bool errorDismissed = state.error && state.error->dismissed;
-            return !state.quitRequested && !errorDismissed && !switchDatabase;
+            return !state.quitRequested && !errorDismissed && !switchDatabase &&
+                   !restoreRequested;
         },
         options.frameLimit);
     if (state.workspace != nullptr) {
@@ -433,7 +482,13 @@ bool runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePa
     state.treatments = nullptr;
     state.sessions = nullptr;
     state.historyData = nullptr;
-    return switchDatabase && !state.error;
+    if (state.error) {
+        return NextStep::Quit;
+    }
+    if (restoreRequested) {
+        return NextStep::Restore;
+    }
+    return switchDatabase ? NextStep::OpenSample : NextStep::Quit;
 }
 
 // A fresh screen for another database, keeping what belongs to the user and
@@ -530,9 +585,21 @@ int runGui(const GuiOptions& options) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }
-    while (runOnDatabase(options, databasePath, window, state, settings, sample)) {
-        databasePath = sample.target();
-        resetForAnotherDatabase(state);
+    while (true) {
+        const NextStep next = runOnDatabase(options, databasePath, window, state, settings, sample);
+        if (next == NextStep::OpenSample) {
+            databasePath = sample.target();
+            resetForAnotherDatabase(state);
+        } else if (next == NextStep::Restore) {
+            const ui::RestoreRequest request = std::move(*state.restore.request);
+            state.restore.request.reset();
+            const ui::NoticeState outcome =
+                restoreInWindow(window, databasePath.file(), request, options.frameLimit);
+            resetForAnotherDatabase(state);
+            state.notice = outcome; // shown over the database opened again
+        } else {
+            break;
+        }
     }
     settings.saveWindow(state, window.geometry());
     // The process fails whenever the database could not be used, however the

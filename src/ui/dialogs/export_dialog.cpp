@@ -53,7 +53,7 @@ DateRange checkDates(const ExportDialogState& state) {
     return range;
 }
 
-ExportRequest makeRequest(const ExportDialogState& state, const ExportClients& clients,
+ExportRequest makeRequest(ExportDialogState& state, const ExportClients& clients,
                           const DateRange& dates) {
     ExportRequest request;
     if (!state.allTables) {
@@ -68,6 +68,9 @@ ExportRequest makeRequest(const ExportDialogState& state, const ExportClients& c
     request.options.toDay = dates.to;
     request.options.bom = state.bom;
     request.options.neutralise = state.neutralise;
+    if (state.encrypt) {
+        request.passphrase = std::make_shared<const crypto::Secret>(state.passphrase.take());
+    }
     return request;
 }
 
@@ -199,11 +202,18 @@ void optionRows(ExportDialogState& state, const Appearance& look) {
              "spreadsheet shows them as text instead of running them as formulas.",
              look);
     ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    if (ImGui::Checkbox("Encrypt with a passphrase", &state.encrypt) && !state.encrypt) {
+        state.passphrase.wipe();
+    }
+    probeItem("export-encrypt");
+    if (state.encrypt) {
+        drawNewPassphraseFields(state.passphrase, "export", look.px(84), look);
+    }
 }
 
 // Returns true when Return was pressed in the path field.
 bool pathRow(ExportDialogState& state, const Appearance& look) {
-    rowLabel(state.allTables ? "Folder" : "File", look);
+    rowLabel(state.allTables && !state.encrypt ? "Folder" : "File", look);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
@@ -211,11 +221,14 @@ bool pathRow(ExportDialogState& state, const Appearance& look) {
     const bool entered =
         ImGui::InputText("##export-path", &state.pathText, ImGuiInputTextFlags_EnterReturnsTrue);
     probeItem("export-path");
-    if (state.allTables) {
+    if (state.allTables || state.encrypt) {
         ImGui::SetCursorPosX(look.px(84));
         ImGui::BeginGroup();
-        helpLine("observations.csv, sessions.csv, treatments.csv, knots.csv and clients.csv "
-                 "are written into it; it is created if missing.",
+        helpLine(state.encrypt
+                     ? "One encrypted archive holding the CSV of the chosen tables; knotmap "
+                       "decrypt FILE -o FOLDER turns it back into CSV files."
+                     : "observations.csv, sessions.csv, treatments.csv, knots.csv and clients.csv "
+                       "are written into it; it is created if missing.",
                  look);
         ImGui::EndGroup();
     }
@@ -262,8 +275,8 @@ std::string defaultExportPath(const ExportDialogState& state, const ExportClient
         name += "-" + clientFileLabel(*clients.currentId, clients.currentName);
     }
     name += "-" + state.today;
-    return (std::filesystem::path(state.defaultFolder) / (state.allTables ? name : name + ".csv"))
-        .string();
+    const std::string file = state.encrypt ? name + ".kme" : state.allTables ? name : name + ".csv";
+    return (std::filesystem::path(state.defaultFolder) / file).string();
 }
 
 std::string groupedDigits(std::int64_t value) {
@@ -299,6 +312,7 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     const bool busy = state.running || state.request.has_value();
     if (state.outcome && state.outcome->succeeded && !busy) {
         state.outcome.reset();
+        state.passphrase.wipe();
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
         return;
@@ -322,10 +336,17 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     const bool entered = pathRow(state, look);
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, look.px(4)));
-    tintedStrip("The exported file is not encrypted",
-                "It holds health information as plain text: store it and share it as carefully "
-                "as the records themselves.",
-                look.colours().painModerate, look);
+    if (state.encrypt) {
+        tintedStrip("The export is encrypted",
+                    "Sealed with your passphrase (Argon2id and XChaCha20-Poly1305, from "
+                    "libsodium): without it the file cannot be read or changed unnoticed.",
+                    look.colours().selection, look);
+    } else {
+        tintedStrip("The exported file is not encrypted",
+                    "It holds health information as plain text: store it and share it as "
+                    "carefully as the records themselves.",
+                    look.colours().painModerate, look);
+    }
     if (state.outcome && !state.outcome->succeeded) {
         ImGui::PushTextWrapPos(0.0f);
         textColoured(state.outcome->message, state.outcome->cancelled ? look.colours().textMuted
@@ -336,7 +357,8 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     if (busy) {
         progressRow(state, look);
     } else {
-        const bool ready = dates.error.empty() && !state.pathText.empty();
+        const bool ready = dates.error.empty() && !state.pathText.empty() &&
+                           (!state.encrypt || state.passphrase.confirmed());
         ImGui::BeginDisabled(!ready);
         if (primaryButton("Export", look) || (entered && ready)) {
             state.request = makeRequest(state, clients, dates);
@@ -347,6 +369,7 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            state.passphrase.wipe();
             ImGui::CloseCurrentPopup();
         }
         probeItem("export-close");

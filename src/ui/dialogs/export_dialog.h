@@ -3,8 +3,10 @@
 #include "core/domain.h"
 #include "store/table_export.h"
 #include "ui/style/appearance.h"
+#include "ui/widgets/passphrase_fields.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -16,6 +18,9 @@ struct ExportRequest {
     std::optional<ExportTable> table; // none: every table into the folder `path`
     std::string path;
     ExportOptions options; // its progress callback is the job's to set
+    // Set: the chosen tables are sealed into one encrypted archive at path
+    // (store/encrypted_export.h) instead of plain CSV.
+    std::shared_ptr<const crypto::Secret> passphrase;
 };
 
 // How an export ended, told to the dialog by the app.
@@ -42,6 +47,8 @@ struct ExportDialogState {
     std::string toText;
     bool bom = false;
     bool neutralise = true;
+    bool encrypt = false; // one archive sealed with the passphrase typed twice
+    PassphraseFields passphrase;
     std::string pathText;
     std::string defaultPath; // what pathText was last defaulted to: a typed path is kept
     // Where and when the default path points, found once when the dialog
@@ -58,7 +65,8 @@ struct ExportDialogState {
 };
 
 // The path the dialog offers: defaultFolder/knotmap-observations-2026-11-21.csv,
-// or a folder knotmap-export-2026-11-21 for all tables; with the client's id
+// or a folder knotmap-export-2026-11-21 for all tables, or an archive
+// knotmap-export-2026-11-21.kme when encrypted; with the client's id
 // and initials (clientFileLabel, never the name) when one of several is
 // exported.
 [[nodiscard]] std::string defaultExportPath(const ExportDialogState& state,

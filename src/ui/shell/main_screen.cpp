@@ -51,6 +51,17 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         }
         probeItem("menu-export-csv");
         ImGui::Separator();
+        // A backup only reads: offered for any database that opened. A
+        // restore replaces a database file (a server's goes back with copy).
+        if (ImGui::MenuItem("Back up now\u2026", nullptr, false, state.backup.available)) {
+            state.backup.openRequested = true;
+        }
+        probeItem("menu-backup");
+        if (ImGui::MenuItem("Restore\u2026", nullptr, false, state.restore.available)) {
+            state.restore.openRequested = true;
+        }
+        probeItem("menu-restore");
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
             state.quitRequested = true;
         }
@@ -393,6 +404,8 @@ void dataPanes(const AppViewModel& model, const std::string& databasePath, MainS
                                            model.clients.begin(), model.clients.end(),
                                            [](const ClientEntry& entry) { return entry.id != 0; }));
     drawExportDialog(state.exportCsv, exportClients, look);
+    drawBackupDialog(state.backup, look);
+    drawRestoreDialog(state.restore, look);
 }
 } // namespace
 

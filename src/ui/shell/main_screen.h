@@ -3,9 +3,11 @@
 #include "core/settings.h"
 #include "ui/body_map/body_map_state.h"
 #include "ui/clients/client_list_panel.h"
+#include "ui/dialogs/backup_dialog.h"
 #include "ui/dialogs/error_dialog.h"
 #include "ui/dialogs/export_dialog.h"
 #include "ui/dialogs/report_dialog.h"
+#include "ui/dialogs/restore_dialog.h"
 #include "ui/dialogs/vocabulary_window.h"
 #include "ui/history/history_data.h"
 #include "ui/history/history_state.h"
@@ -64,6 +66,10 @@ struct MainScreenState {
     ReportDialogState report;
     // File > Export CSV: the dialog; the app runs the export on a worker.
     ExportDialogState exportCsv;
+    // File > Back up now… and File > Restore…: the dialogs; the app takes
+    // the backup on a worker, and restores between two openings.
+    BackupDialogState backup;
+    RestoreDialogState restore;
     // The history views' tab, ranges and maps.
     HistoryState history;
     // Their data, read and computed off the frame; set by the app while a
