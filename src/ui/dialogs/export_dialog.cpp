@@ -9,7 +9,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cfloat>
 
 namespace knotmap::ui {
 namespace {
@@ -225,8 +224,7 @@ bool pathRow(ExportDialogState& state, const Appearance& look) {
         ImGui::SetCursorPosX(look.px(84));
         ImGui::BeginGroup();
         helpLine(state.encrypt
-                     ? "One encrypted archive holding the CSV of the chosen tables; knotmap "
-                       "decrypt FILE -o FOLDER turns it back into CSV files."
+                     ? "One encrypted archive; knotmap decrypt turns it back into CSV files."
                      : "observations.csv, sessions.csv, treatments.csv, knots.csv and clients.csv "
                        "are written into it; it is created if missing.",
                  look);
@@ -302,7 +300,9 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     // A fixed width, for the wrapped lines, and a height that follows the
     // content as the folder hint, the progress bar or a message come and go.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(look.px(620), 0), ImVec2(look.px(620), FLT_MAX));
+    // Never taller than the window: past that, the dialog scrolls.
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(look.px(620), 0), ImVec2(look.px(620), viewport->WorkSize.y - look.px(16)));
     if (!ImGui::BeginPopupModal(kPopup, nullptr,
                                 ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -336,12 +336,8 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     const bool entered = pathRow(state, look);
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, look.px(4)));
-    if (state.encrypt) {
-        tintedStrip("The export is encrypted",
-                    "Sealed with your passphrase (Argon2id and XChaCha20-Poly1305, from "
-                    "libsodium): without it the file cannot be read or changed unnoticed.",
-                    look.colours().selection, look);
-    } else {
+    // Encrypted, the passphrase's own line says what matters.
+    if (!state.encrypt) {
         tintedStrip("The exported file is not encrypted",
                     "It holds health information as plain text: store it and share it as "
                     "carefully as the records themselves.",

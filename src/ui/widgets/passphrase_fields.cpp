@@ -50,20 +50,34 @@ crypto::Secret PassphraseFields::take() {
 
 void drawNewPassphraseFields(PassphraseFields& fields, const std::string& id, float labelWidth,
                              const Appearance& look) {
-    (void)passwordRow("Passphrase", fields.first, id + "-passphrase", labelWidth, look);
-    (void)passwordRow("Again", fields.second, id + "-passphrase-again", labelWidth, look);
+    // Side by side on one row: the dialogs stay short enough for a small
+    // window.
+    const float gap = look.px(12);
+    const float againLabel = ImGui::CalcTextSize("Again").x + look.px(8);
+    ImGui::AlignTextToFramePadding();
+    textMuted("Passphrase", look);
+    ImGui::SameLine(labelWidth);
+    const float fieldWidth = (ImGui::GetContentRegionAvail().x - gap - againLabel) / 2;
+    ImGui::SetNextItemWidth(fieldWidth);
+    ImGui::InputText(("##" + id + "-passphrase").c_str(), fields.first.data(), fields.first.size(),
+                     ImGuiInputTextFlags_Password);
+    probeItem(id + "-passphrase");
+    ImGui::SameLine(0, gap);
+    textMuted("Again", look);
+    ImGui::SameLine(0, look.px(8));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::InputText(("##" + id + "-passphrase-again").c_str(), fields.second.data(),
+                     fields.second.size(), ImGuiInputTextFlags_Password);
+    probeItem(id + "-passphrase-again");
     ImGui::SetCursorPosX(labelWidth);
     ImGui::BeginGroup();
     ImGui::PushFont(look.fonts.small);
     ImGui::PushTextWrapPos(0.0f);
     if (fields.second[0] != '\0' && !fields.confirmed()) {
-        textColoured("The two passphrases differ: type the same one twice.",
-                     look.colours().error.text);
+        textColoured("The two differ: type the same passphrase twice.", look.colours().error.text);
         probeItem(id + "-passphrase-mismatch");
     } else {
-        textMuted("Without it nobody can read the file, Knotmap included: there is no way to "
-                  "recover a forgotten passphrase.",
-                  look);
+        textMuted("Nobody can read the file without it, Knotmap included: keep it safe.", look);
     }
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
