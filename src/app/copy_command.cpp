@@ -1,5 +1,6 @@
 #include "app/copy_command.h"
 
+#include "store/backup/backup_file.h"
 #include "store/copy/database_copy.h"
 #include "store/database.h"
 #include "store/sqlite_file/database_file_check.h"
@@ -7,10 +8,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
+#include <random>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace knotmap {
@@ -68,20 +74,93 @@ bool sameFile(const DatabaseLocation& a, const DatabaseLocation& b) {
     return std::filesystem::equivalent(a.file(), b.file(), ignored);
 }
 
-void printSummary(const CopySummary& summary, const Database& source, const Database& destination) {
-    std::cout << "Copied " << summary.rows << " rows from " << source.describe() << " to "
-              << destination.describe() << ": " << summary.rowsOf("client") << " clients, "
+void printSummary(const CopySummary& summary, const DatabaseLocation& from,
+                  const DatabaseLocation& to) {
+    std::cout << "Copied " << summary.rows << " rows from " << from.describe() << " to "
+              << to.describe() << ": " << summary.rowsOf("client") << " clients, "
               << summary.rowsOf("session") << " sessions, " << summary.rowsOf("knot") << " knots, "
               << summary.rowsOf("observation") << " observations, " << summary.rowsOf("treatment")
               << " treatments\n";
 }
 
-// Opens both and copies; throws on any failure with the destination closed.
-void openAndCopy(const DatabaseLocation& from, const DatabaseLocation& to) {
+namespace fs = std::filesystem;
+
+// A hidden name beside target that nothing uses yet, tagged with this
+// process: the copy is made there and renamed into place only when
+// complete, so a kill leaves no empty or half database at target. One left
+// by a killed copy is swept by the next copy, backup or restore in that
+// folder (removeAbandonedTemporaries: a leading dot, ".partial-" and the
+// id of a process that is gone).
+fs::path stagingPathFor(const fs::path& target) {
+    std::random_device random;
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    for (;;) {
+        const fs::path candidate =
+            folder / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()) +
+                      "-copy-" + std::to_string(random() % 1000000));
+        std::error_code ignored;
+        if (!fs::exists(fs::symlink_status(candidate, ignored))) {
+            return candidate;
+        }
+    }
+}
+
+void syncFolder(const fs::path& file) {
+    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    const int descriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor >= 0) {
+        ::fsync(descriptor);
+        ::close(descriptor);
+    }
+}
+
+// Moves the closed, complete copy at staged to target without replacing
+// anything another program put there meanwhile, and makes it durable.
+void moveIntoPlace(const fs::path& staged, const fs::path& target) {
+    // Closing the last connection checkpointed the WAL: the main file alone
+    // is the whole copy. A -wal with content would be lost by the rename.
+    std::error_code ignored;
+    const fs::path wal = staged.string() + "-wal";
+    if (fs::exists(wal, ignored) && fs::file_size(wal, ignored) > 0) {
+        throw std::runtime_error(target.string() +
+                                 ": the copy could not be completed (its journal was not "
+                                 "folded in); nothing was written there");
+    }
+    const int descriptor = ::open(staged.c_str(), O_RDONLY | O_CLOEXEC);
+    if (descriptor >= 0) {
+        ::fsync(descriptor);
+        ::close(descriptor);
+    }
+    if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
+        int problem = errno;
+        // File systems without RENAME_NOREPLACE: link() also refuses to replace.
+        if ((problem == EINVAL || problem == ENOSYS) &&
+            ::link(staged.c_str(), target.c_str()) == 0) {
+            fs::remove(staged, ignored);
+            problem = 0;
+        }
+        if (problem != 0) {
+            throw std::runtime_error(
+                target.string() +
+                (problem == EEXIST
+                     ? std::string(": another program created a file there during the copy; "
+                                   "it was left as it was, and the copy was not kept")
+                     : std::string(": cannot write: ") + std::strerror(problem)));
+        }
+    }
+    syncFolder(target);
+    // The staged name's empty -wal and -shm, if SQLite left them.
+    removeDatabaseAndCompanions(staged);
+}
+
+// Opens both and copies into into; throws on any failure with the
+// destination closed. Returns what was copied.
+CopySummary openAndCopy(const DatabaseLocation& from, const DatabaseLocation& into,
+                        const DatabaseLocation& shownAs) {
     Database source = Database::open(from, readingOptions());
     // An empty server database gets its schema in the copy's transaction, as
     // for an import: a refused or failed copy leaves it as empty as it was.
-    Database destination = Database::openForImport(to);
+    Database destination = Database::openForImport(into);
     TerminalProgress progress;
     const CopySummary summary =
         copyDatabase(source, destination, [&](std::int64_t copied, std::int64_t total) {
@@ -89,9 +168,27 @@ void openAndCopy(const DatabaseLocation& from, const DatabaseLocation& to) {
         });
     destination.commitCreation();
     progress.done();
-    printSummary(summary, source, destination);
-    std::cout << std::flush; // the summary first: this can take a few seconds
+    if (into.file() == shownAs.file() || into.isServer()) {
+        // In place: the records are there now, the statistics can follow.
+        printSummary(summary, from, shownAs);
+        std::cout << std::flush; // the summary first: this can take a few seconds
+    }
     destination.sql().refreshStatistics(); // so the first reads are not slow
+    return summary;
+}
+
+// Messages name the file the person asked for, not the hidden staging name.
+std::string naming(std::string message, const fs::path& staged, const fs::path& target) {
+    if (staged.empty()) {
+        return message;
+    }
+    const std::string hidden = staged.string();
+    for (std::size_t at = message.find(hidden); at != std::string::npos;
+         at = message.find(hidden, at)) {
+        message.replace(at, hidden.size(), target.string());
+        at += target.string().size();
+    }
+    return message;
 }
 
 std::string failureMessage(const sql::Error& error, const DatabaseLocation& from,
@@ -134,20 +231,37 @@ int runCopy(const CopyArguments& arguments) {
                      "database\n";
         return 1;
     }
+    // A new file is made under a hidden name and renamed into place when
+    // complete; an existing file (an empty database) or a server database
+    // is copied into in place, in one transaction.
+    std::error_code ignored;
+    const bool staged = !to.isServer() && !fs::exists(fs::symlink_status(to.file(), ignored));
+    const fs::path staging = staged ? stagingPathFor(to.file()) : fs::path();
     const auto removeCreated = [&] {
-        if (!to.isServer() && createdByThisProcess(to.file())) {
+        if (staged) {
+            removeDatabaseAndCompanions(staging);
+        } else if (!to.isServer() && createdByThisProcess(to.file())) {
             removeDatabaseAndCompanions(to.file());
         }
     };
     try {
-        openAndCopy(from, to);
+        if (staged) {
+            // What a killed copy left in the folder goes first.
+            removeAbandonedTemporaries(to.file().parent_path());
+            const CopySummary summary = openAndCopy(from, DatabaseLocation(staging), to);
+            moveIntoPlace(staging, to.file());
+            printSummary(summary, from, to);
+        } else {
+            (void)openAndCopy(from, to, to);
+        }
         return 0;
     } catch (const sql::Error& error) {
         removeCreated();
-        std::cerr << "knotmap copy: " << failureMessage(error, from, to) << "\n";
+        std::cerr << "knotmap copy: " << naming(failureMessage(error, from, to), staging, to.file())
+                  << "\n";
     } catch (const std::exception& error) {
         removeCreated();
-        std::cerr << "knotmap copy: " << error.what() << "\n";
+        std::cerr << "knotmap copy: " << naming(error.what(), staging, to.file()) << "\n";
     }
     return 1;
 }

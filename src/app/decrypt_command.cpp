@@ -73,9 +73,20 @@ void decryptArchive(crypto::SealReader& reader, const std::string& file, const f
     int files = 0;
     while (const auto name = reader.nextEntry()) {
         requirePlainName(file, *name);
-        OutputFile output(staging.path() / *name, "the decrypted file");
-        reader.readEntry([&](std::string_view bytes) { output.write(bytes); });
-        output.commit();
+        try {
+            OutputFile output(staging.path() / *name, "the decrypted file");
+            reader.readEntry([&](std::string_view bytes) { output.write(bytes); });
+            output.commit();
+        } catch (const std::runtime_error& error) {
+            // The file is written in the hidden staging folder; the person
+            // asked for target, so that is the name the message gives.
+            const std::string staged = (staging.path() / *name).string();
+            std::string message = error.what();
+            if (message.rfind(staged, 0) == 0) {
+                message.replace(0, staged.size(), (target / *name).string());
+            }
+            throw std::runtime_error(message);
+        }
         ++files;
     }
     staging.commit();

@@ -11,8 +11,11 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <chrono>
+#include <map>
+#include <mutex>
 
 namespace knotmap {
 namespace {
@@ -74,21 +77,78 @@ fs::path newBackupPath(const fs::path& database, bool encrypted) {
     return target;
 }
 
+namespace {
+
+// The backups folders a held BackupFolderLock made (by its descriptor): a
+// backup that fails before its first file (a full disk) removes them again,
+// leaving the database's folder as it was. Locks may be held on several
+// threads (the window's daily backup, an import).
+std::mutex g_createdMutex;
+std::map<int, std::vector<fs::path>> g_createdByLock;
+
+} // namespace
+
 BackupFolderLock::BackupFolderLock(const fs::path& database) {
     const fs::path folder = backupFolderFor(database);
-    (void)createOutputFolders(folder);
-    // flock on a file of its own: the database's POSIX locks are untouched.
-    m_descriptor = ::open((folder / ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (m_descriptor >= 0) {
+    const fs::path lockFile = folder / ".lock";
+    std::vector<fs::path> created;
+    for (;;) {
+        for (fs::path& made : createOutputFolders(folder)) {
+            created.push_back(std::move(made));
+        }
+        // flock on a file of its own: the database's POSIX locks are untouched.
+        m_descriptor = ::open(lockFile.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+        if (m_descriptor < 0) {
+            break;
+        }
         while (::flock(m_descriptor, LOCK_EX) != 0 && errno == EINTR) {
         }
+        // The holder before may have removed the lock file with the folder
+        // it had made (see the destructor): a lock on a removed file guards
+        // nothing, so the file now at the path is locked instead.
+        struct stat held {};
+        struct stat current {};
+        if (::fstat(m_descriptor, &held) == 0 && ::stat(lockFile.c_str(), &current) == 0 &&
+            held.st_dev == current.st_dev && held.st_ino == current.st_ino) {
+            break;
+        }
+        ::close(m_descriptor);
+        m_descriptor = -1;
+    }
+    if (m_descriptor >= 0 && !created.empty()) {
+        const std::lock_guard<std::mutex> guard(g_createdMutex);
+        g_createdByLock[m_descriptor] = std::move(created);
     }
 }
 
 BackupFolderLock::~BackupFolderLock() {
-    if (m_descriptor >= 0) {
-        ::close(m_descriptor);
+    if (m_descriptor < 0) {
+        return;
     }
+    std::vector<fs::path> created;
+    {
+        const std::lock_guard<std::mutex> guard(g_createdMutex);
+        if (const auto found = g_createdByLock.find(m_descriptor); found != g_createdByLock.end()) {
+            created = std::move(found->second);
+            g_createdByLock.erase(found);
+        }
+    }
+    if (!created.empty()) {
+        // Made by this lock and still holding nothing but the lock file: no
+        // backup was written, so the folder goes (while the lock is held;
+        // a program waiting for it sees the file gone and locks anew).
+        const fs::path folder = created.back();
+        std::error_code error;
+        bool onlyLock = true;
+        for (const auto& entry : fs::directory_iterator(folder, error)) {
+            onlyLock = onlyLock && entry.path().filename() == ".lock";
+        }
+        if (!error && onlyLock) {
+            ::unlink((folder / ".lock").c_str());
+            removeEmptyFolders(created);
+        }
+    }
+    ::close(m_descriptor);
 }
 
 BackupSummary takeBackupIntoFolder(const fs::path& database, const crypto::Secret* passphrase) {

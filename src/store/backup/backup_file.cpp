@@ -20,9 +20,11 @@
 #include <fcntl.h>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace knotmap {
 namespace {
@@ -89,14 +91,27 @@ void moveIntoPlace(const fs::path& from, const fs::path& to) {
     syncPath(to.parent_path().empty() ? fs::path(".") : to.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
+// Why SQLite failed, in the words the rest of Knotmap uses: a full disk is
+// "No space left on device" whether SQLite reports SQLITE_FULL (a short
+// write, no errno kept) or an I/O error whose errno was ENOSPC (a -shm or
+// journal that could not grow).
+std::string sqliteReason(const SQLite::Exception& error, std::initializer_list<sqlite3*> handles) {
+    bool full = error.getErrorCode() == SQLITE_FULL;
+    for (sqlite3* handle : handles) {
+        full = full || (handle != nullptr && ::sqlite3_system_errno(handle) == ENOSPC);
+    }
+    return full ? std::strerror(ENOSPC) : error.what();
+}
+
 // A self-contained copy of the database open on from (SQLite's online backup
 // API: consistent while others write) in the empty file copy.
 // named and failure name the file the person asked for, in messages.
 void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& named,
                   const std::string& failure = "cannot take the backup") {
+    std::optional<SQLite::Database> to;
     try {
-        SQLite::Database to(copy.string(), SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(to, from);
+        to.emplace(copy.string(), SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(*to, from);
         // BUSY or LOCKED: another program held the write lock past the wait.
         if (backup.executeStep(-1) != SQLITE_DONE) {
             failWith(named, failure + ": another program kept the database locked "
@@ -104,9 +119,10 @@ void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& 
                                 std::to_string(kCommandBusyTimeoutMs / 1000) + " s");
         }
         // One file, nothing beside it: the copy must not need a -wal.
-        to.exec("PRAGMA journal_mode = DELETE");
+        to->exec("PRAGMA journal_mode = DELETE");
     } catch (const SQLite::Exception& error) {
-        failWith(named, failure + ": " + error.what());
+        failWith(named, failure + ": " +
+                            sqliteReason(error, {from.getHandle(), to ? to->getHandle() : nullptr}));
     }
 }
 
@@ -118,7 +134,7 @@ std::unique_ptr<SQLite::Database> openSource(const fs::path& source, const fs::p
         from->setBusyTimeout(kCommandBusyTimeoutMs);
         return from;
     } catch (const SQLite::Exception& error) {
-        failWith(named, std::string("cannot take the backup: ") + error.what());
+        failWith(named, std::string("cannot take the backup: ") + sqliteReason(error, {}));
     }
 }
 
@@ -128,6 +144,8 @@ void sealDatabase(const fs::path& plain, const fs::path& target, const std::stri
     if (!in) {
         failWith(plain, std::string("cannot read: ") + std::strerror(errno));
     }
+    // What a killed encrypted backup left in target's folder goes first.
+    removeAbandonedTemporaries(target.parent_path());
     OutputFile output(target, "the backup");
     crypto::SealWriter sealed(output.stream(), passphrase,
                               crypto::sealed::Content::DatabaseBackup);
@@ -150,8 +168,10 @@ void removeAbandonedTemporaries(const fs::path& folder) {
     for (const auto& entry :
          fs::directory_iterator(folder.empty() ? fs::path(".") : folder, error)) {
         const std::string name = entry.path().filename().string();
+        // ".NAME.partial-PID-..." (a TemporaryFile here), or the sealed
+        // backup's "NAME.partial-PID-N" (core/output_file.h).
         const std::size_t mark = name.find(".partial-");
-        if (name.empty() || name[0] != '.' || mark == std::string::npos) {
+        if (mark == std::string::npos || mark == 0) {
             continue;
         }
         const long pid = std::strtol(name.c_str() + mark + 9, nullptr, 10);
@@ -250,19 +270,45 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
             failWith(backup, "cannot be read again from its start (a pipe?); give a file");
         }
         crypto::SealReader reader(in, backup.string(), passphrase());
-        std::ofstream out(copy.path(), std::ios::binary | std::ios::trunc);
+        // Written through a descriptor of its own, so the reason a write
+        // failed (a full disk) reaches the message.
+        struct Descriptor {
+            int fd;
+            ~Descriptor() {
+                if (fd >= 0) {
+                    ::close(fd);
+                }
+            }
+        } out{::open(copy.path().c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC)};
+        int writeError = out.fd < 0 ? errno : 0;
         int entries = 0;
         while (const auto name = reader.nextEntry()) {
             if (++entries > 1) {
                 failWith(backup, "damaged: a backup holds one database");
             }
             reader.readEntry([&](std::string_view bytes) {
-                out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+                while (writeError == 0 && !bytes.empty()) {
+                    const ssize_t wrote = ::write(out.fd, bytes.data(), bytes.size());
+                    if (wrote > 0) {
+                        bytes.remove_prefix(static_cast<std::size_t>(wrote));
+                    } else if (wrote == 0) {
+                        writeError = EIO; // no progress and no reason: do not spin
+                    } else if (errno != EINTR) {
+                        writeError = errno;
+                    }
+                }
             });
         }
-        out.close();
-        if (!out) {
-            failWith(shownAs, "cannot write the restored database");
+        if (writeError == 0 && ::fsync(out.fd) != 0) {
+            writeError = errno;
+        }
+        if (const int fd = std::exchange(out.fd, -1);
+            fd >= 0 && ::close(fd) != 0 && writeError == 0 && errno != EINTR) {
+            writeError = errno;
+        }
+        if (writeError != 0) {
+            failWith(shownAs, std::string("cannot write the restored database: ") +
+                                  std::strerror(writeError));
         }
         if (entries == 0) {
             failWith(backup, "damaged: the backup holds no database");
