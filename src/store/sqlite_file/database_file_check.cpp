@@ -22,6 +22,7 @@
 #include <cstring>
 #include <string>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace knotmap {
@@ -59,6 +60,17 @@ std::string newerVersionProblem(int found, int newestKnownVersion) {
 
 // A hint from the file's size (stat, no descriptor) for a file SQLite calls
 // malformed: a cut-off file says so, in the words people understand.
+// SQLite reports a write that ran out of room as SQLITE_FULL only for the
+// database and its journal; the -shm it maps, or a WAL it cannot grow,
+// surface as a disk I/O error whose errno it does not pass on. Less room
+// left than SQLite's shared-memory block needs is then the reason.
+bool diskNearlyFull(const fs::path& path) {
+    struct statvfs space {};
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    return ::statvfs(folder.c_str(), &space) == 0 &&
+           static_cast<std::uint64_t>(space.f_bavail) * space.f_frsize < 64 * 1024;
+}
+
 std::string truncationHint(const fs::path& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
@@ -383,6 +395,11 @@ std::string describeSqliteFailure(const fs::path& path, const sql::Error& error)
                error.what() + "); nothing was changed, try again";
     case SQLITE_READONLY:
         return prefix + "cannot write to the database (" + error.what() + ")";
+    case SQLITE_IOERR:
+        if (diskNearlyFull(path)) {
+            return prefix + "the disk is full (" + std::strerror(ENOSPC) + "); nothing was saved";
+        }
+        return prefix + error.what();
     default:
         return prefix + error.what();
     }
