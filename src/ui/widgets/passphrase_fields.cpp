@@ -3,6 +3,7 @@
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -20,6 +21,8 @@ void wipeBuffer(std::array<char, 256>& buffer) {
 
 bool passwordRow(const char* label, std::array<char, 256>& buffer, const std::string& id,
                  float labelWidth, const Appearance& look) {
+    labelWidth =
+        std::max(labelWidth, ImGui::GetCursorPosX() + ImGui::CalcTextSize(label).x + look.px(10));
     ImGui::AlignTextToFramePadding();
     textMuted(label, look);
     ImGui::SameLine(labelWidth);
@@ -54,6 +57,10 @@ void drawNewPassphraseFields(PassphraseFields& fields, const std::string& id, fl
     // window.
     const float gap = look.px(12);
     const float againLabel = ImGui::CalcTextSize("Again").x + look.px(8);
+    // The label column of the dialog, unless "Passphrase" needs more.
+    // (SameLine's offsets count from the window's edge, not its padding.)
+    labelWidth = std::max(labelWidth, ImGui::GetCursorPosX() +
+                                          ImGui::CalcTextSize("Passphrase").x + look.px(10));
     ImGui::AlignTextToFramePadding();
     textMuted("Passphrase", look);
     ImGui::SameLine(labelWidth);
