@@ -172,6 +172,9 @@ pass "a database another program has open is not replaced"
 dead=$(( $(cat /proc/sys/kernel/pid_max) + 1 )) # no process can have it
 touch "data/.clinic.db.backup.partial-$dead-AbCdEf" "data/backups/.x.db.partial-$dead-GhIjKl"
 touch "data/.clinic.db.backup.partial-$$-MnOpQr" # this shell's: still running, kept
+# The person's own files that merely look alike are never Knotmap's to delete.
+touch "data/holiday.partial-$dead.jpg" "data/report.partial-$dead-final.pdf" \
+    "data/backups/notes.partial-$dead-1" "data/backups/x.db.partial-$dead-1"
 run backup --db "$db" -o "$WORK/after-kill.db"
 assert_eq 0 "$RC" "backup after a killed one ($ERR)"
 [[ ! -e "data/.clinic.db.backup.partial-$dead-AbCdEf" ]] || fail "a dead backup's plain snapshot was kept"
@@ -179,6 +182,12 @@ assert_eq 0 "$RC" "backup after a killed one ($ERR)"
 rm "data/.clinic.db.backup.partial-$$-MnOpQr"
 run backup --db "$db"
 [[ ! -e "data/backups/.x.db.partial-$dead-GhIjKl" ]] || fail "a dead backup's partial file was kept"
+for own in data/holiday.partial-$dead.jpg data/report.partial-$dead-final.pdf \
+    data/backups/notes.partial-$dead-1 data/backups/x.db.partial-$dead-1; do
+  [[ -e "$own" ]] || fail "the backup deleted $own, a file that is not Knotmap's temporary"
+done
+rm "data/holiday.partial-$dead.jpg" "data/report.partial-$dead-final.pdf" \
+    "data/backups/notes.partial-$dead-1" "data/backups/x.db.partial-$dead-1"
 pass "what a killed backup left is removed by the next one"
 
 # --- -o into folders that do not exist yet: made 0700, as export makes them ----

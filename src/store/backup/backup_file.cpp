@@ -163,19 +163,50 @@ void sealDatabase(const fs::path& plain, const fs::path& target, const std::stri
 
 } // namespace
 
+namespace {
+
+// The process id in a temporary's name when it is one Knotmap makes:
+// ".NAME.partial-PID-REST" (a hidden TemporaryFile, staged copy or
+// restore), or "NAME.sealed.partial-PID-N" (an encrypted backup written
+// through core/output_file.h). Anything else, however it is named, is
+// not ours to delete.
+std::optional<long> temporaryOwner(const std::string& name) {
+    const std::size_t mark = name.find(".partial-");
+    if (mark == std::string::npos || mark == 0) {
+        return std::nullopt;
+    }
+    const std::string head = name.substr(0, mark);
+    const char* start = name.c_str() + mark + 9;
+    char* end = nullptr;
+    const long pid = std::strtol(start, &end, 10);
+    if (end == start || *end != '-' || pid <= 0) {
+        return std::nullopt;
+    }
+    if (name[0] == '.') {
+        return pid;
+    }
+    const std::string rest(end + 1);
+    const bool digits =
+        !rest.empty() && rest.find_first_not_of("0123456789") == std::string::npos;
+    if (head.size() > 7 && head.ends_with(".sealed") && digits) {
+        return pid;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 void removeAbandonedTemporaries(const fs::path& folder) {
     std::error_code error;
     for (const auto& entry :
          fs::directory_iterator(folder.empty() ? fs::path(".") : folder, error)) {
-        const std::string name = entry.path().filename().string();
-        // ".NAME.partial-PID-..." (a TemporaryFile here), or the sealed
-        // backup's "NAME.partial-PID-N" (core/output_file.h).
-        const std::size_t mark = name.find(".partial-");
-        if (mark == std::string::npos || mark == 0) {
+        const std::optional<long> pid = temporaryOwner(entry.path().filename().string());
+        struct stat info {};
+        if (!pid || ::lstat(entry.path().c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+            info.st_uid != ::geteuid()) {
             continue;
         }
-        const long pid = std::strtol(name.c_str() + mark + 9, nullptr, 10);
-        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+        if (::kill(static_cast<pid_t>(*pid), 0) != 0 && errno == ESRCH) {
             removeDatabaseAndCompanions(entry.path());
         }
     }
