@@ -332,6 +332,18 @@ void runBackupJob(BackupJob& job, ui::MainScreenState& state) {
     dialog.running = job.running();
 }
 
+// A notice from before the database was opened (a restore's outcome) over
+// the one opening it gave, if any (an upgrade): the opening's is kept, and
+// the earlier one follows it, so neither is lost.
+void showCarriedNotice(const ui::NoticeState& carried, ui::NoticeState& notice) {
+    if (!notice.visible) {
+        notice = carried;
+        return;
+    }
+    notice.detail += (notice.detail.empty() ? "" : "\n") + carried.title + ". " +
+                     carried.message + (carried.detail.empty() ? "" : " " + carried.detail);
+}
+
 // What the window does once the database it had open is closed.
 enum class NextStep {
     Quit,
@@ -342,9 +354,12 @@ enum class NextStep {
 // The window's life with one database open: from opening it to quitting,
 // switching to another (the sample database and back) or restoring a backup.
 NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath,
-                   MainWindow& window, ui::MainScreenState& state, SettingsKeeper& settings,
-                   SampleSwitch& sample) {
+                       MainWindow& window, ui::MainScreenState& state, SettingsKeeper& settings,
+                       SampleSwitch& sample, const std::optional<ui::NoticeState>& carried) {
     LoadedData data = load(databasePath, state);
+    if (carried) {
+        showCarriedNotice(*carried, state.notice);
+    }
     const std::string shownPath = displayPath(databasePath);
     // Changes need a writable database; logging knots needs the atlas (the
     // map's regions) too. Read-only, the map only selects and no editor is
@@ -449,7 +464,10 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             }
             window.setTheme(state.theme);
             switchDatabase = sample.afterFrame(state);
-            restoreRequested = state.restore.request.has_value();
+            // Changes still waiting for the database are saved first: the
+            // restore starts once none is left (the banner says why it waits).
+            restoreRequested = state.restore.request.has_value() &&
+                               (state.workspace == nullptr || !state.workspace->savesWaiting());
             const bool errorDismissed = state.error && state.error->dismissed;
             return !state.quitRequested && !errorDismissed && !switchDatabase &&
                    !restoreRequested;
@@ -503,6 +521,7 @@ void resetForAnotherDatabase(ui::MainScreenState& state) {
     fresh.bodyMap.mode = state.bodyMap.mode;
     fresh.bodyMap.heat = state.bodyMap.heat;
     fresh.bodyMap.canvas = std::move(state.bodyMap.canvas);
+    fresh.unsavedOnExit = state.unsavedOnExit; // the exit code must still say so
     state = std::move(fresh);
 }
 
@@ -585,18 +604,20 @@ int runGui(const GuiOptions& options) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }
+    // What the restore said, shown once the database is open again.
+    std::optional<ui::NoticeState> carried;
     while (true) {
-        const NextStep next = runOnDatabase(options, databasePath, window, state, settings, sample);
+        const NextStep next =
+            runOnDatabase(options, databasePath, window, state, settings, sample, carried);
+        carried.reset();
         if (next == NextStep::OpenSample) {
             databasePath = sample.target();
             resetForAnotherDatabase(state);
         } else if (next == NextStep::Restore) {
             const ui::RestoreRequest request = std::move(*state.restore.request);
             state.restore.request.reset();
-            const ui::NoticeState outcome =
-                restoreInWindow(window, databasePath.file(), request, options.frameLimit);
+            carried = restoreInWindow(window, databasePath.file(), request, options.frameLimit);
             resetForAnotherDatabase(state);
-            state.notice = outcome; // shown over the database opened again
         } else {
             break;
         }

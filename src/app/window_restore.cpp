@@ -74,7 +74,8 @@ ui::NoticeState restoreInWindow(MainWindow& window, const fs::path& database,
         }
     } catch (const std::exception& error) {
         notice.title = "Couldn't restore the backup";
-        notice.message = std::string(error.what()) + ". The database was left as it was.";
+        // The store's message says what happened to the database.
+        notice.message = error.what();
         std::cerr << "knotmap: " << error.what() << "\n";
     }
     return notice;

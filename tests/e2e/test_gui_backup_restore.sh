@@ -127,7 +127,6 @@ click_item restore-next
 wait_for report_has "^item restore-confirm " || fail "no confirmation before restoring"
 click_item restore-confirm
 WAIT_SECONDS=60 wait_for notice_is "Backup restored" || fail "no notice after the restore"
-wait_for report_has "^database $db\$" || fail "the window did not open $db again"
 assert_eq 0 "$(sqlite3 "$db" "SELECT count(*) FROM client WHERE name = 'Added After Backup'")" \
     "the client added after the backup is gone"
 assert_eq "$clients" "$(sqlite3 "$db" "SELECT count(*) FROM client")" "clients after the restore"
@@ -139,7 +138,10 @@ assert_eq 1 "$(sqlite3 "$kept" "SELECT count(*) FROM client WHERE name = 'Added 
 pass "File > Restore… put the window's backup back and reopened it; the replaced one is kept"
 
 # --- 4. an encrypted backup kept elsewhere: wrong, then right passphrase ---------
-before=$(sqlite3 "$db" "SELECT count(*) FROM client")
+# A client the sealed backup does not have tells which database is in place.
+sqlite3 "$db" "PRAGMA busy_timeout = 5000;
+    INSERT INTO client (name, created_utc) VALUES ('Marker Before Sealed Restore', 1764900000)"
+marker() { sqlite3 "$1" "SELECT count(*) FROM client WHERE name = 'Marker Before Sealed Restore'"; }
 open_from_file_menu menu-restore
 type_into restore-other "$sealed"
 click_item restore-next
@@ -148,14 +150,18 @@ type_into restore-passphrase "not the phrase"
 click_item restore-confirm
 WAIT_SECONDS=60 wait_for notice_is "Couldn't restore the backup" || fail "a wrong passphrase was not refused"
 report_has "notice-text .*passphrase" || fail "the refusal does not mention the passphrase"
-assert_eq "$before" "$(sqlite3 "$db" "SELECT count(*) FROM client")" "clients after a refused restore"
+assert_eq 1 "$(marker "$db")" "the marker client after a refused restore"
 open_from_file_menu menu-restore
 type_into restore-other "$sealed"
 click_item restore-next
 type_into restore-passphrase "$phrase"
 click_item restore-confirm
 WAIT_SECONDS=60 wait_for notice_is "Backup restored" || fail "the right passphrase did not restore"
+assert_eq 0 "$(marker "$db")" "the marker client after restoring the sealed backup"
 assert_eq "$sessions" "$(sqlite3 "$db" "SELECT count(*) FROM session")" "sessions after the restore"
+kept=$(grep -o "notice-text .*" "$report" | grep -o "$WORK/data/backups/[^ ]*\.db" | tail -n 1)
+[[ -n "$kept" && -f "$kept" ]] || fail "the notice names no kept database"
+assert_eq 1 "$(marker "$kept")" "the marker client in the replaced database, kept as $kept"
 pass "an encrypted backup elsewhere: a wrong passphrase changes nothing, the right one restores"
 
 # --- 5. an encrypted export of every table ----------------------------------------

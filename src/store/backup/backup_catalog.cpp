@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <stdexcept>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -92,14 +94,19 @@ BackupFolderLock::BackupFolderLock(const fs::path& database) {
     const fs::path folder = backupFolderFor(database);
     const fs::path lockFile = folder / ".lock";
     std::vector<fs::path> created;
+    int attempts = 0;
     for (;;) {
         for (fs::path& made : createOutputFolders(folder)) {
             created.push_back(std::move(made));
         }
         // flock on a file of its own: the database's POSIX locks are untouched.
         m_descriptor = ::open(lockFile.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+        if (m_descriptor < 0 && errno == ENOENT && ++attempts < 100) {
+            continue; // the holder before removed the folder it made: make it again
+        }
         if (m_descriptor < 0) {
-            break;
+            throw std::runtime_error(lockFile.string() + ": cannot lock the backups folder: " +
+                                     std::strerror(errno));
         }
         while (::flock(m_descriptor, LOCK_EX) != 0 && errno == EINTR) {
         }

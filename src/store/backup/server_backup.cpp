@@ -33,13 +33,28 @@ BackupSummary backupServerDatabase(const DatabaseLocation& server, const fs::pat
         fs::path path;
         ~RemoveStaging() { removeDatabaseAndCompanions(path); }
     } removeStaging{staging};
-    {
-        Database source = Database::open(server, readingOptions());
-        Database copy = Database::openForImport(staging);
-        (void)copyDatabase(source, copy);
-        copy.commitCreation();
+    try {
+        {
+            Database source = Database::open(server, readingOptions());
+            Database copy = Database::openForImport(staging);
+            (void)copyDatabase(source, copy);
+            copy.commitCreation();
+        }
+        return backupDatabaseFile(staging, target, passphrase);
+    } catch (const std::exception& error) {
+        // The person asked for target: a message about the hidden staging
+        // file names target, and where the copy was staged.
+        std::string message = error.what();
+        const std::string hidden = staging.string();
+        for (std::size_t at = message.find(hidden); at != std::string::npos;
+             at = message.find(hidden, at)) {
+            message.replace(at, hidden.size(), target.string());
+        }
+        if (message != error.what()) {
+            message += " (the copy is made in " + stagingFolder.string() + " first)";
+        }
+        throw std::runtime_error(message);
     }
-    return backupDatabaseFile(staging, target, passphrase);
 }
 
 } // namespace knotmap

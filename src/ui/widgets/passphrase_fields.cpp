@@ -3,6 +3,8 @@
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstring>
 #include <string_view>
@@ -10,13 +12,36 @@
 namespace knotmap::ui {
 namespace {
 
-void wipeBuffer(std::array<char, 256>& buffer) {
+void wipeBytes(void* data, std::size_t size) {
     // volatile: the compiler must not drop the overwrite of a buffer that
     // is not read again.
-    volatile char* bytes = buffer.data();
-    for (std::size_t i = 0; i < buffer.size(); ++i) {
+    volatile char* bytes = static_cast<char*>(data);
+    for (std::size_t i = 0; i < size; ++i) {
         bytes[i] = 0;
     }
+}
+
+void wipeBuffer(std::array<char, 256>& buffer) { wipeBytes(buffer.data(), buffer.size()); }
+
+// Dear ImGui keeps its own copy of the text field last edited, with its undo
+// history, until another field is edited: wiped too, and the field let go.
+void wipeImGuiEditCopy() {
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    if (context == nullptr) {
+        return;
+    }
+    ImGuiInputTextState& edited = context->InputTextState;
+    if (edited.ID != 0 && edited.ID == ImGui::GetActiveID()) {
+        ImGui::ClearActiveID();
+    }
+    wipeBytes(edited.TextW.Data, static_cast<std::size_t>(edited.TextW.size_in_bytes()));
+    wipeBytes(edited.TextA.Data, static_cast<std::size_t>(edited.TextA.size_in_bytes()));
+    wipeBytes(edited.InitialTextA.Data,
+              static_cast<std::size_t>(edited.InitialTextA.size_in_bytes()));
+    wipeBytes(&edited.Stb, sizeof edited.Stb);
+    edited.ID = 0;
+    edited.CurLenW = 0;
+    edited.CurLenA = 0;
 }
 
 bool passwordRow(const char* label, std::array<char, 256>& buffer, const std::string& id,
@@ -36,9 +61,15 @@ bool passwordRow(const char* label, std::array<char, 256>& buffer, const std::st
 
 } // namespace
 
+PassphraseFields::~PassphraseFields() {
+    wipeBuffer(first);
+    wipeBuffer(second);
+}
+
 void PassphraseFields::wipe() {
     wipeBuffer(first);
     wipeBuffer(second);
+    wipeImGuiEditCopy();
 }
 
 bool PassphraseFields::confirmed() const {

@@ -17,7 +17,13 @@ struct PassphraseFields {
     std::array<char, 256> first{};
     std::array<char, 256> second{};
 
-    // Overwrites both buffers.
+    PassphraseFields() = default;
+    PassphraseFields(const PassphraseFields&) = default;
+    PassphraseFields& operator=(const PassphraseFields&) = default;
+    // Quitting with a dialog open wipes what was typed too.
+    ~PassphraseFields();
+
+    // Overwrites both buffers, and Dear ImGui's copy of the field being edited.
     void wipe();
     [[nodiscard]] bool empty() const { return first[0] == '\0'; }
     // Both typed and the same (for sealing).
