@@ -1,5 +1,7 @@
 #include "app/copy_command.h"
 
+#include "core/staging_path.h"
+
 #include "store/backup/backup_file.h"
 #include "store/copy/database_copy.h"
 #include "store/database.h"
@@ -15,7 +17,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
-#include <random>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -85,35 +86,6 @@ void printSummary(const CopySummary& summary, const DatabaseLocation& from,
 
 namespace fs = std::filesystem;
 
-// A hidden name beside target that nothing uses yet, tagged with this
-// process: the copy is made there and renamed into place only when
-// complete, so a kill leaves no empty or half database at target. One left
-// by a killed copy is swept by the next copy, backup or restore in that
-// folder (removeAbandonedTemporaries: a leading dot, ".partial-" and the
-// id of a process that is gone).
-fs::path stagingPathFor(const fs::path& target) {
-    std::random_device random;
-    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    for (;;) {
-        const fs::path candidate =
-            folder / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()) +
-                      "-copy-" + std::to_string(random() % 1000000));
-        std::error_code ignored;
-        if (!fs::exists(fs::symlink_status(candidate, ignored))) {
-            return candidate;
-        }
-    }
-}
-
-void syncFolder(const fs::path& file) {
-    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    const int descriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (descriptor >= 0) {
-        ::fsync(descriptor);
-        ::close(descriptor);
-    }
-}
-
 // Moves the closed, complete copy at staged to target without replacing
 // anything another program put there meanwhile, and makes it durable.
 void moveIntoPlace(const fs::path& staged, const fs::path& target) {
@@ -148,7 +120,7 @@ void moveIntoPlace(const fs::path& staged, const fs::path& target) {
                      : std::string(": cannot write: ") + std::strerror(problem)));
         }
     }
-    syncFolder(target);
+    syncFolderOf(target);
     // The staged name's empty -wal and -shm, if SQLite left them.
     removeDatabaseAndCompanions(staged);
 }
@@ -236,7 +208,7 @@ int runCopy(const CopyArguments& arguments) {
     // is copied into in place, in one transaction.
     std::error_code ignored;
     const bool staged = !to.isServer() && !fs::exists(fs::symlink_status(to.file(), ignored));
-    const fs::path staging = staged ? stagingPathFor(to.file()) : fs::path();
+    const fs::path staging = staged ? hiddenStagingPath(to.file(), "copy") : fs::path();
     const auto removeCreated = [&] {
         if (staged) {
             removeDatabaseAndCompanions(staging);

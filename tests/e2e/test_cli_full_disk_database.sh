@@ -18,26 +18,7 @@ if [[ ${KNOTMAP_TEST_BACKEND:-sqlite} == postgresql:* ]]; then
     exit 77
 fi
 
-can_mount_tmpfs() {
-    local probe
-    probe=$(mktemp -d "${TMPDIR:-/tmp}/knotmap-mount-probe-XXXXXX")
-    if mount -t tmpfs -o size=16k tmpfs "$probe" 2>/dev/null; then
-        umount "$probe"
-        rmdir "$probe"
-        return 0
-    fi
-    rmdir "$probe"
-    return 1
-}
-if ! can_mount_tmpfs; then
-    if [[ -z "${KNOTMAP_FULL_DISK_UNSHARED:-}" ]] && unshare -Urm true 2>/dev/null; then
-        export KNOTMAP_FULL_DISK_UNSHARED=1
-        exec unshare -Urm bash "$0" "$@"
-    fi
-    echo "skipped: cannot mount a tmpfs here (mount is not permitted for uid $(id -u), and" \
-        "unshare -Urm is not allowed either), so no small disk can be filled"
-    exit 77 # CTest: skipped
-fi
+source "$(dirname "$0")/small_disk.sh" "$@"
 
 source "$(dirname "$0")/lib.sh" "$1"
 

@@ -1,5 +1,7 @@
 #include "store/backup/restore_file.h"
 
+#include "core/staging_path.h"
+
 #include "core/output_folder.h"
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_names.h"
@@ -12,7 +14,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <optional>
-#include <random>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -20,31 +21,6 @@ namespace knotmap {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A name beside the database that nothing uses yet, tagged with this
-// process so one left by a killed restore is swept (removeAbandonedTemporaries).
-fs::path stagingPathFor(const fs::path& database) {
-    std::random_device random;
-    const fs::path folder = database.parent_path().empty() ? fs::path(".") : database.parent_path();
-    for (;;) {
-        const fs::path candidate = folder / ("." + database.filename().string() + ".partial-" +
-                                             std::to_string(::getpid()) + "-restore-" +
-                                             std::to_string(random()));
-        std::error_code ignored;
-        if (!fs::exists(fs::symlink_status(candidate, ignored))) {
-            return candidate;
-        }
-    }
-}
-
-void syncFolder(const fs::path& file) {
-    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    const int descriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (descriptor >= 0) {
-        ::fsync(descriptor);
-        ::close(descriptor);
-    }
-}
 
 // A -wal or -journal with content beside database: SQLite would apply it to
 // whatever file is at the path next, the restored one included.
@@ -93,7 +69,7 @@ BackupSummary swapIn(const fs::path& staged, const fs::path& database) {
             throw std::runtime_error(database.string() + ": cannot replace it: " +
                                      std::strerror(errno) + "; nothing was restored");
         }
-        syncFolder(database);
+        syncFolderOf(database);
         return kept; // closing current releases the old file, no longer at the path
     } catch (const SQLite::Exception& error) {
         throw std::runtime_error(database.string() +
@@ -123,7 +99,7 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
         refuseStray(*stray);
     }
     removeAbandonedTemporaries(database.parent_path());
-    const fs::path staged = stagingPathFor(database);
+    const fs::path staged = hiddenStagingPath(database, "restore");
     RestoreResult result;
     try {
         result.restored = extractBackup(backup, staged, database, passphrase);
@@ -139,7 +115,7 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
                 throw std::runtime_error(database.string() + ": cannot write: " +
                                          std::strerror(errno));
             }
-            syncFolder(database);
+            syncFolderOf(database);
         }
     } catch (...) {
         removeDatabaseAndCompanions(staged);

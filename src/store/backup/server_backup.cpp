@@ -1,15 +1,14 @@
 #include "store/backup/server_backup.h"
 
 #include "core/output_folder.h"
+#include "core/staging_path.h"
 #include "store/copy/database_copy.h"
 #include "store/database.h"
 #include "store/open_options.h"
 #include "store/sqlite_file/database_files.h"
 
-#include <random>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 namespace knotmap {
 
@@ -26,9 +25,7 @@ BackupSummary backupServerDatabase(const DatabaseLocation& server, const fs::pat
     removeAbandonedTemporaries(stagingFolder);
     // The hidden name removeAbandonedTemporaries knows: a copy killed midway
     // is swept by the next backup once this process is gone.
-    const fs::path staging =
-        stagingFolder / ("." + target.filename().string() + ".partial-" +
-                         std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+    const fs::path staging = hiddenStagingPath(target, "server", stagingFolder);
     struct RemoveStaging {
         fs::path path;
         ~RemoveStaging() { removeDatabaseAndCompanions(path); }
