@@ -3,8 +3,11 @@
 # Without a display the whole test re-runs on a virtual one (xdotool needs a
 # display); then it has lib.sh's and gui_lib.sh's helpers.
 
+# The search for a free display starts at a random number: one test's
+# server still shutting down must not share a display number with the
+# next test's new one (the old server's exit removes the new one's socket).
 if [[ -z "${DISPLAY:-}" ]]; then
-    exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
+    exec xvfb-run -a -n $((100 + RANDOM % 30000)) -s "-screen 0 1280x800x24" bash "$0" "$@"
 fi
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$1"
