@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/atlas_command.h"
+#include "app/audit_command.h"
 #include "app/backup_commands.h"
 #include "app/copy_command.h"
 #include "app/database_path.h"
@@ -8,6 +9,7 @@
 #include "app/export_command.h"
 #include "app/gui.h"
 #include "app/import_command.h"
+#include "app/practice_command.h"
 #include "app/report_command.h"
 #include "app/screenshot_command.h"
 #include "core/timestamp.h"
@@ -268,6 +270,10 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* backupsCommand = addBackupsCommand(app, backupsArguments);
     RestoreArguments restoreArguments;
     CLI::App* restoreCommand = addRestoreCommand(app, restoreArguments);
+    PracticeArguments practiceArguments;
+    CLI::App* practiceCommand = addPracticeCommand(app, practiceArguments);
+    AuditArguments auditArguments;
+    CLI::App* auditCommand = addAuditCommand(app, auditArguments);
 
     AtlasListArguments atlasList;
     CLI::App* atlasCommand = app.add_subcommand(
@@ -336,6 +342,13 @@ int runCommandLine(int argc, char** argv) {
         }
         if (*restoreCommand) {
             return runRestore(restoreArguments);
+        }
+        if (*practiceCommand) {
+            return onDatabase(practiceArguments.db, false,
+                              [&] { return runPractice(*practiceCommand, practiceArguments); });
+        }
+        if (*auditCommand) {
+            return onDatabase(auditArguments.db, false, [&] { return runAudit(auditArguments); });
         }
         if (*screenshotCommand) {
             return runScreenshot(screenshot);

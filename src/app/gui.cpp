@@ -12,6 +12,7 @@
 #include "app/test_report.h"
 #include "app/window_restore.h"
 #include "store/backup/backup_names.h"
+#include "store/change_watch/change_watcher.h"
 #include "store/database.h"
 #include "store/store_error.h"
 #include "ui/dialogs/create_database_prompt.h"
@@ -23,6 +24,8 @@
 #include "ui/shell/main_screen.h"
 #include "ui/shell/test_probe.h"
 #include "ui/treatments/treatment_controller.h"
+
+#include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <iostream>
@@ -55,6 +58,27 @@ struct LoadedData {
     std::unique_ptr<ui::Workspace> workspace;
     std::optional<ui::AppViewModel> model;
 };
+
+// What the window shows of the records, for tests of working side by side:
+// the visit in the details panel and the rating in the knot editor, each
+// with the row version it was read at, and whether a conflict is asked about.
+std::string shownRecordsReportLines(const ui::MainScreenState& state) {
+    std::string lines;
+    if (state.sessions != nullptr) {
+        if (const ui::SessionDetailsModel* shown = state.sessions->shownModel()) {
+            lines += "shown-visit " + std::to_string(shown->session.id) + " " +
+                     std::to_string(shown->session.version) + "\n";
+        }
+    }
+    if (state.knotLog != nullptr) {
+        if (const ui::KnotEditorModel* shown = state.knotLog->editorModel()) {
+            lines += "shown-rating " + std::to_string(shown->observation.id) + " " +
+                     std::to_string(shown->observation.version) + "\n";
+        }
+    }
+    const bool asking = state.workspace != nullptr && state.workspace->conflict().has_value();
+    return lines + "conflict " + (asking ? "1" : "0") + "\n";
+}
 
 LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
     LoadedData loaded;
@@ -398,6 +422,13 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
         workspace->database().openReport().findings.empty()) {
         dailyBackup.emplace(databasePath.file());
     }
+    // Changes saved by other windows, programs and people: shown within the
+    // second, as if saved here (selection, scroll and typed text stay).
+    std::unique_ptr<ChangeWatcher> changeWatcher;
+    if (workspace != nullptr) {
+        changeWatcher = watchChanges(workspace->readerLocation(), workspace->database().sql(),
+                                     [] { glfwPostEmptyEvent(); });
+    }
     // The workspace's version the view models were built at.
     std::uint64_t shownVersion = workspace != nullptr ? workspace->version() : 0;
     std::optional<TestReport> testReport;
@@ -424,6 +455,9 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             frameTimer.start();
             if (state.workspace != nullptr) {
                 state.workspace->retryWaitingSaves();
+            }
+            if (changeWatcher && changeWatcher->takeChange()) {
+                workspace->dataChanged();
             }
             // Every view model is built here, between frames, keyed on the
             // workspace's one version: saved changes, undo and redo move it.
@@ -458,7 +492,8 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                     std::to_string(state.workspace != nullptr ? state.workspace->waitingSaves()
                                                               : 0) +
                     "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
-                    findingsReportLines(data, state) + frameTimer.reportLine() +
+                    findingsReportLines(data, state) + shownRecordsReportLines(state) +
+                    frameTimer.reportLine() +
                     probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }

@@ -25,6 +25,9 @@ struct Client {
     std::optional<int> birthYear;
     std::string notes;
     bool archived = false;
+    // The row version read from the database (store/row_version.h); 0 when
+    // not read from one.
+    int version = 0;
 };
 
 // One check-in or therapy visit.
@@ -43,6 +46,9 @@ struct Session {
     std::string assessment;
     std::string plan;
     std::string notes;
+    // The row version read from the database (store/row_version.h); 0 when
+    // not read from one.
+    int version = 0;
 };
 
 // A point on the body diagram in normalised diagram coordinates: x and y in
@@ -61,6 +67,9 @@ struct Knot {
     std::string regionCode; // atlas region, e.g. "back.upper_trapezius.left"
     std::string label;
     KnotStatus status = KnotStatus::Active;
+    // The row version read from the database (store/row_version.h); 0 when
+    // not read from one.
+    int version = 0;
 };
 
 // One knot in one session.
@@ -73,6 +82,9 @@ struct Observation {
     std::vector<std::string> symptomCodes;
     std::vector<std::string> referredRegionCodes;
     std::string notes;
+    // The row version read from the database (store/row_version.h); 0 when
+    // not read from one.
+    int version = 0;
 };
 
 // What was done in a session, to one knot or (knotId empty) the whole session.
@@ -87,6 +99,9 @@ struct Treatment {
     std::optional<int> painAfter;
     std::string medication; // name and dose, for kind "medication"
     std::string notes;
+    // The row version read from the database (store/row_version.h); 0 when
+    // not read from one.
+    int version = 0;
 };
 
 enum class Vocabulary { Symptom, TreatmentKind, Trigger };

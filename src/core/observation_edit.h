@@ -20,6 +20,10 @@ struct ObservationEdit {
     ObservationKind kind = ObservationKind::ActiveTriggerPoint;
     std::vector<std::string> codes; // symptom codes or referred region codes
     std::string notes;
+    // The rating's version the person saw when making the change (0: not
+    // known); the save is refused when somebody else changed it since
+    // (store/row_version.h).
+    int baseVersion = 0;
 
     [[nodiscard]] static ObservationEdit setPain(Id observationId, int pain);
     [[nodiscard]] static ObservationEdit setKind(Id observationId, ObservationKind kind);

@@ -28,6 +28,10 @@ public:
         (void)next;
         return false;
     }
+    // After a save was refused because somebody else changed the record
+    // since the person saw it, the person chose to keep their change: the
+    // next apply writes it over what is there now (store/row_version.h).
+    virtual void forgetSeenVersion() {}
 };
 
 class UndoStack {

@@ -1,5 +1,7 @@
 #include "crypto/passphrase.h"
 
+#include <cctype>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -27,10 +29,10 @@ Secret firstLine(const Secret& buffer, std::size_t size) {
     return Secret(text);
 }
 
-Secret fromFile(const std::filesystem::path& path) {
+Secret fromFile(const std::filesystem::path& path, const std::string& noun) {
     const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (descriptor < 0) {
-        throw std::runtime_error(path.string() + ": cannot read the passphrase file: " +
+        throw std::runtime_error(path.string() + ": cannot read the " + noun + " file: " +
                                  std::strerror(errno));
     }
     Secret buffer(kMaxPassphrase);
@@ -43,7 +45,7 @@ Secret fromFile(const std::filesystem::path& path) {
         if (got < 0) {
             const int error = errno;
             ::close(descriptor);
-            throw std::runtime_error(path.string() + ": cannot read the passphrase file: " +
+            throw std::runtime_error(path.string() + ": cannot read the " + noun + " file: " +
                                      std::strerror(error));
         }
         if (got == 0) {
@@ -54,7 +56,7 @@ Secret fromFile(const std::filesystem::path& path) {
     ::close(descriptor);
     Secret line = firstLine(buffer, size);
     if (line.size() == 0) {
-        throw std::runtime_error(path.string() + ": the passphrase file's first line is empty");
+        throw std::runtime_error(path.string() + ": the " + noun + " file's first line is empty");
     }
     return line;
 }
@@ -105,22 +107,25 @@ Secret prompt(int terminal, const char* question) {
     return firstLine(buffer, size);
 }
 
-Secret fromTerminal(bool confirm) {
+Secret fromTerminal(const PassphraseRequest& request) {
     const int terminal = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (terminal < 0) {
-        throw std::runtime_error("no passphrase: give it with --passphrase-file FILE or the "
-                                 "KNOTMAP_PASSPHRASE environment variable, or run in a terminal "
-                                 "to be asked for it");
+        throw std::runtime_error("no " + request.noun + ": give it with " +
+                                 request.fileOption + " FILE or the " + request.variable +
+                                 " environment variable, or run in a terminal to be asked for it");
     }
     try {
-        Secret first = prompt(terminal, "Passphrase: ");
+        std::string question = request.noun + ": ";
+        question[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(question[0])));
+        Secret first = prompt(terminal, question.c_str());
         if (first.size() == 0) {
-            throw std::runtime_error("the passphrase is empty");
+            throw std::runtime_error("the " + request.noun + " is empty");
         }
-        if (confirm) {
-            const Secret again = prompt(terminal, "Passphrase again: ");
+        if (request.confirm) {
+            question.insert(question.size() - 2, " again");
+            const Secret again = prompt(terminal, question.c_str());
             if (!first.equals(again)) {
-                throw std::runtime_error("the two passphrases differ");
+                throw std::runtime_error("the two " + request.noun + "s differ");
             }
         }
         ::close(terminal);
@@ -136,15 +141,15 @@ Secret fromTerminal(bool confirm) {
 Secret readPassphrase(const PassphraseRequest& request) {
     requireSodium();
     if (!request.file.empty()) {
-        return fromFile(request.file);
+        return fromFile(request.file, request.noun);
     }
-    if (const char* variable = std::getenv("KNOTMAP_PASSPHRASE"); variable != nullptr) {
+    if (const char* variable = std::getenv(request.variable.c_str()); variable != nullptr) {
         if (*variable == '\0') {
-            throw std::runtime_error("KNOTMAP_PASSPHRASE is set but empty");
+            throw std::runtime_error(request.variable + " is set but empty");
         }
         return Secret(std::string_view(variable));
     }
-    return fromTerminal(request.confirm);
+    return fromTerminal(request);
 }
 
 } // namespace knotmap::crypto

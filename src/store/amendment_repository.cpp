@@ -2,6 +2,7 @@
 
 #include "store/statement_helpers.h"
 
+#include "store/signed_in_person.h"
 #include "store/store_error.h"
 
 #include "store/sql/statement.h"
@@ -14,11 +15,14 @@ void AmendmentRepository::sign(Id sessionId, const SessionSignature& signature) 
     if (signature.signedBy.find_first_not_of(" \t") == std::string::npos) {
         throw ValidationError("signing: the therapist's name is required");
     }
-    sql::Statement update(m_db, "UPDATE session SET signed_by = ?, signed_utc = ? "
-                                   "WHERE id = ? AND signed_utc IS NULL");
+    // signer: the login, which the person cannot type otherwise (in a
+    // practice the server checks it is the one signed in).
+    sql::Statement update(m_db, "UPDATE session SET signed_by = ?, signed_utc = ?, signer = ?, "
+                                   "version = version + 1 WHERE id = ? AND signed_utc IS NULL");
     update.bind(1, signature.signedBy);
     update.bind(2, static_cast<std::int64_t>(signature.signedUtc));
-    update.bind(3, static_cast<std::int64_t>(sessionId));
+    update.bind(3, signedInPerson(m_db).login);
+    update.bind(4, static_cast<std::int64_t>(sessionId));
     if (update.exec() != 1) {
         throw StoreError("session " + std::to_string(sessionId) +
                          " does not exist or is signed already");
@@ -51,11 +55,11 @@ void AmendmentRepository::restore(const SessionAmendment& amendment) {
 Id AmendmentRepository::insert(const SessionAmendment& amendment, bool withId) {
     sql::Statement insert(
         m_db, withId ? "INSERT INTO session_amendment (session_id, field, original_value, "
-                       "new_value, author, amended_utc, reason, id) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+                       "new_value, author, amended_utc, reason, author_login, id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
                      : "INSERT INTO session_amendment (session_id, field, original_value, "
-                       "new_value, author, amended_utc, reason) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                       "new_value, author, amended_utc, reason, author_login) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bind(1, static_cast<std::int64_t>(amendment.sessionId));
     insert.bind(2, std::string(toCode(amendment.field)));
     insert.bind(3, amendment.originalValue);
@@ -63,8 +67,9 @@ Id AmendmentRepository::insert(const SessionAmendment& amendment, bool withId) {
     insert.bind(5, amendment.author);
     insert.bind(6, static_cast<std::int64_t>(amendment.amendedUtc));
     insert.bind(7, amendment.reason);
+    insert.bind(8, signedInPerson(m_db).login);
     if (withId) {
-        insert.bind(8, static_cast<std::int64_t>(amendment.id));
+        insert.bind(9, static_cast<std::int64_t>(amendment.id));
     }
     return statement_helpers::insertReturningId(insert);
 }

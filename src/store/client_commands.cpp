@@ -5,6 +5,7 @@
 #include "store/client_lookup.h"
 #include "store/client_repository.h"
 #include "store/statement_helpers.h"
+#include "store/row_version.h"
 #include "store/store_error.h"
 #include "store/write_transaction.h"
 
@@ -147,18 +148,21 @@ void RenameClientCommand::revert() {
 // --- EditClientCommand --------------------------------------------------------
 
 EditClientCommand::EditClientCommand(sql::Connection& db, Client details)
-    : m_db(db), m_details(std::move(details)) {
+    : m_db(db), m_details(std::move(details)), m_expectedVersion(m_details.version) {
     m_details.name = trimmed(m_details.name);
 }
 
 void EditClientCommand::write(const Client& details) {
     WriteTransaction transaction(m_db);
     Client client = requireClient(m_db, details.id);
+    requireUnchangedSince(m_db, "client", "client", details.id, m_expectedVersion,
+                          client.version);
     client.name = details.name;
     client.birthYear = details.birthYear;
     client.notes = details.notes;
-    ClientRepository(m_db).update(client);
+    const int version = ClientRepository(m_db).update(client);
     transaction.commit();
+    m_expectedVersion = version;
 }
 
 void EditClientCommand::apply() {

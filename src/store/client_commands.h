@@ -68,10 +68,12 @@ private:
 // details form); the archived flag stays as it is.
 class EditClientCommand : public Command {
 public:
-    // details.id names the client.
+    // details.id names the client; details.version is the one the person
+    // saw, and the save is refused when somebody else changed the client since.
     EditClientCommand(sql::Connection& db, Client details);
     void apply() override;
     void revert() override;
+    void forgetSeenVersion() override { m_expectedVersion = 0; }
     [[nodiscard]] std::string description() const override { return "Edit client"; }
 
 private:
@@ -80,6 +82,7 @@ private:
     sql::Connection& m_db;
     Client m_details;
     std::optional<Client> m_previous;
+    int m_expectedVersion = 0; // seen, then last written (store/row_version.h)
 };
 
 // Archiving hides a client from the list without losing anything; the same

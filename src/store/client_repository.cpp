@@ -1,5 +1,6 @@
 #include "store/client_repository.h"
 
+#include "store/row_version.h"
 #include "store/statement_helpers.h"
 
 #include "store/sql/statement.h"
@@ -9,7 +10,7 @@ namespace {
 
 using namespace statement_helpers;
 
-constexpr const char* kColumns = "id, name, birth_year, notes, archived";
+constexpr const char* kColumns = "id, name, birth_year, notes, archived, version";
 
 Client readClient(sql::Statement& row) {
     Client client;
@@ -18,6 +19,7 @@ Client readClient(sql::Statement& row) {
     client.birthYear = optionalInt(row.getColumn(2));
     client.notes = row.getColumn(3).getString();
     client.archived = row.getColumn(4).getInt() != 0;
+    client.version = row.getColumn(5).getInt();
     return client;
 }
 
@@ -35,18 +37,19 @@ Id ClientRepository::add(Client& client) {
     return client.id;
 }
 
-void ClientRepository::update(const Client& client) {
+int ClientRepository::update(const Client& client) {
     throwIfInvalid("client", client);
-    sql::Statement update(
-        m_db, "UPDATE client SET name = ?, birth_year = ?, notes = ?, archived = ? WHERE id = ?");
+    sql::Statement update(m_db, "UPDATE client SET name = ?, birth_year = ?, notes = ?, "
+                                "archived = ?" + versionedUpdateTail(client.version));
     update.bind(1, client.name);
     bindOptional(update, 2, client.birthYear);
     update.bind(3, client.notes);
     update.bind(4, client.archived ? 1 : 0);
     update.bind(5, static_cast<std::int64_t>(client.id));
-    if (update.exec() != 1) {
-        throw StoreError("client " + std::to_string(client.id) + " does not exist");
+    if (client.version > 0) {
+        update.bind(6, client.version);
     }
+    return runVersionedUpdate(update, m_db, "client", "client", client.id);
 }
 
 void ClientRepository::remove(Id id) {

@@ -16,7 +16,9 @@ public:
 
     // Saves a new client and sets client.id. Names are unique, ignoring case.
     Id add(Client& client);
-    void update(const Client& client);
+    // Returns the row's new version; ConflictError when it moved on since client.version
+    // was read (store/row_version.h).
+    int update(const Client& client);
     void remove(Id id); // also removes the client's sessions, knots and treatments
 
     [[nodiscard]] std::optional<Client> get(Id id);

@@ -171,7 +171,10 @@ void MoveKnotCommand::apply() {
 
 void MoveKnotCommand::revert() {
     WriteTransaction transaction(m_db);
-    KnotRepository(m_db).update(*m_before);
+    Knot knot = requireKnot(m_db, m_knotId);
+    knot.position = m_before->position;
+    knot.regionCode = m_before->regionCode;
+    KnotRepository(m_db).update(knot);
     transaction.commit();
 }
 

@@ -1,6 +1,7 @@
 #include "store/knot_repository.h"
 
 #include "store/row_binding.h"
+#include "store/row_version.h"
 #include "store/statement_helpers.h"
 
 #include "store/sql/statement.h"
@@ -10,7 +11,7 @@ namespace {
 
 using namespace statement_helpers;
 
-constexpr const char* kColumns = "id, client_id, view, x, y, region_code, label, status";
+constexpr const char* kColumns = "id, client_id, view, x, y, region_code, label, status, version";
 
 Knot readKnot(sql::Statement& row) {
     Knot knot;
@@ -21,6 +22,7 @@ Knot readKnot(sql::Statement& row) {
     knot.regionCode = row.getColumn(5).getString();
     knot.label = row.getColumn(6).getString();
     knot.status = knotStatusFromCode(row.getColumn(7).getString()).value_or(KnotStatus::Active);
+    knot.version = row.getColumn(8).getInt();
     return knot;
 }
 
@@ -36,15 +38,17 @@ Id KnotRepository::add(Knot& knot) {
     return knot.id;
 }
 
-void KnotRepository::update(const Knot& knot) {
+int KnotRepository::update(const Knot& knot) {
     throwIfInvalid("knot", knot);
     sql::Statement update(m_db, "UPDATE knot SET client_id = ?, view = ?, x = ?, y = ?, "
-                                   "region_code = ?, label = ?, status = ? WHERE id = ?");
+                                "region_code = ?, label = ?, status = ?" +
+                                    versionedUpdateTail(knot.version));
     bindKnotFields(update, knot);
     update.bind(8, static_cast<std::int64_t>(knot.id));
-    if (update.exec() != 1) {
-        throw StoreError("knot " + std::to_string(knot.id) + " does not exist");
+    if (knot.version > 0) {
+        update.bind(9, knot.version);
     }
+    return runVersionedUpdate(update, m_db, "knot", "knot", knot.id);
 }
 
 void KnotRepository::restore(const Knot& knot) {
@@ -54,6 +58,7 @@ void KnotRepository::restore(const Knot& knot) {
     bindKnotFields(insert, knot);
     insert.bind(8, static_cast<std::int64_t>(knot.id));
     insert.exec();
+    noteRestoredRow(m_db, "knot", knot.id);
 }
 
 void KnotRepository::remove(Id id) {

@@ -19,6 +19,7 @@ public:
     UpdateObservationCommand(sql::Connection& db, ObservationEdit edit);
     void apply() override;
     void revert() override;
+    void forgetSeenVersion() override { m_expectedVersion = 0; }
     [[nodiscard]] std::string description() const override;
     bool mergeWith(const Command& next) override;
 
@@ -29,6 +30,10 @@ private:
     // field whatever the editor's copy of the other fields says.
     std::optional<Observation> m_before;
     std::optional<Observation> m_after;
+    // The row version this command expects to find: the one the person saw,
+    // then the one it wrote last. Undo and redo are refused, as the first
+    // save is, when somebody else changed the rating in between.
+    int m_expectedVersion = 0;
 };
 
 } // namespace knotmap

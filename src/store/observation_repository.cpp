@@ -1,5 +1,6 @@
 #include "store/observation_repository.h"
 
+#include "store/row_version.h"
 #include "store/statement_helpers.h"
 #include "store/write_transaction.h"
 
@@ -8,7 +9,8 @@ namespace {
 
 using namespace statement_helpers;
 
-constexpr const char* kColumns = "o.id, o.session_id, o.knot_id, o.pain, o.kind, o.notes";
+constexpr const char* kColumns =
+    "o.id, o.session_id, o.knot_id, o.pain, o.kind, o.notes, o.version";
 
 Observation readObservation(sql::Statement& row) {
     Observation observation;
@@ -19,6 +21,7 @@ Observation readObservation(sql::Statement& row) {
     observation.kind = observationKindFromCode(row.getColumn(4).getString())
                            .value_or(ObservationKind::ActiveTriggerPoint);
     observation.notes = row.getColumn(5).getString();
+    observation.version = row.getColumn(6).getInt();
     return observation;
 }
 
@@ -47,20 +50,22 @@ Id ObservationRepository::add(Observation& observation) {
     return observation.id;
 }
 
-void ObservationRepository::update(const Observation& observation) {
+int ObservationRepository::update(const Observation& observation) {
     throwIfInvalid("observation", observation);
     WriteTransaction transaction(m_db);
     sql::Statement update(m_db, "UPDATE observation SET session_id = ?, knot_id = ?, pain = ?, "
-                                   "kind = ?, notes = ? WHERE id = ?");
+                                "kind = ?, notes = ?" +
+                                    versionedUpdateTail(observation.version));
     update.bind(1, static_cast<std::int64_t>(observation.sessionId));
     update.bind(2, static_cast<std::int64_t>(observation.knotId));
     update.bind(3, observation.pain);
     update.bind(4, std::string(toCode(observation.kind)));
     update.bind(5, observation.notes);
     update.bind(6, static_cast<std::int64_t>(observation.id));
-    if (update.exec() != 1) {
-        throw StoreError("observation " + std::to_string(observation.id) + " does not exist");
+    if (observation.version > 0) {
+        update.bind(7, observation.version);
     }
+    const int version = runVersionedUpdate(update, m_db, "observation", "rating", observation.id);
     for (const char* table : {"observation_symptom", "observation_referral"}) {
         sql::Statement clear(m_db,
                                 std::string("DELETE FROM ") + table + " WHERE observation_id = ?");
@@ -69,6 +74,7 @@ void ObservationRepository::update(const Observation& observation) {
     }
     saveLists(observation);
     transaction.commit();
+    return version;
 }
 
 void ObservationRepository::restore(const Observation& observation) {
@@ -83,6 +89,7 @@ void ObservationRepository::restore(const Observation& observation) {
     insert.bind(5, observation.notes);
     insert.bind(6, static_cast<std::int64_t>(observation.id));
     insert.exec();
+    noteRestoredRow(m_db, "observation", observation.id);
     saveLists(observation);
     transaction.commit();
 }

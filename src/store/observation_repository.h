@@ -17,7 +17,9 @@ public:
     // Saves the observation with its symptoms and referred regions in one
     // transaction and sets observation.id. Unknown symptom codes are rejected.
     Id add(Observation& observation);
-    void update(const Observation& observation);
+    // Returns the row's new version; ConflictError when it moved on since observation.version
+    // was read (store/row_version.h).
+    int update(const Observation& observation);
     void remove(Id id);
     // Saves an observation that was removed earlier under its old id (undo).
     void restore(const Observation& observation);

@@ -1,5 +1,7 @@
 #include "store/record_amendment_repository.h"
 
+#include "store/signed_in_person.h"
+
 #include "store/statement_helpers.h"
 
 #include <nlohmann/json.hpp>
@@ -100,7 +102,8 @@ Id RecordAmendmentRepository::add(RecordAmendment& amendment) {
         amendment.record == AmendedRecord::Rating ? "observation_id" : "treatment_id";
     sql::Statement insert(m_db, "INSERT INTO " + table + " (" + idColumn +
                                        ", field, original_value, new_value, author, "
-                                       "amended_utc, reason) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                                       "amended_utc, reason, author_login) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bind(1, static_cast<std::int64_t>(amendment.recordId));
     insert.bind(2, amendment.field);
     bindOptionalText(insert, 3, amendment.originalValue);
@@ -108,6 +111,7 @@ Id RecordAmendmentRepository::add(RecordAmendment& amendment) {
     insert.bind(5, amendment.author);
     insert.bind(6, static_cast<std::int64_t>(amendment.amendedUtc));
     insert.bind(7, amendment.reason);
+    insert.bind(8, signedInPerson(m_db).login);
     try {
         amendment.id = statement_helpers::insertReturningId(insert);
     } catch (const sql::Error& error) {

@@ -2,6 +2,7 @@
 
 #include "store/amendment_repository.h"
 #include "store/session_repository.h"
+#include "store/row_version.h"
 #include "store/store_error.h"
 #include "store/write_transaction.h"
 
@@ -63,21 +64,26 @@ std::string NewSessionCommand::description() const {
 // --- UpdateSessionDetailsCommand -----------------------------------------------
 
 UpdateSessionDetailsCommand::UpdateSessionDetailsCommand(sql::Connection& db, Id sessionId,
-                                                         SessionField field, std::string value)
-    : m_db(db), m_sessionId(sessionId), m_field(field), m_value(std::move(value)) {}
+                                                         SessionField field, std::string value,
+                                                         int baseVersion)
+    : m_db(db), m_sessionId(sessionId), m_field(field), m_value(std::move(value)),
+      m_expectedVersion(baseVersion) {}
 
 void UpdateSessionDetailsCommand::write(const std::string& value) {
     WriteTransaction transaction(m_db);
     requireUnsigned(m_db, m_sessionId);
     Session session = requireSession(m_db, m_sessionId);
+    requireUnchangedSince(m_db, "session", "visit", m_sessionId, m_expectedVersion,
+                          session.version);
     const std::string before = fieldText(session, m_field);
     try {
         setFieldText(session, m_field, value);
     } catch (const std::invalid_argument& error) {
         throw ValidationError(std::string(displayName(m_field)) + ": " + error.what());
     }
-    SessionRepository(m_db).update(session);
+    const int version = SessionRepository(m_db).update(session);
     transaction.commit();
+    m_expectedVersion = version;
     if (!m_before) {
         m_before = before;
     }
@@ -101,6 +107,7 @@ bool UpdateSessionDetailsCommand::mergeWith(const Command& next) {
         return false;
     }
     m_value = edit->m_value; // m_before stays: one revert goes back to before the burst
+    m_expectedVersion = edit->m_expectedVersion;
     return true;
 }
 

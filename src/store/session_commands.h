@@ -40,10 +40,13 @@ private:
 // burst of typing, a slider drag).
 class UpdateSessionDetailsCommand : public Command {
 public:
+    // baseVersion: the visit's version the person saw (0: not known); the
+    // save is refused when somebody else changed the visit since.
     UpdateSessionDetailsCommand(sql::Connection& db, Id sessionId, SessionField field,
-                                std::string value);
+                                std::string value, int baseVersion = 0);
     void apply() override;
     void revert() override;
+    void forgetSeenVersion() override { m_expectedVersion = 0; }
     [[nodiscard]] std::string description() const override;
     bool mergeWith(const Command& next) override;
 
@@ -55,6 +58,7 @@ private:
     SessionField m_field;
     std::string m_value;
     std::optional<std::string> m_before; // read on the first apply
+    int m_expectedVersion = 0;           // seen, then last written (store/row_version.h)
 };
 
 // Moves a session to another local date and time, read at the session's own

@@ -1,6 +1,7 @@
 #include "store/session_repository.h"
 
 #include "store/row_binding.h"
+#include "store/row_version.h"
 #include "store/statement_helpers.h"
 #include "store/write_transaction.h"
 
@@ -13,7 +14,7 @@ using namespace statement_helpers;
 
 constexpr const char* kColumns =
     "s.id, s.client_id, s.started_utc, s.utc_offset_min, s.kind, s.overall_pain, s.stress, "
-    "s.sleep, s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes";
+    "s.sleep, s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes, s.version";
 
 Session readSession(sql::Statement& row) {
     Session session;
@@ -31,6 +32,7 @@ Session readSession(sql::Statement& row) {
     session.assessment = row.getColumn(11).getString();
     session.plan = row.getColumn(12).getString();
     session.notes = row.getColumn(13).getString();
+    session.version = row.getColumn(14).getInt();
     return session;
 }
 
@@ -51,23 +53,26 @@ Id SessionRepository::add(Session& session) {
     return session.id;
 }
 
-void SessionRepository::update(const Session& session) {
+int SessionRepository::update(const Session& session) {
     throwIfInvalid("session", session);
     WriteTransaction transaction(m_db);
     sql::Statement update(
         m_db, "UPDATE session SET client_id = ?, started_utc = ?, utc_offset_min = ?, kind = ?, "
               "overall_pain = ?, stress = ?, sleep = ?, therapist = ?, subjective = ?, "
-              "objective = ?, assessment = ?, plan = ?, notes = ? WHERE id = ?");
+              "objective = ?, assessment = ?, plan = ?, notes = ?" +
+                  versionedUpdateTail(session.version));
     bindSessionFields(update, session);
     update.bind(14, static_cast<std::int64_t>(session.id));
-    if (update.exec() != 1) {
-        throw StoreError("session " + std::to_string(session.id) + " does not exist");
+    if (session.version > 0) {
+        update.bind(15, session.version);
     }
+    const int version = runVersionedUpdate(update, m_db, "session", "visit", session.id);
     sql::Statement clear(m_db, "DELETE FROM session_trigger WHERE session_id = ?");
     clear.bind(1, static_cast<std::int64_t>(session.id));
     clear.exec();
     saveTriggers(session);
     transaction.commit();
+    return version;
 }
 
 void SessionRepository::restore(const Session& session) {
@@ -80,6 +85,7 @@ void SessionRepository::restore(const Session& session) {
     bindSessionFields(insert, session);
     insert.bind(14, static_cast<std::int64_t>(session.id));
     insert.exec();
+    noteRestoredRow(m_db, "session", session.id);
     saveTriggers(session);
     transaction.commit();
 }
@@ -132,9 +138,9 @@ std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
     while (query.executeStep()) {
         SessionSummary summary;
         summary.session = readSession(query);
-        summary.knotCount = query.getColumn(14).getInt();
-        summary.treatmentCount = query.getColumn(15).getInt();
-        summary.isSigned = query.getColumn(16).getInt() != 0;
+        summary.knotCount = query.getColumn(15).getInt();
+        summary.treatmentCount = query.getColumn(16).getInt();
+        summary.isSigned = query.getColumn(17).getInt() != 0;
         sessions.push_back(std::move(summary));
     }
     return sessions;

@@ -23,7 +23,9 @@ public:
 
     // Saves a new session with its triggers (one transaction) and sets session.id.
     Id add(Session& session);
-    void update(const Session& session);
+    // Returns the row's new version; ConflictError when it moved on since session.version
+    // was read (store/row_version.h).
+    int update(const Session& session);
     void remove(Id id); // also removes its observations and treatments
     // Saves a session that was removed earlier under its old id (undo).
     void restore(const Session& session);

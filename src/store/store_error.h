@@ -19,6 +19,14 @@ public:
     using StoreError::StoreError;
 };
 
+// A save refused because somebody else changed the record after the person
+// saw it (its row version moved on). The message says who and when ("Dana
+// Ruiz changed this rating at 14:02 on 3 Dec"); nothing was written.
+class ConflictError : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 // A record that breaks a domain rule (pain 11, empty name...). The message
 // names the record and field.
 class ValidationError : public std::runtime_error {

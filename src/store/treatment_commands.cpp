@@ -1,5 +1,6 @@
 #include "store/treatment_commands.h"
 
+#include "store/row_version.h"
 #include "store/store_error.h"
 #include "store/treatment_repository.h"
 #include "store/write_transaction.h"
@@ -79,22 +80,31 @@ void AddTreatmentCommand::revert() {
 // --- UpdateTreatmentCommand ---------------------------------------------------
 
 UpdateTreatmentCommand::UpdateTreatmentCommand(sql::Connection& db, Treatment after)
-    : m_db(db), m_after(std::move(after)) {}
+    : m_db(db), m_after(std::move(after)), m_expectedVersion(m_after.version) {}
 
-void UpdateTreatmentCommand::apply() {
+// Writes values over the treatment as it is now, if nobody else changed it
+// since this command last saw it.
+void UpdateTreatmentCommand::write(const Treatment& values) {
     WriteTransaction transaction(m_db);
-    Treatment before = requireTreatment(m_db, m_after.id);
-    TreatmentRepository(m_db).update(m_after);
+    Treatment now = requireTreatment(m_db, values.id);
+    requireUnchangedSince(m_db, "treatment", "treatment", values.id, m_expectedVersion,
+                          now.version);
+    Treatment written = values;
+    written.version = now.version;
+    const int version = TreatmentRepository(m_db).update(written);
     transaction.commit();
     if (!m_before) {
-        m_before = std::move(before);
+        m_before = std::move(now);
     }
+    m_expectedVersion = version;
+}
+
+void UpdateTreatmentCommand::apply() {
+    write(m_after);
 }
 
 void UpdateTreatmentCommand::revert() {
-    WriteTransaction transaction(m_db);
-    TreatmentRepository(m_db).update(*m_before);
-    transaction.commit();
+    write(*m_before);
 }
 
 // --- DeleteTreatmentCommand ---------------------------------------------------

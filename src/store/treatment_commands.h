@@ -60,12 +60,16 @@ public:
     UpdateTreatmentCommand(sql::Connection& db, Treatment after);
     void apply() override;
     void revert() override;
+    void forgetSeenVersion() override { m_expectedVersion = 0; }
     [[nodiscard]] std::string description() const override { return "Change treatment"; }
 
 private:
     sql::Connection& m_db;
-    Treatment m_after;
+    Treatment m_after; // its version: the one the person saw
     std::optional<Treatment> m_before; // read from the store on the first apply
+    int m_expectedVersion = 0;         // seen, then last written (store/row_version.h)
+
+    void write(const Treatment& values);
 };
 
 // Deletes one treatment; undo restores it under its old id.

@@ -1,5 +1,6 @@
 #include "store/treatment_repository.h"
 
+#include "store/row_version.h"
 #include "store/statement_helpers.h"
 
 namespace knotmap {
@@ -8,7 +9,7 @@ namespace {
 using namespace statement_helpers;
 
 constexpr const char* kColumns = "t.id, t.session_id, t.knot_id, k.code, t.minutes, t.intensity, "
-                                 "t.pain_before, t.pain_after, t.medication, t.notes";
+                                 "t.pain_before, t.pain_after, t.medication, t.notes, t.version";
 
 // The kind is stored as a vocabulary id; callers speak codes.
 constexpr const char* kKindIdForCode = "(SELECT id FROM treatment_kind WHERE code = ?)";
@@ -53,18 +54,20 @@ Id TreatmentRepository::add(Treatment& treatment) {
     return treatment.id;
 }
 
-void TreatmentRepository::update(const Treatment& treatment) {
+int TreatmentRepository::update(const Treatment& treatment) {
     throwIfInvalid("treatment", treatment);
     sql::Statement update(m_db, std::string("UPDATE treatment SET session_id = ?, knot_id = ?, "
                                                "kind_id = ") +
                                        kKindIdForCode +
                                        ", minutes = ?, intensity = ?, pain_before = ?, "
-                                       "pain_after = ?, medication = ?, notes = ? WHERE id = ?");
+                                       "pain_after = ?, medication = ?, notes = ?" +
+                                       versionedUpdateTail(treatment.version));
     bindFields(update, treatment);
     update.bind(10, static_cast<std::int64_t>(treatment.id));
-    if (update.exec() != 1) {
-        throw StoreError("treatment " + std::to_string(treatment.id) + " does not exist");
+    if (treatment.version > 0) {
+        update.bind(11, treatment.version);
     }
+    return runVersionedUpdate(update, m_db, "treatment", "treatment", treatment.id);
 }
 
 void TreatmentRepository::restore(const Treatment& treatment) {
@@ -77,6 +80,7 @@ void TreatmentRepository::restore(const Treatment& treatment) {
     bindFields(insert, treatment);
     insert.bind(10, static_cast<std::int64_t>(treatment.id));
     insert.exec();
+    noteRestoredRow(m_db, "treatment", treatment.id);
 }
 
 void TreatmentRepository::remove(Id id) {
@@ -101,6 +105,7 @@ std::vector<Treatment> TreatmentRepository::readAll(sql::Statement& query) {
         treatment.painAfter = optionalInt(query.getColumn(7));
         treatment.medication = query.getColumn(8).getString();
         treatment.notes = query.getColumn(9).getString();
+        treatment.version = query.getColumn(10).getInt();
         treatments.push_back(std::move(treatment));
     }
     return treatments;

@@ -16,7 +16,9 @@ public:
 
     // Sets treatment.id. The kind must be a code from the treatment vocabulary.
     Id add(Treatment& treatment);
-    void update(const Treatment& treatment);
+    // Returns the row's new version; ConflictError when it moved on since treatment.version
+    // was read (store/row_version.h).
+    int update(const Treatment& treatment);
     void remove(Id id);
     // Saves a treatment that was removed earlier under its old id (undo).
     void restore(const Treatment& treatment);

@@ -15,6 +15,7 @@ WriteTransaction::~WriteTransaction() {
     if (!m_done) {
         try {
             if (m_outermost) {
+                m_db.forgetWrittenVersions();
                 m_db.rollback();
             } else {
                 m_db.rollbackToSavepoint();
@@ -27,6 +28,7 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
     if (m_outermost) {
         m_db.commit();
+        m_db.keepWrittenVersions();
     } else {
         m_db.releaseSavepoint();
     }

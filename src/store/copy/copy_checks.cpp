@@ -13,9 +13,13 @@
 namespace knotmap::copy {
 namespace {
 
-// The schema's own bookkeeping, not records: never copied.
+// The schema's own bookkeeping, not records: never copied. audit_actor
+// names who writes to this file (db/sqlite/006), not to the other one. The
+// practice tables (db/postgresql/007: who may see which client) are the
+// server's alone; a file has no logins to give them to.
 bool isBookkeeping(const std::string& table) {
-    return table == "knotmap_schema_version";
+    return table == "knotmap_schema_version" || table == "audit_actor" || table == "practice" ||
+           table == "practitioner" || table == "client_access";
 }
 
 // Which running server, database and schema a connection writes to. The

@@ -72,7 +72,8 @@ CopyTable vocabulary(const std::string& name) {
 CopyTable amendments(const std::string& name, const std::string& key, Load load) {
     CopyTable amendments = table(
         name,
-        {"id", key, "field", "original_value", "new_value", "author", "amended_utc", "reason"},
+        {"id", key, "field", "original_value", "new_value", "author", "amended_utc", "reason",
+         "author_login"},
         "t.id");
     amendments.load = load;
     return amendments;
@@ -84,14 +85,16 @@ std::vector<CopyTable> buildPlan() {
     plan.push_back(vocabulary("treatment_kind"));
     plan.push_back(vocabulary("trigger_cause"));
     plan.push_back(
-        table("client", {"id", "name", "birth_year", "notes", "archived", "created_utc"}, "t.id"));
+        table("client", {"id", "name", "birth_year", "notes", "archived", "created_utc", "version"},
+              "t.id"));
 
     CopyTable session =
         table("session",
               {"id", "client_id", "started_utc", "utc_offset_min", "kind", "overall_pain", "stress",
-               "sleep", "therapist", "subjective", "objective", "assessment", "plan", "notes"},
+               "sleep", "therapist", "subjective", "objective", "assessment", "plan", "notes",
+               "version"},
               "t.id");
-    session.signature = {"signed_by", "signed_utc"};
+    session.signature = {"signed_by", "signed_utc", "signer"};
     plan.push_back(session);
 
     plan.push_back(
@@ -104,7 +107,8 @@ std::vector<CopyTable> buildPlan() {
                           {"y", "", true},
                           "region_code",
                           "label",
-                          "status"},
+                          "status",
+                          "version"},
                          "t.id"));
     plan.push_back(table("observation",
                          {"id",
@@ -112,7 +116,8 @@ std::vector<CopyTable> buildPlan() {
                           "knot_id",
                           {"pain", ratingBefore("pain", "CAST(t.pain AS TEXT)")},
                           {"kind", ratingBefore("kind", "t.kind")},
-                          {"notes", ratingBefore("notes", "t.notes")}},
+                          {"notes", ratingBefore("notes", "t.notes")},
+                          "version"},
                          "t.id"));
 
     CopyTable symptoms = table("observation_symptom", {"observation_id", "symptom_id"},
@@ -137,7 +142,8 @@ std::vector<CopyTable> buildPlan() {
                {"pain_before", treatmentBefore("pain_before", "CAST(t.pain_before AS TEXT)")},
                {"pain_after", treatmentBefore("pain_after", "CAST(t.pain_after AS TEXT)")},
                {"medication", treatmentBefore("medication", "t.medication")},
-               {"notes", treatmentBefore("notes", "t.notes")}},
+               {"notes", treatmentBefore("notes", "t.notes")},
+               "version"},
               "t.id");
     treatment.signSessionsAfter = true;
     plan.push_back(treatment);
@@ -147,6 +153,14 @@ std::vector<CopyTable> buildPlan() {
     plan.push_back(amendments("session_amendment", "session_id", Load::Bulk));
     plan.push_back(amendments("observation_amendment", "observation_id", Load::Replay));
     plan.push_back(amendments("treatment_amendment", "treatment_id", Load::Replay));
+
+    // The trail is copied as it is, same ids, while the destination's own
+    // recording stands aside (store/audit_recording.h): the copy's loading
+    // is not an event of the records' history.
+    plan.push_back(table("audit_event",
+                         {"id", "at_utc", "person", "table_name", "row_id", "action", "client_id",
+                          "before", "after"},
+                         "t.id"));
     return plan;
 }
 

@@ -1,5 +1,6 @@
 #include "store/copy/database_copy.h"
 
+#include "store/audit_recording.h"
 #include "store/copy/copy_plan.h"
 #include "store/copy/row_writer.h"
 #include "store/copy/signed_visit_copy.h"
@@ -142,6 +143,7 @@ CopySummary copyDatabase(Database& source, Database& destination, const CopyProg
     }
     WriteTransaction write(destination.sql());
     copy::requireEmptyDestination(destination);
+    pauseAuditRecording(destination.sql());
 
     CopySummary summary;
     std::map<std::string, std::int64_t> counts;
@@ -185,12 +187,14 @@ CopySummary copyDatabase(Database& source, Database& destination, const CopyProg
     } catch (const sql::Error& error) {
         throw StoreError(destination.describe() + ": " + error.what() + "; nothing was copied");
     }
+    copy::restoreVersions(source.sql(), destination.sql());
     checkRowCounts(destination, counts);
     try {
         copy::checkAmendedRecords(source.sql(), destination.sql());
     } catch (const StoreError& error) {
         throw StoreError(destination.describe() + ": " + error.what() + "; nothing was copied");
     }
+    resumeAuditRecording(destination.sql());
     write.commit();
     return summary;
 }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace knotmap::copy {
@@ -123,16 +124,17 @@ std::int64_t loadListsBeforeAmendments(sql::Connection& source, const CopyTable&
 
 void signSessions(sql::Connection& source, sql::Connection& destination) {
     sql::Statement signedVisits(source,
-                                "SELECT id, signed_by, signed_utc FROM session "
+                                "SELECT id, signed_by, signed_utc, signer FROM session "
                                 "WHERE signed_utc IS NOT NULL ORDER BY id",
                                 sql::Rows::Many);
     sql::Statement sign(destination,
-                        "UPDATE session SET signed_by = ?, signed_utc = ? WHERE id = ?");
+                        "UPDATE session SET signed_by = ?, signed_utc = ?, signer = ? WHERE id = ?");
     while (signedVisits.executeStep()) {
         sign.reset();
         bindCell(sign, 1, signedVisits.getColumn(1));
         bindCell(sign, 2, signedVisits.getColumn(2));
-        bindCell(sign, 3, signedVisits.getColumn(0));
+        bindCell(sign, 3, signedVisits.getColumn(3));
+        bindCell(sign, 4, signedVisits.getColumn(0));
         sign.exec();
     }
 }
@@ -165,6 +167,30 @@ void replayAmendments(sql::Connection& source, sql::Connection& destination, con
                              error.code());
         }
         onRow();
+    }
+}
+
+void restoreVersions(sql::Connection& source, sql::Connection& destination) {
+    const std::pair<const char*, const char*> changedByCopy[] = {
+        {"session", "signed_utc IS NOT NULL"},
+        {"observation", "id IN (SELECT observation_id FROM observation_amendment)"},
+        {"treatment", "id IN (SELECT treatment_id FROM treatment_amendment)"},
+    };
+    for (const auto& [table, where] : changedByCopy) {
+        sql::Statement versions(source,
+                                std::string("SELECT id, version FROM ") + table + " WHERE " +
+                                    where + " ORDER BY id",
+                                sql::Rows::Many);
+        // Only the version changes: neither raised again nor recorded.
+        sql::Statement restore(destination, std::string("UPDATE ") + table +
+                                                " SET version = ? WHERE id = ? AND version <> ?");
+        while (versions.executeStep()) {
+            restore.reset();
+            bindCell(restore, 1, versions.getColumn(1));
+            bindCell(restore, 2, versions.getColumn(0));
+            bindCell(restore, 3, versions.getColumn(1));
+            restore.exec();
+        }
     }
 }
 

@@ -32,6 +32,11 @@ void signSessions(sql::Connection& source, sql::Connection& destination);
 void replayAmendments(sql::Connection& source, sql::Connection& destination, const CopyTable& table,
                       const std::function<void()>& onRow);
 
+// Signing a session and applying an amendment each raise the row's version
+// (db/sqlite/006); gives the destination's signed sessions and amended
+// ratings and treatments the source's versions back.
+void restoreVersions(sql::Connection& source, sql::Connection& destination);
+
 // Compares every amended rating and treatment in both databases, field by
 // field as amendments read them; throws StoreError naming the first that
 // differs (the replay did not arrive at the source's values).

@@ -4,8 +4,10 @@
 #include "store/sql/value.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 // The seam between Knotmap's queries and a database library. Every
@@ -106,6 +108,32 @@ public:
     // Backend side of Statement.
     [[nodiscard]] virtual std::unique_ptr<StatementImpl> prepare(const std::string& sql,
                                                                  bool manyRows) = 0;
+
+    // Row versions this connection wrote (store/row_version.h): a save based
+    // on an older version of a row is no conflict when every version since is
+    // this connection's own (saves queued behind a lock, undo after redo).
+    // Noted as written, kept when the outermost transaction commits and
+    // forgotten when it rolls back (store/write_transaction.cpp), so a
+    // version that never reached the database is never taken for one's own.
+    void noteWrittenVersion(const std::string& table, std::int64_t id, int version) {
+        m_pendingVersions[{table, id}] = version;
+    }
+    void keepWrittenVersions() {
+        for (const auto& [row, version] : m_pendingVersions) {
+            m_writtenVersions[row] = version;
+        }
+        m_pendingVersions.clear();
+    }
+    void forgetWrittenVersions() { m_pendingVersions.clear(); }
+    [[nodiscard]] bool wroteVersion(const std::string& table, std::int64_t id,
+                                    int version) const {
+        const auto found = m_writtenVersions.find({table, id});
+        return found != m_writtenVersions.end() && found->second == version;
+    }
+
+private:
+    std::map<std::pair<std::string, std::int64_t>, int> m_writtenVersions;
+    std::map<std::pair<std::string, std::int64_t>, int> m_pendingVersions;
 };
 
 } // namespace knotmap::sql

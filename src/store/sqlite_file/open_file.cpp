@@ -1,11 +1,14 @@
 #include "store/sqlite_file/open_file.h"
 
+#include "core/local_user.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/sqlite_file/database_files.h"
 #include "store/sql/sqlite/sqlite_connection.h"
 
 #include "store/sqlite_file/database_file_check.h"
+#include "store/audit_recording.h"
 #include "store/backup/backup_catalog.h"
 #include "store/migrations.h"
 #include "store/open_findings.h"
@@ -213,6 +216,11 @@ Database openDatabaseFile(const fs::path& path, int targetVersion, const OpenOpt
                 report.backupPath = backupBeforeUpgrade(file, path);
             }
             migrate(*connection, targetVersion);
+            // A file has no logins: its audit trail names whoever opened it
+            // for writing (a file still at an older version has no trail).
+            if (targetVersion >= kSqliteAuditTrailVersion) {
+                recordAuditActor(*connection, localUserLogin());
+            }
         }
         report.versionAfter = schemaVersion(*connection);
     } catch (const SQLite::Exception& error) {
@@ -228,6 +236,7 @@ Database openInMemoryDatabase() {
     configureConnection(*db, false, true);
     auto connection = std::make_unique<sql::SqliteConnection>(std::move(db), ":memory:");
     migrate(*connection, latestSchemaVersion());
+    recordAuditActor(*connection, localUserLogin());
     OpenReport report;
     report.created = true;
     report.versionAfter = latestSchemaVersion();

@@ -53,6 +53,7 @@ std::optional<Client> checked(const AppViewModel& model, ClientForm& form) {
     }
     Client client;
     client.id = form.clientId.value_or(0);
+    client.version = form.version;
     client.name = form.name;
     client.birthYear = year.year;
     client.notes = form.notes;
@@ -70,6 +71,7 @@ ClientForm newClientForm(std::string name) {
 ClientForm editClientForm(const ClientEntry& client) {
     ClientForm form;
     form.clientId = client.id;
+    form.version = client.version;
     form.name = client.name;
     form.birthYear = client.birthYear ? std::to_string(*client.birthYear) : std::string();
     form.notes = client.notes;

@@ -13,6 +13,7 @@ namespace knotmap::ui {
 
 struct ClientForm {
     std::optional<Id> clientId; // the client edited; none for a new client
+    int version = 0;            // the edited client's version when the form opened
     std::string name;
     std::string birthYear; // as typed: four digits or nothing
     std::string notes;

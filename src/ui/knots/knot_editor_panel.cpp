@@ -21,6 +21,12 @@
 namespace knotmap::ui {
 namespace {
 
+// An edit of what the editor shows, based on the rating's version it read.
+ObservationEdit based(const KnotEditorModel& model, ObservationEdit edit) {
+    edit.baseVersion = model.observation.version;
+    return edit;
+}
+
 void sectionLabel(std::string_view text, const Appearance& look) {
     ImGui::Dummy(ImVec2(0, look.px(6)));
     textWithFont(text, look.fonts.strong);
@@ -47,10 +53,14 @@ std::optional<int> painFromKeys() {
     return pain;
 }
 
-// Title and session on the left, a close button on the right.
-bool header(const KnotEditorModel& model, const Appearance& look) {
+// Title and session on the left; History and a close button on the right.
+bool header(const KnotEditorModel& model, KnotEditorEvents& events, const Appearance& look) {
     const float closeSize = ImGui::GetFrameHeight();
-    const float textWidth = ImGui::GetContentRegionAvail().x - closeSize - look.px(8);
+    const char* historyLabel = "History";
+    const float historyWidth =
+        ImGui::CalcTextSize(historyLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float textWidth =
+        ImGui::GetContentRegionAvail().x - closeSize - historyWidth - look.px(12);
     const ImVec2 start = ImGui::GetCursorPos();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
     textWithFont(model.title, look.fonts.heading);
@@ -65,6 +75,14 @@ bool header(const KnotEditorModel& model, const Appearance& look) {
 
     ImGui::SetCursorPos(ImVec2(start.x + textWidth + look.px(8), start.y));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    if (ImGui::Button(historyLabel)) {
+        events.showHistory = true;
+    }
+    probeItem("knot-history");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Who changed this rating, and when");
+    }
+    ImGui::SameLine(0, look.px(4));
     const bool close = ImGui::Button("\u00D7##close", ImVec2(closeSize, closeSize));
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("Close the editor (Esc)");
@@ -107,12 +125,12 @@ void painSection(const KnotEditorModel& model, KnotEditorEvents& events, const A
     int pain = saved;
     const PainSliderResult slider = painSlider("##pain", pain, look);
     if (slider.changed && pain != saved) {
-        events.edit = ObservationEdit::setPain(model.observationId, pain);
+        events.edit = based(model, ObservationEdit::setPain(model.observationId, pain));
         events.editContinues = slider.dragging;
     }
     events.gestureEnded = slider.released;
     if (const auto keyed = painFromKeys(); keyed && *keyed != saved && !slider.dragging) {
-        events.edit = ObservationEdit::setPain(model.observationId, *keyed);
+        events.edit = based(model, ObservationEdit::setPain(model.observationId, *keyed));
         events.editContinues = false;
     }
     ImGui::PushFont(look.fonts.small);
@@ -131,8 +149,8 @@ void kindSection(const KnotEditorModel& model, KnotEditorEvents& events, const A
         }
     }
     if (segmentedControl("kind", segments, selected, look)) {
-        events.edit = ObservationEdit::setKind(model.observationId,
-                                               kKnotKinds[static_cast<std::size_t>(selected)]);
+        events.edit = based(model, ObservationEdit::setKind(model.observationId,
+                                               kKnotKinds[static_cast<std::size_t>(selected)]));
     }
 }
 
@@ -144,8 +162,8 @@ void symptomsSection(const KnotEditorModel& model, KnotEditorEvents& events,
     for (const NamedCode& symptom : model.symptomChoices) {
         const bool selected = std::find(chosen.begin(), chosen.end(), symptom.code) != chosen.end();
         if (toggleChip(flow, symptom.code, symptom.name, selected, look)) {
-            events.edit = ObservationEdit::setSymptoms(model.observationId,
-                                                       toggledCode(chosen, symptom.code));
+            events.edit = based(model, ObservationEdit::setSymptoms(model.observationId,
+                                                       toggledCode(chosen, symptom.code)));
         }
     }
 }
@@ -177,9 +195,9 @@ void referredSection(const KnotEditorModel& model, KnotEditorState& state, KnotE
     ChipFlow flow;
     for (const NamedCode& region : model.referredRegions) {
         if (removableChip(flow, region.code, region.name, look)) {
-            events.edit = ObservationEdit::setReferredRegions(
+            events.edit = based(model, ObservationEdit::setReferredRegions(
                 model.observationId,
-                toggledCode(model.observation.referredRegionCodes, region.code));
+                toggledCode(model.observation.referredRegionCodes, region.code)));
         }
     }
 }
@@ -191,11 +209,15 @@ void notesSection(const KnotEditorModel& model, KnotEditorState& state, KnotEdit
     const float height = ImGui::GetTextLineHeightWithSpacing() * 3 + look.px(12);
     if (limitedInputTextMultiline("##notes", state.notesDraft, kMaxNoteBytes,
                                   ImVec2(ImGui::GetContentRegionAvail().x, height))) {
+        if (!state.notesDirty) {
+            state.notesBaseVersion = model.observation.version;
+        }
         state.notesDirty = state.notesDraft != model.observation.notes;
     }
     probeItem("knot-notes");
     if (ImGui::IsItemDeactivated() && state.notesDirty) {
         events.edit = ObservationEdit::setNotes(model.observationId, state.notesDraft);
+        events.edit->baseVersion = state.notesBaseVersion;
         state.notesDirty = false;
     }
 }
@@ -294,7 +316,9 @@ std::optional<ObservationEdit> takePendingNotes(KnotEditorState& state) {
         return std::nullopt;
     }
     state.notesDirty = false;
-    return ObservationEdit::setNotes(state.notesObservation, state.notesDraft);
+    ObservationEdit edit = ObservationEdit::setNotes(state.notesObservation, state.notesDraft);
+    edit.baseVersion = state.notesBaseVersion;
+    return edit;
 }
 
 KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& state,
@@ -312,7 +336,7 @@ KnotEditorEvents drawKnotEditor(const KnotEditorModel& model, KnotEditorState& s
         state.notesDraft = model.observation.notes;
     }
 
-    events.close = header(model, look);
+    events.close = header(model, events, look);
     if (state.offerLogAgainFor == model.observationId && !model.signedVisit) {
         logAgainOffer(model, events, look);
     }

@@ -19,6 +19,10 @@ struct KnotEditorState {
     Id notesObservation = 0;
     std::string notesDraft;
     bool notesDirty = false;
+    // The rating's version when typing began: a save is refused when somebody
+    // else changed the rating since (store/row_version.h), even if this
+    // window has shown their change meanwhile.
+    int notesBaseVersion = 0;
     // The map adds or removes referred-pain regions on click while this is set.
     bool pickingRegions = false;
     // The "Amend rating" dialog of a signed visit's rating.
@@ -40,6 +44,7 @@ struct KnotEditorEvents {
     bool gestureEnded = false;  // the slider was released: the next edit is a new undo step
     bool deleteKnot = false;
     bool close = false;
+    bool showHistory = false; // "History": who changed this rating, and when
     // Corrections of a signed visit's rating, to be saved as amendments.
     std::vector<RecordAmendment> amendments;
     bool logAgain = false; // a new rating now, in a new check-in

@@ -217,6 +217,7 @@ std::span<const int> KnotLogController::referredRegions() const {
 }
 
 void KnotLogController::drawEditor(const Appearance& look) {
+    drawRecordHistoryDialog(m_history, look);
     // Notes typed for an observation that is no longer shown are saved first.
     if (m_editorState.notesObservation != m_selectedObservation.value_or(0)) {
         flushPendingEdits();
@@ -257,6 +258,16 @@ void KnotLogController::drawEditor(const Appearance& look) {
     }
     if (events.deleteKnot) {
         deleteKnot(knotId);
+    }
+    if (events.showHistory) {
+        const KnotEditorModel& shown = *m_editor;
+        m_history = readRecordHistory(
+            db(), "History of " + shown.title,
+            {"observation", "observation_symptom", "observation_referral"}, shown.observationId,
+            [this](const std::string& code) {
+                const AtlasRegion* region = m_atlas.findByCode(code);
+                return region != nullptr ? region->displayName : code;
+            });
     }
     if (events.close) {
         closeEditor();

@@ -5,6 +5,7 @@
 #include "core/undo_stack.h"
 #include "ui/body_map/body_map_types.h"
 #include "ui/knots/knot_editor_model.h"
+#include "ui/dialogs/record_history_dialog.h"
 #include "ui/knots/knot_editor_panel.h"
 #include "ui/workspace/workspace.h"
 
@@ -62,6 +63,11 @@ public:
     [[nodiscard]] const Atlas& atlas() const { return m_atlas; }
 
     [[nodiscard]] bool editorOpen() const { return m_editor.has_value(); }
+    // The rating the editor shows, as last read: "shown-rating ID VERSION"
+    // in the test report (tests of working side by side).
+    [[nodiscard]] const KnotEditorModel* editorModel() const {
+        return m_editor ? &*m_editor : nullptr;
+    }
     // The knot whose observation is open in the editor.
     [[nodiscard]] std::optional<Id> selectedKnot() const;
     // The map should report region clicks (toggleReferredRegion), not add knots.
@@ -92,6 +98,7 @@ private:
     int m_waitingKnotSerial = 0; // tells the waiting markers apart
     std::optional<Id> m_selectedObservation;
     std::optional<KnotEditorModel> m_editor; // built by prepare()
+    RecordHistoryState m_history;            // the rating's "History" dialog
     std::optional<Id> m_editorObservation;   // what m_editor was built for
     std::uint64_t m_editorVersion = 0;       // the workspace's version it was built at
     KnotEditorState m_editorState;

@@ -59,6 +59,11 @@ void SessionController::prepare(const ClientEntry* client) {
     if (sessionId == m_modelSession && m_workspace.version() == m_modelVersion) {
         return;
     }
+    if (m_workspace.draftsEpoch() != m_draftsEpoch) {
+        // The person kept somebody else's change over what they had typed.
+        m_draftsEpoch = m_workspace.draftsEpoch();
+        m_state.draftsFor = 0;
+    }
     m_modelSession = sessionId;
     m_modelVersion = m_workspace.version();
     m_model.reset();
@@ -104,7 +109,8 @@ void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) 
     sql::Connection& db = m_workspace.database().sql();
     if (events.update) {
         m_workspace.execute(std::make_unique<UpdateSessionDetailsCommand>(
-            db, sessionId, events.update->first, events.update->second));
+            db, sessionId, events.update->first, events.update->second,
+            events.updateBaseVersion));
     }
     if (events.newTime) {
         m_workspace.execute(
@@ -227,7 +233,8 @@ void SessionController::flushPendingEdits() {
         const std::string& draft = m_state.drafts[static_cast<std::size_t>(field)];
         if (draft != fieldText(saved, field)) {
             m_workspace.execute(std::make_unique<UpdateSessionDetailsCommand>(
-                m_workspace.database().sql(), saved.id, field, draft));
+                m_workspace.database().sql(), saved.id, field, draft,
+                m_state.draftVersions[static_cast<std::size_t>(field)]));
         }
     }
 }

@@ -21,6 +21,10 @@ namespace knotmap::ui {
 // (prepare), never while the panel draws.
 class SessionController {
 public:
+    // The visit the details panel shows, as last read (the test report).
+    [[nodiscard]] const SessionDetailsModel* shownModel() const {
+        return m_model ? &*m_model : nullptr;
+    }
     SessionController(Workspace& workspace, KnotLogController& knotLog);
 
     // Between frames: reads the shown session's details again when the shown
@@ -64,6 +68,7 @@ private:
     std::optional<SessionDetailsModel> m_model;
     Id m_modelSession = 0;
     std::uint64_t m_modelVersion = ~std::uint64_t{0}; // the workspace's version it was read at
+    std::uint64_t m_draftsEpoch = 0;                   // Workspace::draftsEpoch() last seen
     std::string m_readError;
     SessionDetailsState m_state;
 };

@@ -85,6 +85,7 @@ void painRow(const SessionDetailsModel& model, SessionDetailsState& state,
     }
     if ((result.released || (result.changed && !result.dragging)) && draft != ratingText(saved)) {
         events.update = std::pair(SessionField::OverallPain, draft);
+        events.updateBaseVersion = state.draftVersions[slot(SessionField::OverallPain)];
     }
 }
 
@@ -141,6 +142,7 @@ void moodRow(const SessionDetailsModel& model, SessionDetailsState& state,
         ImGui::PopID();
         if (ImGui::IsItemDeactivated() && draft != ratingText(saved)) {
             events.update = std::pair(field, draft);
+            events.updateBaseVersion = state.draftVersions[slot(field)];
         }
     }
     ImGui::EndTable();
@@ -165,6 +167,7 @@ void triggerChips(const SessionDetailsModel& model, SessionDetailsEvents& events
             scratch.triggerCodes = next;
             events.update =
                 std::pair(SessionField::Triggers, fieldText(scratch, SessionField::Triggers));
+            events.updateBaseVersion = model.session.version;
         }
     }
 }
@@ -186,6 +189,7 @@ void textField(SessionField field, int lines, const SessionDetailsModel& model,
     ImGui::PopID();
     if (ImGui::IsItemDeactivated() && draft != fieldText(model.session, field)) {
         events.update = std::pair(field, draft);
+        events.updateBaseVersion = state.draftVersions[slot(field)];
     }
 }
 
@@ -265,12 +269,25 @@ void footer(const SessionDetailsModel& model, SessionDetailsState& state,
 } // namespace
 
 void resetDrafts(const SessionDetailsModel& model, SessionDetailsState& state) {
+    const bool sameVisit = state.draftsFor == model.session.id;
     state.draftsFor = model.session.id;
     for (const SessionField field : kAllSessionFields) {
-        state.drafts[slot(field)] = fieldText(model.session, field);
+        const std::size_t i = slot(field);
+        const std::string saved = fieldText(model.session, field);
+        const bool typing =
+            sameVisit && state.drafts[i] != state.draftsReadFrom[i] && state.drafts[i] != saved;
+        if (!typing) {
+            state.drafts[i] = saved;
+            state.draftsReadFrom[i] = saved;
+            state.draftVersions[i] = model.session.version;
+        }
     }
-    state.timeDraft = formatTimeDraft(model.session.startedAt);
-    state.timeError.clear();
+    if (!sameVisit) {
+        state.timeDraft = formatTimeDraft(model.session.startedAt);
+        state.timeError.clear();
+    } else if (state.timeError.empty()) {
+        state.timeDraft = formatTimeDraft(model.session.startedAt);
+    }
 }
 
 SessionDetailsEvents drawSessionDetails(const SessionDetailsModel& model,

@@ -15,6 +15,12 @@ namespace knotmap::ui {
 struct SessionDetailsState {
     Id draftsFor = 0; // the session the drafts below were read from
     std::array<std::string, kAllSessionFields.size()> drafts; // by SessionField
+    // What each draft was read from, and the visit's version then: a draft
+    // that differs from both is being typed, and is kept when the visit is
+    // read again (a change saved in another window); its save is based on
+    // that version, so it cannot silently overwrite the other change.
+    std::array<std::string, kAllSessionFields.size()> draftsReadFrom;
+    std::array<int, kAllSessionFields.size()> draftVersions{};
     std::string timeDraft;                                    // "2026-03-14 09:30"
     std::string timeError;
     // Sign dialog.
@@ -29,13 +35,15 @@ struct SessionDetailsState {
 
 struct SessionDetailsEvents {
     std::optional<std::pair<SessionField, std::string>> update;
+    int updateBaseVersion = 0; // the visit's version the update was made from
     std::optional<CivilDateTime> newTime;
     bool deleteSession = false;
     std::optional<std::string> signAs; // the therapist's name
     std::optional<SessionAmendment> amend;
 };
 
-// Copies the model's values into the drafts (after the model was rebuilt).
+// Copies the model's values into the drafts (after the model was rebuilt),
+// except drafts of the same visit still being typed.
 void resetDrafts(const SessionDetailsModel& model, SessionDetailsState& state);
 
 // Draws the session's details at the cursor, filling the rest of the window.

@@ -171,6 +171,7 @@ AppViewModel buildAppViewModel(Database& database, std::optional<Id> detailed) {
         entry.lastSessionDate = count && count->latest ? shortDate(*count->latest) : "";
         entry.birthYear = client.birthYear;
         entry.notes = client.notes;
+        entry.version = client.version;
         model.clients.push_back(std::move(entry));
     }
     sortClientsForDisplay(model.clients);

@@ -33,6 +33,7 @@ struct ClientEntry {
     std::string lastSessionDate; // "14 Mar 2026", or "" without sessions
     std::optional<int> birthYear;
     std::string notes;
+    int version = 0; // the client row's version (store/row_version.h)
     // The rest is read only for the client on screen (loadClientDetails):
     // a therapist's whole practice would take seconds to read up front.
     bool detailed = false;

@@ -3,6 +3,7 @@
 #include "core/referral_patterns.h"
 #include "ui/body_map/body_map_panel.h"
 #include "ui/clients/client_pane.h"
+#include "ui/dialogs/conflict_dialog.h"
 #include "ui/history/history_common.h"
 #include "ui/history/history_panel.h"
 #include "ui/knots/knot_log_wiring.h"
@@ -431,6 +432,7 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         }
         if (state.workspace != nullptr) {
             showSaveFailure(*state.workspace, state.notice);
+            drawConflictDialog(*state.workspace, look);
         }
     }
     const ImGuiIO& io = ImGui::GetIO();

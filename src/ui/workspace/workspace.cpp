@@ -1,6 +1,7 @@
 #include "ui/workspace/workspace.h"
 
 #include "store/open_options.h"
+#include "store/store_error.h"
 
 #include <chrono>
 #include <thread>
@@ -51,8 +52,15 @@ PendingWrites::Outcome Workspace::submit(std::unique_ptr<Command> command, bool 
     auto pending = std::make_shared<std::unique_ptr<Command>>(std::move(command));
     PendingWrites::Write write;
     write.description = description;
-    write.attempt = [this, pending, continuesGesture] {
-        m_history.execute(std::move(*pending));
+    write.attempt = [this, pending, continuesGesture, description] {
+        try {
+            m_history.execute(std::move(*pending));
+        } catch (const ConflictError& conflict) {
+            // Kept (not applied: moved from only once applied) for keepMine.
+            m_conflicted = std::move(*pending);
+            m_conflict = Conflict{description, conflict.what()};
+            throw;
+        }
         if (!continuesGesture) {
             m_history.sealNewest();
         }
@@ -66,9 +74,28 @@ PendingWrites::Outcome Workspace::submit(std::unique_ptr<Command> command, bool 
     std::string error;
     const PendingWrites::Outcome outcome = m_waiting.submit(std::move(write), error);
     if (outcome == PendingWrites::Outcome::Failed) {
-        reportNotSaved(description, error);
+        if (m_conflict) {
+            ++m_version; // shows their change while the person chooses
+        } else {
+            reportNotSaved(description, error);
+        }
     }
     return outcome;
+}
+
+void Workspace::keepMine() {
+    m_conflict.reset();
+    if (std::unique_ptr<Command> mine = std::move(m_conflicted)) {
+        mine->forgetSeenVersion();
+        submit(std::move(mine), false);
+    }
+}
+
+void Workspace::useTheirs() {
+    m_conflict.reset();
+    m_conflicted.reset();
+    ++m_draftsEpoch;
+    ++m_version;
 }
 
 bool Workspace::writeOutsideHistory(const std::string& description, std::function<void()> write,
@@ -134,8 +161,10 @@ void Workspace::retryWaitingSaves() {
     std::string error;
     std::string failed;
     m_waiting.retry(error, failed);
-    if (!error.empty()) {
+    if (!error.empty() && !m_conflict) {
         reportNotSaved(failed, error);
+    } else if (!error.empty()) {
+        ++m_version; // shows their change while the person chooses
     }
 }
 

@@ -88,6 +88,22 @@ public:
     void reportError(std::string message) { m_error = std::move(message); }
     [[nodiscard]] std::optional<std::string> takeError();
 
+    // A save refused because somebody else changed the record after the
+    // person saw it (store/row_version.h). The window asks which to keep;
+    // nothing was written until then.
+    struct Conflict {
+        std::string change;  // "Edit notes"
+        std::string message; // "Dana Ruiz changed this rating at 14:02 on 3 Dec 2026, ..."
+    };
+    [[nodiscard]] const std::optional<Conflict>& conflict() const { return m_conflict; }
+    // Keep mine: saves the change again, over theirs.
+    void keepMine();
+    // Use theirs: drops the change; text typed for it is read again from the
+    // database (draftsEpoch moves on).
+    void useTheirs();
+    // Moves when drafts still being typed must give way to the saved values.
+    [[nodiscard]] std::uint64_t draftsEpoch() const { return m_draftsEpoch; }
+
 private:
     void reportNotSaved(const std::string& description, const std::string& error);
     // Why undo or redo (action) must wait for the saves queued before it.
@@ -100,6 +116,9 @@ private:
     std::function<void()> m_textFlush;
     bool m_flushing = false; // the flush's own save does not flush again
     std::optional<std::string> m_error;
+    std::optional<Conflict> m_conflict;
+    std::unique_ptr<Command> m_conflicted; // the refused change, for keepMine
+    std::uint64_t m_draftsEpoch = 0;
 };
 
 } // namespace knotmap::ui
