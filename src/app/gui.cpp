@@ -77,7 +77,11 @@ std::string shownRecordsReportLines(const ui::MainScreenState& state) {
         }
     }
     const bool asking = state.workspace != nullptr && state.workspace->conflict().has_value();
-    return lines + "conflict " + (asking ? "1" : "0") + "\n";
+    lines += std::string("conflict ") + (asking ? "1" : "0") + "\n";
+    if (asking) { // what the dialog says: who changed it, and when
+        lines += "conflict-message " + state.workspace->conflict()->message + "\n";
+    }
+    return lines;
 }
 
 LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {

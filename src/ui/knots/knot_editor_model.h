@@ -39,6 +39,10 @@ struct KnotEditorModel {
     bool knotLocked = false;
     // The compact treatment row: kinds to pick, and this knot's treatments so far.
     QuickTreatmentModel treatment;
+    // In a practice, the signed-in practitioner's name: signatures and
+    // amendments carry it, not a typed one (empty elsewhere; set by the
+    // controller from Workspace::practiceName()).
+    std::string practiceName;
 };
 
 // Reads the observation, its knot, session and the symptom vocabulary; empty

@@ -56,6 +56,9 @@ void KnotLogController::prepare() {
             // Empty when the observation is gone (its creation was undone,
             // its knot deleted); it comes back with the same id on redo.
             m_editor = buildKnotEditorModel(db(), *m_selectedObservation, m_atlas);
+            if (m_editor) {
+                m_editor->practiceName = m_workspace.practiceName();
+            }
         } catch (const std::exception& error) {
             m_workspace.reportFailure("Couldn't read the knot", error);
         }

@@ -130,7 +130,7 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
     probeItem("rating-amend-notes");
     textWithFont("Amended by", look.fonts.strong);
     ImGui::SetNextItemWidth(width);
-    limitedInputText("##amend-author", state.amendAuthor, kMaxNameBytes);
+    signerNameField("##amend-author", state.amendAuthor, model.practiceName);
     textWithFont("Reason", look.fonts.strong);
     limitedInputTextMultiline("##amend-reason", state.amendReason, kMaxNoteBytes,
                               ImVec2(width, ImGui::GetTextLineHeightWithSpacing() * 2));

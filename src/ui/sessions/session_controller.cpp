@@ -75,6 +75,7 @@ void SessionController::prepare(const ClientEntry* client) {
         m_model =
             buildSessionDetailsModel(m_workspace.database().sql(), sessionId, m_knotLog.atlas());
         if (m_model) {
+            m_model->practiceName = m_workspace.practiceName();
             resetDrafts(*m_model, m_state);
         }
     } catch (const std::exception& error) {

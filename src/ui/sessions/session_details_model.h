@@ -41,6 +41,10 @@ struct SessionDetailsModel {
     std::string title;                    // "Therapy visit · Sat 14 Mar 2026"
     // The session's own observations, for the body map (knot id -> pain).
     std::vector<std::pair<Id, int>> knotPain;
+    // In a practice, the signed-in practitioner's name: signatures and
+    // amendments carry it, not a typed one (empty elsewhere; set by the
+    // controller from Workspace::practiceName()).
+    std::string practiceName;
 };
 
 // Throws what the store throws; nullopt when the session does not exist.

@@ -336,7 +336,7 @@ SessionDetailsEvents drawSessionDetails(const SessionDetailsModel& model,
         }
     }
     footer(model, state, events, look);
-    drawSignDialog(state, events, look);
+    drawSignDialog(model, state, events, look);
     drawAmendDialog(model, state, events, look);
     return events;
 }

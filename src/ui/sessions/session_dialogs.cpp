@@ -68,7 +68,8 @@ void openAmendDialog(SessionField field, const SessionDetailsModel& model,
     state.amendReason.clear();
 }
 
-void drawSignDialog(SessionDetailsState& state, SessionDetailsEvents& events,
+void drawSignDialog(const SessionDetailsModel& model, SessionDetailsState& state,
+                    SessionDetailsEvents& events,
                     const Appearance& look) {
     if (state.signOpen) {
         ImGui::OpenPopup(kSignPopup);
@@ -89,8 +90,8 @@ void drawSignDialog(SessionDetailsState& state, SessionDetailsEvents& events,
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
     }
-    const bool entered = limitedInputText("##signer", state.signer, kMaxNameBytes,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered = signerNameField("##signer", state.signer, model.practiceName,
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
     probeItem("sign-visit-signer");
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(blank(state.signer));
@@ -138,7 +139,7 @@ void drawAmendDialog(const SessionDetailsModel& model, SessionDetailsState& stat
     limitedInputText("##reason", state.amendReason, kMaxNoteBytes);
     textMuted("Author", look);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    limitedInputText("##author", state.amendAuthor, kMaxNameBytes);
+    signerNameField("##author", state.amendAuthor, model.practiceName);
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(blank(state.amendAuthor) ||
                          state.amendValue == fieldText(model.session, field));

@@ -11,7 +11,8 @@ namespace knotmap::ui {
 void openAmendDialog(SessionField field, const SessionDetailsModel& model,
                      SessionDetailsState& state);
 // Sets events.signAs when the user confirms.
-void drawSignDialog(SessionDetailsState& state, SessionDetailsEvents& events,
+void drawSignDialog(const SessionDetailsModel& model, SessionDetailsState& state,
+                    SessionDetailsEvents& events,
                     const Appearance& look);
 // Sets events.amend when the user saves the amendment.
 void drawAmendDialog(const SessionDetailsModel& model, SessionDetailsState& state,

@@ -27,6 +27,9 @@ void TreatmentController::prepare(std::optional<Id> sessionId) {
     }
     try {
         m_model = buildTreatmentPanelModel(m_workspace.database().sql(), session, m_atlas);
+        if (m_model) {
+            m_model->practiceName = m_workspace.practiceName();
+        }
     } catch (const std::exception& error) {
         m_readError = std::string("The treatments could not be read: ") + error.what();
     }

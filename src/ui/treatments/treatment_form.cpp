@@ -164,10 +164,11 @@ void syncKnots(const TreatmentPanelModel& model, TreatmentFormState& form) {
 }
 
 // Who corrects a signed visit's treatment, and why: kept with the amendment.
-void amendmentSection(TreatmentFormState& form, const Appearance& look) {
+void amendmentSection(const TreatmentPanelModel& model, TreatmentFormState& form,
+                      const Appearance& look) {
     sectionLabel("Amended by", look);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    limitedInputText("##amend-author", form.author, kMaxNameBytes);
+    signerNameField("##amend-author", form.author, model.practiceName);
     sectionLabel("Reason", look);
     limitedInputTextMultiline("##amend-reason", form.reason, kMaxNoteBytes,
                               ImVec2(ImGui::GetContentRegionAvail().x,
@@ -368,7 +369,7 @@ TreatmentFormResult drawTreatmentForm(const TreatmentPanelModel& model, Treatmen
     targetSection(model, form, look);
     doseSection(form, look);
     if (form.amending) {
-        amendmentSection(form, look);
+        amendmentSection(model, form, look);
     }
 
     ImGui::Dummy(ImVec2(0, look.px(6)));

@@ -59,6 +59,10 @@ struct TreatmentPanelModel {
     // which default to the signer as their author.
     bool signedVisit = false;
     std::string signer;
+    // In a practice, the signed-in practitioner's name: signatures and
+    // amendments carry it, not a typed one (empty elsewhere; set by the
+    // controller from Workspace::practiceName()).
+    std::string practiceName;
 };
 
 // Empty when the session no longer exists.

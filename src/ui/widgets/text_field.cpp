@@ -68,4 +68,19 @@ bool limitedInputTextMultiline(const char* label, std::string& text, std::size_t
     return wrappedInputTextMultiline(label, text, maxBytes, size, flags);
 }
 
+bool signerNameField(const char* label, std::string& name, const std::string& practiceName,
+                     ImGuiInputTextFlags flags) {
+    if (practiceName.empty()) {
+        return limitedInputText(label, name, kMaxNameBytes, flags);
+    }
+    name = practiceName;
+    ImGui::BeginDisabled();
+    limitedInputText(label, name, kMaxNameBytes);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("You sign in as %s: the practice records your own name", name.c_str());
+    }
+    return false;
+}
+
 } // namespace knotmap::ui

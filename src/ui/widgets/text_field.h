@@ -22,4 +22,10 @@ bool limitedInputTextWithHint(const char* label, const char* hint, std::string& 
 bool limitedInputTextMultiline(const char* label, std::string& text, std::size_t maxBytes,
                                const ImVec2& size, ImGuiInputTextFlags flags = 0);
 
+// Who signs or amends: typed, or in a practice (practiceName not empty) the
+// signed-in practitioner's name, shown but not editable: the server accepts
+// no other. Returns what limitedInputText returns (false when fixed).
+bool signerNameField(const char* label, std::string& name, const std::string& practiceName,
+                     ImGuiInputTextFlags flags = 0);
+
 } // namespace knotmap::ui

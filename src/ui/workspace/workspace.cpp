@@ -1,6 +1,7 @@
 #include "ui/workspace/workspace.h"
 
 #include "store/open_options.h"
+#include "store/signed_in_person.h"
 #include "store/store_error.h"
 
 #include <chrono>
@@ -14,6 +15,11 @@ Workspace::Workspace(Database database) : m_database(std::move(database)), m_wai
     // lock waits briefly, then queues and is retried between frames.
     if (writable()) {
         m_database.setBusyTimeout(kWindowBusyTimeoutMs);
+    }
+    try {
+        m_practiceName = signedInPerson(m_database.sql()).practiceName;
+    } catch (const std::exception&) {
+        // Not known: the name is typed, and the server checks it on saving.
     }
 }
 

@@ -29,6 +29,9 @@ public:
 
     [[nodiscard]] Database& database() { return m_database; }
     [[nodiscard]] const Database& database() const { return m_database; }
+    // In a practice (docs/practice.md), the signed-in practitioner's name,
+    // which signatures and amendments must carry; empty elsewhere.
+    [[nodiscard]] const std::string& practiceName() const { return m_practiceName; }
     // Read-only (permissions, or rows breaking the rules): nothing may be changed.
     [[nodiscard]] bool writable() const { return !m_database.readOnly(); }
     // Where a worker opens its own read-only connection (store::openReader).
@@ -117,6 +120,7 @@ private:
     bool m_flushing = false; // the flush's own save does not flush again
     std::optional<std::string> m_error;
     std::optional<Conflict> m_conflict;
+    std::string m_practiceName;
     std::unique_ptr<Command> m_conflicted; // the refused change, for keepMine
     std::uint64_t m_draftsEpoch = 0;
 };
