@@ -180,8 +180,15 @@ bool reloadModel(LoadedData& data, ui::MainScreenState& state) {
 // A client picked in the list gets its sessions and knots read before the
 // next frame draws them (the model holds one client's details at a time).
 void loadSelectedClient(LoadedData& data, ui::MainScreenState& state) {
-    if (!data.workspace || !data.model || !state.clientList.selectedClient ||
-        ui::detailedClient(*data.model) == state.clientList.selectedClient) {
+    if (!data.workspace || !data.model || !state.clientList.selectedClient) {
+        return;
+    }
+    if (ui::detailedClient(*data.model) == state.clientList.selectedClient) {
+        // Read with the whole model (another window's change, the server
+        // back) rather than here: the failure it reported is over too.
+        if (state.notice.title == kClientReadFailedTitle) {
+            state.notice.visible = false;
+        }
         return;
     }
     try {

@@ -113,6 +113,15 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
         configureConnection(*db, true, true);
         sql::SqliteConnection connection(std::move(db), path);
         migrate(connection, targetVersion);
+        // The schema must be in the file itself before the file takes the
+        // database's name: a WAL left under the temporary name (a checkpoint
+        // on closing that failed, e.g. on a full disk) would not follow the
+        // rename, and the database would open without it.
+        SQLite::Statement checkpoint(connection.database(), "PRAGMA wal_checkpoint(TRUNCATE)");
+        if (!checkpoint.executeStep() || checkpoint.getColumn(0).getInt() != 0) {
+            throw StoreError(path.string() + ": cannot create the database: its schema could "
+                                             "not be written into the file");
+        }
     } catch (const SQLite::Exception& error) {
         removeDatabaseAndCompanions(temporary);
         throw StoreError(describeSqliteFailure(path, error));
@@ -123,7 +132,14 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
         removeDatabaseAndCompanions(temporary);
         throw;
     }
-    // The connection closed above checkpointed and removed its WAL.
+    // The connection closed above checkpointed and removed its WAL; one
+    // still there holds what the file lacks.
+    std::error_code ignored;
+    if (fs::exists(temporary.string() + "-wal", ignored)) {
+        removeDatabaseAndCompanions(temporary);
+        throw StoreError(path.string() + ": cannot create the database: its schema could not be "
+                                         "written into the file (is the disk full?)");
+    }
     if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
         fsyncFolder(folder);
         rememberCreated(path);
