@@ -32,7 +32,7 @@ observations=$(sqlite3 "$source_db" "SELECT count(*) FROM observation")
 
 disk="$WORK/disk"
 mkdir "$disk"
-mount -t tmpfs -o size=512k tmpfs "$disk"
+mount -t tmpfs -o size=1m tmpfs "$disk"
 trap 'umount "$disk" 2>/dev/null || umount -l "$disk" 2>/dev/null || true; cleanup' EXIT
 
 listing() { ls -A "$1" | tr '\n' ' '; }
