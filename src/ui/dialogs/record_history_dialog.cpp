@@ -115,15 +115,25 @@ void drawRecordHistoryDialog(RecordHistoryState& state, const Appearance& look) 
     if (!state.error.empty()) {
         textMuted(state.error, look);
     } else if (state.lines.empty()) {
-        textMuted("Nothing recorded yet: changes made before this version of Knotmap are not in the history.", look);
+        textMuted("No changes recorded. Knotmap keeps them from this version on; a made-up "
+                  "demo history has none.",
+                  look);
     }
-    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * 14.0f,
-                                  ImGui::GetMainViewport()->WorkSize.y * 0.5f);
-    if (!state.lines.empty() &&
-        ImGui::BeginChild("##lines", ImVec2(0, height), false)) {
+    // As tall as the lines, wrapped at the dialog's width, up to half the
+    // window; longer histories scroll.
+    const float wrapWidth = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    float needed = 0;
+    for (const std::string& line : state.lines) {
+        needed += ImGui::CalcTextSize(line.c_str(), nullptr, false, wrapWidth).y +
+                  ImGui::GetStyle().ItemSpacing.y;
+    }
+    const float height = std::min(needed, ImGui::GetMainViewport()->WorkSize.y * 0.5f);
+    if (!state.lines.empty() && ImGui::BeginChild("##lines", ImVec2(0, height), false)) {
+        ImGui::PushTextWrapPos(wrapWidth);
         for (const std::string& line : state.lines) {
             ImGui::TextUnformatted(line.c_str());
         }
+        ImGui::PopTextWrapPos();
         ImGui::EndChild();
     }
     ImGui::PopTextWrapPos();
