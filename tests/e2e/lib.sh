@@ -35,7 +35,9 @@ file_mode() { stat -c '%a' "$1"; }
 
 # True for the AddressSanitizer build (scripts/run-tests' build-asan), whose
 # binary runs several times slower: stress tests run fewer trials there.
-sanitizer_build() { ldd "$KNOTMAP" 2>/dev/null | grep -q 'libasan'; }
+# Read whole, not piped into grep -q: grep stops at the first match, ldd
+# then dies of SIGPIPE, and under pipefail the answer would be "no".
+sanitizer_build() { [[ "$(ldd "$KNOTMAP" 2>/dev/null)" == *libasan* ]]; }
 
 # The throw-away PostgreSQL server CTest started for the run (the "postgres"
 # fixture in tests/CMakeLists.txt): new_server_database NAME creates an
