@@ -7,6 +7,7 @@
 #include "ui/history/history_common.h"
 #include "ui/history/history_panel.h"
 #include "ui/knots/knot_log_wiring.h"
+#include "ui/practice/practice_requests.h"
 #include "ui/sessions/session_column.h"
 #include "ui/sessions/session_list_panel.h"
 #include "ui/shell/edit_menu.h"
@@ -22,6 +23,40 @@
 
 namespace knotmap::ui {
 namespace {
+
+// The role of the login signed in to a practice; none outside one (a file,
+// a server that is not a practice), where every menu is the person's own.
+std::optional<PracticeRole> practiceRole(const MainScreenState& state) {
+    return state.workspace != nullptr ? state.workspace->practiceRole() : std::nullopt;
+}
+
+// Only the owner manages the practice: nobody else gets a menu the server
+// would refuse anyway.
+bool practiceOwner(const MainScreenState& state) {
+    return practiceRole(state) == PracticeRole::Owner;
+}
+
+void practiceMenu(MainScreenState& state) {
+    if (!practiceOwner(state)) {
+        return;
+    }
+    const bool open = ImGui::BeginMenu("Practice");
+    probeItem("menu-practice");
+    if (!open) {
+        return;
+    }
+    if (ImGui::MenuItem("People\u2026")) {
+        state.practice.open = true;
+        state.practice.requestedTab = PracticeTab::People;
+    }
+    probeItem("menu-practice-people");
+    if (ImGui::MenuItem("Clients\u2026")) {
+        state.practice.open = true;
+        state.practice.requestedTab = PracticeTab::Clients;
+    }
+    probeItem("menu-practice-clients");
+    ImGui::EndMenu();
+}
 
 void menuBar(const std::string& databasePath, MainScreenState& state, const Appearance& look) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(look.px(10), look.px(8)));
@@ -54,7 +89,11 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         ImGui::Separator();
         // A backup only reads: offered for any database that opened. A
         // restore replaces a database file (a server's goes back with copy).
-        if (ImGui::MenuItem("Back up now\u2026", nullptr, false, state.backup.available)) {
+        // In a practice, only the owner's copy would hold every client:
+        // anyone else's would be a partial copy that looks like a backup.
+        const bool wholeBackup = !practiceRole(state) || practiceOwner(state);
+        if (ImGui::MenuItem("Back up now\u2026", nullptr, false,
+                            state.backup.available && wholeBackup)) {
             state.backup.openRequested = true;
         }
         probeItem("menu-backup");
@@ -80,6 +119,7 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     }
     drawClientMenuItems(state);
     drawFeelMenuItems(state.feel);
+    practiceMenu(state);
     ImGui::Dummy(ImVec2(look.px(12), 0));
     drawSampleBanner(state.feel, look);
     if (!state.readOnlyReason.empty()) {
@@ -434,6 +474,9 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
             showSaveFailure(*state.workspace, state.notice);
             drawConflictDialog(*state.workspace, look);
         }
+        if (practiceOwner(state)) {
+            drawPracticeWindow(state.practice, look);
+        }
     }
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) {
@@ -463,6 +506,9 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
 void prepareMainScreen(const AppViewModel* model, MainScreenState& state) {
     if (state.knotLog != nullptr) {
         state.knotLog->prepare();
+    }
+    if (practiceOwner(state)) {
+        runPracticeRequests(state.practice, *state.workspace, model);
     }
     // The client drawMainScreen will show: the selected one, else the first.
     const ClientEntry* client = nullptr;

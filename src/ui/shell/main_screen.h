@@ -12,6 +12,7 @@
 #include "ui/history/history_data.h"
 #include "ui/history/history_state.h"
 #include "ui/knots/knot_log_controller.h"
+#include "ui/practice/practice_window.h"
 #include "ui/sessions/session_controller.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/shell/empty_state.h"
@@ -33,6 +34,8 @@ struct MainScreenState {
     // Shows the client list even for one client (View > Therapist mode).
     bool therapistMode = false;
     VocabularyWindowState vocabularies; // Edit > Vocabularies...
+    // Practice > People... / Clients...: offered to a practice's owner only.
+    PracticeWindowState practice;
     BodyMapState bodyMap;
     std::optional<Id> selectedKnot;  // ringed on the body map
     std::optional<Id> bodyMapClient; // whose knots the map showed last frame
@@ -101,7 +104,8 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
 
 // Between frames, before drawMainScreen: builds the view models the panels
 // draw (the open knot, the shown session's details and treatments) from the
-// workspace, so no panel reads the database while it draws.
+// workspace, so no panel reads the database while it draws; sends the
+// Practice window's changes and reads what it shows.
 void prepareMainScreen(const AppViewModel* model, MainScreenState& state);
 
 } // namespace knotmap::ui

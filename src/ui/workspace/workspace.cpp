@@ -18,8 +18,13 @@ Workspace::Workspace(Database database) : m_database(std::move(database)), m_wai
     }
     try {
         m_practiceName = signedInPerson(m_database.sql()).practiceName;
+        if (const auto practitioner = signedInPractitioner(m_database.sql())) {
+            m_practiceRole = practitioner->role;
+            m_practiceLogin = practitioner->login;
+        }
     } catch (const std::exception&) {
-        // Not known: the name is typed, and the server checks it on saving.
+        // Not known: the name is typed, and the server checks it on saving;
+        // no practice menus are offered (the server refuses what they would do).
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/undo_stack.h"
 #include "store/database.h"
+#include "store/practice/practice.h"
 #include "ui/workspace/pending_writes.h"
 
 #include <cstdint>
@@ -32,6 +33,13 @@ public:
     // In a practice (docs/practice.md), the signed-in practitioner's name,
     // which signatures and amendments must carry; empty elsewhere.
     [[nodiscard]] const std::string& practiceName() const { return m_practiceName; }
+    // In a practice, the signed-in login's role, read once on opening: the
+    // menus offer only what the role may do (the server decides regardless).
+    // None on a file database, a server that is not a practice, or for a
+    // login that is not an enabled practitioner there.
+    [[nodiscard]] std::optional<PracticeRole> practiceRole() const { return m_practiceRole; }
+    // The signed-in login in a practice (the server's session_user); empty elsewhere.
+    [[nodiscard]] const std::string& practiceLogin() const { return m_practiceLogin; }
     // Read-only (permissions, or rows breaking the rules): nothing may be changed.
     [[nodiscard]] bool writable() const { return !m_database.readOnly(); }
     // Where a worker opens its own read-only connection (store::openReader).
@@ -121,6 +129,8 @@ private:
     std::optional<std::string> m_error;
     std::optional<Conflict> m_conflict;
     std::string m_practiceName;
+    std::optional<PracticeRole> m_practiceRole;
+    std::string m_practiceLogin;
     std::unique_ptr<Command> m_conflicted; // the refused change, for keepMine
     std::uint64_t m_draftsEpoch = 0;
 };

@@ -1,0 +1,140 @@
+#include "ui/practice/practice_requests.h"
+
+#include "store/postgres_server/password_verifier.h"
+#include "store/practice/practice.h"
+
+#include <exception>
+#include <utility>
+
+namespace knotmap::ui {
+namespace {
+
+std::string who(const PracticeRequest& request) {
+    return request.personName.empty() ? request.login
+                                      : request.personName + " (" + request.login + ")";
+}
+
+// Adds the person on the form. The password (if typed) leaves the form's
+// buffers for guarded memory, which is wiped as soon as libpq has made the
+// verifier from it: the server never sees the password itself.
+std::string addPerson(PracticeWindowState& state, const PracticeRequest& request,
+                      Workspace& workspace) {
+    NewPractitioner person;
+    person.login = request.login;
+    person.name = request.personName;
+    person.role = request.role;
+    if (!state.form.password.empty()) {
+        const crypto::Secret password = state.form.password.take();
+        person.passwordVerifier = scramVerifier(workspace.readerLocation(), person.login, password);
+    }
+    addPractitioner(workspace.database().sql(), person);
+    state.form = NewPersonForm{};
+    return "Added " + person.name + " (" + person.login + ") as " +
+           std::string(roleName(person.role)) + ".";
+}
+
+// Sends one request; returns what it did, for the window's outcome line.
+std::string apply(PracticeWindowState& state, const PracticeRequest& request,
+                  Workspace& workspace) {
+    sql::Connection& db = workspace.database().sql();
+    switch (request.kind) {
+    case PracticeRequest::Kind::Add:
+        return addPerson(state, request, workspace);
+    case PracticeRequest::Kind::Enable:
+        setPractitionerEnabled(db, request.login, true);
+        return who(request) + " can sign in again.";
+    case PracticeRequest::Kind::Disable:
+        setPractitionerEnabled(db, request.login, false);
+        return who(request) + " can no longer sign in; their records stay.";
+    case PracticeRequest::Kind::Assign:
+        assignClient(db, request.clientId, request.login);
+        return request.clientName + " is assigned to " + who(request) + ".";
+    case PracticeRequest::Kind::Share:
+        shareClient(db, request.clientId, request.login);
+        return request.clientName + " is shared with " + who(request) + ".";
+    case PracticeRequest::Kind::Unshare:
+        unshareClient(db, request.clientId, request.login);
+        return request.clientName + " is no longer shared with " + who(request) + ".";
+    }
+    return {};
+}
+
+// "Couldn't disable Dana Ruiz (dana)": what was refused, before the server's reason.
+std::string refused(const PracticeRequest& request) {
+    const char* verb = "change";
+    switch (request.kind) {
+    case PracticeRequest::Kind::Add:
+        verb = "add";
+        break;
+    case PracticeRequest::Kind::Enable:
+        verb = "enable";
+        break;
+    case PracticeRequest::Kind::Disable:
+        verb = "disable";
+        break;
+    case PracticeRequest::Kind::Assign:
+        return "Couldn\u2019t assign " + request.clientName + " to " + who(request);
+    case PracticeRequest::Kind::Share:
+        return "Couldn\u2019t share " + request.clientName + " with " + who(request);
+    case PracticeRequest::Kind::Unshare:
+        return "Couldn\u2019t stop sharing " + request.clientName + " with " + who(request);
+    }
+    return std::string("Couldn\u2019t ") + verb + " " + who(request);
+}
+
+std::vector<NamedClient> clientsOf(const AppViewModel* model) {
+    std::vector<NamedClient> clients;
+    if (model == nullptr) {
+        return clients;
+    }
+    for (const ClientEntry& client : model->clients) {
+        if (client.id != 0) { // not the placeholder "Me" of an empty database
+            clients.push_back({client.id, client.name, false});
+        }
+    }
+    for (const ArchivedClient& client : model->archivedClients) {
+        clients.push_back({client.id, client.name, true});
+    }
+    return clients;
+}
+
+} // namespace
+
+void runPracticeRequests(PracticeWindowState& state, Workspace& workspace,
+                         const AppViewModel* model) {
+    if (!state.open) {
+        if (!state.form.password.empty() || state.form.password.second[0] != '\0') {
+            state.form.password.wipe();
+        }
+        state.read = false; // read afresh when it opens again
+        state.request.reset();
+        return;
+    }
+    state.ownLogin = workspace.practiceLogin();
+    if (auto request = std::exchange(state.request, std::nullopt)) {
+        try {
+            state.outcome = apply(state, *request, workspace);
+            state.error.clear();
+        } catch (const std::exception& error) {
+            state.error = refused(*request) + ": " + error.what();
+            state.outcome.clear();
+        }
+        // Either way the screen reads the practice again: a refusal may come
+        // from a change made elsewhere. Client access moves the window's
+        // clients too (the audit trail records it).
+        workspace.dataChanged();
+    }
+    if (state.read && state.readVersion == workspace.version()) {
+        return;
+    }
+    state.read = true;
+    state.readVersion = workspace.version();
+    try {
+        sql::Connection& db = workspace.database().sql();
+        state.view = buildPracticeView(practitioners(db), clientAccess(db), clientsOf(model));
+    } catch (const std::exception& error) {
+        state.error = "Couldn\u2019t read the practice: " + std::string(error.what());
+    }
+}
+
+} // namespace knotmap::ui
