@@ -10,23 +10,12 @@ namespace {
 
 constexpr std::size_t kShownCharacters = 40;
 
-// Shortens long text at a character (not byte) boundary.
-std::string shortened(const std::string& text) {
-    std::size_t characters = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > kShownCharacters) {
-            return text.substr(0, i) + "…";
-        }
-    }
-    return text;
-}
-
 std::string shown(const nlohmann::json& value) {
     if (value.is_null()) {
         return "none";
     }
     if (value.is_string()) {
-        return "\"" + shortened(value.get<std::string>()) + "\"";
+        return "\"" + shortenedText(value.get<std::string>()) + "\"";
     }
     return value.dump();
 }
@@ -53,6 +42,17 @@ nlohmann::ordered_json parsed(const std::optional<std::string>& text) {
 }
 
 } // namespace
+
+std::string shortenedText(const std::string& text) {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 &&
+            ++characters > kShownCharacters) {
+            return text.substr(0, i) + "…";
+        }
+    }
+    return text;
+}
 
 std::vector<FieldChange> describeChanges(const std::optional<std::string>& before,
                                          const std::optional<std::string>& after) {

@@ -22,6 +22,9 @@ struct FieldChange {
 [[nodiscard]] std::vector<FieldChange> describeChanges(const std::optional<std::string>& before,
                                                        const std::optional<std::string>& after);
 
+// Text over 40 characters cut at a character (not byte) boundary, with "…".
+[[nodiscard]] std::string shortenedText(const std::string& text);
+
 // "pain 6 → 4; notes "" → "tight"" for the changes.
 [[nodiscard]] std::string changeSummary(const std::vector<FieldChange>& changes);
 

@@ -1,28 +1,11 @@
 #include "store/row_version.h"
 
+#include "core/local_time_text.h"
 #include "store/audit/audit_trail.h"
 #include "store/sql/statement.h"
 #include "store/store_error.h"
 
-#include <ctime>
-
 namespace knotmap {
-namespace {
-
-std::string localMinute(std::int64_t utc) {
-    const std::time_t when = static_cast<std::time_t>(utc);
-    std::tm local{};
-    localtime_r(&when, &local);
-    char text[40];
-    std::strftime(text, sizeof text, "%H:%M on %d %b %Y", &local);
-    std::string shown = text;
-    if (shown.compare(9, 1, "0") == 0) { // "14:02 on 03 Dec" reads "3 Dec"
-        shown.erase(9, 1);
-    }
-    return shown;
-}
-
-} // namespace
 
 std::string versionedUpdateTail(int readVersion) {
     return readVersion > 0 ? ", version = version + 1 WHERE id = ? AND version = ? RETURNING version"
@@ -67,7 +50,7 @@ void throwConflict(sql::Connection& db, const char* table, const char* noun, Id 
     std::string when;
     if (!events.empty()) {
         who = events.back().personName;
-        when = " at " + localMinute(events.back().atUtc);
+        when = " at " + localMinuteOnDayText(events.back().atUtc);
     }
     throw ConflictError(who + " changed this " + noun + when +
                         ", after you opened it; nothing of yours was saved over it");

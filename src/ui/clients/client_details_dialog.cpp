@@ -105,6 +105,13 @@ std::optional<Client> drawClientDetailsDialog(const AppViewModel& model,
     const float fieldWidth = width - ImGui::GetStyle().WindowPadding.x * 2.0f;
 
     fieldLabel("Name", look);
+    if (form->clientId) {
+        // At the end of the first label's line, out of the fields' way.
+        ImGui::SameLine(ImGui::GetCursorPosX() + fieldWidth - historyButtonWidth());
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().FramePadding.y);
+        form->historyWanted |=
+            historyButton("client-history", "Who changed this client's details, and when");
+    }
     ImGui::SetNextItemWidth(fieldWidth);
     if (appearing) {
         ImGui::SetKeyboardFocusHere();
@@ -131,9 +138,12 @@ std::optional<Client> drawClientDetailsDialog(const AppViewModel& model,
     save |= primaryButton(form->clientId ? "Save" : "Add client", look);
     probeItem("client-save");
     ImGui::SameLine();
+    // Esc over the History dialog closes that dialog only.
     const bool cancel =
-        ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+        ImGui::Button("Cancel") ||
+        (!form->history.openRequested && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)));
     probeItem("client-cancel");
+    drawRecordHistoryDialog(form->history, look);
 
     std::optional<Client> result;
     if (cancel) {

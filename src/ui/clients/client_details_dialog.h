@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain.h"
+#include "ui/dialogs/record_history_dialog.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/style/appearance.h"
 
@@ -21,6 +22,10 @@ struct ClientForm {
     std::string nameError;
     std::string birthYearError;
     bool openRequested = true; // the popup opens on the next draw
+    // An edited client's History: asked for by the form, read by the caller
+    // (which has the database), shown over the form.
+    bool historyWanted = false;
+    RecordHistoryState history;
 };
 
 [[nodiscard]] ClientForm newClientForm(std::string name = {});

@@ -20,6 +20,10 @@ void applyClientListActions(const ClientListActions& actions, ClientListState& s
     if (actions.edit) {
         workspace.execute(std::make_unique<EditClientCommand>(db, *actions.edit));
     }
+    if (actions.showHistory && state.form) {
+        state.form->history =
+            readRecordHistory(db, clientHistorySource(*actions.showHistory, actions.historyTitle));
+    }
     if (actions.archive) {
         workspace.execute(std::make_unique<ArchiveClientCommand>(db, *actions.archive));
     }

@@ -267,6 +267,13 @@ void startNewClient(ClientListState& state) {
 void drawClientForm(const AppViewModel& model, ClientListState& state, ClientListActions& actions,
                     const Appearance& look) {
     const bool creating = state.form && !state.form->clientId;
+    if (state.form && state.form->historyWanted && state.form->clientId) {
+        state.form->historyWanted = false;
+        actions.showHistory = state.form->clientId;
+        const ClientEntry* client = findClient(model, *state.form->clientId);
+        actions.historyTitle =
+            "History of " + (client != nullptr ? client->name : state.form->name);
+    }
     if (auto details = drawClientDetailsDialog(model, state.form, look)) {
         if (creating) {
             actions.create = std::move(*details);

@@ -26,6 +26,8 @@ struct ClientListActions {
     std::optional<Client> edit;   // new details of client edit->id
     std::optional<Id> archive;
     std::optional<Id> unarchive;
+    std::optional<Id> showHistory; // of the client edited in the form
+    std::string historyTitle;
 };
 
 // The clients, one selectable row each with their session count and last

@@ -1,106 +1,168 @@
 #include "ui/dialogs/record_history_dialog.h"
 
-#include "core/audit_change.h"
+#include "core/record_history_text.h"
 #include "store/audit/audit_trail.h"
 #include "store/sql/statement.h"
 #include "ui/dialogs/centred_modal.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
 #include <ctime>
 #include <map>
+#include <memory>
+#include <optional>
 
 namespace knotmap::ui {
 namespace {
 
-// "3 Dec 14:02", with the year when it is not this year's.
-std::string whenText(std::int64_t utc) {
-    const std::time_t when = static_cast<std::time_t>(utc);
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    std::tm today{};
-    localtime_r(&when, &local);
-    localtime_r(&now, &today);
-    char text[40];
-    std::strftime(text, sizeof text,
-                  local.tm_year == today.tm_year ? "%d %b %H:%M" : "%d %b %Y %H:%M", &local);
-    std::string shown = text;
-    if (shown.front() == '0') {
-        shown.erase(0, 1);
-    }
-    return shown;
-}
+// id -> name of a vocabulary, read the first time an event needs one: most
+// histories hold no link rows, and then nothing is read.
+class VocabularyNames {
+public:
+    VocabularyNames(sql::Connection& db, const char* table) : m_db(db), m_table(table) {}
 
-// id -> name of a vocabulary, for link rows that hold ids.
-std::map<std::int64_t, std::string> names(sql::Connection& db, const char* table) {
-    std::map<std::int64_t, std::string> byId;
-    sql::Statement query(db, std::string("SELECT id, name FROM ") + table);
-    while (query.executeStep()) {
-        byId[query.getColumn(0).getInt64()] = query.getColumn(1).getString();
+    std::string operator()(std::int64_t id) {
+        if (!m_byId) {
+            m_byId.emplace();
+            sql::Statement query(m_db, std::string("SELECT id, name FROM ") + m_table);
+            while (query.executeStep()) {
+                (*m_byId)[query.getColumn(0).getInt64()] = query.getColumn(1).getString();
+            }
+        }
+        const auto found = m_byId->find(id);
+        return found != m_byId->end() ? found->second : std::string();
     }
-    return byId;
-}
 
-// What a link row added or removed: "symptom “Aching”".
-std::string linkText(const AuditEvent& event, const std::map<std::int64_t, std::string>& symptoms,
-                     const std::map<std::int64_t, std::string>& triggers,
-                     const RegionNamer& regionName) {
-    const auto row = nlohmann::json::parse(event.after ? *event.after : event.before.value_or("{}"),
-                                           nullptr, false);
-    if (!row.is_object()) {
-        return event.table;
-    }
-    const auto named = [](const std::map<std::int64_t, std::string>& byId, const nlohmann::json& id) {
-        const auto found = id.is_number_integer() ? byId.find(id.get<std::int64_t>()) : byId.end();
-        return found != byId.end() ? "\u201C" + found->second + "\u201D" : id.dump();
+private:
+    sql::Connection& m_db;
+    const char* m_table;
+    std::optional<std::map<std::int64_t, std::string>> m_byId;
+};
+
+// RecordNames copies its functions: each shares one reader.
+std::function<std::string(std::int64_t)> namesOf(sql::Connection& db, const char* table) {
+    auto names = std::make_shared<VocabularyNames>(db, table);
+    return [names](std::int64_t id) {
+        return (*names)(id);
     };
-    if (event.table == "observation_symptom") {
-        return "symptom " + named(symptoms, row.value("symptom_id", nlohmann::json()));
+}
+
+// The record's own and link rows (under its id), then each amendment's,
+// merged in the order the trail wrote them.
+std::vector<AuditEvent> readEvents(sql::Connection& db, const RecordHistorySource& source) {
+    AuditFilter filter;
+    filter.tables = source.linkTables;
+    filter.tables.insert(filter.tables.begin(), source.table);
+    filter.rowId = source.id;
+    std::vector<AuditEvent> events = readAuditTrail(db, filter);
+    if (source.amendmentTable.empty()) {
+        return events;
     }
-    if (event.table == "session_trigger") {
-        return "trigger " + named(triggers, row.value("trigger_id", nlohmann::json()));
+    // Amendments are never deleted while their record exists, so the rows
+    // there now name every amendment the trail holds for it.
+    sql::Statement amendments(db, "SELECT id FROM " + source.amendmentTable + " WHERE " +
+                                      source.amendmentParent + " = ?");
+    amendments.bind(1, static_cast<std::int64_t>(source.id));
+    std::vector<std::int64_t> ids;
+    while (amendments.executeStep()) {
+        ids.push_back(amendments.getColumn(0).getInt64());
     }
-    const std::string code = row.value("region_code", std::string());
-    return "referred pain to " + (regionName ? regionName(code) : code);
+    for (const std::int64_t id : ids) {
+        AuditFilter one;
+        one.tables = {source.amendmentTable};
+        one.rowId = id;
+        for (AuditEvent& event : readAuditTrail(db, one)) {
+            events.push_back(std::move(event));
+        }
+    }
+    std::sort(events.begin(), events.end(),
+              [](const AuditEvent& a, const AuditEvent& b) { return a.id < b.id; });
+    return events;
 }
 
 } // namespace
 
-RecordHistoryState readRecordHistory(sql::Connection& db, std::string title,
-                                     const std::vector<std::string>& tables, Id id,
+RecordHistorySource ratingHistorySource(Id observationId, std::string title) {
+    RecordHistorySource source;
+    source.title = std::move(title);
+    source.table = "observation";
+    source.linkTables = {"observation_symptom", "observation_referral"};
+    source.amendmentTable = "observation_amendment";
+    source.amendmentParent = "observation_id";
+    source.id = observationId;
+    return source;
+}
+
+RecordHistorySource visitHistorySource(Id sessionId, std::string title) {
+    RecordHistorySource source;
+    source.title = std::move(title);
+    source.table = "session";
+    source.linkTables = {"session_trigger"};
+    source.amendmentTable = "session_amendment";
+    source.amendmentParent = "session_id";
+    source.id = sessionId;
+    return source;
+}
+
+RecordHistorySource treatmentHistorySource(Id treatmentId, std::string title,
+                                           std::string subtitle) {
+    RecordHistorySource source;
+    source.title = std::move(title);
+    source.subtitle = std::move(subtitle);
+    source.table = "treatment";
+    source.amendmentTable = "treatment_amendment";
+    source.amendmentParent = "treatment_id";
+    source.id = treatmentId;
+    return source;
+}
+
+RecordHistorySource clientHistorySource(Id clientId, std::string title) {
+    RecordHistorySource source;
+    source.title = std::move(title);
+    source.table = "client";
+    source.id = clientId;
+    return source;
+}
+
+RecordHistoryState readRecordHistory(sql::Connection& db, const RecordHistorySource& source,
                                      const RegionNamer& regionName) {
     RecordHistoryState state;
-    state.title = std::move(title);
+    state.title = source.title;
+    state.subtitle = source.subtitle;
     state.openRequested = true;
     try {
-        AuditFilter filter;
-        filter.tables = tables;
-        filter.rowId = id;
-        const std::vector<AuditEvent> events = readAuditTrail(db, filter);
-        const auto symptoms = names(db, "symptom");
-        const auto triggers = names(db, "trigger_cause");
-        for (const AuditEvent& event : events) {
-            const bool own = !tables.empty() && event.table == tables.front();
-            const std::string verb = event.action == "insert"   ? "Added"
-                                     : event.action == "update" ? "Changed"
-                                                                : (own ? "Deleted" : "Removed");
-            std::string what;
-            if (own) {
-                what = event.action == "update"
-                           ? changeSummary(describeChanges(event.before, event.after))
-                           : "";
-            } else {
-                what = linkText(event, symptoms, triggers, regionName);
-            }
-            state.lines.push_back(verb + " by " + event.personName + " on " +
-                                  whenText(event.atUtc) + (what.empty() ? "" : ": " + what));
+        std::vector<RecordEvent> events;
+        for (AuditEvent& event : readEvents(db, source)) {
+            events.push_back({event.atUtc, std::move(event.personName), std::move(event.table),
+                              std::move(event.action), std::move(event.before),
+                              std::move(event.after)});
         }
+        RecordNames names;
+        names.symptom = namesOf(db, "symptom");
+        names.trigger = namesOf(db, "trigger_cause");
+        names.treatmentKind = namesOf(db, "treatment_kind");
+        names.region = regionName;
+        state.lines = recordHistoryLines(events, source.table, names, std::time(nullptr));
     } catch (const std::exception& error) {
         state.error = std::string("The history could not be read: ") + error.what();
     }
     return state;
+}
+
+float historyButtonWidth() {
+    return ImGui::CalcTextSize("History").x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+bool historyButton(const char* probeName, const char* tooltip) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    const bool clicked = ImGui::Button("History");
+    ImGui::PopStyleColor();
+    probeItem(probeName);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", tooltip);
+    }
+    return clicked;
 }
 
 void drawRecordHistoryDialog(RecordHistoryState& state, const Appearance& look) {
@@ -112,6 +174,17 @@ void drawRecordHistoryDialog(RecordHistoryState& state, const Appearance& look) 
     }
     ImGui::PushTextWrapPos(0.0f);
     textWithFont(state.title, look.fonts.heading);
+    if (!state.subtitle.empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - look.px(8)); // it belongs to the title
+        textMuted(state.subtitle, look);
+    }
+    if (testProbeActive()) {
+        probeValue("history-title", state.title);
+        probeValue("history-lines", std::to_string(state.lines.size()));
+        for (const std::string& line : state.lines) {
+            probeValue("history-line", line);
+        }
+    }
     if (!state.error.empty()) {
         textMuted(state.error, look);
     } else if (state.lines.empty()) {
@@ -141,8 +214,8 @@ void drawRecordHistoryDialog(RecordHistoryState& state, const Appearance& look) 
     const char* closeLabel = "Close";
     const float closeWidth = ImGui::CalcTextSize(closeLabel).x + look.px(14) * 2;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - closeWidth);
-    const bool close = primaryButton(closeLabel, look) ||
-                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    const bool close =
+        primaryButton(closeLabel, look) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     probeItem("history-close");
     if (close) {
         state.openRequested = false;

@@ -3,12 +3,13 @@
 #include "core/colour_ramp.h"
 #include "core/domain_codes.h"
 #include "core/validation.h"
-#include "ui/widgets/chips.h"
+#include "ui/dialogs/record_history_dialog.h"
 #include "ui/knots/knot_kind_segments.h"
-#include "ui/widgets/pain_slider.h"
-#include "ui/widgets/segmented_control.h"
 #include "ui/knots/signed_rating_view.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/chips.h"
+#include "ui/widgets/pain_slider.h"
+#include "ui/widgets/segmented_control.h"
 #include "ui/widgets/text_field.h"
 #include "ui/widgets/widgets.h"
 
@@ -56,9 +57,7 @@ std::optional<int> painFromKeys() {
 // Title and session on the left; History and a close button on the right.
 bool header(const KnotEditorModel& model, KnotEditorEvents& events, const Appearance& look) {
     const float closeSize = ImGui::GetFrameHeight();
-    const char* historyLabel = "History";
-    const float historyWidth =
-        ImGui::CalcTextSize(historyLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float historyWidth = historyButtonWidth();
     const float textWidth =
         ImGui::GetContentRegionAvail().x - closeSize - historyWidth - look.px(12);
     const ImVec2 start = ImGui::GetCursorPos();
@@ -74,15 +73,11 @@ bool header(const KnotEditorModel& model, KnotEditorEvents& events, const Appear
     const ImVec2 end = ImGui::GetCursorPos();
 
     ImGui::SetCursorPos(ImVec2(start.x + textWidth + look.px(8), start.y));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-    if (ImGui::Button(historyLabel)) {
+    if (historyButton("knot-history", "Who changed this rating, and when")) {
         events.showHistory = true;
     }
-    probeItem("knot-history");
-    if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Who changed this rating, and when");
-    }
     ImGui::SameLine(0, look.px(4));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     const bool close = ImGui::Button("\u00D7##close", ImVec2(closeSize, closeSize));
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("Close the editor (Esc)");

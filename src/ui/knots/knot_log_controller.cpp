@@ -265,8 +265,7 @@ void KnotLogController::drawEditor(const Appearance& look) {
     if (events.showHistory) {
         const KnotEditorModel& shown = *m_editor;
         m_history = readRecordHistory(
-            db(), "History of " + shown.title,
-            {"observation", "observation_symptom", "observation_referral"}, shown.observationId,
+            db(), ratingHistorySource(shown.observationId, "History of " + shown.title),
             [this](const std::string& code) {
                 const AtlasRegion* region = m_atlas.findByCode(code);
                 return region != nullptr ? region->displayName : code;

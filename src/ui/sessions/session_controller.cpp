@@ -88,6 +88,7 @@ const SessionDetailsModel* SessionController::model(Id sessionId) const {
 }
 
 void SessionController::drawDetails(const ClientEntry& client, const Appearance& look) {
+    drawRecordHistoryDialog(m_history, look);
     const std::optional<Id> sessionId = shownSession(client);
     if (!sessionId) {
         textMuted("No session yet. Click the body map to log a knot, or start a new session.",
@@ -102,7 +103,13 @@ void SessionController::drawDetails(const ClientEntry& client, const Appearance&
     // what the person does applies to the session drawn.
     if (m_model) {
         const Id drawn = m_modelSession;
-        apply(drawSessionDetails(*m_model, m_state, look), drawn);
+        const SessionDetailsEvents events = drawSessionDetails(*m_model, m_state, look);
+        if (events.showHistory) {
+            m_history =
+                readRecordHistory(m_workspace.database().sql(),
+                                  visitHistorySource(drawn, "History of " + m_model->title));
+        }
+        apply(events, drawn);
     }
 }
 

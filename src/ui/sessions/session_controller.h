@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain.h"
+#include "ui/dialogs/record_history_dialog.h"
 #include "ui/knots/knot_log_controller.h"
 #include "ui/sessions/session_details_model.h"
 #include "ui/sessions/session_details_panel.h"
@@ -71,6 +72,7 @@ private:
     std::uint64_t m_draftsEpoch = 0;                   // Workspace::draftsEpoch() last seen
     std::string m_readError;
     SessionDetailsState m_state;
+    RecordHistoryState m_history; // the visit's History dialog, read when asked
 };
 
 } // namespace knotmap::ui

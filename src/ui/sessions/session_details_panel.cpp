@@ -1,11 +1,12 @@
 #include "ui/sessions/session_details_panel.h"
 
 #include "core/validation.h"
+#include "ui/dialogs/record_history_dialog.h"
+#include "ui/sessions/session_dialogs.h"
+#include "ui/shell/test_probe.h"
 #include "ui/widgets/chips.h"
 #include "ui/widgets/pain_slider.h"
-#include "ui/sessions/session_dialogs.h"
 #include "ui/widgets/signed_banner.h"
-#include "ui/shell/test_probe.h"
 #include "ui/widgets/text_field.h"
 #include "ui/widgets/widgets.h"
 
@@ -240,6 +241,24 @@ void recordAmendments(const SessionDetailsModel& model, const Appearance& look) 
     ImGui::PopTextWrapPos();
 }
 
+// The title, with History at the end of its first line.
+void header(const SessionDetailsModel& model, SessionDetailsEvents& events,
+            const Appearance& look) {
+    const float gap = look.px(8);
+    const float textWidth = ImGui::GetContentRegionAvail().x - historyButtonWidth() - gap;
+    const ImVec2 start = ImGui::GetCursorPos();
+    ImGui::PushTextWrapPos(start.x + textWidth);
+    textWithFont(model.title, look.fonts.heading);
+    ImGui::PopTextWrapPos();
+    const ImVec2 end = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + textWidth + gap, start.y));
+    const char* tooltip = model.session.kind == SessionKind::TherapyVisit
+                              ? "Who changed this visit, and when"
+                              : "Who changed this check-in, and when";
+    events.showHistory = historyButton("visit-history", tooltip);
+    ImGui::SetCursorPos(end);
+}
+
 void footer(const SessionDetailsModel& model, SessionDetailsState& state,
             SessionDetailsEvents& events, const Appearance& look) {
     ImGui::Dummy(ImVec2(0, look.px(12)));
@@ -293,7 +312,7 @@ void resetDrafts(const SessionDetailsModel& model, SessionDetailsState& state) {
 SessionDetailsEvents drawSessionDetails(const SessionDetailsModel& model,
                                         SessionDetailsState& state, const Appearance& look) {
     SessionDetailsEvents events;
-    textWithFont(model.title, look.fonts.heading);
+    header(model, events, look);
     const bool isVisit = model.session.kind == SessionKind::TherapyVisit;
     // A visit reads like a clinical note: therapist and SOAP first, then the
     // ratings the client gave; a check-in starts with the ratings.

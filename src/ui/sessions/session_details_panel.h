@@ -40,6 +40,7 @@ struct SessionDetailsEvents {
     bool deleteSession = false;
     std::optional<std::string> signAs; // the therapist's name
     std::optional<SessionAmendment> amend;
+    bool showHistory = false; // History was clicked
 };
 
 // Copies the model's values into the drafts (after the model was rebuilt),

@@ -36,6 +36,7 @@ void TreatmentController::prepare(std::optional<Id> sessionId) {
 }
 
 void TreatmentController::draw(const Appearance& look) {
+    drawRecordHistoryDialog(m_history, look);
     if (!m_readError.empty()) {
         textMuted(m_readError, look);
     }
@@ -62,12 +63,32 @@ void TreatmentController::draw(const Appearance& look) {
             m_state.form = TreatmentFormState{};
         }
     }
+    if (events.showHistory) {
+        showHistory(*events.showHistory);
+    }
     if (events.remove) {
         if (m_state.form.editing && m_state.form.editing->id == *events.remove) {
             m_state.form = TreatmentFormState{};
         }
         m_workspace.execute(std::make_unique<DeleteTreatmentCommand>(db, *events.remove));
     }
+}
+
+void TreatmentController::showHistory(Id treatmentId) {
+    // "History of Heat", under it the session: "Sat 14 Mar 2026, 09:30 · Therapy visit".
+    std::string title = "History of this treatment";
+    const std::optional<Treatment>& shown = m_state.form.editing;
+    if (m_model && shown) {
+        for (const TreatmentKindChoice& kind : m_model->kinds) {
+            if (kind.code == shown->kindCode) {
+                title = "History of " + kind.name;
+            }
+        }
+    }
+    m_history =
+        readRecordHistory(m_workspace.database().sql(),
+                          treatmentHistorySource(treatmentId, std::move(title),
+                                                 m_model ? m_model->sessionTitle : std::string()));
 }
 
 void TreatmentController::amend(const Treatment& corrected) {

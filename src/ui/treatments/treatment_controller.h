@@ -2,6 +2,7 @@
 
 #include "core/atlas.h"
 #include "core/domain.h"
+#include "ui/dialogs/record_history_dialog.h"
 #include "ui/style/appearance.h"
 #include "ui/treatments/treatment_panel.h"
 #include "ui/treatments/treatment_view_model.h"
@@ -31,6 +32,7 @@ public:
 private:
     // Saves the form's corrections of a signed visit's treatment as amendments.
     void amend(const Treatment& corrected);
+    void showHistory(Id treatmentId);
     Workspace& m_workspace;
     const Atlas& m_atlas;
     std::optional<TreatmentPanelModel> m_model;
@@ -38,6 +40,7 @@ private:
     std::uint64_t m_modelVersion = ~std::uint64_t{0}; // the workspace's version it was read at
     std::string m_readError; // shown in place of the list when reading failed
     TreatmentPanelState m_state;
+    RecordHistoryState m_history; // a treatment's History dialog, read when asked
 };
 
 } // namespace knotmap::ui

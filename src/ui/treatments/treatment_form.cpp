@@ -2,8 +2,9 @@
 
 #include "core/domain_codes.h"
 #include "core/validation.h"
-#include "ui/widgets/segmented_control.h"
+#include "ui/dialogs/record_history_dialog.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/segmented_control.h"
 #include "ui/widgets/text_field.h"
 #include "ui/widgets/widgets.h"
 
@@ -360,10 +361,20 @@ TreatmentFormResult drawTreatmentForm(const TreatmentPanelModel& model, Treatmen
                                       const Appearance& look) {
     TreatmentFormResult result;
     ImGui::PushID("treatment-form");
+    const float titleY = ImGui::GetCursorPosY();
     textWithFont(form.amending  ? "Amend treatment"
                  : form.editing ? "Edit treatment"
                                 : "Add treatment",
                  look.fonts.strong);
+    if (form.editing) {
+        // At the title line's end, as in the knot editor.
+        const ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - historyButtonWidth());
+        ImGui::SetCursorPosY(titleY);
+        result.showHistory =
+            historyButton("treatment-history", "Who changed this treatment, and when");
+        ImGui::SetCursorPos(after);
+    }
     sectionLabel("What was done", look);
     kindPicker(model, form);
     targetSection(model, form, look);

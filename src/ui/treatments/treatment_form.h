@@ -52,6 +52,7 @@ struct TreatmentFormResult {
     std::optional<NewTreatment> add; // "Add treatment" pressed
     std::optional<Treatment> update; // "Save" pressed while editing
     bool cancelled = false;
+    bool showHistory = false; // History of the edited treatment was clicked
 };
 
 // Draws the open form; the caller closes it once the result was saved.

@@ -24,6 +24,7 @@ LineActions signedLineActions() {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     actions.edit = ImGui::Button("Amend\u2026");
+    probeItem("treatment-amend");
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("Correct this treatment of the signed visit; the original stays on "
                           "record");
@@ -41,6 +42,7 @@ LineActions lineActions(const Appearance& look) {
     ImGui::SameLine(right - editWidth - removeWidth - look.px(4));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     actions.edit = ImGui::Button("Edit");
+    probeItem("treatment-edit");
     ImGui::SameLine(0, look.px(4));
     actions.remove = ImGui::Button("\u00D7", ImVec2(removeWidth, 0));
     if (ImGui::IsItemHovered()) {
@@ -151,6 +153,9 @@ TreatmentPanelEvents drawTreatmentPanel(const TreatmentPanelModel& model,
         const TreatmentFormResult result = drawTreatmentForm(model, state.form, look);
         events.add = result.add;
         events.update = result.update;
+        if (result.showHistory && state.form.editing) {
+            events.showHistory = state.form.editing->id;
+        }
         if (result.cancelled) {
             state.form = TreatmentFormState{};
         }

@@ -18,6 +18,7 @@ struct TreatmentPanelEvents {
     std::optional<NewTreatment> add;
     std::optional<Treatment> update;
     std::optional<Id> remove;
+    std::optional<Id> showHistory; // of this treatment
 };
 
 // The treatments of one session: a heading, the list (kind, minutes and
