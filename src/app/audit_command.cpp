@@ -4,6 +4,7 @@
 #include "core/audit_change.h"
 #include "core/calendar_day.h"
 #include "core/csv_writer.h"
+#include "core/local_time_text.h"
 #include "core/output_file.h"
 #include "store/audit/audit_trail.h"
 #include "store/client_lookup.h"
@@ -42,15 +43,6 @@ std::optional<std::int64_t> dayStart(const char* option, const std::string& text
     return localMidnight(*day + plusDays);
 }
 
-std::string localTime(std::int64_t utc) {
-    const std::time_t when = static_cast<std::time_t>(utc);
-    std::tm local{};
-    localtime_r(&when, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
-    return text;
-}
-
 std::string who(const AuditEvent& event) {
     return event.personName == event.person ? event.person
                                             : event.personName + " (" + event.person + ")";
@@ -69,7 +61,7 @@ void writeText(std::ostream& out, const std::vector<AuditEvent>& events) {
         const std::string verb = event.action == "insert"   ? "added"
                                  : event.action == "update" ? "changed"
                                                             : "deleted";
-        out << localTime(event.atUtc) << "  " << who(event) << " " << verb << " "
+        out << localDateTimeText(event.atUtc) << "  " << who(event) << " " << verb << " "
             << recordNoun(event.table) << " " << event.rowId;
         if (const std::string client = clientText(event); !client.empty()) {
             out << " of " << client;
@@ -93,7 +85,7 @@ void writeCsv(std::ostream& out, const std::vector<AuditEvent>& events) {
     for (const AuditEvent& event : events) {
         csv.field(event.id);
         csv.field(event.atUtc);
-        csv.field(localTime(event.atUtc));
+        csv.field(localDateTimeText(event.atUtc));
         csv.textField(event.person);
         csv.textField(event.personName);
         csv.field(event.table);
@@ -125,10 +117,15 @@ CLI::App* addAuditCommand(CLI::App& app, AuditArguments& arguments) {
 
 int runAudit(const AuditArguments& arguments) {
     AuditFilter filter;
-    filter.fromUtc = dayStart("--from", arguments.from, 0);
-    filter.toUtc = dayStart("--to", arguments.to, 1);
-    if (filter.fromUtc && filter.toUtc && *filter.fromUtc >= *filter.toUtc) {
-        throw CLI::ValidationError("--from", arguments.from + " is after --to " + arguments.to);
+    try { // a bad command line: exit 2, before anything is opened (as export)
+        filter.fromUtc = dayStart("--from", arguments.from, 0);
+        filter.toUtc = dayStart("--to", arguments.to, 1);
+        if (filter.fromUtc && filter.toUtc && *filter.fromUtc >= *filter.toUtc) {
+            throw CLI::ValidationError("--from", arguments.from + " is after --to " + arguments.to);
+        }
+    } catch (const CLI::ValidationError& error) {
+        std::cerr << "knotmap audit: " << error.what() << "\n";
+        return 2;
     }
     Database database = Database::open(resolveDatabase(arguments.db), readingOptions());
     if (!arguments.client.empty()) {

@@ -348,6 +348,7 @@ int runCommandLine(int argc, char** argv) {
                               [&] { return runPractice(*practiceCommand, practiceArguments); });
         }
         if (*auditCommand) {
+            refuseDatabaseAsFile(auditArguments.db, auditArguments.output, "an audit file");
             return onDatabase(auditArguments.db, false, [&] { return runAudit(auditArguments); });
         }
         if (*screenshotCommand) {
