@@ -4,6 +4,7 @@
 #include "app/daily_backup.h"
 #include "app/export_job.h"
 #include "app/frame_timer.h"
+#include "app/front_desk_gui.h"
 #include "app/main_window.h"
 #include "app/report_job.h"
 #include "app/sample_switch.h"
@@ -391,6 +392,13 @@ enum class NextStep {
 NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath,
                        MainWindow& window, ui::MainScreenState& state, SettingsKeeper& settings,
                        SampleSwitch& sample, const std::optional<ui::NoticeState>& carried) {
+    // A practice's front desk may read only who the clients are and when
+    // they come; this screen's whole-record reads would be refused. It gets
+    // a screen of its own.
+    if (auto frontDesk = openFrontDesk(databasePath)) {
+        runFrontDesk(options, std::move(*frontDesk), window, state, settings);
+        return NextStep::Quit;
+    }
     LoadedData data = load(databasePath, state);
     if (carried) {
         showCarriedNotice(*carried, state.notice);

@@ -1,6 +1,7 @@
 #include "app/screenshot_command.h"
 
 #include "app/database_path.h"
+#include "app/front_desk_gui.h"
 #include "app/main_window.h"
 #include "render/png_writer.h"
 #include "store/client_lookup.h"
@@ -106,6 +107,17 @@ CLI::App* addScreenshotCommand(CLI::App& app, ScreenshotArguments& arguments) {
 
 int runScreenshot(const ScreenshotArguments& arguments) {
     const DatabaseLocation where = resolveDatabase(arguments.db);
+    // A practice's front desk sees its own window, as it opens for that login.
+    if (auto frontDesk = openFrontDesk(where)) {
+        FrameCapture capture{arguments.width, arguments.height, {}};
+        captureFrontDesk(*frontDesk,
+                         arguments.theme == "dark" ? ui::ThemeKind::Dark : ui::ThemeKind::Light,
+                         arguments.client, capture);
+        render::writePng(arguments.output, capture.width, capture.height, capture.rgba);
+        std::cerr << "Wrote a " << capture.width << " x " << capture.height
+                  << " front desk screenshot to " << arguments.output << "\n";
+        return 0;
+    }
     ui::Workspace workspace(Database::open(where, readingOptions()));
     Database& database = workspace.database();
     ui::AppViewModel model = ui::buildAppViewModel(database);

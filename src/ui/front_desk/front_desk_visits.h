@@ -1,0 +1,14 @@
+#pragma once
+
+#include "ui/front_desk/front_desk_state.h"
+#include "ui/style/appearance.h"
+
+namespace knotmap::ui {
+
+// "Book a visit" (date, time, kind, Book visit) for the selected client,
+// above their visits newest first: date, time and kind, nothing clinical.
+// A booking that reads as a time becomes state.requests.bookVisit.
+void drawFrontDeskVisits(const FrontDeskData& data, FrontDeskScreenState& state, Id clientId,
+                         const Appearance& look);
+
+} // namespace knotmap::ui
