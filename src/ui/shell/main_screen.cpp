@@ -7,6 +7,7 @@
 #include "ui/history/history_common.h"
 #include "ui/history/history_panel.h"
 #include "ui/knots/knot_log_wiring.h"
+#include "store/practice/practice.h"
 #include "ui/practice/practice_requests.h"
 #include "ui/sessions/session_column.h"
 #include "ui/sessions/session_list_panel.h"
@@ -142,16 +143,25 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         }
     }
 
-    // The database in use, quietly at the trailing edge; the full path on hover.
+    // The database in use, quietly at the trailing edge; the full path on
+    // hover. In a practice, who is signed in there ("Dana Ruiz · practitioner"),
+    // as everything saved is recorded under that name.
+    std::string label = databasePath;
+    if (state.workspace != nullptr && state.workspace->practiceRole() &&
+        !state.workspace->practiceName().empty()) {
+        // Last, so a narrow window elides the server's name, not the person's.
+        label = databasePath + "  \u2014  " + state.workspace->practiceName() + " \u00B7 " +
+                std::string(roleName(*state.workspace->practiceRole()));
+    }
     ImGui::PushFont(look.fonts.small);
     const float right = ImGui::GetWindowContentRegionMax().x - look.px(8);
     const float left = ImGui::GetCursorPosX() + look.px(48);
-    const std::string shown = elideLeft(databasePath, right - left);
+    const std::string shown = elideLeft(label, right - left);
     const float width = ImGui::CalcTextSize(shown.c_str()).x;
     ImGui::SetCursorPosX(right - width);
     textMuted(shown, look);
-    if (shown != databasePath && ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s", databasePath.c_str());
+    if (shown != label && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", label.c_str());
     }
     ImGui::PopFont();
     ImGui::EndMainMenuBar();
