@@ -2,11 +2,14 @@
 
 #include "store/practice/front_desk_records.h"
 #include "store/store_error.h"
+#include "ui/front_desk/front_desk_client_form.h"
 #include "ui/front_desk/front_desk_screen.h"
+#include "ui/front_desk/front_desk_visits.h"
 #include "ui/shell/app_view_model.h"
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <utility>
 
 namespace knotmap {
@@ -37,10 +40,14 @@ bool attempt(ui::FrontDeskScreenState& state, std::string& problem, Write&& writ
     } catch (const ValidationError& error) {
         problem = error.what();
     } catch (const ConflictError& error) {
-        problem = error.what();
-        // Their version is read and shown instead of what was typed.
-        state.draft.edited = false;
-        state.draft.version = 0;
+        if (&problem != &state.draft.problem) {
+            problem = error.what();
+            return true;
+        }
+        // What was typed stays, with the form saying so (kFrontDeskConflictText);
+        // Save again replaces their version, Discard shows it.
+        state.draft.conflict = true;
+        state.draft.theirVersion = 0; // from the records as read again
         return true;
     } catch (const std::exception& error) {
         showFailure(state.notice, kSaveFailed, error,
@@ -62,6 +69,9 @@ std::string bookedText(const ui::VisitRequest& visit) {
 
 bool applyFrontDeskRequests(sql::Connection& db, ui::FrontDeskScreenState& state) {
     ui::FrontDeskRequests requests = std::exchange(state.requests, {});
+    // Another client, a new one or Quit, once the form's text is saved.
+    const std::optional<ui::FrontDeskLeave> after = std::exchange(state.afterSave, std::nullopt);
+    bool clientSaved = false;
     bool written = false;
     if (requests.addClient) {
         written |= attempt(state, state.draft.problem, [&] {
@@ -73,6 +83,7 @@ bool applyFrontDeskRequests(sql::Connection& db, ui::FrontDeskScreenState& state
             state.draft.clientId = id;
             state.draft.version = -1; // filled in from the client once read
             state.draft.saved = "Client added.";
+            clientSaved = true;
         });
     }
     if (requests.saveClient) {
@@ -80,15 +91,28 @@ bool applyFrontDeskRequests(sql::Connection& db, ui::FrontDeskScreenState& state
             const int version = updateFrontDeskClient(db, *requests.saveClient);
             state.draft.version = version;
             state.draft.edited = false;
+            state.draft.conflict = false;
+            state.draft.theirVersion = 0;
             state.draft.saved = "Saved.";
+            clientSaved = true;
         });
     }
     if (requests.bookVisit) {
         written |= attempt(state, state.booking.problem, [&] {
             (void)addFrontDeskVisit(db, requests.bookVisit->clientId, requests.bookVisit->at,
                                     requests.bookVisit->kind);
+            // Afresh for the next booking; what was booked said below it.
+            ui::resetVisitBooking(state.booking);
             state.booking.booked = bookedText(*requests.bookVisit);
         });
+    }
+    if (clientSaved) {
+        state.quitUnsaved = false;
+    }
+    if (after && clientSaved) {
+        ui::finishFrontDeskLeave(state, *after);
+    } else if (after && after->to == ui::FrontDeskLeave::To::Quit) {
+        state.quitUnsaved = true; // the form says why; Quit again closes anyway
     }
     return written;
 }

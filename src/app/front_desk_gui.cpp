@@ -4,6 +4,7 @@
 #include "app/test_report.h"
 #include "core/text_search.h"
 #include "store/change_watch/change_watcher.h"
+#include "ui/front_desk/front_desk_client_form.h"
 #include "ui/front_desk/front_desk_screen.h"
 #include "ui/shell/test_probe.h"
 
@@ -51,6 +52,18 @@ void keepSettings(const ui::FrontDeskScreenState& screen, ui::MainScreenState& s
         state.settings.fontScalePercent = screen.fontScalePercent;
         state.feel.settingsChanged = true;
     }
+}
+
+// The window's close button (or the desktop's close) as Quit: what was
+// typed into the form is saved first, and a save refused keeps the window
+// open, saying why. The frame runs before the window loop looks at the flag.
+void closeAsQuit(ui::FrontDeskScreenState& screen) {
+    GLFWwindow* window = glfwGetCurrentContext();
+    if (window == nullptr || glfwWindowShouldClose(window) == GLFW_FALSE) {
+        return;
+    }
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    ui::leaveFrontDeskDraft(screen, {ui::FrontDeskLeave::To::Quit});
 }
 
 } // namespace
@@ -114,6 +127,7 @@ void runFrontDesk(const GuiOptions& options, FrontDeskLogin login, MainWindow& w
             }
             ui::prepareFrontDeskScreen(data, screen);
             ui::drawFrontDeskScreen(data, screen, look);
+            closeAsQuit(screen);
             keepSettings(screen, state);
             settings.afterFrame(state);
             if (state.notice.visible) {

@@ -7,9 +7,12 @@
 #     names fran;
 #  3. saves the client's contact notes, books a self check-in: psql shows
 #     both, with the kind and the time typed;
-#  4. shows a visit booked elsewhere (psql) within 2 s;
+#  4. shows a visit booked elsewhere (psql) within 2 s; keeps the notes typed
+#     when psql changed the client meanwhile, its save refused and said so,
+#     and Save again saves them; saves them on choosing another client;
 #  5. offers no export, report or backup in its menus;
-#  6. closes on Ctrl+Q with exit 0 and nothing on stderr.
+#  6. closes on Ctrl+Q, saving the notes typed first, with exit 0 and nothing
+#     on stderr.
 # Usage: test_gui_front_desk.sh /path/to/knotmap
 set -euo pipefail
 
@@ -147,6 +150,8 @@ assert_eq "self_checkin $(date -d "$day 10:30" +%s)" \
 assert_eq "fran" "$(psql_su "SELECT person FROM audit_event WHERE table_name = 'session'
     AND client_id = $wanda AND action = 'insert'")" "who the audit trail says booked the visit"
 wait_for line_is "visits 1" || fail "the window does not show the booked visit"
+[[ "$(value_of front-desk-visit-when)" != "${day}T10:30" ]] ||
+    fail "the booking form still holds the time just booked"
 pass "notes saved and a self check-in booked for $day 10:30, both by fran"
 
 # --- 4. a visit booked elsewhere ---------------------------------------------------
@@ -157,6 +162,44 @@ WAIT_SECONDS=5 wait_for line_is "visits 2" || fail "the window did not show the 
 shown=$(($(date +%s%3N) - started))
 ((shown <= 2000)) || fail "the visit booked in psql showed after $shown ms, more than 2 s"
 pass "a visit booked in psql showed after $shown ms"
+
+# --- 4b. a save over somebody else's change ------------------------------------
+# The window's typed text stays when psql changed the client meanwhile: its
+# save is refused, saying so; Save again replaces the other change.
+tap front-desk-client-notes
+xdotool key ctrl+End
+xdotool type --delay 30 ", calls first"
+wait_for value_is front-desk-client-notes-text "Prefers mornings, calls first" ||
+    fail "typing into the notes: the window holds '$(value_of front-desk-client-notes-text)'"
+psql_su "UPDATE client SET notes = 'Evenings only' WHERE id = $wanda" >/dev/null
+sleep 1.5 # the window reads the change meanwhile
+assert_eq "Prefers mornings, calls first" "$(value_of front-desk-client-notes-text)" \
+    "the notes typed, after psql changed the client"
+tap front-desk-save-client
+wait_for report_has "^value front-desk-client-conflict Someone else changed this client" ||
+    fail "a save over psql's change did not say so"
+assert_eq "Prefers mornings, calls first" "$(value_of front-desk-client-notes-text)" \
+    "the notes typed, after the refused save"
+assert_eq "Evenings only" "$(psql_su "SELECT notes FROM client WHERE id = $wanda")" \
+    "the notes on the server after the refused save"
+tap front-desk-save-client
+wait_for_sql "SELECT notes FROM client WHERE id = $wanda" "Prefers mornings, calls first" \
+    "the notes saved again over psql's"
+wait_for bash -c "! grep -q '^value front-desk-client-conflict ' '$report'" ||
+    fail "the conflict is still said after saving again"
+pass "a refused save kept the typed notes and said why; Save again replaced psql's"
+
+# --- 4c. typed text saved on leaving the client -----------------------------------
+tap front-desk-client-notes
+xdotool key ctrl+End
+xdotool type --delay 30 "!"
+wait_for value_is front-desk-client-notes-text "Prefers mornings, calls first!" ||
+    fail "typing into the notes: the window holds '$(value_of front-desk-client-notes-text)'"
+tap "front-desk-client-$first"
+wait_for_sql "SELECT notes FROM client WHERE id = $wanda" "Prefers mornings, calls first!" \
+    "the notes typed before choosing another client"
+wait_for line_is "selected-client $first" || fail "choosing client $first after typing did not show it"
+pass "choosing another client saved the notes typed first"
 
 # --- 5. the menus ------------------------------------------------------------------
 tap menu-file
@@ -173,11 +216,22 @@ press Escape
 pass "File offers New client and Quit only; View its theme; no export, report or backup"
 
 # --- 6. closing --------------------------------------------------------------------
+tap "front-desk-client-$wanda"
+wait_for line_is "selected-client $wanda" || fail "choosing client $wanda did not show it"
+wait_for value_is front-desk-client-notes-text "Prefers mornings, calls first!" ||
+    fail "client $wanda's notes are shown as '$(value_of front-desk-client-notes-text)'"
+tap front-desk-client-notes
+xdotool key ctrl+End
+xdotool type --delay 30 "?"
+wait_for value_is front-desk-client-notes-text "Prefers mornings, calls first!?" ||
+    fail "typing into the notes: the window holds '$(value_of front-desk-client-notes-text)'"
 press ctrl+q
 wait_for bash -c "! kill -0 $app 2>/dev/null" || fail "Ctrl+Q did not close the window"
+assert_eq "Prefers mornings, calls first!?" "$(psql_su "SELECT notes FROM client WHERE id = $wanda")" \
+    "the notes typed before Ctrl+Q"
 status=0
 wait "$app" || status=$?
 app=""
 ((status == 0)) || fail "the window exited with $status, expected 0"
 [[ ! -s "$WORK/gui.err" ]] || fail "the window wrote on stderr: $(cat "$WORK/gui.err")"
-pass "Ctrl+Q closed the window with exit 0 and nothing on stderr"
+pass "Ctrl+Q saved the notes typed, then closed the window with exit 0 and nothing on stderr"

@@ -80,3 +80,19 @@ TEST_CASE("the booking form starts at the next whole hour on the local clock, ne
         CHECK(input.at->local().minute == 0);
     }
 }
+
+TEST_CASE("a booking at a time gone by is allowed, with a quiet note saying so") {
+    const UtcZone zone;
+    const VisitTimeInput input = parseVisitTime("2026-12-07", "10:00");
+    REQUIRE(input.at.has_value());
+    const std::int64_t at = input.at->utcSeconds();
+    CHECK(visitTimePassedNote(input, at + 60) ==
+          "This time has passed; book it anyway to record a visit already made.");
+    CHECK(visitTimePassedNote(input, at).empty());
+    CHECK(visitTimePassedNote(input, at - 3600).empty());
+    CHECK(visitTimePassedNote(parseVisitTime("2026-12-07", "25:00"), at + 60).empty());
+    const VisitTimeText next = nextWholeHour();
+    CHECK(visitTimePassedNote(parseVisitTime(next.date, next.time),
+                              LocalTimestamp::now().utcSeconds())
+              .empty());
+}

@@ -104,7 +104,7 @@ int updateFrontDeskClient(sql::Connection& db, Client details) {
         exists.bind(1, static_cast<std::int64_t>(details.id));
         if (exists.executeStep()) {
             throw ConflictError("Someone else changed this client after you opened it; nothing "
-                                "of yours was saved over it. Their details are shown now.");
+                                "of yours was saved over it.");
         }
         throw StoreError("This client no longer exists.");
     }

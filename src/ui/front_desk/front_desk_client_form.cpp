@@ -2,6 +2,7 @@
 
 #include "core/birth_year.h"
 #include "core/validation.h"
+#include "ui/front_desk/front_desk_client_list.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/text_field.h"
 #include "ui/widgets/widgets.h"
@@ -28,14 +29,81 @@ std::optional<Client> checked(ClientDraft& draft) {
     }
     Client client;
     client.id = draft.clientId;
-    client.version = draft.version;
+    // After a conflict, Save again replaces the version that refused it.
+    client.version = draft.conflict && draft.theirVersion != 0 ? draft.theirVersion : draft.version;
     client.name = draft.name;
     client.birthYear = year.year;
     client.notes = draft.notes;
     return client;
 }
 
+// Nothing typed worth keeping: a new client's form left blank.
+bool blank(const ClientDraft& draft) {
+    const auto empty = [](const std::string& text) {
+        return text.find_first_not_of(" \t\r\n") == std::string::npos;
+    };
+    return empty(draft.name) && empty(draft.birthYear) && empty(draft.notes);
+}
+
+// The conflict's sentence and Discard, which shows their version instead
+// (read again by prepareFrontDeskScreen from the next frame).
+void conflictNote(ClientDraft& draft, float width, const Appearance& look) {
+    ImGui::Dummy(ImVec2(0, look.px(2)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    textColoured(kFrontDeskConflictText, look.colours().error.text);
+    ImGui::PopTextWrapPos();
+    probeValue("front-desk-client-conflict", kFrontDeskConflictText);
+    if (ImGui::Button("Discard")) {
+        draft.edited = false;
+        draft.conflict = false;
+        draft.theirVersion = 0;
+        draft.version = -1; // filled in from the client as read
+        draft.problem.clear();
+        draft.saved.clear();
+    }
+    probeItem("front-desk-discard-client");
+}
+
 } // namespace
+
+void finishFrontDeskLeave(FrontDeskScreenState& state, const FrontDeskLeave& to) {
+    switch (to.to) {
+    case FrontDeskLeave::To::Client:
+        state.selected = to.clientId;
+        state.creating = false;
+        break;
+    case FrontDeskLeave::To::NewClient:
+        startFrontDeskNewClient(state);
+        break;
+    case FrontDeskLeave::To::Quit:
+        state.quitRequested = true;
+        break;
+    }
+}
+
+void leaveFrontDeskDraft(FrontDeskScreenState& state, FrontDeskLeave to) {
+    if (to.to == FrontDeskLeave::To::Client && !state.creating && state.selected == to.clientId) {
+        return; // already shown
+    }
+    ClientDraft& draft = state.draft;
+    const bool creating = state.creating;
+    const bool unsaved =
+        draft.edited && !(creating && blank(draft)) && (creating || draft.clientId != 0);
+    if (!unsaved || (to.to == FrontDeskLeave::To::Quit && state.quitUnsaved)) {
+        finishFrontDeskLeave(state, to);
+        return;
+    }
+    if (state.afterSave) {
+        state.afterSave = to; // a save is on its way already; then this
+        return;
+    }
+    if (auto details = checked(draft)) {
+        (creating ? state.requests.addClient : state.requests.saveClient) = std::move(details);
+        state.afterSave = to;
+    } else if (to.to == FrontDeskLeave::To::Quit) {
+        state.quitUnsaved = true;
+    }
+}
 
 void fillClientDraft(ClientDraft& draft, const Client& client) {
     draft = ClientDraft{};
@@ -73,9 +141,17 @@ void drawFrontDeskClientForm(FrontDeskScreenState& state, float width, const App
     fieldLabel("Contact notes (optional)", look);
     limitedInputTextMultiline("##notes", draft.notes, kMaxNoteBytes, ImVec2(width, look.px(120)));
     probeItem("front-desk-client-notes");
+    if (testProbeActive()) { // on one line of the report, line breaks as "\n"
+        std::string oneLine;
+        for (const char c : draft.notes) {
+            oneLine += c == '\n' ? std::string("\\n") : std::string(1, c);
+        }
+        probeValue("front-desk-client-notes-text", oneLine);
+    }
     if (draft.name != before.name || draft.birthYear != before.birthYear ||
         draft.notes != before.notes) {
         draft.edited = true;
+        state.quitUnsaved = false;
         draft.problem.clear();
         draft.saved.clear();
     }
@@ -102,6 +178,14 @@ void drawFrontDeskClientForm(FrontDeskScreenState& state, float width, const App
         textColoured(draft.problem, look.colours().error.text);
         ImGui::PopTextWrapPos();
         probeValue("front-desk-client-problem", draft.problem);
+    }
+    if (draft.conflict && !creating) {
+        conflictNote(draft, width, look);
+    }
+    if (state.quitUnsaved && draft.edited) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        textMuted("Not saved. Quit again to close without saving it.", look);
+        ImGui::PopTextWrapPos();
     }
     if (save && state.creating == creating) {
         if (auto details = checked(draft)) {

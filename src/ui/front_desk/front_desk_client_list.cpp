@@ -2,6 +2,7 @@
 
 #include "core/display_order.h"
 #include "core/text_search.h"
+#include "ui/front_desk/front_desk_client_form.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
@@ -116,8 +117,8 @@ void rows(const FrontDeskData& data, FrontDeskScreenState& state, bool archived,
         shown += (shown.empty() ? "" : "|") + client.name;
         ImGui::PushID(static_cast<int>(client.id));
         if (clientRow(client, !state.creating && state.selected == client.id, look)) {
-            state.selected = client.id;
-            state.creating = false;
+            // What was typed into the form is saved first.
+            leaveFrontDeskDraft(state, {FrontDeskLeave::To::Client, client.id});
         }
         if (testProbeActive()) {
             probeItem("front-desk-client-" + std::to_string(client.id));
@@ -172,7 +173,7 @@ void drawFrontDeskClientList(const FrontDeskData& data, FrontDeskScreenState& st
     rows(data, state, false, look);
     ImGui::Dummy(ImVec2(0, look.px(8)));
     if (ImGui::Button("+ New client")) {
-        startFrontDeskNewClient(state);
+        leaveFrontDeskDraft(state, {FrontDeskLeave::To::NewClient});
     }
     probeItem("front-desk-new-client");
     archivedSection(data, state, look);

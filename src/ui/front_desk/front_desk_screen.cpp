@@ -34,12 +34,12 @@ void fileMenu(FrontDeskScreenState& state) {
         return;
     }
     if (ImGui::MenuItem("New client\u2026", "Ctrl+N")) {
-        startFrontDeskNewClient(state);
+        leaveFrontDeskDraft(state, {FrontDeskLeave::To::NewClient});
     }
     probeItem("front-desk-menu-new-client");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
-        state.quitRequested = true;
+        leaveFrontDeskDraft(state, {FrontDeskLeave::To::Quit});
     }
     probeItem("menu-quit");
     ImGui::EndMenu();
@@ -173,10 +173,10 @@ void shortcuts(FrontDeskScreenState& state) {
         return;
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) {
-        state.quitRequested = true;
+        leaveFrontDeskDraft(state, {FrontDeskLeave::To::Quit});
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_N, false)) {
-        startFrontDeskNewClient(state);
+        leaveFrontDeskDraft(state, {FrontDeskLeave::To::NewClient});
     }
 }
 
@@ -198,6 +198,10 @@ void prepareFrontDeskScreen(const FrontDeskData& data, FrontDeskScreenState& sta
         return;
     }
     const bool otherClient = state.draft.clientId != client->id;
+    if (!otherClient && state.draft.conflict && state.draft.theirVersion == 0 &&
+        client->version != state.draft.version) {
+        state.draft.theirVersion = client->version; // what Save again replaces
+    }
     if (otherClient || (!state.draft.edited && state.draft.version != client->version)) {
         // What the last save said stays beside the form it was about.
         ClientDraft said;
@@ -208,10 +212,6 @@ void prepareFrontDeskScreen(const FrontDeskData& data, FrontDeskScreenState& sta
         fillClientDraft(state.draft, *client);
         state.draft.saved = std::move(said.saved);
         state.draft.problem = std::move(said.problem);
-    }
-    if (otherClient) {
-        state.booking.problem.clear();
-        state.booking.booked.clear();
     }
 }
 
@@ -243,8 +243,14 @@ void drawFrontDeskScreen(const FrontDeskData& data, FrontDeskScreenState& state,
             newClientSide(state, look);
         } else if (client != nullptr) {
             clientSide(data, *client, state, look);
-        } else {
+        } else if (data.clients.empty()) {
             textMuted("No clients yet. Add the first with \u201C+ New client\u201D.", look);
+        } else if (!state.showArchived) {
+            textMuted("Every client is archived; tick \u201CShow archived\u201D to see them.",
+                      look);
+        } else {
+            textMuted("Every client is archived; choose one under \u201CShow archived\u201D.",
+                      look);
         }
     }
     ImGui::EndChild();

@@ -33,9 +33,15 @@ struct ClientDraft {
     std::string notes;
     std::string problem; // why the last save was refused, as a sentence
     std::string saved;   // "Saved." after a save, until the next edit
+    // A save was refused because somebody else changed the client meanwhile:
+    // the typed text stays, and the next Save replaces their version
+    // (theirVersion, once known), or Discard shows theirs.
+    bool conflict = false;
+    int theirVersion = 0;
 };
 
 struct VisitBooking {
+    Id clientId = 0;  // whose visit: another client's form starts afresh
     std::string date; // YYYY-MM-DD
     std::string time; // HH:MM
     int kind = 0;     // 0 therapy visit, 1 self check-in
@@ -56,6 +62,15 @@ struct FrontDeskRequests {
     std::optional<VisitRequest> bookVisit;
 };
 
+// What the person asked for that leaves the form (another client, a new
+// one, Quit): done at once when nothing was typed, else once the typed
+// details were saved (as Save would); a refused save stays, saying why.
+struct FrontDeskLeave {
+    enum class To { Client, NewClient, Quit };
+    To to = To::Client;
+    Id clientId = 0; // for To::Client
+};
+
 struct FrontDeskScreenState {
     std::string signedIn; // "Fran Desk · front desk"
     std::string database; // where, for the menu bar
@@ -70,6 +85,8 @@ struct FrontDeskScreenState {
     VisitBooking booking;
     NoticeState notice;
     FrontDeskRequests requests;
+    std::optional<FrontDeskLeave> afterSave; // once requests' save succeeded
+    bool quitUnsaved = false;                // a save before Quit failed: Quit again closes anyway
 };
 
 } // namespace knotmap::ui

@@ -28,6 +28,10 @@ std::string clockText(const CivilDateTime& local) {
 
 void booking(FrontDeskScreenState& state, Id clientId, const Appearance& look) {
     VisitBooking& form = state.booking;
+    if (form.clientId != clientId) { // another client's: afresh
+        form = VisitBooking{};
+        form.clientId = clientId;
+    }
     if (form.date.empty() && form.time.empty()) {
         VisitTimeText next = nextWholeHour();
         form.date = std::move(next.date);
@@ -71,6 +75,13 @@ void booking(FrontDeskScreenState& state, Id clientId, const Appearance& look) {
     } else if (!form.booked.empty()) {
         textMuted(form.booked, look);
     }
+    // Past times may be booked (a visit already made), but not by mistake.
+    const std::string passed = visitTimePassedNote(parseVisitTime(form.date, form.time),
+                                                   LocalTimestamp::now().utcSeconds());
+    if (!passed.empty()) {
+        textMuted(passed, look);
+        probeValue("front-desk-visit-passed", passed);
+    }
     ImGui::PopTextWrapPos();
 }
 
@@ -110,6 +121,13 @@ void visitTable(const FrontDeskData& data, const Appearance& look) {
 }
 
 } // namespace
+
+void resetVisitBooking(VisitBooking& form) {
+    VisitTimeText next = nextWholeHour();
+    form.date = std::move(next.date);
+    form.time = std::move(next.time);
+    form.kind = 0;
+}
 
 void drawFrontDeskVisits(const FrontDeskData& data, FrontDeskScreenState& state, Id clientId,
                          const Appearance& look) {

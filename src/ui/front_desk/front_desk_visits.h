@@ -11,4 +11,8 @@ namespace knotmap::ui {
 void drawFrontDeskVisits(const FrontDeskData& data, FrontDeskScreenState& state, Id clientId,
                          const Appearance& look);
 
+// The booking form as it starts: the next whole hour, a therapy visit (after
+// a booking, so the next one is not booked at a time gone by).
+void resetVisitBooking(VisitBooking& form);
+
 } // namespace knotmap::ui

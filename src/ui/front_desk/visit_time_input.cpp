@@ -41,7 +41,8 @@ VisitTimeInput parseVisitTime(std::string_view date, std::string_view time) {
     VisitTimeInput input;
     const auto day = parseCalendarDay(date);
     if (!day) {
-        input.problem = "Date: write it as YYYY-MM-DD, e.g. " + LocalTimestamp::now().localDate() + ".";
+        input.problem =
+            "Date: write it as YYYY-MM-DD, e.g. " + LocalTimestamp::now().localDate() + ".";
         return input;
     }
     const auto clock = timeOfDay(time);
@@ -55,6 +56,13 @@ VisitTimeInput parseVisitTime(std::string_view date, std::string_view time) {
     // A time the clocks skip moves on by the skip, as calendars do.
     input.at = fromSystemLocal(local).at;
     return input;
+}
+
+std::string visitTimePassedNote(const VisitTimeInput& input, std::int64_t nowUtc) {
+    if (!input.at || input.at->utcSeconds() >= nowUtc) {
+        return {};
+    }
+    return "This time has passed; book it anyway to record a visit already made.";
 }
 
 VisitTimeText nextWholeHour() {

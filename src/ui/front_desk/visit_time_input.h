@@ -17,6 +17,11 @@ struct VisitTimeInput {
 
 [[nodiscard]] VisitTimeInput parseVisitTime(std::string_view date, std::string_view time);
 
+// Said quietly under the booking form when the time typed is before nowUtc
+// (it may still be booked: a visit already made); empty otherwise, also when
+// the input is no time at all.
+[[nodiscard]] std::string visitTimePassedNote(const VisitTimeInput& input, std::int64_t nowUtc);
+
 // The next whole hour, as the booking form starts filled in: "2026-12-05"
 // and "14:00" (at 23:20 that is 00:00 of tomorrow, never a time past).
 struct VisitTimeText {
