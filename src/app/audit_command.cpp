@@ -6,31 +6,19 @@
 #include "core/csv_writer.h"
 #include "core/local_time_text.h"
 #include "core/output_file.h"
+#include "core/timestamp.h"
 #include "store/audit/audit_trail.h"
 #include "store/client_lookup.h"
 #include "store/database.h"
 
 #include <CLI/CLI.hpp>
 
-#include <ctime>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
 
 namespace knotmap {
 namespace {
-
-// The first second (UTC) of a local calendar day given as days since 1970.
-std::int64_t localMidnight(std::int64_t day) {
-    const std::time_t noonUtc = static_cast<std::time_t>(day * 86400 + 43200);
-    std::tm local{};
-    localtime_r(&noonUtc, &local);
-    local.tm_hour = 0;
-    local.tm_min = 0;
-    local.tm_sec = 0;
-    local.tm_isdst = -1;
-    return static_cast<std::int64_t>(std::mktime(&local));
-}
 
 std::optional<std::int64_t> dayStart(const char* option, const std::string& text, int plusDays) {
     if (text.empty()) {
@@ -40,7 +28,10 @@ std::optional<std::int64_t> dayStart(const char* option, const std::string& text
     if (!day) {
         throw CLI::ValidationError(option, "expected a date like 2026-03-14, got '" + text + "'");
     }
-    return localMidnight(*day + plusDays);
+    // The first second of that local day: its midnight, or where the clocks
+    // skip midnight, the moment they skip to (fromSystemLocal moves it forward).
+    const CivilDateTime date = civilFromSeconds((*day + plusDays) * 86400);
+    return fromSystemLocal(CivilDateTime{date.year, date.month, date.day, 0, 0, 0}).at.utcSeconds();
 }
 
 std::string who(const AuditEvent& event) {

@@ -129,9 +129,6 @@ std::optional<std::string> value(const std::string& table, const std::string& na
     if (name == "intensity" && held.is_string()) {
         return held.get<std::string>(); // a word of the form's scale: "firm"
     }
-    if (name == "intensity" && held.is_string()) {
-        return held.get<std::string>(); // a word of the form's scale: "firm"
-    }
     if (name == "archived") {
         return held == 1 ? "yes" : "no";
     }
@@ -180,7 +177,11 @@ Wording ownUpdate(const std::string& table, const Json& before, const Json& afte
     for (const auto& [name, ignored] : after.items()) {
         const bool moved = name == "started_utc" &&
                            column(before, "utc_offset_min") != column(after, "utc_offset_min");
-        if (hidden(name) || (column(before, name) == column(after, name) && !moved)) {
+        // "" and null both mean nothing was entered: going from one to the
+        // other changes nothing a person sees.
+        const bool same = column(before, name) == column(after, name) ||
+                          (isEmpty(column(before, name)) && isEmpty(column(after, name)));
+        if (hidden(name) || (same && !moved)) {
             continue;
         }
         if (name == "archived") {

@@ -163,3 +163,21 @@ TEST_CASE("record history: malformed rows give a bare line rather than a throw")
     CHECK(lines({event("session", "update", std::string("{not json"), std::string("[]"))},
                 "session") == std::vector<std::string>{"Changed by Dana Ruiz on 3 Dec 14:02"});
 }
+
+TEST_CASE("record history: notes going from empty to not recorded is no change") {
+    const ZoneScope zone("UTC");
+    const std::string row1 =
+        R"({"id":12,"session_id":7,"knot_id":3,"pain":6,"notes":"","version":1})";
+    const std::string row2 =
+        R"({"id":12,"session_id":7,"knot_id":3,"pain":4,"notes":null,"version":2})";
+    CHECK(lines({event("observation", "update", row1, row2),  // "" → null
+                 event("observation", "update", row2, row1)}, // null → ""
+                "observation") ==
+          std::vector<std::string>{"Changed by Dana Ruiz on 3 Dec 14:02: pain 6 → 4",
+                                   "Changed by Dana Ruiz on 3 Dec 14:02: pain 4 → 6"});
+    // Only the empty notes changed form: nothing to tell but the change itself.
+    const std::string row3 =
+        R"({"id":12,"session_id":7,"knot_id":3,"pain":6,"notes":null,"version":2})";
+    CHECK(lines({event("observation", "update", row1, row3)}, "observation") ==
+          std::vector<std::string>{"Changed by Dana Ruiz on 3 Dec 14:02"});
+}

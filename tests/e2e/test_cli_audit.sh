@@ -237,3 +237,28 @@ assert_eq 0 "$RC" "audit of a demo ($ERR)"
 assert_eq "" "$OUT" "the trail of a demo"
 assert_eq 0 "$(rows "$demo" audit_event)" "audit_event of a demo"
 pass "knotmap demo writes nothing into the trail"
+
+# --- a day of a zone far east of UTC -----------------------------------------
+# Kiritimati is UTC+14: a local day begins at 10:00 UTC of the day before, so
+# its first hours are another UTC day; --from D --to D keeps all of local day
+# D and nothing of the days either side. (Into the demo's empty trail.)
+export TZ=Pacific/Kiritimati
+append_at() { # at row
+  sql "$demo" "INSERT INTO audit_event (at_utc, person, table_name, row_id, action, client_id, before, after)
+               VALUES ($1, 'dana', 'knot', $2, 'delete', NULL, '{\"id\":$2}', NULL)"
+}
+append_at "$(epoch "2026-03-09 23:59:59")" 1 # the last second of the 9th
+append_at "$(epoch "2026-03-10 00:00:00")" 2 # 2026-03-09 10:00 UTC
+append_at "$(epoch "2026-03-10 09:00:00")" 3 # 2026-03-09 19:00 UTC
+append_at "$(epoch "2026-03-10 23:59:59")" 4 # the last second of the 10th
+append_at "$(epoch "2026-03-11 00:00:00")" 5 # the first of the 11th
+run audit --db "$demo" --from 2026-03-10 --to 2026-03-10
+assert_eq 0 "$RC" "audit --from/--to in UTC+14 ($ERR)"
+assert_eq "2026-03-10 00:00:00  dana deleted knot 2: id 2
+2026-03-10 09:00:00  dana deleted knot 3: id 3
+2026-03-10 23:59:59  dana deleted knot 4: id 4" "$OUT" "the events of local day 2026-03-10 in UTC+14"
+run audit --db "$demo" --from 2026-03-11
+assert_eq "2026-03-11 00:00:00  dana deleted knot 5: id 5" "$OUT" "--from the 11th in UTC+14"
+run audit --db "$demo" --to 2026-03-09
+assert_eq "2026-03-09 23:59:59  dana deleted knot 1: id 1" "$OUT" "--to the 9th in UTC+14"
+pass "in UTC+14 (Kiritimati) --from and --to keep exactly the events of those local days"

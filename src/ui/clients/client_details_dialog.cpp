@@ -129,7 +129,7 @@ std::optional<Client> drawClientDetailsDialog(const AppViewModel& model,
     probeItem("client-birth-year");
     fieldError(form->birthYearError, "client-birth-year-error", look);
 
-    fieldLabel("Notes (optional)", look);
+    fieldLabel(form->inPractice ? "Notes (the front desk sees these)" : "Notes (optional)", look);
     limitedInputTextMultiline("##client-notes", form->notes, kMaxNoteBytes,
                               ImVec2(fieldWidth, look.px(110)));
     probeItem("client-notes");

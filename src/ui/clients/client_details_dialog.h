@@ -18,6 +18,9 @@ struct ClientForm {
     std::string name;
     std::string birthYear; // as typed: four digits or nothing
     std::string notes;
+    // In a practice the front desk reads the notes as the client's contact
+    // notes; the label says so. Set by the caller, which knows the workspace.
+    bool inPractice = false;
     // Why a field cannot be saved, shown beneath it ("Birth year: ...").
     std::string nameError;
     std::string birthYearError;

@@ -50,6 +50,9 @@ void finishClientFrame(const AppViewModel& model, MainScreenState& state, const 
     if (state.workspace != nullptr) {
         // The details form shows whether or not the list does (File > New client...).
         ClientListActions actions;
+        if (state.clientList.form) {
+            state.clientList.form->inPractice = state.workspace->practiceRole().has_value();
+        }
         drawClientForm(model, state.clientList, actions, look);
         applyClientListActions(actions, state.clientList, *state.workspace);
         drawVocabularyWindow(model.vocabularies, state.vocabularies, *state.workspace, look);

@@ -188,8 +188,9 @@ void drawRecordHistoryDialog(RecordHistoryState& state, const Appearance& look) 
     if (!state.error.empty()) {
         textMuted(state.error, look);
     } else if (state.lines.empty()) {
-        textMuted("No changes recorded. Knotmap keeps them from this version on; a made-up "
-                  "demo history has none.",
+        textMuted("No changes are recorded for this record. Knotmap records changes from "
+                  "schema version 6 of a file (version 7 on a server) on, so a record not "
+                  "changed since has none; records written by `knotmap demo` are not recorded.",
                   look);
     }
     // As tall as the lines, wrapped at the dialog's width, up to half the
@@ -201,12 +202,16 @@ void drawRecordHistoryDialog(RecordHistoryState& state, const Appearance& look) 
                   ImGui::GetStyle().ItemSpacing.y;
     }
     const float height = std::min(needed, ImGui::GetMainViewport()->WorkSize.y * 0.5f);
-    if (!state.lines.empty() && ImGui::BeginChild("##lines", ImVec2(0, height), false)) {
-        ImGui::PushTextWrapPos(wrapWidth);
-        for (const std::string& line : state.lines) {
-            ImGui::TextUnformatted(line.c_str());
+    if (!state.lines.empty()) {
+        // EndChild is owed whatever BeginChild returns (it is false when
+        // the child is clipped or collapsed).
+        if (ImGui::BeginChild("##lines", ImVec2(0, height), false)) {
+            ImGui::PushTextWrapPos(wrapWidth);
+            for (const std::string& line : state.lines) {
+                ImGui::TextUnformatted(line.c_str());
+            }
+            ImGui::PopTextWrapPos();
         }
-        ImGui::PopTextWrapPos();
         ImGui::EndChild();
     }
     ImGui::PopTextWrapPos();
