@@ -6,7 +6,12 @@
 #     (logins without passwords: the socket trusts them).
 #  2. Olga's window has a Practice menu. In its People tab she adds "Ivy
 #     Chen", login ivy, as a practitioner, typing a password twice; then
-#     disables dana. In its Clients tab she assigns a client to ivy.
+#     disables dana. Adding jo with empty password fields and "No password"
+#     not ticked is refused by the form (no role made); adding the tables'
+#     owner with a password is refused by the server, the wiped password is
+#     asked for again, Add again is refused by the form, and with the box
+#     ticked the server refuses again. In its Clients tab she assigns a
+#     client to ivy.
 #     psql, signed in as the superuser, reads each change: the practitioner
 #     row, a SCRAM verifier for ivy (and the password working over TCP, where
 #     the server asks for it), dana's login turned off, the client_access row
@@ -129,15 +134,52 @@ assert_eq ivy "$(cat "$WORK/ivy.out")" "who signed in over TCP with the typed pa
 wait_for report_has "^item practice-disable-ivy " || fail "the People tab does not list ivy"
 pass "olga added Ivy Chen (ivy) as practitioner; her password signs her in over TCP"
 
-# The server's refusal is shown in the window; nothing is added.
-type_into practice-new-name "Admin Login"
-type_into practice-new-login knotmap
+# Empty password fields are not "no password" (a refused add wipes them):
+# without the box ticked the form refuses, and nothing reaches the server.
+no_password_typed="Type a password twice, or tick “No password: they already have a login or sign in another way”."
+type_into practice-new-name "Jo Park"
+type_into practice-new-login jo
+click_item practice-add
+WAIT_SECONDS=10 wait_for value_is practice-new-problem "$no_password_typed" ||
+    fail "empty password fields, no box ticked: the form does not refuse ($(grep '^value practice-' "$report" | tr '\n' ';'))"
+sleep 1
+assert_eq "0|0" "$(psql_su "SELECT (SELECT count(*) FROM pg_roles WHERE rolname = 'jo') || '|' ||
+                                  (SELECT count(*) FROM practitioner WHERE login = 'jo')")" \
+    "roles and practitioner rows for jo after the refusal"
+pass "empty password fields without “No password” ticked: the form refuses, no login made"
+
+retype() { # item text: replaces what the field holds
+    click_item "$1"
+    press ctrl+a
+    printf '%s' "$2" | xdotool type --delay 15 --file -
+    sleep 0.2
+}
+# The server's refusal is shown in the window; nothing is added. The typed
+# password left the fields on the way: the form says to type it again, and
+# Add with the emptied fields is refused by the form, not sent without one.
+password2="Ad-$RANDOM-heron-$RANDOM"
+retype practice-new-name "Admin Login"
+retype practice-new-login knotmap
+type_into practice-new-password "$password2"
+type_into practice-new-password-again "$password2"
 click_item practice-add
 WAIT_SECONDS=10 wait_for report_has "^value practice-error Couldn.t add Admin Login (knotmap): .*owns the tables" ||
     fail "adding the tables' owner: the window shows no refusal ($(grep '^value practice-' "$report" | tr '\n' ';'))"
+wait_for value_is practice-new-problem "The password fields were cleared: type the password twice again." ||
+    fail "after the refusal the form does not ask for the password again ($(grep '^value practice-' "$report" | tr '\n' ';'))"
+click_item practice-add
+WAIT_SECONDS=10 wait_for value_is practice-new-problem "$no_password_typed" ||
+    fail "Add again with the wiped fields: the form does not refuse ($(grep '^value practice-' "$report" | tr '\n' ';'))"
+# With the box ticked it goes to the server, which refuses the tables' owner.
+click_item practice-new-no-password
+click_item practice-add
+wait_for bash -c "! grep -q '^value practice-new-problem ' '$report'" ||
+    fail "with “No password” ticked the form still refuses ($(grep '^value practice-' "$report" | tr '\n' ';'))"
+WAIT_SECONDS=10 wait_for report_has "^value practice-error Couldn.t add Admin Login (knotmap): .*owns the tables" ||
+    fail "adding the tables' owner without a password: the window shows no refusal"
 assert_eq 0 "$(psql_su "SELECT count(*) FROM practitioner WHERE login = 'knotmap'")" \
-    "practitioner rows for knotmap after the refusal"
-pass "adding the tables' owner is refused by the server, and the window says why"
+    "practitioner rows for knotmap after the refusals"
+pass "adding the tables' owner is refused by the server, and the window says why; the wiped password is asked for again"
 
 click_item practice-disable-dana
 wait_outcome "Dana Ruiz (dana) can no longer sign in; their records stay." "disabling dana"
@@ -165,6 +207,7 @@ pass "olga assigned $client_name to ivy: client_access row, audit_event naming o
 close_window olga
 for file in "$report" "$WORK/gui.err" "$WORK/gui.out" "$PGDIR/server.log"; do
     ! grep -qF -- "$password" "$file" || fail "the password is in $file"
+    ! grep -qF -- "$password2" "$file" || fail "the refused add's password is in $file"
 done
 grep -q "SCRAM-SHA-256" "$PGDIR/server.log" ||
     fail "the server log holds no verifier: was log_statement on? (the check above proves nothing)"

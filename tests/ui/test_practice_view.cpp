@@ -90,3 +90,11 @@ TEST_CASE("practice view: a new person's name and login are checked before the s
           "\u201Cdana\u201D is Dana Ruiz\u2019s login already.");
     CHECK(trimmedText("  Ivy Chen \t") == "Ivy Chen");
 }
+
+TEST_CASE("practice view: a login with capitals is refused, naming the lower-case one") {
+    // The role is made quoted: "Ivy" would have to be typed so on connecting.
+    const auto people = clinic();
+    CHECK(newPersonProblem("Ivy Chen", "Ivy", people) == "Logins are lower case: ivy");
+    CHECK(newPersonProblem("Ivy Chen", "IVY.chen-2", people) == "Logins are lower case: ivy.chen-2");
+    CHECK(newPersonProblem("Ivy Chen", "ivy", people).empty());
+}

@@ -142,7 +142,8 @@ void clientRow(const PracticeClientRow& client, PracticeWindowState& state,
 void drawPracticeClients(PracticeWindowState& state, const Appearance& look) {
     ImGui::PushTextWrapPos(0.0f);
     textMuted("A practitioner sees the clients assigned to them or shared with them; the front "
-              "desk sees every client's name, notes and visit times, nothing clinical.",
+              "desk sees every client's name, birth year and contact notes and their visit "
+              "times, never pain, knots, visit notes or treatments.",
               look);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, look.px(4)));

@@ -18,7 +18,8 @@ constexpr std::array<PracticeRole, 3> kFormRoles{PracticeRole::Owner, PracticeRo
 constexpr std::array<Segment, 3> kRoleSegments{{
     {"Owner", "Sees everything; manages people and clients"},
     {"Practitioner", "Sees the clients assigned to them or shared with them"},
-    {"Front desk", "Sees names, birth years, notes and visit times; nothing clinical"},
+    {"Front desk", "Sees every client's name, birth year and contact notes and their visit "
+                   "times, never pain, knots, visit notes or treatments"},
 }};
 
 void smallMuted(std::string_view text, const Appearance& look) {
@@ -123,13 +124,19 @@ void passwordField(const char* id, std::array<char, 256>& buffer, float width) {
     ImGui::InputText(id, buffer.data(), buffer.size(), ImGuiInputTextFlags_Password);
 }
 
-// Checks the form; the request to add the person when it can be sent.
+// Checks the form; the request to add the person when it can be sent. Empty
+// password fields are never taken as "no password": that needs the box.
 void submit(PracticeWindowState& state) {
     NewPersonForm& form = state.form;
     form.problem = newPersonProblem(form.name, form.login, state.view.people);
     const bool typed = !form.password.empty() || form.password.second[0] != '\0';
-    if (form.problem.empty() && typed && !form.password.confirmed()) {
-        form.problem = "The two passwords differ: type the same password twice.";
+    if (form.problem.empty() && !form.noPassword) {
+        if (!typed) {
+            form.problem = "Type a password twice, or tick \u201CNo password: they already have "
+                           "a login or sign in another way\u201D.";
+        } else if (!form.password.confirmed()) {
+            form.problem = "The two passwords differ: type the same password twice.";
+        }
     }
     if (!form.problem.empty()) {
         return;
@@ -139,6 +146,7 @@ void submit(PracticeWindowState& state) {
     request.login = form.login;
     request.personName = trimmedText(form.name);
     request.role = kFormRoles[static_cast<std::size_t>(std::clamp(form.role, 0, 2))];
+    request.noPassword = form.noPassword;
     state.request = std::move(request);
 }
 
@@ -170,6 +178,7 @@ void addForm(PracticeWindowState& state, const Appearance& look) {
     const float gap = look.px(12);
     const float againLabel = ImGui::CalcTextSize("Again").x + look.px(8);
     const float half = (fieldWidth - gap - againLabel) / 2;
+    ImGui::BeginDisabled(form.noPassword);
     passwordField("##new-password", form.password.first, half);
     probeItem("practice-new-password");
     ImGui::SameLine(0, gap);
@@ -177,18 +186,25 @@ void addForm(PracticeWindowState& state, const Appearance& look) {
     ImGui::SameLine(0, look.px(8));
     passwordField("##new-password-again", form.password.second, ImGui::GetContentRegionAvail().x);
     probeItem("practice-new-password-again");
+    ImGui::EndDisabled();
+
+    ImGui::SetCursorPosX(fieldX);
+    if (ImGui::Checkbox("No password (they already have a login, or sign in another way)",
+                        &form.noPassword) &&
+        form.noPassword) {
+        form.password.wipe(); // nothing typed is kept, or sent
+    }
+    probeItem("practice-new-no-password");
 
     ImGui::SetCursorPosX(fieldX);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(0.0f);
-    if (form.password.second[0] != '\0' && !form.password.confirmed()) {
+    if (!form.noPassword && form.password.second[0] != '\0' && !form.password.confirmed()) {
         ImGui::PushFont(look.fonts.small);
         textColoured("The two differ: type the same password twice.", look.colours().error.text);
         ImGui::PopFont();
-    } else {
-        smallMuted("Only a verifier made from it here reaches the server. Leave both empty for "
-                   "a login that exists already or signs in another way.",
-                   look);
+    } else if (!form.noPassword) {
+        smallMuted("Only a verifier made from it here reaches the server.", look);
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

@@ -3,7 +3,9 @@
 #include "store/postgres_server/password_verifier.h"
 #include "store/practice/practice.h"
 
+#include <chrono>
 #include <exception>
+#include <stdexcept>
 #include <utility>
 
 namespace knotmap::ui {
@@ -14,16 +16,22 @@ std::string who(const PracticeRequest& request) {
                                       : request.personName + " (" + request.login + ")";
 }
 
-// Adds the person on the form. The password (if typed) leaves the form's
-// buffers for guarded memory, which is wiped as soon as libpq has made the
-// verifier from it: the server never sees the password itself.
+// Adds the person on the form. The password leaves the form's buffers for
+// guarded memory, which is wiped as soon as libpq has made the verifier from
+// it: the server never sees the password itself. Only a request that says
+// so (the form's "No password" box) adds a login without one: fields that
+// are empty for any other reason (wiped by a refused add) are refused here
+// too, before the server is asked.
 std::string addPerson(PracticeWindowState& state, const PracticeRequest& request,
                       Workspace& workspace) {
     NewPractitioner person;
     person.login = request.login;
     person.name = request.personName;
     person.role = request.role;
-    if (!state.form.password.empty()) {
+    if (!request.noPassword) {
+        if (state.form.password.empty()) {
+            throw std::runtime_error("no password was typed");
+        }
         const crypto::Secret password = state.form.password.take();
         person.passwordVerifier = scramVerifier(workspace.readerLocation(), person.login, password);
     }
@@ -98,6 +106,38 @@ std::vector<NamedClient> clientsOf(const AppViewModel* model) {
     return clients;
 }
 
+// Reads the people and client access when the window has just opened or
+// the data changed. A failed read is kept off the screen's every frame: it
+// is tried again once the window reopens or the version moves, and then at
+// most once a second.
+void readPractice(PracticeWindowState& state, Workspace& workspace, const AppViewModel* model) {
+    const std::uint64_t version = workspace.version();
+    if (state.read && state.readVersion == version) {
+        return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (state.readFailedAt) {
+        if (state.readFailedVersion == version) {
+            return; // nothing moved since it failed: wait for a change or a reopen
+        }
+        if (now - *state.readFailedAt < std::chrono::seconds(1)) {
+            return;
+        }
+    }
+    try {
+        sql::Connection& db = workspace.database().sql();
+        state.view = buildPracticeView(practitioners(db), clientAccess(db), clientsOf(model));
+        state.read = true;
+        state.readVersion = version;
+        state.readFailedAt.reset();
+        state.readError.clear();
+    } catch (const std::exception& error) {
+        state.readFailedAt = now;
+        state.readFailedVersion = version;
+        state.readError = "Couldn\u2019t read the practice: " + std::string(error.what());
+    }
+}
+
 } // namespace
 
 void runPracticeRequests(PracticeWindowState& state, Workspace& workspace,
@@ -107,6 +147,8 @@ void runPracticeRequests(PracticeWindowState& state, Workspace& workspace,
             state.form.password.wipe();
         }
         state.read = false; // read afresh when it opens again
+        state.readFailedAt.reset();
+        state.readError.clear();
         state.request.reset();
         return;
     }
@@ -118,23 +160,20 @@ void runPracticeRequests(PracticeWindowState& state, Workspace& workspace,
         } catch (const std::exception& error) {
             state.error = refused(*request) + ": " + error.what();
             state.outcome.clear();
+            if (request->kind == PracticeRequest::Kind::Add && !request->noPassword) {
+                // The password left the fields on the way (they are wiped):
+                // it must be typed again, never sent as "no password".
+                state.form.password.wipe();
+                state.form.problem =
+                    "The password fields were cleared: type the password twice again.";
+            }
         }
         // Either way the screen reads the practice again: a refusal may come
         // from a change made elsewhere. Client access moves the window's
         // clients too (the audit trail records it).
         workspace.dataChanged();
     }
-    if (state.read && state.readVersion == workspace.version()) {
-        return;
-    }
-    state.read = true;
-    state.readVersion = workspace.version();
-    try {
-        sql::Connection& db = workspace.database().sql();
-        state.view = buildPracticeView(practitioners(db), clientAccess(db), clientsOf(model));
-    } catch (const std::exception& error) {
-        state.error = "Couldn\u2019t read the practice: " + std::string(error.what());
-    }
+    readPractice(state, workspace, model);
 }
 
 } // namespace knotmap::ui

@@ -90,8 +90,17 @@ std::string newPersonProblem(const std::string& name, const std::string& login,
                c == '_' || c == '.' || c == '-';
     });
     if (!plain) {
-        return "A login is made of letters, digits, \u201C.\u201D, \u201C-\u201D and "
+        return "A login is made of lower-case letters, digits, \u201C.\u201D, \u201C-\u201D and "
                "\u201C_\u201D only.";
+    }
+    // The server's role is made with the login quoted, so "Ivy" would have to
+    // be typed with that case on connecting, where logins are lower case.
+    if (std::any_of(login.begin(), login.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        std::string lower = login;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+            return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        });
+        return "Logins are lower case: " + lower;
     }
     if (login.rfind("pg_", 0) == 0) {
         return "Logins starting with \u201Cpg_\u201D belong to the server.";

@@ -10,9 +10,10 @@ namespace knotmap::ui {
 namespace {
 
 // The last change's outcome, or the server's refusal, above the tabs: seen
-// whichever tab the change was made in.
+// whichever tab the change was made in. Below it, why the practice could not
+// be read (the lists show what was read last), until a read succeeds.
 void outcomeLine(const PracticeWindowState& state, const Appearance& look) {
-    if (state.error.empty() && state.outcome.empty()) {
+    if (state.error.empty() && state.outcome.empty() && state.readError.empty()) {
         return;
     }
     ImGui::Dummy(ImVec2(0, look.px(2)));
@@ -22,11 +23,17 @@ void outcomeLine(const PracticeWindowState& state, const Appearance& look) {
         textWithFont(state.error, look.fonts.strong);
         ImGui::PopStyleColor();
         probeValue("practice-error", state.error);
-    } else {
+    } else if (!state.outcome.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, look.colours().accent);
         textWithFont(state.outcome, look.fonts.strong);
         ImGui::PopStyleColor();
         probeValue("practice-outcome", state.outcome);
+    }
+    if (!state.readError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, look.colours().error.text);
+        textWithFont(state.readError, look.fonts.strong);
+        ImGui::PopStyleColor();
+        probeValue("practice-read-error", state.readError);
     }
     ImGui::PopTextWrapPos();
 }

@@ -92,7 +92,8 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         // restore replaces a database file (a server's goes back with copy).
         // In a practice, only the owner's copy would hold every client:
         // anyone else's would be a partial copy that looks like a backup.
-        const bool wholeBackup = !practiceRole(state) || practiceOwner(state);
+        const bool wholeBackup =
+            state.workspace == nullptr || !state.workspace->inPractice() || practiceOwner(state);
         if (ImGui::MenuItem("Back up now\u2026", nullptr, false,
                             state.backup.available && wholeBackup)) {
             state.backup.openRequested = true;

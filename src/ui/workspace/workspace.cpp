@@ -17,6 +17,14 @@ Workspace::Workspace(Database database) : m_database(std::move(database)), m_wai
         m_database.setBusyTimeout(kWindowBusyTimeoutMs);
     }
     try {
+        m_inPractice = isPractice(m_database.sql());
+    } catch (const std::exception&) {
+        // Could not ask: a server may be a practice, where anything but the
+        // owner's view is partial (whole backups are offered to the owner
+        // only); a file never is.
+        m_inPractice = m_database.sql().dialect() == sql::Dialect::PostgreSQL;
+    }
+    try {
         m_practiceName = signedInPerson(m_database.sql()).practiceName;
         if (const auto practitioner = signedInPractitioner(m_database.sql())) {
             m_practiceRole = practitioner->role;

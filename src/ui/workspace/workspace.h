@@ -38,6 +38,10 @@ public:
     // None on a file database, a server that is not a practice, or for a
     // login that is not an enabled practitioner there.
     [[nodiscard]] std::optional<PracticeRole> practiceRole() const { return m_practiceRole; }
+    // Whether the database is a practice (isPractice), read once on opening;
+    // false on a file. Known even when the signed-in login's role is not:
+    // a practice that could not be asked is taken for one (on a server).
+    [[nodiscard]] bool inPractice() const { return m_inPractice; }
     // The signed-in login in a practice (the server's session_user); empty elsewhere.
     [[nodiscard]] const std::string& practiceLogin() const { return m_practiceLogin; }
     // Read-only (permissions, or rows breaking the rules): nothing may be changed.
@@ -130,6 +134,7 @@ private:
     std::optional<Conflict> m_conflict;
     std::string m_practiceName;
     std::optional<PracticeRole> m_practiceRole;
+    bool m_inPractice = false;
     std::string m_practiceLogin;
     std::unique_ptr<Command> m_conflicted; // the refused change, for keepMine
     std::uint64_t m_draftsEpoch = 0;
