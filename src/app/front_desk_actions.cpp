@@ -6,6 +6,7 @@
 #include "ui/front_desk/front_desk_screen.h"
 #include "ui/front_desk/front_desk_visits.h"
 #include "ui/shell/app_view_model.h"
+#include "ui/style/glyph_coverage.h"
 
 #include <cstdio>
 #include <iostream>
@@ -122,6 +123,12 @@ bool readFrontDeskData(sql::Connection& db, ui::FrontDeskScreenState& state,
     try {
         ui::FrontDeskData fresh;
         fresh.clients = frontDeskClients(db);
+        // The window's fonts gain the glyphs of the names and notes it shows
+        // (a client named in Chinese or Greek), as the main screen's model does.
+        for (const Client& client : fresh.clients) {
+            ui::noteShownText(client.name);
+            ui::noteShownText(client.notes);
+        }
         ui::prepareFrontDeskScreen(fresh, state); // the selection, should it be gone
         if (state.selected) {
             fresh.visits = frontDeskVisits(db, *state.selected);

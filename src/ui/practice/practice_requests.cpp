@@ -2,6 +2,7 @@
 
 #include "store/postgres_server/password_verifier.h"
 #include "store/practice/practice.h"
+#include "ui/style/glyph_coverage.h"
 
 #include <chrono>
 #include <exception>
@@ -127,6 +128,9 @@ void readPractice(PracticeWindowState& state, Workspace& workspace, const AppVie
     try {
         sql::Connection& db = workspace.database().sql();
         state.view = buildPracticeView(practitioners(db), clientAccess(db), clientsOf(model));
+        for (const Practitioner& person : state.view.people) {
+            noteShownText(person.name); // the fonts gain the glyphs of every name listed
+        }
         state.read = true;
         state.readVersion = version;
         state.readFailedAt.reset();
