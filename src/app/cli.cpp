@@ -12,6 +12,7 @@
 #include "app/practice_command.h"
 #include "app/report_command.h"
 #include "app/screenshot_command.h"
+#include "app/version.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/sqlite_file/database_files.h"
@@ -226,6 +227,8 @@ int runCommandLine(int argc, char** argv) {
     CLI::App app{"Knotmap: chart muscle knots on a body map and see how they change.\n"
                  "With no command, opens the Knotmap window."};
     app.require_subcommand(0, 1);
+    app.set_version_flag("--version", std::string("knotmap ") + kVersion,
+                         "Print Knotmap's version and exit");
 
     std::string guiDb;
     int frames = 0;
