@@ -6,6 +6,7 @@
 #include "store/change_watch/change_watcher.h"
 #include "ui/front_desk/front_desk_client_form.h"
 #include "ui/front_desk/front_desk_screen.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/shell/test_probe.h"
 
 #include <GLFW/glfw3.h>
@@ -124,6 +125,9 @@ void runFrontDesk(const GuiOptions& options, FrontDeskLogin login, MainWindow& w
             if (readWanted && now - lastTry >= kRetryAfter) {
                 readWanted = !readFrontDeskData(db, screen, data);
                 lastTry = readWanted ? now : now - kRetryAfter;
+            }
+            if (readWanted) { // tried again without waiting for input
+                ui::requestFrameIn(lastTry + kRetryAfter - now);
             }
             ui::prepareFrontDeskScreen(data, screen);
             ui::drawFrontDeskScreen(data, screen, look);

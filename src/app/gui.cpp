@@ -19,6 +19,7 @@
 #include "ui/dialogs/create_database_prompt.h"
 #include "ui/dialogs/password_prompt.h"
 #include "ui/history/history_data.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/knots/knot_log_controller.h"
 #include "ui/sessions/session_controller.h"
 #include "ui/shell/app_view_model.h"
@@ -37,6 +38,9 @@ namespace knotmap {
 namespace {
 
 namespace fs = std::filesystem;
+
+// How often a progress bar moves (and a waiting save is tried) while nothing else happens.
+constexpr auto kProgressStep = std::chrono::milliseconds(100);
 
 const char* const kOpenAdvice = "Knotmap will close. To use another database, start it with "
                                 "--db FILE or set KNOTMAP_DB.";
@@ -503,6 +507,13 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             }
             settings.afterFrame(state);
             window.setFontScale(SettingsKeeper::fontScale(state.settings));
+            // Work going on behind the window shows its progress (and a save
+            // waiting for a lock is tried again) without any input.
+            if (reportJob.running() || exportJob.running() || backupJob.running() ||
+                sample.loading() ||
+                (state.workspace != nullptr && state.workspace->savesWaiting())) {
+                ui::requestFrameIn(kProgressStep);
+            }
             frameTimer.stop();
             if (testReport) {
                 testReport->setExtraLines(
@@ -512,8 +523,10 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                                                               : 0) +
                     "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
                     findingsReportLines(data, state) + shownRecordsReportLines(state) +
-                    frameTimer.reportLine() +
-                    probe->takeLines());
+                    frameTimer.reportLine() + "frames " + std::to_string(window.framesDrawn()) +
+                    "\nbody-map-renders " +
+                    std::to_string(state.bodyMap.canvas ? state.bodyMap.canvas->renders() : 0) +
+                    "\n" + probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }
             window.setTheme(state.theme);

@@ -21,6 +21,8 @@ public:
     void deliverHeldReleases();
     // After ImGui::NewFrame: the keys pressed so far have been seen down.
     void frameStarted() { m_unseenPress = false; }
+    // Releases are waiting for the next frame: it must not sleep first.
+    [[nodiscard]] bool holdingReleases() const { return !m_heldReleases.empty(); }
 
 private:
     struct KeyEvent {

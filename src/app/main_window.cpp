@@ -2,6 +2,7 @@
 
 #include "render/offscreen_target.h"
 #include "render/png_writer.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/style/glyph_coverage.h"
 
 #include <glad/gl.h>
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <cmath>
@@ -18,6 +20,17 @@
 
 namespace knotmap {
 namespace {
+
+// After input (or a worker's wake-up) a few frames are drawn without
+// sleeping: Dear ImGui lays a popup or a resized window out over two or
+// three frames, and the result must show at once.
+constexpr int kSettleFrames = 3;
+// A window that nothing asked to draw still draws now and then, so a change
+// nobody announced can never stay off screen for long.
+constexpr auto kLongestSleep = std::chrono::seconds(10);
+// While a text field has the keyboard its cursor blinks (Dear ImGui: shown
+// 0.8 s of every 1.2 s); a frame this often keeps the blink close enough.
+constexpr auto kCursorBlinkStep = std::chrono::milliseconds(400);
 
 std::string lastGlfwError() {
     const char* description = nullptr;
@@ -299,13 +312,40 @@ void MainWindow::saveRequestedRegion(int framebufferWidth, int framebufferHeight
     m_regionSaveResult = std::move(result);
 }
 
+bool MainWindow::sleepUntilNeeded() {
+    using Clock = ui::FrameClock;
+    const Clock::time_point start = Clock::now();
+    Clock::duration budget = ui::takeSleepBudget(start, kLongestSleep);
+    if (ImGui::GetIO().WantTextInput) {
+        budget = std::min<Clock::duration>(budget, kCursorBlinkStep);
+    }
+    if (budget <= Clock::duration::zero()) {
+        glfwPollEvents();
+        return false;
+    }
+    glfwWaitEventsTimeout(std::chrono::duration<double>(budget).count());
+    // Woken before the time asked for: an event came (input, a resize, a
+    // worker's wake-up), and its effect is drawn over a few frames.
+    return Clock::now() - start < budget - std::chrono::milliseconds(1);
+}
+
 void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
                      FrameCapture* capture) {
     m_capture = capture;
+    ui::setWindowWaker([] { glfwPostEmptyEvent(); });
+    // Captures and tests that count frames draw them back to back.
+    const bool sleeps = capture == nullptr && !frameLimit;
     int frames = 0;
+    int settling = kSettleFrames; // the first frames lay out as fonts and sizes settle
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
-        glfwPollEvents();
+        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases()) {
+            (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
+            glfwPollEvents();
+            settling = std::max(0, settling - 1);
+        } else if (sleepUntilNeeded()) {
+            settling = kSettleFrames - 1; // this frame is the first of them
+        }
         if (m_capture == nullptr) {
             trackNormalRect();
         }
@@ -323,6 +363,7 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
         m_keyReleases.frameStarted();
         const bool keepOpen = drawFrame(m_look);
         ++frames;
+        ++m_framesDrawn;
         const bool last = !keepOpen || (frameLimit && frames >= *frameLimit);
         renderFrame(last);
         if (last) {

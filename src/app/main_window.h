@@ -76,6 +76,9 @@ public:
     // (not maximised, not minimised) rectangle and whether it is maximised.
     [[nodiscard]] WindowGeometry geometry();
 
+    // Frames drawn since the window opened: an idle window draws none.
+    [[nodiscard]] std::uint64_t framesDrawn() const { return m_framesDrawn; }
+
     // Takes effect from the next frame.
     void setTheme(ui::ThemeKind theme);
     // Saves that part of the frame being drawn, after it is rendered and
@@ -96,6 +99,9 @@ private:
     // Rebuilds fonts and style when the content scale changed since last time.
     void updateScale();
     void renderFrame(bool lastFrame);
+    // Sleeps until an event or until a frame is wanted (ui/shell/frame_requests.h);
+    // true when an event ended the sleep.
+    bool sleepUntilNeeded();
     void saveRequestedRegion(int framebufferWidth, int framebufferHeight);
 
     GLFWwindow* m_window = nullptr;
@@ -108,6 +114,7 @@ private:
     ui::FallbackFaces m_fallbackFaces; // other scripts' fonts, merged into Inter
     bool m_styleDirty = true;
     FrameCapture* m_capture = nullptr; // set while run() captures
+    std::uint64_t m_framesDrawn = 0;
     std::unique_ptr<render::OffscreenTarget> m_captureTarget;
     std::optional<RegionSave> m_regionSave;
     std::optional<RegionSaveResult> m_regionSaveResult;

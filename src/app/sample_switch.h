@@ -23,6 +23,8 @@ public:
     [[nodiscard]] bool afterFrame(ui::MainScreenState& state);
 
     [[nodiscard]] const DatabaseLocation& target() const { return m_target; }
+    // The sample is being written (its progress is on the welcome).
+    [[nodiscard]] bool loading() const { return m_loader != nullptr; }
 
 private:
     DatabaseLocation m_user;

@@ -5,6 +5,7 @@
 #include "store/backup/backup_names.h"
 #include "store/backup/restore_file.h"
 #include "ui/dialogs/centred_modal.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/widgets/widgets.h"
 
 #include <chrono>
@@ -57,7 +58,12 @@ ui::NoticeState restoreInWindow(MainWindow& window, const fs::path& database,
                 ImGui::PopTextWrapPos();
                 ImGui::EndPopup();
             }
-            return restoring.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready;
+            const bool running =
+                restoring.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready;
+            if (running) {
+                ui::requestFrameIn(std::chrono::milliseconds(100)); // to see when it is done
+            }
+            return running;
         },
         frameLimit);
     ui::NoticeState notice;

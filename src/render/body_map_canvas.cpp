@@ -14,6 +14,10 @@ GLuint BodyMapCanvas::draw(const Atlas& atlas, const BodyMapFrame& frame) {
     if (!m_error.empty() || frame.width <= 0 || frame.height <= 0) {
         return 0;
     }
+    if (m_drawn && m_drawn->shows(frame) && m_renderer && &m_renderer->atlas() == &atlas) {
+        return m_target.texture();
+    }
+    m_drawn.reset(); // until this render is done
     const GlStateGuard guard;
     try {
         if (!m_renderer || &m_renderer->atlas() != &atlas) {
@@ -29,6 +33,8 @@ GLuint BodyMapCanvas::draw(const Atlas& atlas, const BodyMapFrame& frame) {
     m_target.bindForDrawing();
     m_renderer->draw(frame);
     m_target.resolve();
+    m_drawn.emplace(frame);
+    ++m_renders;
     return m_target.texture();
 }
 

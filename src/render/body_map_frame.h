@@ -17,6 +17,7 @@ struct Rgba {
     float g = 0;
     float b = 0;
     float a = 1;
+    friend bool operator==(const Rgba&, const Rgba&) = default;
 };
 
 // Where one view's canvas lands on the target: diagram point (x, y) is drawn
@@ -25,6 +26,7 @@ struct ViewPlacement {
     BodyView view = BodyView::Front;
     Vec2 origin;
     Vec2 scale;
+    friend bool operator==(const ViewPlacement&, const ViewPlacement&) = default;
 };
 
 struct MarkerInstance {
@@ -35,6 +37,7 @@ struct MarkerInstance {
     float shadow = 1; // 0-1
     Rgba fill;
     Rgba outline;
+    friend bool operator==(const MarkerInstance&, const MarkerInstance&) = default;
 };
 
 struct BodyMapStyle {
@@ -58,6 +61,7 @@ struct BodyMapStyle {
     Vec2 shadowOffset{0.0, 0.004}; // diagram units
     float ringGap = 2.5f;          // pixels
     float ringWidth = 2.5f;        // pixels
+    friend bool operator==(const BodyMapStyle&, const BodyMapStyle&) = default;
 };
 
 struct BodyMapFrame {
@@ -70,6 +74,24 @@ struct BodyMapFrame {
     std::optional<int> hoveredRegion;        // drawn with hoverStroke
     std::span<const MarkerInstance> markers; // drawn in order: later on top
     BodyMapStyle style;
+};
+
+// What a frame showed, kept by value: the canvas draws again only when the
+// next frame would show something else.
+struct BodyMapFrameCopy {
+    int width = 0;
+    int height = 0;
+    std::vector<ViewPlacement> views;
+    std::vector<Rgba> regionFill;
+    std::vector<float> regionHatch;
+    std::vector<int> outlinedRegions;
+    std::optional<int> hoveredRegion;
+    std::vector<MarkerInstance> markers;
+    BodyMapStyle style;
+
+    BodyMapFrameCopy() = default;
+    explicit BodyMapFrameCopy(const BodyMapFrame& frame);
+    [[nodiscard]] bool shows(const BodyMapFrame& frame) const;
 };
 
 } // namespace knotmap::render

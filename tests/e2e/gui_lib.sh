@@ -13,8 +13,10 @@ wait_for() {
 report_has() { [[ -f "$report" ]] && grep -q -- "$1" "$report"; }
 
 # The report without the lines that change while nothing moves: frame
-# timings, the heat animation's frame and whether a view is computing.
-report_layout() { grep -Ev '^(frame-ms|heat-session|history-busy) ' "$report" || true; }
+# timings and counts, the heat animation's frame and whether a view is computing.
+report_layout() {
+    grep -Ev '^(frame-ms|frames|body-map-renders|heat-session|history-busy) ' "$report" || true
+}
 
 # True once the window's layout stopped changing for half a second: the
 # first frames lay out before fonts and sizes settle.

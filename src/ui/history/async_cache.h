@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/shell/frame_requests.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
@@ -43,10 +45,12 @@ public:
             if (!found->value) {
                 // A failure may pass (a server that went away answers again):
                 // it is asked again now and then, its message shown meanwhile.
-                if (!m_synchronous &&
-                    std::chrono::steady_clock::now() - found->at >= m_retryFailureAfter) {
+                const auto shownFor = std::chrono::steady_clock::now() - found->at;
+                if (!m_synchronous && shownFor >= m_retryFailureAfter) {
                     m_entries.pop_front(); // find() put it first
                     start(key, std::move(compute));
+                } else if (!m_synchronous) {
+                    requestFrameIn(m_retryFailureAfter - shownFor);
                 }
                 return {m_lastShown, false, found->error, m_lastShownKey};
             }
@@ -109,8 +113,11 @@ private:
                                          [&](const Job& job) { return job.key == key; });
         if (!running) {
             m_running.push_back(
-                {key, std::async(std::launch::async,
-                                 [compute = std::move(compute)] { return run(compute); })});
+                {key, std::async(std::launch::async, [compute = std::move(compute)] {
+                     OutcomePtr outcome = run(compute);
+                     wakeWindow(); // a sleeping window shows the result at once
+                     return outcome;
+                 })});
         }
     }
 

@@ -4,6 +4,7 @@
 #include "ui/history/history_common.h"
 #include "ui/history/history_views.h"
 #include "ui/widgets/segmented_control.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
@@ -80,8 +81,12 @@ void scrubber(const ClientHistory& history, const std::vector<std::size_t>& sess
     }
     state.playClock += ImGui::GetIO().DeltaTime;
     if (state.playClock < kStepSeconds) {
+        requestFrameIn(std::chrono::duration_cast<FrameClock::duration>(
+            std::chrono::duration<double>(kStepSeconds - state.playClock)));
         return;
     }
+    requestFrameIn(std::chrono::duration_cast<FrameClock::duration>(
+        std::chrono::duration<double>(kStepSeconds)));
     state.playClock = 0.0;
     const auto step =
         std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(sessions.size()) *

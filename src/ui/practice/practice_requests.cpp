@@ -2,6 +2,7 @@
 
 #include "store/postgres_server/password_verifier.h"
 #include "store/practice/practice.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/style/glyph_coverage.h"
 
 #include <chrono>
@@ -122,6 +123,7 @@ void readPractice(PracticeWindowState& state, Workspace& workspace, const AppVie
             return; // nothing moved since it failed: wait for a change or a reopen
         }
         if (now - *state.readFailedAt < std::chrono::seconds(1)) {
+            requestFrameIn(*state.readFailedAt + std::chrono::seconds(1) - now);
             return;
         }
     }

@@ -1,5 +1,6 @@
 #include "ui/widgets/wrapped_text_input.h"
 
+#include "ui/shell/frame_requests.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/wrapped_text_editor.h"
 
@@ -242,7 +243,12 @@ void drawText(const WrappedTextLayout& layout, const Geometry& at, float scroll,
     if (field != nullptr) {
         const ImGuiIO& io = ImGui::GetIO();
         const double shownFor = ImGui::GetTime() - field->blinkStart;
-        const bool on = !io.ConfigInputTextCursorBlink || std::fmod(shownFor, 1.2) <= 0.8;
+        const double phase = std::fmod(shownFor, 1.2);
+        const bool on = !io.ConfigInputTextCursorBlink || phase <= 0.8;
+        if (io.ConfigInputTextCursorBlink) { // the next frame shows the blink's next half
+            requestFrameIn(std::chrono::duration_cast<FrameClock::duration>(
+                std::chrono::duration<double>(phase <= 0.8 ? 0.8 - phase : 1.2 - phase)));
+        }
         const CaretPlace caret = field->editor->caret();
         const float x = at.text.Min.x + std::min(layout.xOf(caret), at.text.GetWidth() - 1.0f);
         const float y =
