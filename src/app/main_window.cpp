@@ -16,15 +16,20 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <cmath>
 #include <stdexcept>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace knotmap {
 namespace {
 
-// After input (or a worker's wake-up) a few frames are drawn without
-// sleeping: Dear ImGui lays a popup or a resized window out over two or
-// three frames, and the result must show at once.
-constexpr int kSettleFrames = 3;
+// After input (or a worker's wake-up) frames are drawn without sleeping
+// until the picture stops changing: Dear ImGui opens a popup, sizes a window
+// to its contents or gives a field the keyboard over a few frames, and the
+// result must show (and the field take the next key) at once. At least two,
+// at most a dozen (something that changes on every frame asks for frames).
+constexpr int kSettleFramesAtLeast = 2;
+constexpr int kSettleFramesAtMost = 12;
 // A window that nothing asked to draw still draws now and then, so a change
 // nobody announced can never stay off screen for long.
 constexpr auto kLongestSleep = std::chrono::seconds(10);
@@ -226,8 +231,35 @@ void MainWindow::updateScale() {
     }
 }
 
-void MainWindow::renderFrame(bool lastFrame) {
+namespace {
+
+// What a frame shows, as one number: equal pictures have equal hashes.
+std::size_t drawDataHash(const ImDrawData& data) {
+    std::size_t hash = 0;
+    const auto mix = [&hash](const void* bytes, std::size_t size) {
+        const std::string_view view(static_cast<const char*>(bytes), size);
+        hash = hash * 1099511628211u ^ std::hash<std::string_view>{}(view);
+    };
+    for (int i = 0; i < data.CmdListsCount; ++i) {
+        const ImDrawList& list = *data.CmdLists[i];
+        mix(list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.size_in_bytes()));
+        mix(list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.size_in_bytes()));
+        for (const ImDrawCmd& command : list.CmdBuffer) {
+            mix(&command.ClipRect, sizeof command.ClipRect);
+            mix(&command.TextureId, sizeof command.TextureId);
+            mix(&command.ElemCount, sizeof command.ElemCount);
+        }
+    }
+    return hash;
+}
+
+} // namespace
+
+bool MainWindow::renderFrame(bool lastFrame) {
     ImGui::Render();
+    const std::size_t picture = drawDataHash(*ImGui::GetDrawData());
+    const bool changed = picture != m_lastPicture;
+    m_lastPicture = picture;
     ui::glyphCoverage().recordFrame(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts);
     int width = 0;
     int height = 0;
@@ -256,9 +288,10 @@ void MainWindow::renderFrame(bool lastFrame) {
             m_capture->rgba = m_captureTarget->readPixels();
         }
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        return; // nothing to show: the window is hidden
+        return changed; // nothing to show: the window is hidden
     }
     glfwSwapBuffers(m_window);
+    return changed;
 }
 
 std::optional<RegionSaveResult> MainWindow::takeRegionSaveResult() {
@@ -336,15 +369,17 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     // Captures and tests that count frames draw them back to back.
     const bool sleeps = capture == nullptr && !frameLimit;
     int frames = 0;
-    int settling = kSettleFrames; // the first frames lay out as fonts and sizes settle
+    // Frames still to draw without sleeping, and how many of them whatever they show.
+    int settling = kSettleFramesAtMost; // the first frames lay out as fonts and sizes settle
+    int settlingAtLeast = kSettleFramesAtLeast;
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
         if (!sleeps || settling > 0 || m_keyReleases.holdingReleases()) {
             (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
             glfwPollEvents();
-            settling = std::max(0, settling - 1);
         } else if (sleepUntilNeeded()) {
-            settling = kSettleFrames - 1; // this frame is the first of them
+            settling = kSettleFramesAtMost;
+            settlingAtLeast = kSettleFramesAtLeast;
         }
         if (m_capture == nullptr) {
             trackNormalRect();
@@ -365,7 +400,15 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
         ++frames;
         ++m_framesDrawn;
         const bool last = !keepOpen || (frameLimit && frames >= *frameLimit);
-        renderFrame(last);
+        const bool changed = renderFrame(last);
+        if (settling > 0) {
+            --settling;
+            if (settlingAtLeast > 0) {
+                --settlingAtLeast;
+            } else if (!changed) {
+                settling = 0; // the picture stood still: sleep
+            }
+        }
         if (last) {
             break;
         }

@@ -98,7 +98,8 @@ private:
     void trackNormalRect();
     // Rebuilds fonts and style when the content scale changed since last time.
     void updateScale();
-    void renderFrame(bool lastFrame);
+    // Renders and shows the frame; true when it differs from the last one.
+    bool renderFrame(bool lastFrame);
     // Sleeps until an event or until a frame is wanted (ui/shell/frame_requests.h);
     // true when an event ended the sleep.
     bool sleepUntilNeeded();
@@ -115,6 +116,7 @@ private:
     bool m_styleDirty = true;
     FrameCapture* m_capture = nullptr; // set while run() captures
     std::uint64_t m_framesDrawn = 0;
+    std::size_t m_lastPicture = 0; // a hash of the last frame's draw data
     std::unique_ptr<render::OffscreenTarget> m_captureTarget;
     std::optional<RegionSave> m_regionSave;
     std::optional<RegionSaveResult> m_regionSaveResult;
