@@ -2,6 +2,7 @@
 
 #include "core/output_file.h"
 #include "core/output_folder.h"
+#include "core/staging_path.h"
 #include "crypto/passphrase.h"
 #include "crypto/seal_reader.h"
 
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace knotmap {
@@ -30,18 +32,21 @@ void requirePlainName(const std::string& archive, const std::string& name) {
     }
 }
 
-// A folder beside target that becomes target once everything is written.
+// A hidden folder beside target that becomes target once everything is
+// written (core/staging_path.h), so a failed or killed decrypt leaves no
+// half-filled folder under the name asked for.
 class StagingFolder {
 public:
     explicit StagingFolder(const fs::path& target) : m_target(target) {
         const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
         (void)createOutputFolders(parent);
-        std::string pattern = (parent / ("." + target.filename().string() + ".partial-XXXXXX")).string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error(target.string() + ": cannot create the folder: " +
-                                     std::strerror(errno));
+        const fs::path path = hiddenStagingPath(target, "decrypt");
+        // 0700: the files in it are health data; the umask only narrows it.
+        if (::mkdir(path.c_str(), 0700) != 0) {
+            throw std::runtime_error(target.string() +
+                                     ": cannot create the folder: " + std::strerror(errno));
         }
-        m_path = pattern; // mkdtemp makes it 0700
+        m_path = path;
     }
     ~StagingFolder() {
         if (!m_path.empty()) {
@@ -54,11 +59,15 @@ public:
 
     [[nodiscard]] const fs::path& path() const { return m_path; }
     void commit() {
-        std::error_code error;
-        fs::rename(m_path, m_target, error); // fails if target appeared meanwhile
-        if (error) {
+        try {
+            // Keep: a folder another program made there meanwhile, even an
+            // empty one, is not replaced.
+            moveIntoPlace(m_path, m_target, ExistingTarget::Keep);
+        } catch (const std::system_error& error) {
             throw std::runtime_error(m_target.string() + ": cannot create the folder: " +
-                                     error.message());
+                                     (error.code() == std::errc::file_exists
+                                          ? std::string("another program created it meanwhile")
+                                          : error.code().message()));
         }
         m_path.clear();
     }
@@ -140,8 +149,7 @@ int runDecrypt(const DecryptArguments& arguments) {
         }
         std::error_code ignored;
         if (fs::exists(fs::symlink_status(arguments.output, ignored))) {
-            throw std::runtime_error(arguments.output +
-                                     ": already exists; decrypt writes a new " +
+            throw std::runtime_error(arguments.output + ": already exists; decrypt writes a new " +
                                      (*content == Content::ExportArchive ? "folder" : "file"));
         }
         in.clear();

@@ -1,5 +1,7 @@
 #include "core/birth_year.h"
 
+#include "core/text_trim.h"
+
 #include <ctime>
 
 namespace knotmap {
@@ -15,11 +17,10 @@ std::string birthYearProblem(int year, int currentYear) {
 }
 
 BirthYearInput parseBirthYear(std::string_view text, int currentYear) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) {
+    const std::string_view digits = trimmed(text);
+    if (digits.empty()) {
         return {}; // no birth year given: the field is optional
     }
-    const std::string_view digits = text.substr(first, text.find_last_not_of(" \t") - first + 1);
     bool allDigits = digits.size() == 4;
     int year = 0;
     for (const char c : digits) {

@@ -3,6 +3,7 @@
 #include "core/demo_client_simulation.h"
 #include "core/demo_text.h"
 #include "core/random.h"
+#include "core/text_search.h"
 
 #include <algorithm>
 #include <set>
@@ -19,16 +20,6 @@ using namespace demo_text;
 
 constexpr std::uint64_t kNameStream = 0x4E414D45; // "NAME"
 
-std::string asciiLower(std::string_view text) {
-    std::string lowered(text);
-    for (char& c : lowered) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return lowered;
-}
-
 // Believable, distinct names; the database keeps client names unique (ignoring
 // ASCII case), so collisions are redrawn, then given a middle initial.
 class NameGenerator {
@@ -38,7 +29,7 @@ public:
     std::string next(int index) {
         for (int attempt = 0; attempt < 40; ++attempt) {
             std::string name = draw(index);
-            if (m_used.insert(asciiLower(name)).second) {
+            if (m_used.insert(lowercaseAscii(name)).second) {
                 return name;
             }
         }
@@ -47,7 +38,7 @@ public:
             const std::string last(pick(m_random, lastNames()));
             const char initial = static_cast<char>('A' + m_random.uniformInt(0, 25));
             std::string name = first + ' ' + initial + ". " + last;
-            if (m_used.insert(asciiLower(name)).second) {
+            if (m_used.insert(lowercaseAscii(name)).second) {
                 return name;
             }
         }
@@ -56,7 +47,7 @@ public:
         do {
             name = std::string(pick(m_random, firstNames())) + ' ' +
                    std::string(pick(m_random, lastNames())) + ' ' + std::to_string(suffix++);
-        } while (!m_used.insert(asciiLower(name)).second);
+        } while (!m_used.insert(lowercaseAscii(name)).second);
         return name;
     }
 

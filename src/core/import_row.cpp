@@ -1,6 +1,7 @@
 #include "core/import_row.h"
 
 #include "core/csv_neutralise.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 
 #include <charconv>
@@ -197,7 +198,7 @@ std::string ImportRow::text(std::size_t column, std::size_t maxBytes) {
 
 std::string ImportRow::requiredText(std::size_t column, std::size_t maxBytes) {
     std::string value = text(column, maxBytes);
-    if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (isBlank(value)) {
         problem(column, "must not be empty");
     }
     return value;

@@ -1,6 +1,7 @@
 #include "core/output_file.h"
 
 #include "core/output_target.h"
+#include "core/staging_path.h"
 
 #include <algorithm>
 #include <atomic>
@@ -30,18 +31,6 @@ constexpr std::size_t kMaxNameStem = 180;
 bool isRegularFile(int descriptor) {
     struct stat status {};
     return ::fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode);
-}
-
-// A rename is only durable once the folder holding the new name is synced.
-// File systems that cannot sync a folder say EINVAL: nothing more to do there.
-int syncFolder(const fs::path& folder) {
-    const int descriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (descriptor < 0) {
-        return errno;
-    }
-    const int error = ::fsync(descriptor) == 0 || errno == EINVAL ? 0 : errno;
-    ::close(descriptor);
-    return error;
 }
 
 } // namespace
@@ -171,8 +160,9 @@ void OutputFile::commit() {
             }
             m_temporary.clear();
             m_committed = true;
+            // A rename is only durable once the folder holding the new name is synced.
             if (m_sync == Sync::Durable) {
-                if (const int error = syncFolder(m_finalPath.parent_path()); error != 0) {
+                if (const int error = syncFolderOf(m_finalPath); error != 0) {
                     fail(error);
                 }
             }

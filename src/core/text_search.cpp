@@ -1,5 +1,7 @@
 #include "core/text_search.h"
 
+#include "core/text_trim.h"
+
 #include <algorithm>
 #include <stdexcept>
 #include <unicode/normalizer2.h>
@@ -104,14 +106,9 @@ bool sameWhenFolded(std::string_view a, std::string_view b) {
 }
 
 bool matchesSearch(std::string_view haystack, std::string_view needle) {
-    std::string wanted = foldForSearch(needle);
-    const auto first = wanted.find_first_not_of(" \t");
-    if (first == std::string::npos) {
-        return true;
-    }
-    const auto last = wanted.find_last_not_of(" \t");
-    wanted = wanted.substr(first, last - first + 1);
-    return foldForSearch(haystack).find(wanted) != std::string::npos;
+    const std::string folded = foldForSearch(needle);
+    const std::string_view wanted = trimmed(folded);
+    return wanted.empty() || foldForSearch(haystack).find(wanted) != std::string::npos;
 }
 
 std::string lowercaseAscii(std::string_view text) {

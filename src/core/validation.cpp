@@ -1,5 +1,7 @@
 #include "core/validation.h"
 
+#include "core/text_trim.h"
+
 #include <cstdio>
 
 namespace knotmap {
@@ -23,10 +25,6 @@ void checkText(std::vector<FieldError>& errors, const char* field, std::string_v
     if (!problem.empty()) {
         errors.push_back({field, std::move(problem)});
     }
-}
-
-bool isBlank(const std::string& text) {
-    return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
 bool isContinuation(unsigned char byte) {

@@ -1,6 +1,7 @@
 #include "render/shader_program.h"
 
 #include "core/asset_registry.h"
+#include "core/text_trim.h"
 
 #include <cctype>
 #include <optional>
@@ -19,16 +20,6 @@ std::optional<int> readNumber(std::string_view text, std::size_t& pos) {
         ++pos;
     }
     return pos > start ? std::optional<int>(value) : std::nullopt;
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
-        text.remove_suffix(1);
-    }
-    return text;
 }
 
 // Finds "<source>:<line>(<column>):", "<source>(<line>) :" or "<source>:<line>:"

@@ -1,24 +1,23 @@
 #include "store/amendment_repository.h"
 
-#include "store/statement_helpers.h"
-
+#include "core/text_trim.h"
 #include "store/signed_in_person.h"
-#include "store/store_error.h"
-
 #include "store/sql/statement.h"
+#include "store/statement_helpers.h"
+#include "store/store_error.h"
 
 #include <string>
 
 namespace knotmap {
 
 void AmendmentRepository::sign(Id sessionId, const SessionSignature& signature) {
-    if (signature.signedBy.find_first_not_of(" \t") == std::string::npos) {
+    if (isBlank(signature.signedBy)) {
         throw ValidationError("signing: the therapist's name is required");
     }
     // signer: the login, which the person cannot type otherwise (in a
     // practice the server checks it is the one signed in).
     sql::Statement update(m_db, "UPDATE session SET signed_by = ?, signed_utc = ?, signer = ?, "
-                                   "version = version + 1 WHERE id = ? AND signed_utc IS NULL");
+                                "version = version + 1 WHERE id = ? AND signed_utc IS NULL");
     update.bind(1, signature.signedBy);
     update.bind(2, static_cast<std::int64_t>(signature.signedUtc));
     update.bind(3, signedInPerson(m_db).login);
@@ -31,7 +30,7 @@ void AmendmentRepository::sign(Id sessionId, const SessionSignature& signature) 
 
 std::optional<SessionSignature> AmendmentRepository::signature(Id sessionId) {
     sql::Statement query(m_db, "SELECT signed_by, signed_utc FROM session "
-                                  "WHERE id = ? AND signed_utc IS NOT NULL");
+                               "WHERE id = ? AND signed_utc IS NOT NULL");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     if (!query.executeStep()) {
         return std::nullopt;
@@ -82,8 +81,8 @@ void AmendmentRepository::remove(Id id) {
 
 std::vector<SessionAmendment> AmendmentRepository::listForSession(Id sessionId) {
     sql::Statement query(m_db, "SELECT id, session_id, field, original_value, new_value, "
-                                  "author, amended_utc, reason FROM session_amendment "
-                                  "WHERE session_id = ? ORDER BY amended_utc, id");
+                               "author, amended_utc, reason FROM session_amendment "
+                               "WHERE session_id = ? ORDER BY amended_utc, id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     std::vector<SessionAmendment> amendments;
     while (query.executeStep()) {

@@ -1,29 +1,20 @@
 #include "store/client_commands.h"
 
 #include "core/birth_year.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "store/client_lookup.h"
 #include "store/client_repository.h"
-#include "store/statement_helpers.h"
 #include "store/row_version.h"
+#include "store/sql/statement.h"
+#include "store/statement_helpers.h"
 #include "store/store_error.h"
 #include "store/write_transaction.h"
-
-#include "store/sql/statement.h"
 
 #include <utility>
 
 namespace knotmap {
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 Client requireClient(sql::Connection& db, Id clientId) {
     auto client = ClientRepository(db).get(clientId);
@@ -69,20 +60,20 @@ void requireValidClientDetails(sql::Connection& db, const Client& details,
 // --- CreateClientCommand ------------------------------------------------------
 
 CreateClientCommand::CreateClientCommand(sql::Connection& db, std::string name) : m_db(db) {
-    m_client.name = trimmed(name);
+    m_client.name = std::string(trimmed(name));
 }
 
 CreateClientCommand::CreateClientCommand(sql::Connection& db, Client details)
     : m_db(db), m_client(std::move(details)) {
     m_client.id = 0;
-    m_client.name = trimmed(m_client.name);
+    m_client.name = std::string(trimmed(m_client.name));
 }
 
 void CreateClientCommand::apply() {
     WriteTransaction transaction(m_db);
     if (m_applied) {
         sql::Statement insert(m_db, "INSERT INTO client (id, name, birth_year, notes, "
-                                       "archived, created_utc) VALUES (?, ?, ?, ?, ?, ?)");
+                                    "archived, created_utc) VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, static_cast<std::int64_t>(m_client.id));
         insert.bind(2, m_client.name);
         statement_helpers::bindOptional(insert, 3, m_client.birthYear);
@@ -149,14 +140,13 @@ void RenameClientCommand::revert() {
 
 EditClientCommand::EditClientCommand(sql::Connection& db, Client details)
     : m_db(db), m_details(std::move(details)), m_expectedVersion(m_details.version) {
-    m_details.name = trimmed(m_details.name);
+    m_details.name = std::string(trimmed(m_details.name));
 }
 
 void EditClientCommand::write(const Client& details) {
     WriteTransaction transaction(m_db);
     Client client = requireClient(m_db, details.id);
-    requireUnchangedSince(m_db, "client", "client", details.id, m_expectedVersion,
-                          client.version);
+    requireUnchangedSince(m_db, "client", "client", details.id, m_expectedVersion, client.version);
     client.name = details.name;
     client.birthYear = details.birthYear;
     client.notes = details.notes;

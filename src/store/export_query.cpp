@@ -3,12 +3,14 @@
 #include "core/timestamp.h"
 #include "store/export_filter.h"
 
+#include <stdexcept>
 
 namespace knotmap {
 
 ExportQuery::ExportQuery(Database& database, const std::string& sql, const ExportOptions& options,
-                         CsvWriter& csv)
-    : m_statement(database.sql(), sql, sql::Rows::Many), m_csv(csv), m_progress(options.progress) {
+                         CsvWriter& csv, CsvColumns columns)
+    : m_statement(database.sql(), sql, sql::Rows::Many), m_csv(csv), m_columns(columns),
+      m_progress(options.progress) {
     bindExportFilter(m_statement, options);
 }
 
@@ -26,15 +28,37 @@ bool ExportQuery::next() {
     return false;
 }
 
+void ExportQuery::expect(CsvColumn to) {
+    if (!to.isOf(m_columns.names()) || to.index() != m_nextColumn) {
+        throw std::logic_error("export writes column " + std::string(to.name()) + " where " +
+                               (m_nextColumn < m_columns.size()
+                                    ? std::string(m_columns.names()[m_nextColumn])
+                                    : std::string("the end of the row")) +
+                               " belongs");
+    }
+    ++m_nextColumn;
+}
+
+void ExportQuery::endRow() {
+    if (m_nextColumn != m_columns.size()) {
+        throw std::logic_error("export ends a row before column " +
+                               std::string(m_columns.names()[m_nextColumn]));
+    }
+    m_nextColumn = 0;
+    m_csv.endRow();
+}
+
 std::string_view ExportQuery::textOf(int column) const {
     return m_statement.getColumn(column).view();
 }
 
-void ExportQuery::id(int column) {
+void ExportQuery::id(CsvColumn to, int column) {
+    expect(to);
     m_csv.field(static_cast<std::int64_t>(m_statement.getColumn(column).getInt64()));
 }
 
-void ExportQuery::number(int column) {
+void ExportQuery::number(CsvColumn to, int column) {
+    expect(to);
     const sql::Column cell = m_statement.getColumn(column);
     switch (cell.type()) {
     case sql::ValueType::Null:
@@ -52,15 +76,18 @@ void ExportQuery::number(int column) {
     }
 }
 
-void ExportQuery::text(int column) {
+void ExportQuery::text(CsvColumn to, int column) {
+    expect(to);
     m_csv.textField(textOf(column));
 }
 
-void ExportQuery::code(int column) {
+void ExportQuery::code(CsvColumn to, int column) {
+    expect(to);
     m_csv.field(textOf(column));
 }
 
-void ExportQuery::localTime(int utcColumn, int offsetColumn) {
+void ExportQuery::localTime(CsvColumn to, int utcColumn, int offsetColumn) {
+    expect(to);
     if (m_statement.getColumn(utcColumn).isNull() || m_statement.getColumn(offsetColumn).isNull()) {
         m_csv.emptyField();
         return;
@@ -74,6 +101,15 @@ void ExportQuery::localTime(int utcColumn, int offsetColumn) {
         m_hasLastTime = true;
     }
     m_csv.field(m_lastTime);
+}
+
+void ExportQuery::derived(CsvColumn to, std::optional<std::string_view> value) {
+    expect(to);
+    if (value) {
+        m_csv.field(*value);
+    } else {
+        m_csv.emptyField();
+    }
 }
 
 } // namespace knotmap

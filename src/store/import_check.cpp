@@ -1,11 +1,11 @@
 #include "store/import_check.h"
 
+#include "core/csv_columns.h"
 #include "core/import_table.h"
 #include "core/text_search.h"
 #include "core/validation.h"
 #include "store/import_key_index.h"
 #include "store/import_rows.h"
-
 #include "store/sql/statement.h"
 
 #include <algorithm>
@@ -69,7 +69,8 @@ public:
             sessions().rewind();
             read(ExportTable::Observations, [this](ImportRow& row) { observationRow(row); });
         } else {
-            m_clientsFile = m_sessionsFile = m_knotsFile = m_source.observations.filename().string();
+            m_clientsFile = m_sessionsFile = m_knotsFile =
+                m_source.observations.filename().string();
             read(ExportTable::Observations, [this](ImportRow& row) { observationOnlyRow(row); });
         }
         m_plan.clients = static_cast<std::int64_t>(m_clients.size());
@@ -106,7 +107,8 @@ private:
         }
     }
 
-    template <typename OnRow> void read(ExportTable table, OnRow onRow) {
+    template <typename OnRow>
+    void read(ExportTable table, OnRow onRow) {
         readImportTable(m_source.file(table), m_problems, onRow);
     }
 
@@ -117,17 +119,20 @@ private:
         return IdShift{minImported <= largest ? largest : 0};
     }
 
-    // A client named by id on a row: it must be known, under the same name.
+    // A client named by id on a row of Table: it must be known, under the same name.
+    template <const CsvColumns& Table>
     bool checkClient(ImportRow& row, Id clientId, const std::string& clientName) {
         const auto found = m_clients.find(clientId);
         if (found == m_clients.end()) {
-            row.problem(0, "client " + std::to_string(clientId) + " is not in " + m_clientsFile);
+            row.problem(Table["client_id"],
+                        "client " + std::to_string(clientId) + " is not in " + m_clientsFile);
             return false;
         }
         if (found->second.ok && found->second.name != clientName) {
-            row.problem(1, "is " + quotedValue(clientName) + " but " +
-                               where(m_clientsFile, found->second.line) + " names client " +
-                               std::to_string(clientId) + " " + quotedValue(found->second.name));
+            row.problem(Table["client_name"], "is " + quotedValue(clientName) + " but " +
+                                                  where(m_clientsFile, found->second.line) +
+                                                  " names client " + std::to_string(clientId) +
+                                                  " " + quotedValue(found->second.name));
         }
         return true;
     }
@@ -138,7 +143,9 @@ private:
     // follow-ups are only counted, and memory does not grow with bad rows.
     [[nodiscard]] bool keeps(const ImportRow& row) const { return row.ok() || !m_problems.full(); }
 
-    // A new client: its id and name must be new, to the file and the database.
+    // A new client on a row of Table: its id and name must be new, to the
+    // file and the database.
+    template <const CsvColumns& Table>
     void addClient(ImportRow& row, Id id, const std::string& name) {
         // Folded as everywhere else (core/text_search.h): names that differ
         // only in case or accents would make --client and the search
@@ -146,17 +153,17 @@ private:
         // client.name (ASCII only) would take most of them.
         const std::string folded = name.size() <= kMaxNameBytes ? foldForSearch(name) : name;
         if (const auto other = m_clientNames.find(folded); other != m_clientNames.end()) {
-            row.problem(1, "client " + std::to_string(other->second) + " on " +
-                               where(m_clientsFile, m_clients[other->second].line) +
-                               " already has the name " +
-                               quotedValue(m_clients[other->second].name) +
-                               " (names must differ in more than case and accents)");
+            row.problem(Table["client_name"],
+                        "client " + std::to_string(other->second) + " on " +
+                            where(m_clientsFile, m_clients[other->second].line) +
+                            " already has the name " + quotedValue(m_clients[other->second].name) +
+                            " (names must differ in more than case and accents)");
         } else if (const auto known = m_databaseNames.find(folded);
                    known != m_databaseNames.end()) {
-            row.problem(1, "the database already has a client named " +
-                               quotedValue(known->second) +
-                               " (names must differ in more than case and accents; import "
-                               "into a new database, or rename one of them)");
+            row.problem(Table["client_name"],
+                        "the database already has a client named " + quotedValue(known->second) +
+                            " (names must differ in more than case and accents; import "
+                            "into a new database, or rename one of them)");
         }
         m_minClientId = std::min(m_minClientId, id);
         if (!keeps(row)) {
@@ -170,13 +177,15 @@ private:
         m_clients[id] = {fits ? name : std::string(), row.line(), row.ok()};
     }
 
-    // A session named by id: it must be known, with the same client and time.
+    // A session named by id on a row of Table: it must be known, with the
+    // same client and time.
+    template <const CsvColumns& Table>
     const ImportSession* checkSession(ImportRow& row, Id sessionId, Id clientId,
                                       LocalTimestamp time) {
         const ImportSession* found = sessions().find(sessionId);
         if (found == nullptr) {
-            row.problem(2, "session " + std::to_string(sessionId) + " is not in " +
-                               m_sessionsFile);
+            row.problem(Table["session_id"],
+                        "session " + std::to_string(sessionId) + " is not in " + m_sessionsFile);
             return nullptr;
         }
         const ImportSession& session = *found;
@@ -184,49 +193,51 @@ private:
             return nullptr;
         }
         if (session.client != clientId) {
-            row.problem(0, "session " + std::to_string(sessionId) + " belongs to client " +
-                               std::to_string(session.client) + " on " +
-                               where(m_sessionsFile, session.line));
+            row.problem(Table["client_id"], "session " + std::to_string(sessionId) +
+                                                " belongs to client " +
+                                                std::to_string(session.client) + " on " +
+                                                where(m_sessionsFile, session.line));
         }
         if (!(session.time == time)) {
-            row.problem(3, "is " + quotedValue(row.raw(3)) + " but " +
-                               where(m_sessionsFile, session.line) + " has session " +
-                               std::to_string(sessionId) + " at " + session.time.toIso8601());
+            row.problem(Table["session_time"], "is " + quotedValue(row.raw(Table["session_time"])) +
+                                                   " but " + where(m_sessionsFile, session.line) +
+                                                   " has session " + std::to_string(sessionId) +
+                                                   " at " + session.time.toIso8601());
         }
         return &session;
     }
 
     // The knot columns of an observation row against the knot they name.
     void checkKnotColumns(ImportRow& row, const Knot& knot, const KnotSeen& seen) {
+        constexpr const CsvColumns& c = kObservationsCsv;
         const std::string source = where(m_knotsFile, seen.line);
         const Knot& known = seen.knot;
         if (!seen.ok) {
             return;
         }
         if (known.clientId != knot.clientId) {
-            row.problem(5, "knot " + std::to_string(knot.id) + " belongs to client " +
-                               std::to_string(known.clientId) + " on " + source);
+            row.problem(c["knot_id"], "knot " + std::to_string(knot.id) + " belongs to client " +
+                                          std::to_string(known.clientId) + " on " + source);
             return;
         }
-        const auto differs = [&](std::size_t column, const std::string& expected) {
-            row.problem(column, "is " + quotedValue(row.raw(column)) + " but " + source +
-                                    " has " + quotedValue(expected) + " for knot " +
-                                    std::to_string(knot.id));
+        const auto differs = [&](CsvColumn column, const std::string& expected) {
+            row.problem(column, "is " + quotedValue(row.raw(column)) + " but " + source + " has " +
+                                    quotedValue(expected) + " for knot " + std::to_string(knot.id));
         };
         if (known.label != knot.label) {
-            differs(6, known.label);
+            differs(c["knot_label"], known.label);
         }
         if (known.view != knot.view) {
-            differs(7, std::string(toCode(known.view)));
+            differs(c["view"], std::string(toCode(known.view)));
         }
         if (known.regionCode != knot.regionCode) {
-            differs(8, known.regionCode);
+            differs(c["region_code"], known.regionCode);
         }
         if (known.position.x != knot.position.x) {
-            differs(12, std::to_string(known.position.x));
+            differs(c["x"], std::to_string(known.position.x));
         }
         if (known.position.y != knot.position.y) {
-            differs(13, std::to_string(known.position.y));
+            differs(c["y"], std::to_string(known.position.y));
         }
     }
 
@@ -237,34 +248,36 @@ private:
     }
 
     void clientRow(ImportRow& row) {
+        constexpr const CsvColumns& c = kClientsCsv;
         const ClientRow parsed = parseClientRow(row);
         const Client& client = parsed.client;
         if (client.id == 0) {
             return;
         }
         if (const auto other = m_clients.find(client.id); other != m_clients.end()) {
-            row.problem(0, "client " + std::to_string(client.id) + " is also on " +
-                               where(m_clientsFile, other->second.line));
+            row.problem(c["client_id"], "client " + std::to_string(client.id) + " is also on " +
+                                            where(m_clientsFile, other->second.line));
             return;
         }
-        addClient(row, client.id, client.name);
+        addClient<kClientsCsv>(row, client.id, client.name);
     }
 
     void sessionRow(ImportRow& row) {
+        constexpr const CsvColumns& c = kSessionsCsv;
         const SessionRow parsed = parseSessionRow(row);
         const Session& session = parsed.session;
         if (row.ok()) {
             useCodes(m_triggers, session.triggerCodes);
         }
         if (session.clientId != 0) {
-            checkClient(row, session.clientId, parsed.clientName);
+            checkClient<c>(row, session.clientId, parsed.clientName);
         }
         if (session.id == 0) {
             return;
         }
         if (const ImportSession* other = sessions().find(session.id); other != nullptr) {
-            row.problem(2, "session " + std::to_string(session.id) + " is also on " +
-                               where(m_sessionsFile, other->line));
+            row.problem(c["session_id"], "session " + std::to_string(session.id) + " is also on " +
+                                             where(m_sessionsFile, other->line));
             return;
         }
         m_minSessionId = std::min(m_minSessionId, session.id);
@@ -275,17 +288,18 @@ private:
     }
 
     void knotRow(ImportRow& row) {
+        constexpr const CsvColumns& c = kKnotsCsv;
         KnotRow parsed = parseKnotRow(row);
         Knot& knot = parsed.knot;
         if (knot.clientId != 0) {
-            checkClient(row, knot.clientId, parsed.clientName);
+            checkClient<c>(row, knot.clientId, parsed.clientName);
         }
         if (knot.id == 0) {
             return;
         }
         if (const auto other = m_knots.find(knot.id); other != m_knots.end()) {
-            row.problem(2, "knot " + std::to_string(knot.id) + " is also on " +
-                               where(m_knotsFile, other->second.line));
+            row.problem(c["knot_id"], "knot " + std::to_string(knot.id) + " is also on " +
+                                          where(m_knotsFile, other->second.line));
             return;
         }
         m_minKnotId = std::min(m_minKnotId, knot.id);
@@ -298,6 +312,7 @@ private:
     }
 
     void treatmentRow(ImportRow& row) {
+        constexpr const CsvColumns& c = kTreatmentsCsv;
         const TreatmentRow parsed = parseTreatmentRow(row);
         const Treatment& treatment = parsed.treatment;
         ++m_plan.treatments;
@@ -305,27 +320,27 @@ private:
             m_treatmentKinds.use(treatment.kindCode);
         }
         if (parsed.clientId != 0) {
-            checkClient(row, parsed.clientId, parsed.clientName);
+            checkClient<c>(row, parsed.clientId, parsed.clientName);
         }
         const ImportSession* session =
             treatment.sessionId == 0
                 ? nullptr
-                : checkSession(row, treatment.sessionId, parsed.clientId, parsed.sessionTime);
+                : checkSession<c>(row, treatment.sessionId, parsed.clientId, parsed.sessionTime);
         if (treatment.knotId) {
             const auto knot = m_knots.find(*treatment.knotId);
             if (knot == m_knots.end()) {
-                row.problem(5, "knot " + std::to_string(*treatment.knotId) + " is not in " +
-                                   m_knotsFile);
+                row.problem(c["knot_id"], "knot " + std::to_string(*treatment.knotId) +
+                                              " is not in " + m_knotsFile);
             } else if (session != nullptr && knot->second.ok &&
                        knot->second.knot.clientId != session->client) {
-                row.problem(5, "knot " + std::to_string(*treatment.knotId) +
-                                   " belongs to another client than session " +
-                                   std::to_string(treatment.sessionId));
+                row.problem(c["knot_id"], "knot " + std::to_string(*treatment.knotId) +
+                                              " belongs to another client than session " +
+                                              std::to_string(treatment.sessionId));
             }
         }
         if (treatment.id != 0 && m_keys.hasTreatmentId(treatment.id)) {
-            row.problem(4, "treatment " + std::to_string(treatment.id) +
-                               " is on an earlier line too");
+            row.problem(c["treatment_id"],
+                        "treatment " + std::to_string(treatment.id) + " is on an earlier line too");
         }
         if (treatment.id != 0) {
             m_minTreatmentId = std::min(m_minTreatmentId, treatment.id);
@@ -345,28 +360,29 @@ private:
     // An observation must be new, and (with every table) agree with the
     // session, knot and treatments it repeats.
     void observationRow(ImportRow& row) {
+        constexpr const CsvColumns& c = kObservationsCsv;
         const ObservationRow parsed = parseObservationRow(row);
         const Observation& observation = parsed.observation;
         if (row.ok()) {
             useCodes(m_symptoms, observation.symptomCodes);
         }
         if (parsed.clientId != 0) {
-            checkClient(row, parsed.clientId, parsed.clientName);
+            checkClient<c>(row, parsed.clientId, parsed.clientName);
         }
         if (observation.sessionId != 0) {
             const ImportSession* session =
-                checkSession(row, observation.sessionId, parsed.clientId, parsed.sessionTime);
+                checkSession<c>(row, observation.sessionId, parsed.clientId, parsed.sessionTime);
             if (session != nullptr && session->kind != parsed.sessionKind) {
-                row.problem(4, "is " + quotedValue(row.raw(4)) + " but " +
-                                   where(m_sessionsFile, session->line) + " has " +
-                                   std::string(toCode(session->kind)));
+                row.problem(c["session_kind"], "is " + quotedValue(row.raw(c["session_kind"])) +
+                                                   " but " + where(m_sessionsFile, session->line) +
+                                                   " has " + std::string(toCode(session->kind)));
             }
         }
         if (observation.knotId != 0) {
             const auto knot = m_knots.find(observation.knotId);
             if (knot == m_knots.end()) {
-                row.problem(5, "knot " + std::to_string(observation.knotId) + " is not in " +
-                                   m_knotsFile);
+                row.problem(c["knot_id"], "knot " + std::to_string(observation.knotId) +
+                                              " is not in " + m_knotsFile);
             } else {
                 checkKnotColumns(row, parsed.knot, knot->second);
             }
@@ -376,8 +392,10 @@ private:
         if (row.ok()) {
             const std::string expected = m_keys.treatmentCodes(rank, key.first, key.second);
             if (joined(parsed.treatmentCodes) != expected) {
-                row.problem(18, "is " + quotedValue(row.raw(18)) + " but treatments.csv has " +
-                                    quotedValue(expected) + " for this knot in this session");
+                row.problem(c["treatments"], "is " + quotedValue(row.raw(c["treatments"])) +
+                                                 " but treatments.csv has " +
+                                                 quotedValue(expected) +
+                                                 " for this knot in this session");
             }
         }
         addObservation(row, rank, key);
@@ -386,6 +404,7 @@ private:
     // With the observations file alone, the first row naming a client,
     // session or knot defines it and every later row must agree.
     void observationOnlyRow(ImportRow& row) {
+        constexpr const CsvColumns& c = kObservationsCsv;
         const ObservationRow parsed = parseObservationRow(row);
         const Observation& observation = parsed.observation;
         m_plan.treatments += static_cast<std::int64_t>(parsed.treatmentCodes.size());
@@ -395,20 +414,20 @@ private:
         useCodes(m_symptoms, observation.symptomCodes);
         useCodes(m_treatmentKinds, parsed.treatmentCodes);
         if (m_clients.count(parsed.clientId) == 0) {
-            addClient(row, parsed.clientId, parsed.clientName);
+            addClient<c>(row, parsed.clientId, parsed.clientName);
         } else {
-            checkClient(row, parsed.clientId, parsed.clientName);
+            checkClient<c>(row, parsed.clientId, parsed.clientName);
         }
         if (sessions().find(observation.sessionId) == nullptr) {
-            sessions().add(observation.sessionId, {parsed.clientId, parsed.sessionTime,
-                                                   parsed.sessionKind, row.line()});
+            sessions().add(observation.sessionId,
+                           {parsed.clientId, parsed.sessionTime, parsed.sessionKind, row.line()});
             m_minSessionId = std::min(m_minSessionId, observation.sessionId);
-        } else if (const ImportSession* session = checkSession(row, observation.sessionId,
-                                                               parsed.clientId, parsed.sessionTime);
+        } else if (const ImportSession* session = checkSession<c>(
+                       row, observation.sessionId, parsed.clientId, parsed.sessionTime);
                    session != nullptr && session->kind != parsed.sessionKind) {
-            row.problem(4, "is " + quotedValue(row.raw(4)) + " but " +
-                               where(m_sessionsFile, session->line) + " has " +
-                               std::string(toCode(session->kind)));
+            row.problem(c["session_kind"], "is " + quotedValue(row.raw(c["session_kind"])) +
+                                               " but " + where(m_sessionsFile, session->line) +
+                                               " has " + std::string(toCode(session->kind)));
         }
         if (const auto knot = m_knots.find(observation.knotId); knot == m_knots.end()) {
             m_knots[observation.knotId] = {parsed.knot, row.line()};
@@ -428,6 +447,7 @@ private:
     }
 
     void addObservation(ImportRow& row, ImportKeyIndex::Rank rank, const std::pair<Id, Id>& key) {
+        constexpr const CsvColumns& c = kObservationsCsv;
         if (key.first == 0 || key.second == 0) {
             return;
         }
@@ -435,12 +455,14 @@ private:
         // not remembered, as before, and its follow-ups are not reported.
         if (keeps(row)) {
             if (!m_keys.addObservation(rank, key.first, key.second)) {
-                row.problem(5, "knot " + std::to_string(key.second) +
-                                   " is observed twice in session " + std::to_string(key.first));
+                row.problem(c["knot_id"], "knot " + std::to_string(key.second) +
+                                              " is observed twice in session " +
+                                              std::to_string(key.first));
             }
         } else if (m_keys.hasObservation(rank, key.first, key.second)) {
-            row.problem(5, "knot " + std::to_string(key.second) +
-                               " is observed twice in session " + std::to_string(key.first));
+            row.problem(c["knot_id"], "knot " + std::to_string(key.second) +
+                                          " is observed twice in session " +
+                                          std::to_string(key.first));
         }
     }
 

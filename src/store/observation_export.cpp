@@ -12,48 +12,37 @@ namespace {
 // last lookup is kept.
 class RegionColumns {
 public:
-    explicit RegionColumns(CsvWriter& csv) : m_csv(csv) {}
-
-    void write(std::string_view code) {
+    void write(ExportQuery& row, std::string_view code) {
         if (code != m_code) {
             m_code.assign(code);
             m_region = Atlas::builtIn().findByCode(code);
         }
+        constexpr const CsvColumns& c = kObservationsCsv;
         if (m_region == nullptr) { // not an atlas region: nothing to say about it
-            m_csv.emptyField();
-            m_csv.emptyField();
-            m_csv.emptyField();
+            row.derived(c["region_name"], std::nullopt);
+            row.derived(c["side"], std::nullopt);
+            row.derived(c["choir_code"], std::nullopt);
             return;
         }
-        m_csv.field(m_region->displayName);
-        m_csv.field(toCode(m_region->side));
-        m_csv.field(m_region->choirCode);
+        row.derived(c["region_name"], m_region->displayName);
+        row.derived(c["side"], toCode(m_region->side));
+        row.derived(c["choir_code"], m_region->choirCode);
     }
 
 private:
-    CsvWriter& m_csv;
     std::string m_code;
     const AtlasRegion* m_region = nullptr;
 };
 
 } // namespace
 
-const std::vector<std::string_view>& observationCsvColumns() {
-    static const std::vector<std::string_view> columns{
-        "client_id",  "client_name", "session_id", "session_time", "session_kind",
-        "knot_id",    "knot_label",  "view",       "region_code",  "region_name",
-        "side",       "choir_code",  "x",          "y",            "pain",
-        "kind",       "symptoms",    "referred_regions", "treatments", "notes"};
-    return columns;
-}
-
 void writeObservationRows(Database& database, CsvWriter& csv, const ExportOptions& options) {
     // Sessions are walked in (client_id, started_utc, id) index order and each
     // session's observations in (session_id, knot_id) order, which is the
     // export's order: SQLite never sorts 1.7 million wide rows. CROSS JOIN
-    // (its condition in WHERE, as PostgreSQL wants) fixes that join order; `+t.knot_id` makes the treatment lookup use the session
-    // index (about one treatment per session) rather than the knot index (every
-    // treatment of the knot, over years). docs/performance.md has the figures.
+    // (its condition in WHERE, as PostgreSQL wants) fixes that join order; `+t.knot_id` makes the
+    // treatment lookup use the session index (about one treatment per session) rather than the knot
+    // index (every treatment of the knot, over years). docs/performance.md has the figures.
     ExportQuery row(database,
                     R"SQL(
         SELECT c.id, c.name, s.id, s.started_utc, s.utc_offset_min, s.kind,
@@ -75,32 +64,35 @@ void writeObservationRows(Database& database, CsvWriter& csv, const ExportOption
         CROSS JOIN observation o
         JOIN knot k ON k.id = o.knot_id
         JOIN client c ON c.id = s.client_id
-        WHERE o.session_id = s.id AND )SQL" + sessionFilterSql(options, "s") +
+        WHERE o.session_id = s.id AND )SQL" +
+                        sessionFilterSql(options, "s") +
                         R"SQL(
         ORDER BY s.client_id, s.started_utc, s.id, o.knot_id
     )SQL",
-                    options, csv);
-    RegionColumns regionColumns(csv);
+                    options, csv, kObservationsCsv);
+    RegionColumns regionColumns;
+    constexpr const CsvColumns& c = kObservationsCsv;
     while (row.next()) {
-        row.id(0);
-        row.text(1);
-        row.id(2);
-        row.localTime(3, 4);
-        row.code(5);
-        row.id(6);
-        row.text(7);
-        row.code(8);
-        row.code(9);
-        regionColumns.write(row.textOf(9));
-        row.number(10);
-        row.number(11);
-        row.id(12);
-        row.code(13);
-        row.text(14); // symptom and treatment codes come from vocabularies users extend
-        row.code(15);
-        row.text(16);
-        row.text(17);
-        csv.endRow();
+        row.id(c["client_id"], 0);
+        row.text(c["client_name"], 1);
+        row.id(c["session_id"], 2);
+        row.localTime(c["session_time"], 3, 4);
+        row.code(c["session_kind"], 5);
+        row.id(c["knot_id"], 6);
+        row.text(c["knot_label"], 7);
+        row.code(c["view"], 8);
+        row.code(c["region_code"], 9);
+        regionColumns.write(row, row.textOf(9));
+        row.number(c["x"], 10);
+        row.number(c["y"], 11);
+        row.id(c["pain"], 12);
+        row.code(c["kind"], 13);
+        // Symptom and treatment codes come from vocabularies users extend.
+        row.text(c["symptoms"], 14);
+        row.code(c["referred_regions"], 15);
+        row.text(c["treatments"], 16);
+        row.text(c["notes"], 17);
+        row.endRow();
     }
 }
 

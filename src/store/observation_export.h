@@ -6,13 +6,8 @@
 
 #include <cstdint>
 #include <ostream>
-#include <string_view>
-#include <vector>
 
 namespace knotmap {
-
-// The observation CSV's columns, in order (docs/csv-format.md).
-[[nodiscard]] const std::vector<std::string_view>& observationCsvColumns();
 
 // Writes the options' observations as rows (no header), ordered by client,
 // session time and knot.

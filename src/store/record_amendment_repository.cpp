@@ -1,18 +1,15 @@
 #include "store/record_amendment_repository.h"
 
-#include "store/signed_in_person.h"
-
-#include "store/statement_helpers.h"
-
-#include <nlohmann/json.hpp>
-
 #include "core/domain_codes.h"
-#include "store/store_error.h"
-
+#include "core/text_trim.h"
+#include "store/signed_in_person.h"
 #include "store/sql/statement.h"
+#include "store/statement_helpers.h"
+#include "store/store_error.h"
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 namespace knotmap {
 namespace {
@@ -75,8 +72,7 @@ std::string refusal(const RecordAmendment& amendment, const std::string& message
 std::optional<std::string> RecordAmendmentRepository::currentValue(AmendedRecord record,
                                                                    Id recordId,
                                                                    const std::string& field) {
-    sql::Statement query(m_db, record == AmendedRecord::Rating ? kRatingValue
-                                                                  : kTreatmentValue);
+    sql::Statement query(m_db, record == AmendedRecord::Rating ? kRatingValue : kTreatmentValue);
     query.bind(1, static_cast<std::int64_t>(recordId));
     query.bind(2, field);
     if (!query.executeStep()) {
@@ -90,10 +86,10 @@ Id RecordAmendmentRepository::add(RecordAmendment& amendment) {
     if (!isAmendableField(amendment.record, amendment.field)) {
         throw ValidationError("amendment: " + amendment.field + " cannot be amended");
     }
-    if (amendment.author.find_first_not_of(" \t") == std::string::npos) {
+    if (isBlank(amendment.author)) {
         throw ValidationError("amendment: the author's name is required");
     }
-    if (amendment.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (isBlank(amendment.reason)) {
         throw ValidationError("amendment: the reason is required");
     }
     amendment.originalValue = currentValue(amendment.record, amendment.recordId, amendment.field);
@@ -101,9 +97,9 @@ Id RecordAmendmentRepository::add(RecordAmendment& amendment) {
     const char* idColumn =
         amendment.record == AmendedRecord::Rating ? "observation_id" : "treatment_id";
     sql::Statement insert(m_db, "INSERT INTO " + table + " (" + idColumn +
-                                       ", field, original_value, new_value, author, "
-                                       "amended_utc, reason, author_login) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                                    ", field, original_value, new_value, author, "
+                                    "amended_utc, reason, author_login) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bind(1, static_cast<std::int64_t>(amendment.recordId));
     insert.bind(2, amendment.field);
     bindOptionalText(insert, 3, amendment.originalValue);

@@ -4,8 +4,9 @@
 #include "core/import_table.h"
 #include "core/region_lookup.h"
 #include "core/text_search.h"
-#include "store/client_lookup.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
+#include "store/client_lookup.h"
 #include "store/client_repository.h"
 #include "store/csv_import.h"
 #include "store/knot_repository.h"
@@ -25,11 +26,7 @@ constexpr const char* kDefaultClient = "Me";
 
 // Header names are matched ignoring case and surrounding spaces.
 std::string headerKey(std::string_view name) {
-    const auto first = name.find_first_not_of(" \t");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return lowercaseAscii(name.substr(first, name.find_last_not_of(" \t") - first + 1));
+    return lowercaseAscii(trimmed(name));
 }
 
 // Where each of the format's columns is in the file; -1 when absent.
@@ -100,8 +97,8 @@ class SimpleImport {
 public:
     SimpleImport(Database& database, const std::filesystem::path& file,
                  const SimpleImportOptions& options)
-        : m_database(database), m_file(file), m_name(file.filename().string()),
-          m_options(options), m_lookup(Atlas::builtIn()) {}
+        : m_database(database), m_file(file), m_name(file.filename().string()), m_options(options),
+          m_lookup(Atlas::builtIn()) {}
 
     SimpleImportResult run(bool dryRun) {
         readRows();
@@ -144,9 +141,10 @@ private:
             int* slot = m_columns.slot(key);
             const auto column = static_cast<std::int64_t>(i) + 1;
             if (slot == nullptr) {
-                fileProblem(1, column, "unknown column " + quotedValue(header[i]) +
-                                           "; the simple format has date, region, pain and "
-                                           "optionally notes");
+                fileProblem(1, column,
+                            "unknown column " + quotedValue(header[i]) +
+                                "; the simple format has date, region, pain and "
+                                "optionally notes");
             } else if (*slot >= 0) {
                 fileProblem(1, column, "column '" + key + "' appears twice");
             } else {
@@ -172,9 +170,10 @@ private:
         CsvReader reader(in);
         CsvRecord record;
         if (!reader.next(record)) {
-            fileProblem(0, 0, reader.error() ? reader.error()->describe()
-                                             : "the file is empty; expected a header row: "
-                                               "date,region,pain,notes");
+            fileProblem(0, 0,
+                        reader.error() ? reader.error()->describe()
+                                       : "the file is empty; expected a header row: "
+                                         "date,region,pain,notes");
             return;
         }
         if (!readHeader(record.fields)) {
@@ -246,8 +245,7 @@ private:
             seen.emplace(std::pair{parsed.day, parsed.region->code}, record.line);
         if (!added) {
             row.problem(regionColumn, parsed.region->code + " on " + parsed.day +
-                                          " is already on line " +
-                                          std::to_string(earlier->second));
+                                          " is already on line " + std::to_string(earlier->second));
             return;
         }
         m_rows.push_back(std::move(parsed));
@@ -338,8 +336,10 @@ private:
             for (const Client& client : all) {
                 names += (names.empty() ? "" : ", ") + client.name;
             }
-            fileProblem(0, 0, "the database has several clients; name the one these rows are "
-                              "for with --client (" + names + ")");
+            fileProblem(0, 0,
+                        "the database has several clients; name the one these rows are "
+                        "for with --client (" +
+                            names + ")");
         }
     }
 
@@ -352,8 +352,8 @@ private:
             for (const Knot& knot : KnotRepository(m_database.sql()).listForClient(m_clientId)) {
                 auto& chosen = m_knots[knot.regionCode];
                 // Prefer an active knot, then the oldest.
-                if (chosen.id == 0 || (chosen.status != KnotStatus::Active &&
-                                       knot.status == KnotStatus::Active)) {
+                if (chosen.id == 0 ||
+                    (chosen.status != KnotStatus::Active && knot.status == KnotStatus::Active)) {
                     chosen = knot;
                 }
             }
@@ -373,8 +373,8 @@ private:
                 newRegions.insert(row.region->code);
             } else if (session != 0 && observations.findInSession(session, knot->second.id)) {
                 fileProblem(row.line, m_columns.region + 1,
-                            "the database already has a rating for " + row.region->code +
-                                " on " + row.day + " (was this file imported before?)");
+                            "the database already has a rating for " + row.region->code + " on " +
+                                row.day + " (was this file imported before?)");
             }
         }
         m_result.newKnots = static_cast<std::int64_t>(newRegions.size());

@@ -1,5 +1,6 @@
 #include "store/table_export.h"
 
+#include "core/csv_columns.h"
 #include "core/csv_writer.h"
 #include "store/export_filter.h"
 #include "store/export_query.h"
@@ -9,22 +10,6 @@
 
 namespace knotmap {
 namespace {
-
-const std::vector<std::string_view> kSessionColumns{
-    "client_id",  "client_name", "session_id", "session_time", "session_kind", "overall_pain",
-    "stress",     "sleep",       "triggers",   "therapist",    "subjective",   "objective",
-    "assessment", "plan",        "notes",      "signed"};
-
-const std::vector<std::string_view> kTreatmentColumns{
-    "client_id", "client_name", "session_id",  "session_time", "treatment_id", "knot_id", "kind",
-    "minutes",   "intensity",   "pain_before", "pain_after",   "medication",   "notes"};
-
-const std::vector<std::string_view> kKnotColumns{"client_id", "client_name", "knot_id",  "label",
-                                                 "view",      "region_code", "x",        "y",
-                                                 "status",    "first_seen",  "last_seen"};
-
-const std::vector<std::string_view> kClientColumns{"client_id", "client_name", "birth_year",
-                                                   "notes", "archived"};
 
 void writeHeader(CsvWriter& csv, ExportTable table) {
     for (std::string_view column : exportTableColumns(table)) {
@@ -48,27 +33,33 @@ void writeSessions(Database& database, CsvWriter& csv, const ExportOptions& opti
                s.therapist, s.subjective, s.objective, s.assessment, s.plan, s.notes,
                s.signed_utc, s.utc_offset_min
         FROM session s CROSS JOIN client c
-        WHERE c.id = s.client_id AND )SQL" + sessionFilterSql(options, "s") +
+        WHERE c.id = s.client_id AND )SQL" +
+                        sessionFilterSql(options, "s") +
                         R"SQL(
         ORDER BY s.client_id, s.started_utc, s.id
     )SQL",
-                    options, csv);
+                    options, csv, kSessionsCsv);
+    constexpr const CsvColumns& c = kSessionsCsv;
     while (row.next()) {
-        row.id(0);
-        row.text(1);
-        row.id(2);
-        row.localTime(3, 4);
-        row.code(5);
-        for (int column = 6; column <= 8; ++column) {
-            row.number(column);
-        }
+        row.id(c["client_id"], 0);
+        row.text(c["client_name"], 1);
+        row.id(c["session_id"], 2);
+        row.localTime(c["session_time"], 3, 4);
+        row.code(c["session_kind"], 5);
+        row.number(c["overall_pain"], 6);
+        row.number(c["stress"], 7);
+        row.number(c["sleep"], 8);
         // Trigger codes, therapist and the SOAP notes are all people's words.
-        for (int column = 9; column <= 15; ++column) {
-            row.text(column);
-        }
+        row.text(c["triggers"], 9);
+        row.text(c["therapist"], 10);
+        row.text(c["subjective"], 11);
+        row.text(c["objective"], 12);
+        row.text(c["assessment"], 13);
+        row.text(c["plan"], 14);
+        row.text(c["notes"], 15);
         // Signed at the session's own offset, like every other time in the export.
-        row.localTime(16, 17);
-        csv.endRow();
+        row.localTime(c["signed"], 16, 17);
+        row.endRow();
     }
 }
 
@@ -82,26 +73,28 @@ void writeTreatments(Database& database, CsvWriter& csv, const ExportOptions& op
         CROSS JOIN treatment t
         JOIN client c ON c.id = s.client_id
         JOIN treatment_kind tk ON tk.id = t.kind_id
-        WHERE t.session_id = s.id AND )SQL" + sessionFilterSql(options, "s") +
+        WHERE t.session_id = s.id AND )SQL" +
+                        sessionFilterSql(options, "s") +
                         R"SQL(
         ORDER BY s.client_id, s.started_utc, s.id, t.id
     )SQL",
-                    options, csv);
+                    options, csv, kTreatmentsCsv);
+    constexpr const CsvColumns& c = kTreatmentsCsv;
     while (row.next()) {
-        row.id(0);
-        row.text(1);
-        row.id(2);
-        row.localTime(3, 4);
-        row.id(5);
-        row.number(6);
-        row.text(7); // a treatment-kind code from a vocabulary users extend
-        row.number(8);
-        row.code(9);
-        row.number(10);
-        row.number(11);
-        row.text(12);
-        row.text(13);
-        csv.endRow();
+        row.id(c["client_id"], 0);
+        row.text(c["client_name"], 1);
+        row.id(c["session_id"], 2);
+        row.localTime(c["session_time"], 3, 4);
+        row.id(c["treatment_id"], 5);
+        row.number(c["knot_id"], 6);
+        row.text(c["kind"], 7); // a treatment-kind code from a vocabulary users extend
+        row.number(c["minutes"], 8);
+        row.code(c["intensity"], 9);
+        row.number(c["pain_before"], 10);
+        row.number(c["pain_after"], 11);
+        row.text(c["medication"], 12);
+        row.text(c["notes"], 13);
+        row.endRow();
     }
 }
 
@@ -130,20 +123,21 @@ void writeKnots(Database& database, CsvWriter& csv, const ExportOptions& options
                         R"SQL(
         ORDER BY c.id, k.id
     )SQL",
-                    options, csv);
+                    options, csv, kKnotsCsv);
+    constexpr const CsvColumns& c = kKnotsCsv;
     while (row.next()) {
-        row.id(0);
-        row.text(1);
-        row.id(2);
-        row.text(3);
-        row.code(4);
-        row.code(5);
-        row.number(6);
-        row.number(7);
-        row.code(8);
-        row.localTime(9, 10);
-        row.localTime(11, 12);
-        csv.endRow();
+        row.id(c["client_id"], 0);
+        row.text(c["client_name"], 1);
+        row.id(c["knot_id"], 2);
+        row.text(c["label"], 3);
+        row.code(c["view"], 4);
+        row.code(c["region_code"], 5);
+        row.number(c["x"], 6);
+        row.number(c["y"], 7);
+        row.code(c["status"], 8);
+        row.localTime(c["first_seen"], 9, 10);
+        row.localTime(c["last_seen"], 11, 12);
+        row.endRow();
     }
 }
 
@@ -152,14 +146,15 @@ void writeClients(Database& database, CsvWriter& csv, const ExportOptions& optio
                     "SELECT id, name, birth_year, notes, archived "
                     "FROM client WHERE " +
                         clientFilterSql(options, "id") + " ORDER BY id",
-                    options, csv);
+                    options, csv, kClientsCsv);
+    constexpr const CsvColumns& c = kClientsCsv;
     while (row.next()) {
-        row.id(0);
-        row.text(1);
-        row.number(2);
-        row.text(3);
-        row.id(4);
-        csv.endRow();
+        row.id(c["client_id"], 0);
+        row.text(c["client_name"], 1);
+        row.number(c["birth_year"], 2);
+        row.text(c["notes"], 3);
+        row.id(c["archived"], 4);
+        row.endRow();
     }
 }
 
@@ -188,20 +183,20 @@ std::string_view exportTableName(ExportTable table) {
     return exportTableNames()[static_cast<std::size_t>(table)];
 }
 
-const std::vector<std::string_view>& exportTableColumns(ExportTable table) {
+CsvColumns exportTableColumns(ExportTable table) {
     switch (table) {
     case ExportTable::Sessions:
-        return kSessionColumns;
+        return kSessionsCsv;
     case ExportTable::Treatments:
-        return kTreatmentColumns;
+        return kTreatmentsCsv;
     case ExportTable::Knots:
-        return kKnotColumns;
+        return kKnotsCsv;
     case ExportTable::Clients:
-        return kClientColumns;
+        return kClientsCsv;
     case ExportTable::Observations:
         break;
     }
-    return observationCsvColumns();
+    return kObservationsCsv;
 }
 
 std::int64_t exportTableCsv(Database& database, ExportTable table, std::ostream& out,

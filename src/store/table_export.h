@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/csv_columns.h"
 #include "core/domain.h"
 #include "store/database.h"
 
@@ -45,8 +46,8 @@ struct ExportOptions {
 // How often ExportOptions::progress hears: about every 10 ms on a large export.
 inline constexpr std::int64_t kExportProgressRows = 4096;
 
-// The table's columns, in order.
-[[nodiscard]] const std::vector<std::string_view>& exportTableColumns(ExportTable table);
+// The table's columns, in order (core/csv_columns.h).
+[[nodiscard]] CsvColumns exportTableColumns(ExportTable table);
 
 // Writes the table with a header row; returns the number of data rows.
 std::int64_t exportTableCsv(Database& database, ExportTable table, std::ostream& out,

@@ -1,5 +1,6 @@
 #include "store/visit_amendments.h"
 
+#include "core/text_trim.h"
 #include "store/amendment_repository.h"
 #include "store/record_amendment_repository.h"
 #include "store/session_repository.h"
@@ -12,7 +13,7 @@
 namespace knotmap {
 
 void amendSession(sql::Connection& db, SessionAmendment& amendment) {
-    if (amendment.author.find_first_not_of(" \t") == std::string::npos) {
+    if (isBlank(amendment.author)) {
         throw ValidationError("amendment: the author's name is required");
     }
     WriteTransaction transaction(db);

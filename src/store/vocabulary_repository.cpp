@@ -1,11 +1,10 @@
 #include "store/vocabulary_repository.h"
 
-#include "store/statement_helpers.h"
-
 #include "core/text_search.h"
-#include "store/store_error.h"
-
+#include "core/text_trim.h"
 #include "store/sql/statement.h"
+#include "store/statement_helpers.h"
+#include "store/store_error.h"
 
 #include <cctype>
 
@@ -29,15 +28,6 @@ std::string codeFromName(const std::string& name) {
         }
     }
     return code;
-}
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
 }
 
 } // namespace
@@ -79,8 +69,8 @@ const char* tableName(Vocabulary vocabulary) {
 
 std::vector<VocabularyItem> VocabularyRepository::list(Vocabulary vocabulary, bool includeHidden) {
     sql::Statement query(m_db, std::string("SELECT id, code, name, builtin, hidden FROM ") +
-                                      tableName(vocabulary) +
-                                      " WHERE hidden = 0 OR ? = 1 ORDER BY sort_order, id");
+                                   tableName(vocabulary) +
+                                   " WHERE hidden = 0 OR ? = 1 ORDER BY sort_order, id");
     query.bind(1, includeHidden ? 1 : 0);
     std::vector<VocabularyItem> items;
     while (query.executeStep()) {
@@ -97,7 +87,7 @@ std::vector<VocabularyItem> VocabularyRepository::list(Vocabulary vocabulary, bo
 
 VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::string& name) {
     VocabularyItem item;
-    item.name = trimmed(name);
+    item.name = std::string(trimmed(name));
     if (item.name.empty()) {
         throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
     }
@@ -115,11 +105,10 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
         }
         item.code = base + "_" + std::to_string(n);
     }
-    sql::Statement insert(m_db,
-                             "INSERT INTO " + table +
-                                 " (code, name, builtin, hidden, sort_order) VALUES "
-                                 "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 FROM " +
-                                 table + ")) RETURNING id");
+    sql::Statement insert(m_db, "INSERT INTO " + table +
+                                    " (code, name, builtin, hidden, sort_order) VALUES "
+                                    "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 FROM " +
+                                    table + ")) RETURNING id");
     insert.bind(1, item.code);
     insert.bind(2, item.name);
     item.id = statement_helpers::insertReturningId(insert);
@@ -127,13 +116,13 @@ VocabularyItem VocabularyRepository::add(Vocabulary vocabulary, const std::strin
 }
 
 void VocabularyRepository::rename(Vocabulary vocabulary, Id id, const std::string& name) {
-    const std::string newName = trimmed(name);
+    const std::string newName(trimmed(name));
     if (newName.empty()) {
         throw ValidationError(std::string(tableName(vocabulary)) + ": name must not be empty");
     }
     requireNewName(vocabulary, newName, id);
     sql::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
-                                       " SET name = ? WHERE id = ?");
+                                    " SET name = ? WHERE id = ?");
     update.bind(1, newName);
     update.bind(2, static_cast<std::int64_t>(id));
     try {
@@ -146,7 +135,7 @@ void VocabularyRepository::rename(Vocabulary vocabulary, Id id, const std::strin
 
 void VocabularyRepository::setHidden(Vocabulary vocabulary, Id id, bool hidden) {
     sql::Statement update(m_db, std::string("UPDATE ") + tableName(vocabulary) +
-                                       " SET hidden = ? WHERE id = ?");
+                                    " SET hidden = ? WHERE id = ?");
     update.bind(1, hidden ? 1 : 0);
     update.bind(2, static_cast<std::int64_t>(id));
     update.exec();

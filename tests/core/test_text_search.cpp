@@ -79,3 +79,17 @@ TEST_CASE("search as you type matches any part of the name") {
     CHECK(matchesSearch("Anyone", ""));
     CHECK(matchesSearch("Anyone", "   "));
 }
+
+TEST_CASE("lowercaseAscii lowers A to Z only, as SQLite's NOCASE compares") {
+    CHECK(lowercaseAscii("Date Region PAIN") == "date region pain");
+    CHECK(lowercaseAscii("az09_-@[`{") == "az09_-@[`{");
+    // Non-ASCII letters are left to foldForSearch: their bytes stay as written.
+    CHECK(lowercaseAscii("ÉMILE Ω") == "\xC3\x89mile \xCE\xA9");
+}
+
+TEST_CASE("a blank search matches everything, blanks around a search are ignored") {
+    CHECK(matchesSearch("Ana Souza", ""));
+    CHECK(matchesSearch("Ana Souza", " \t\r\n"));
+    CHECK(matchesSearch("Ana Souza", "  souza\n"));
+    CHECK_FALSE(matchesSearch("Ana Souza", " sousa "));
+}

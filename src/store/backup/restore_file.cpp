@@ -1,8 +1,7 @@
 #include "store/backup/restore_file.h"
 
-#include "core/staging_path.h"
-
 #include "core/output_folder.h"
+#include "core/staging_path.h"
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_names.h"
 #include "store/sqlite_file/database_files.h"
@@ -15,6 +14,7 @@
 #include <fcntl.h>
 #include <optional>
 #include <stdexcept>
+#include <system_error>
 #include <unistd.h>
 
 namespace knotmap {
@@ -65,11 +65,19 @@ BackupSummary swapIn(const fs::path& staged, const fs::path& database) {
         current.exec("BEGIN EXCLUSIVE"); // held past COMMIT in exclusive locking mode
         current.exec("COMMIT");
         BackupSummary kept = backupFromConnection(current, newBackupPath(database, false));
-        if (std::rename(staged.c_str(), database.c_str()) != 0) {
+        try {
+            moveIntoPlace(staged, database, ExistingTarget::Replace);
+        } catch (const std::system_error& error) {
+            std::error_code ignored;
+            if (!fs::exists(staged, ignored)) { // renamed: only the folder's sync failed
+                throw std::runtime_error(database.string() +
+                                         ": restored, but not yet safe "
+                                         "from a power cut: " +
+                                         error.code().message());
+            }
             throw std::runtime_error(database.string() + ": cannot replace it: " +
-                                     std::strerror(errno) + "; nothing was restored");
+                                     error.code().message() + "; nothing was restored");
         }
-        syncFolderOf(database);
         return kept; // closing current releases the old file, no longer at the path
     } catch (const SQLite::Exception& error) {
         throw std::runtime_error(database.string() +
@@ -111,11 +119,12 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
             (void)pruneBackups(database);
         } else {
             fs::remove(database, ignored); // an empty 0-byte file may stand there
-            if (std::rename(staged.c_str(), database.c_str()) != 0) {
-                throw std::runtime_error(database.string() + ": cannot write: " +
-                                         std::strerror(errno));
+            try {
+                moveIntoPlace(staged, database, ExistingTarget::Replace);
+            } catch (const std::system_error& error) {
+                throw std::runtime_error(database.string() +
+                                         ": cannot write: " + error.code().message());
             }
-            syncFolderOf(database);
         }
     } catch (...) {
         removeDatabaseAndCompanions(staged);
@@ -123,7 +132,8 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
     }
     if (const auto stray = strayJournal(database)) {
         // Cannot happen while the lock was held; said rather than hidden.
-        throw std::runtime_error(stray->string() + " appeared during the restore: another "
+        throw std::runtime_error(stray->string() +
+                                 " appeared during the restore: another "
                                  "program wrote to the database meanwhile; check it with "
                                  "knotmap info");
     }

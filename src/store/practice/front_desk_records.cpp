@@ -1,5 +1,6 @@
 #include "store/practice/front_desk_records.h"
 
+#include "core/text_trim.h"
 #include "store/client_commands.h"
 #include "store/sql/statement.h"
 #include "store/statement_helpers.h"
@@ -12,17 +13,6 @@ namespace knotmap {
 namespace {
 
 using namespace statement_helpers;
-
-// The name as the client list saves it: without surrounding blanks, so a
-// stray space neither makes a second "Anna" nor passes for a name.
-std::string withoutSurroundingBlanks(std::string_view text) {
-    constexpr std::string_view kBlanks = " \t\r\n";
-    const auto first = text.find_first_not_of(kBlanks);
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return std::string(text.substr(first, text.find_last_not_of(kBlanks) - first + 1));
-}
 
 } // namespace
 
@@ -64,7 +54,9 @@ std::vector<FrontDeskVisit> frontDeskVisits(sql::Connection& db, Id clientId) {
 Id addFrontDeskClient(sql::Connection& db, Client details) {
     details.id = 0;
     details.archived = false;
-    details.name = withoutSurroundingBlanks(details.name);
+    // Saved as the client list saves it: a stray space neither makes a
+    // second "Anna" nor passes for a name.
+    details.name = std::string(trimmed(details.name));
     WriteTransaction transaction(db);
     // The client list's own checks, read through the granted columns too.
     requireValidClientDetails(db, details, std::nullopt);
@@ -82,7 +74,7 @@ Id addFrontDeskClient(sql::Connection& db, Client details) {
 }
 
 int updateFrontDeskClient(sql::Connection& db, Client details) {
-    details.name = withoutSurroundingBlanks(details.name);
+    details.name = std::string(trimmed(details.name));
     WriteTransaction transaction(db);
     requireValidClientDetails(db, details, details.id);
     throwIfInvalid("client", details);

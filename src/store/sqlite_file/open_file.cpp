@@ -1,34 +1,33 @@
 #include "store/sqlite_file/open_file.h"
 
 #include "core/local_user.h"
-
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include "store/sqlite_file/database_files.h"
-#include "store/sql/sqlite/sqlite_connection.h"
-
-#include "store/sqlite_file/database_file_check.h"
+#include "core/staging_path.h"
 #include "store/audit_recording.h"
 #include "store/backup/backup_catalog.h"
 #include "store/migrations.h"
 #include "store/open_findings.h"
+#include "store/sql/sqlite/sqlite_connection.h"
+#include "store/sqlite_file/database_file_check.h"
+#include "store/sqlite_file/database_files.h"
 #include "store/store_error.h"
 
 #include <SQLiteCpp/Database.h>
-#include <sqlite3.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <csignal>
-#include <cstdlib>
 #include <mutex>
 #include <random>
 #include <set>
-#include <utility>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
+#include <utility>
 
 namespace knotmap {
 namespace {
@@ -59,15 +58,6 @@ fs::path backupBeforeUpgrade(SQLite::Database& file, const fs::path& path) {
     }
 }
 
-void fsyncFolder(const fs::path& folder) {
-    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
-
 // Hidden files left by a process killed while creating path's database
 // (".knotmap.db.creating-PID-N"): removed once that process is gone.
 void removeAbandonedCreations(const fs::path& path) {
@@ -97,8 +87,8 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
     const fs::path folder = path.parent_path();
     std::random_device random;
     const fs::path temporary =
-        folder / ("." + path.filename().string() + ".creating-" + std::to_string(::getpid()) +
-                  "-" + std::to_string(random() % 1000000));
+        folder / ("." + path.filename().string() + ".creating-" + std::to_string(::getpid()) + "-" +
+                  std::to_string(random() % 1000000));
     // Created here with O_EXCL and 0600 before SQLite sees it: SQLite gives
     // the -wal and -shm the main file's mode, and no umask widens it.
     const int fd = ::open(temporary.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
@@ -140,27 +130,19 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
         throw StoreError(path.string() + ": cannot create the database: its schema could not be "
                                          "written into the file (is the disk full?)");
     }
-    if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
-        fsyncFolder(folder);
-        rememberCreated(path);
-        return true;
-    }
-    int problem = errno;
-    if (problem == EINVAL || problem == ENOSYS) {
-        // File systems without RENAME_NOREPLACE: link() also refuses to replace.
-        if (::link(temporary.c_str(), path.c_str()) == 0) {
-            removeDatabaseAndCompanions(temporary);
-            fsyncFolder(folder);
-            rememberCreated(path);
-            return true;
+    try {
+        moveIntoPlace(temporary, path, ExistingTarget::Keep);
+    } catch (const std::system_error& error) {
+        removeDatabaseAndCompanions(temporary);
+        if (error.code() == std::errc::file_exists) {
+            return false;
         }
-        problem = errno;
+        throw StoreError(path.string() + ": cannot create the database: " + error.code().message());
     }
+    // The empty -shm SQLite may have left under the temporary name.
     removeDatabaseAndCompanions(temporary);
-    if (problem == EEXIST) {
-        return false;
-    }
-    throw StoreError(path.string() + ": cannot create the database: " + std::strerror(problem));
+    rememberCreated(path);
+    return true;
 }
 
 // Compares the file with Knotmap's schema at its version and finds the rows
@@ -219,8 +201,9 @@ Database openDatabaseFile(const fs::path& path, int targetVersion, const OpenOpt
         configureConnection(file, true, !report.readOnly);
         if (report.readOnly || !report.findings.empty()) {
             if (report.versionBefore < targetVersion && report.findings.empty()) {
-                throw StoreError(path.string() + ": read-only, and written by an older Knotmap "
-                                                 "(schema version " +
+                throw StoreError(path.string() +
+                                 ": read-only, and written by an older Knotmap "
+                                 "(schema version " +
                                  std::to_string(report.versionBefore) +
                                  "); make the file writable once so it can be upgraded");
             }

@@ -1,6 +1,7 @@
 #include "ui/clients/client_facts.h"
 
 #include "core/display_order.h"
+#include "core/text_trim.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
@@ -11,11 +12,7 @@
 namespace knotmap::ui {
 
 std::string notesExcerpt(const std::string& notes, std::size_t maxBytes) {
-    const auto first = notes.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    std::string excerpt = notes.substr(first, notes.find_last_not_of(" \t\r\n") - first + 1);
+    std::string excerpt(trimmed(notes));
     // A short note shows whole, its lines kept; a long one shows its start.
     constexpr int kMaxLines = 3;
     std::size_t end = 0;

@@ -1,24 +1,13 @@
 #include "ui/clients/client_name_check.h"
 
 #include "core/text_search.h"
+#include "core/text_trim.h"
 
 namespace knotmap::ui {
-namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
-} // namespace
 
 std::string clientNameProblem(const AppViewModel& model, const std::string& name,
                               std::optional<Id> except) {
-    const std::string wanted = trimmed(name);
+    const std::string wanted(trimmed(name));
     if (wanted.empty()) {
         return "type a name first";
     }

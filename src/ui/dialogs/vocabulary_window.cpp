@@ -1,6 +1,7 @@
 #include "ui/dialogs/vocabulary_window.h"
 
 #include "core/text_search.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "store/vocabulary_commands.h"
 #include "ui/widgets/text_field.h"
@@ -26,21 +27,12 @@ constexpr std::array<Tab, 3> kTabs = {{
     {Vocabulary::Trigger, "Triggers", "New trigger, e.g. Long drives"},
 }};
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 // Checked on Enter so the reason shows beside the field; the store checks
 // again (VocabularyRepository::requireNewName). Names are compared folded,
 // case and accents ignored, in every script (core/text_search.h).
 std::string nameProblem(const std::vector<VocabularyItem>& items, const std::string& name,
                         std::optional<Id> except) {
-    const std::string wanted = trimmed(name);
+    const std::string wanted(trimmed(name));
     if (wanted.empty()) {
         return "Type a name first.";
     }

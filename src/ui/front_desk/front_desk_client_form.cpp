@@ -1,6 +1,7 @@
 #include "ui/front_desk/front_desk_client_form.h"
 
 #include "core/birth_year.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "ui/front_desk/front_desk_client_list.h"
 #include "ui/shell/test_probe.h"
@@ -39,10 +40,7 @@ std::optional<Client> checked(ClientDraft& draft) {
 
 // Nothing typed worth keeping: a new client's form left blank.
 bool blank(const ClientDraft& draft) {
-    const auto empty = [](const std::string& text) {
-        return text.find_first_not_of(" \t\r\n") == std::string::npos;
-    };
-    return empty(draft.name) && empty(draft.birthYear) && empty(draft.notes);
+    return isBlank(draft.name) && isBlank(draft.birthYear) && isBlank(draft.notes);
 }
 
 // The conflict's sentence and Discard, which shows their version instead

@@ -2,6 +2,7 @@
 
 #include "core/colour_ramp.h"
 #include "core/domain_codes.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "ui/widgets/chips.h"
 #include "ui/knots/knot_kind_segments.h"
@@ -19,10 +20,6 @@ namespace knotmap::ui {
 namespace {
 
 constexpr const char* kAmendPopup = "Amend rating";
-
-bool blank(const std::string& text) {
-    return text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 // A label in the muted colour above its value, wrapped to the column.
 void readOnlyRow(std::string_view label, const std::string& value, const Appearance& look) {
@@ -141,9 +138,9 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
         ratingAmendments(model.observation, draft, state.amendAuthor, state.amendReason,
                          LocalTimestamp::now().utcSeconds());
     const char* problem = changes.empty()              ? "Change a value to amend it."
-                          : blank(state.amendAuthor) ? "Say who is amending."
-                          : blank(state.amendReason) ? "Give the reason for the amendment."
-                                                     : "";
+                          : isBlank(state.amendAuthor) ? "Say who is amending."
+                          : isBlank(state.amendReason) ? "Give the reason for the amendment."
+                                                       : "";
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(*problem != '\0');
     const bool save = primaryButton("Save amendment", look);

@@ -1,3 +1,4 @@
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "ui/practice/practice_tabs.h"
 #include "ui/shell/test_probe.h"
@@ -144,7 +145,7 @@ void submit(PracticeWindowState& state) {
     PracticeRequest request;
     request.kind = PracticeRequest::Kind::Add;
     request.login = form.login;
-    request.personName = trimmedText(form.name);
+    request.personName = std::string(trimmed(form.name));
     request.role = kFormRoles[static_cast<std::size_t>(std::clamp(form.role, 0, 2))];
     request.noPassword = form.noPassword;
     state.request = std::move(request);

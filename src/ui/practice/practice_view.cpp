@@ -1,5 +1,7 @@
 #include "ui/practice/practice_view.h"
 
+#include "core/text_search.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -59,18 +61,9 @@ std::vector<const Practitioner*> shareCandidates(const PracticeView& view,
     return candidates;
 }
 
-std::string trimmedText(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::string newPersonProblem(const std::string& name, const std::string& login,
                              const std::vector<Practitioner>& people) {
-    if (trimmedText(name).empty()) {
+    if (isBlank(name)) {
         return "Type the person's name, as their signatures will show it.";
     }
     if (name.size() > kMaxNameBytes) {
@@ -96,11 +89,7 @@ std::string newPersonProblem(const std::string& name, const std::string& login,
     // The server's role is made with the login quoted, so "Ivy" would have to
     // be typed with that case on connecting, where logins are lower case.
     if (std::any_of(login.begin(), login.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-        std::string lower = login;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-            return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        });
-        return "Logins are lower case: " + lower;
+        return "Logins are lower case: " + lowercaseAscii(login);
     }
     if (login.rfind("pg_", 0) == 0) {
         return "Logins starting with \u201Cpg_\u201D belong to the server.";

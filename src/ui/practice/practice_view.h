@@ -47,9 +47,6 @@ struct NamedClient {
 [[nodiscard]] std::vector<const Practitioner*> shareCandidates(const PracticeView& view,
                                                                const PracticeClientRow& client);
 
-// The name cut of surrounding spaces.
-[[nodiscard]] std::string trimmedText(const std::string& text);
-
 // Why a new person's name and login cannot be used as typed, or "" when they
 // can. Checked in the window so the reason shows beside the form; the server
 // checks again (a login taken by someone outside the practice, say).

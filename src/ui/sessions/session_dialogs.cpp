@@ -1,5 +1,6 @@
 #include "ui/sessions/session_dialogs.h"
 
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/text_field.h"
@@ -13,10 +14,6 @@ namespace {
 
 constexpr const char* kSignPopup = "Sign this visit?";
 constexpr const char* kAmendPopup = "Amend signed visit";
-
-bool blank(const std::string& text) {
-    return text.find_first_not_of(" \t") == std::string::npos;
-}
 
 void centreNextPopup(const Appearance& look) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -94,8 +91,8 @@ void drawSignDialog(const SessionDetailsModel& model, SessionDetailsState& state
                                          ImGuiInputTextFlags_EnterReturnsTrue);
     probeItem("sign-visit-signer");
     ImGui::Dummy(ImVec2(0, look.px(6)));
-    ImGui::BeginDisabled(blank(state.signer));
-    if (primaryButton("Sign visit", look) || (entered && !blank(state.signer))) {
+    ImGui::BeginDisabled(isBlank(state.signer));
+    if (primaryButton("Sign visit", look) || (entered && !isBlank(state.signer))) {
         events.signAs = state.signer;
         ImGui::CloseCurrentPopup();
     }
@@ -141,7 +138,7 @@ void drawAmendDialog(const SessionDetailsModel& model, SessionDetailsState& stat
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     signerNameField("##author", state.amendAuthor, model.practiceName);
     ImGui::Dummy(ImVec2(0, look.px(6)));
-    ImGui::BeginDisabled(blank(state.amendAuthor) ||
+    ImGui::BeginDisabled(isBlank(state.amendAuthor) ||
                          state.amendValue == fieldText(model.session, field));
     if (primaryButton("Save amendment", look)) {
         SessionAmendment amendment;

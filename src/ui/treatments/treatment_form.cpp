@@ -1,6 +1,7 @@
 #include "ui/treatments/treatment_form.h"
 
 #include "core/domain_codes.h"
+#include "core/text_trim.h"
 #include "core/validation.h"
 #include "ui/dialogs/record_history_dialog.h"
 #include "ui/shell/test_probe.h"
@@ -305,10 +306,10 @@ std::string treatmentFormProblem(const TreatmentFormState& form) {
     if (!form.minutes.empty() && !parseMinutes(form.minutes)) {
         return "Minutes must be a whole number.";
     }
-    if (form.amending && form.author.find_first_not_of(" \t") == std::string::npos) {
+    if (form.amending && isBlank(form.author)) {
         return "Say who is amending.";
     }
-    if (form.amending && form.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (form.amending && isBlank(form.reason)) {
         return "Give the reason for the amendment.";
     }
     return {};
