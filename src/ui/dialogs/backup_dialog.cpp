@@ -70,9 +70,27 @@ void whereRows(BackupDialogState& state, const Appearance& look) {
         ImGui::EndGroup();
         return;
     }
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - chooseButtonWidth() -
+                            ImGui::GetStyle().ItemSpacing.x);
     ImGui::InputText("##backup-path", &state.pathText);
     probeItem("backup-path");
+    ImGui::SameLine();
+    if (chooseButton("backup-choose")) {
+        const std::filesystem::path current(state.pathText);
+        FileChooserRequest request;
+        request.kind = FileChooserKind::SaveFile;
+        request.title = state.encrypt ? "Save an encrypted backup" : "Save a backup";
+        request.filters = {state.encrypt ? sealedBackupsFilter() : knotmapDatabasesFilter(),
+                           allFilesFilter()};
+        request.suggestedName = current.filename().string();
+        if (state.pathText != state.defaultPath) {
+            request.startFolder = current.parent_path();
+        }
+        // A backup is written only where nothing is: the chooser says so
+        // before the backup would fail.
+        request.refuseExisting = true;
+        state.chooser.ask(request);
+    }
     ImGui::SetCursorPosX(labelWidth);
     ImGui::BeginGroup();
     helpLine(state.folder.empty()
@@ -164,11 +182,16 @@ void drawBackupDialog(BackupDialogState& state, const Appearance& look) {
         probeItem("backup-start");
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        // Escape belongs to the chooser while it is open over the dialog.
+        if (ImGui::Button("Close") || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+                                       !state.chooser.waiting())) {
             state.passphrase.wipe();
             ImGui::CloseCurrentPopup();
         }
         probeItem("backup-close");
+    }
+    if (const auto chosen = state.chooser.drawAndTakeChoice(look)) {
+        state.pathText = chosen->string();
     }
     ImGui::EndPopup();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/file_chooser/file_chooser_slot.h"
 #include "ui/style/appearance.h"
 #include "ui/widgets/passphrase_fields.h"
 
@@ -26,6 +27,7 @@ struct BackupDialogState {
     bool toFile = false; // a file of the person's choosing instead of the folder
     std::string pathText;
     std::string defaultPath; // what pathText was last defaulted to: a typed path is kept
+    FileChooserSlot chooser; // Choose… beside the path: fills pathText
     std::string defaultFolder;
     std::string today; // YYYY-MM-DD
     bool encrypt = false;

@@ -2,6 +2,7 @@
 
 #include "core/calendar_day.h"
 #include "core/timestamp.h"
+#include "ui/file_chooser/file_chooser_slot.h"
 #include "ui/shell/documents_folder.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
@@ -210,16 +211,50 @@ void optionRows(ExportDialogState& state, const Appearance& look) {
     }
 }
 
+// What Choose… asks for: a folder for all tables, else a file of the
+// export's type, starting where the path already points when it was
+// chosen or typed (the default path's folder is the chooser's own default).
+FileChooserRequest chooserRequest(const ExportDialogState& state) {
+    FileChooserRequest request;
+    const std::filesystem::path current(state.pathText);
+    if (state.pathText != state.defaultPath) {
+        request.startFolder = current.parent_path();
+    }
+    if (state.allTables && !state.encrypt) {
+        request.kind = FileChooserKind::ChooseFolder;
+        request.title = "Export all tables into a folder";
+        return request;
+    }
+    request.kind = FileChooserKind::SaveFile;
+    request.suggestedName = current.filename().string();
+    if (state.encrypt) {
+        request.title = "Export an encrypted archive";
+        request.filters = {encryptedExportsFilter(), allFilesFilter()};
+    } else {
+        const std::string table(exportTableNames()[static_cast<std::size_t>(state.table)]);
+        request.title = "Export " + table + " as CSV";
+        request.filters = {csvFilesFilter(), allFilesFilter()};
+    }
+    return request;
+}
+
 // Returns true when Return was pressed in the path field.
 bool pathRow(ExportDialogState& state, const Appearance& look) {
     rowLabel(state.allTables && !state.encrypt ? "Folder" : "File", look);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - chooseButtonWidth() -
+                            ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
     }
+    // Still editable beside Choose…: typing a path stays the quick way.
     const bool entered =
         ImGui::InputText("##export-path", &state.pathText, ImGuiInputTextFlags_EnterReturnsTrue);
     probeItem("export-path");
+    probeValue("export-path", state.pathText);
+    ImGui::SameLine();
+    if (chooseButton("export-choose")) {
+        state.chooser.ask(chooserRequest(state));
+    }
     if (state.allTables || state.encrypt) {
         ImGui::SetCursorPosX(look.px(84));
         ImGui::BeginGroup();
@@ -364,11 +399,16 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
         probeItem("export-start");
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        // Escape belongs to the chooser while it is open over the dialog.
+        if (ImGui::Button("Close") || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+                                       !state.chooser.waiting())) {
             state.passphrase.wipe();
             ImGui::CloseCurrentPopup();
         }
         probeItem("export-close");
+    }
+    if (const auto chosen = state.chooser.drawAndTakeChoice(look)) {
+        state.pathText = chosen->string();
     }
     ImGui::EndPopup();
 }

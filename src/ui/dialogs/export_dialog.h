@@ -2,6 +2,7 @@
 
 #include "core/domain.h"
 #include "store/table_export.h"
+#include "ui/file_chooser/file_chooser_slot.h"
 #include "ui/style/appearance.h"
 #include "ui/widgets/passphrase_fields.h"
 
@@ -51,6 +52,7 @@ struct ExportDialogState {
     PassphraseFields passphrase;
     std::string pathText;
     std::string defaultPath; // what pathText was last defaulted to: a typed path is kept
+    FileChooserSlot chooser; // Choose… beside the path: fills pathText
     // Where and when the default path points, found once when the dialog
     // opens rather than with a file-system check every frame.
     std::string defaultFolder;

@@ -41,13 +41,24 @@ void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& 
     textWithFont("Client report for " + clientName, look.fonts.strong);
     textMuted("Summary, body maps, pain trends, treatment effect and therapy visits, as a PDF",
               look);
-    ImGui::SetNextItemWidth(look.px(440));
+    ImGui::SetNextItemWidth(look.px(440) - chooseButtonWidth() - ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::IsWindowAppearing()) {
         ImGui::SetKeyboardFocusHere();
     }
     const bool entered =
         ImGui::InputText("##report-path", &state.pathText, ImGuiInputTextFlags_EnterReturnsTrue);
     probeItem("report-path");
+    ImGui::SameLine();
+    if (chooseButton("report-choose")) {
+        const std::filesystem::path current(state.pathText);
+        FileChooserRequest request;
+        request.kind = FileChooserKind::SaveFile;
+        request.title = "Save the report for " + clientName;
+        request.filters = {pdfFilter(), allFilesFilter()};
+        request.suggestedName = current.filename().string();
+        request.startFolder = current.parent_path();
+        state.chooser.ask(request);
+    }
     constexpr std::array<Segment, 2> kPapers{{{"A4", ""}, {"Letter", "US Letter"}}};
     ImGui::BeginChild("##report-paper", ImVec2(look.px(160), ImGui::GetFrameHeight()), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -76,6 +87,9 @@ void drawReportDialog(ReportDialogState& state, Id clientId, const std::string& 
     }
     if (state.running) {
         textMuted("A report is being written\u2026", look);
+    }
+    if (const auto chosen = state.chooser.drawAndTakeChoice(look)) {
+        state.pathText = chosen->string();
     }
     ImGui::EndPopup();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain.h"
+#include "ui/file_chooser/file_chooser_slot.h"
 #include "ui/style/appearance.h"
 
 #include <filesystem>
@@ -27,6 +28,7 @@ struct ReportRequest {
 struct ReportDialogState {
     bool openRequested = false;           // File > Client report, or Ctrl+P
     std::string pathText;                 // the dialog's file field
+    FileChooserSlot chooser;              // Choose… beside the field: fills pathText
     int paper = 0;                        // 0 A4, 1 Letter
     int checkIns = 0;                     // 0 weekly summary, 1 in full, 2 left out
     std::optional<ReportRequest> request; // taken by the app

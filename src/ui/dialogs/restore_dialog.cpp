@@ -91,13 +91,25 @@ void chooseStep(RestoreDialogState& state, const Appearance& look) {
     ImGui::AlignTextToFramePadding();
     textMuted("Or a file", look);
     ImGui::SameLine(look.px(84));
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - chooseButtonWidth() -
+                            ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::InputTextWithHint("##restore-other", "a backup kept elsewhere (.db or .db.sealed)",
                                  &state.otherPath) &&
         !state.otherPath.empty()) {
         state.selected = -1;
     }
     probeItem("restore-other");
+    ImGui::SameLine();
+    if (chooseButton("restore-choose")) {
+        FileChooserRequest request;
+        request.kind = FileChooserKind::OpenFile;
+        request.title = "Restore a backup kept elsewhere";
+        request.filters = {{"Knotmap backups", {"*.db", "*.db.sealed"}}, allFilesFilter()};
+        request.startFolder = state.otherPath.empty()
+                                  ? std::filesystem::path()
+                                  : std::filesystem::path(state.otherPath).parent_path();
+        state.chooser.ask(request);
+    }
     ImGui::Dummy(ImVec2(0, look.px(6)));
     const bool chosen = state.selected >= 0 || !state.otherPath.empty();
     ImGui::BeginDisabled(!chosen);
@@ -109,7 +121,9 @@ void chooseStep(RestoreDialogState& state, const Appearance& look) {
     probeItem("restore-next");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    // Escape belongs to the chooser while it is open over the dialog.
+    if (ImGui::Button("Close") ||
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !state.chooser.waiting())) {
         ImGui::CloseCurrentPopup();
     }
     probeItem("restore-close");
@@ -195,6 +209,10 @@ void drawRestoreDialog(RestoreDialogState& state, const Appearance& look) {
         confirmStep(state, look);
     } else {
         chooseStep(state, look);
+    }
+    if (const auto chosen = state.chooser.drawAndTakeChoice(look)) {
+        state.otherPath = chosen->string();
+        state.selected = -1;
     }
     ImGui::EndPopup();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/file_chooser/file_chooser_slot.h"
 #include "ui/style/appearance.h"
 #include "ui/widgets/passphrase_fields.h"
 
@@ -39,7 +40,8 @@ struct RestoreDialogState {
     std::string folder;
     std::vector<RestoreChoice> choices;
     int selected = -1;
-    std::string otherPath; // a backup kept elsewhere, typed
+    std::string otherPath; // a backup kept elsewhere, typed or chosen
+    FileChooserSlot chooser; // Choose… beside otherPath
     bool confirming = false;
     bool otherEncrypted = false; // the typed file is a sealed backup
     PassphraseFields passphrase;
