@@ -3,6 +3,7 @@
 #include "app/backup_text.h"
 #include "app/backup_writer.h"
 #include "app/database_path.h"
+#include "app/terminal_progress.h"
 #include "crypto/passphrase.h"
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_file.h"
@@ -59,6 +60,7 @@ CLI::App* addBackupCommand(CLI::App& app, BackupArguments& arguments) {
         ->add_option("--passphrase-file", arguments.passphraseFile,
                      "With --encrypt: read the passphrase from the first line of FILE")
         ->type_name("FILE");
+    addQuietFlag(*command, arguments.quiet);
     return command;
 }
 
@@ -90,6 +92,12 @@ int runBackup(const BackupArguments& arguments) {
             std::cerr << "knotmap backup: --passphrase-file is only for --encrypt\n";
             return 2;
         }
+        if (arguments.output == "-") {
+            std::cerr << "knotmap backup: -o -: a backup is a database file, checked once it "
+                         "is written and kept; it cannot go to standard output. Name a file "
+                         "that does not exist yet\n";
+            return 2;
+        }
         const DatabaseLocation where = resolveDatabase(arguments.db);
         if (where.isServer() && arguments.output.empty()) {
             std::cerr << "knotmap backup: " << where.describe()
@@ -102,7 +110,12 @@ int runBackup(const BackupArguments& arguments) {
             passphrase = crypto::readPassphrase({arguments.passphraseFile, /*confirm=*/true});
         }
         const crypto::Secret* secret = passphrase ? &*passphrase : nullptr;
-        const BackupSummary summary = takeBackup(where, arguments.output, secret);
+        BackupSummary summary;
+        {
+            TerminalProgress progress("Backing up", "", arguments.quiet);
+            summary = takeBackup(where, arguments.output, secret,
+                                 [&](double copied) { progress.updateFraction(copied); });
+        } // the bar is cleared before the summary
         std::cout << "Backed up " << where.describe() << " to " << summary.path.string() << " ("
                   << describe(summary) << "; checked)\n";
         return 0;

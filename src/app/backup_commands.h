@@ -13,6 +13,7 @@ struct BackupArguments {
     std::string output;         // -o: this file instead of the backups folder
     bool encrypt = false;
     std::string passphraseFile; // else KNOTMAP_PASSPHRASE, else a prompt (twice)
+    bool quiet = false;         // no progress bar (app/terminal_progress.h)
 };
 
 struct BackupsArguments {

@@ -13,13 +13,13 @@ namespace knotmap {
 namespace fs = std::filesystem;
 
 BackupSummary takeBackup(const DatabaseLocation& where, const fs::path& output,
-                         const crypto::Secret* passphrase) {
+                         const crypto::Secret* passphrase, const BackupProgress& progress) {
     if (output.empty()) {
         if (where.isServer()) {
             throw std::runtime_error(where.describe() +
                                      ": a server database is backed up into a file: name one");
         }
-        return takeBackupIntoFolder(where.file(), passphrase);
+        return takeBackupIntoFolder(where.file(), passphrase, progress);
     }
     const std::vector<fs::path> madeFolders = createOutputFolders(output.parent_path());
     try {
@@ -27,9 +27,9 @@ BackupSummary takeBackup(const DatabaseLocation& where, const fs::path& output,
             // The plain copy waits in Knotmap's own data folder (0700),
             // never beside an encrypted backup's target.
             return backupServerDatabase(where, output, defaultDatabasePath().parent_path(),
-                                        passphrase);
+                                        passphrase, progress);
         }
-        return backupDatabaseFile(where.file(), output, passphrase);
+        return backupDatabaseFile(where.file(), output, passphrase, progress);
     } catch (...) {
         removeEmptyFolders(madeFolders);
         throw;

@@ -15,7 +15,8 @@ namespace knotmap {
 // database is written into output as a Knotmap file (store/backup/
 // server_backup.h); it has no folder beside it, so output is required.
 // Sealed with passphrase when given. Throws naming the file or server.
+// progress hears the share copied so far (store/backup/backup_file.h).
 BackupSummary takeBackup(const DatabaseLocation& where, const std::filesystem::path& output,
-                         const crypto::Secret* passphrase);
+                         const crypto::Secret* passphrase, const BackupProgress& progress = {});
 
 } // namespace knotmap

@@ -12,6 +12,7 @@
 #include "app/practice_command.h"
 #include "app/report_command.h"
 #include "app/screenshot_command.h"
+#include "app/terminal_progress.h"
 #include "app/version.h"
 #include "core/timestamp.h"
 #include "store/database.h"
@@ -24,7 +25,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -39,6 +42,7 @@ struct DemoArguments {
     std::uint64_t seed = 1;
     std::string end;
     bool force = false;
+    bool quiet = false; // no progress bar (app/terminal_progress.h)
 };
 
 // Opens the database and tells the user about a migration backup.
@@ -144,7 +148,13 @@ int runDemo(const DemoArguments& arguments) {
                          ": already holds data; refusing to mix demo data into it "
                          "(use --force to add it anyway)");
     }
-    const DemoSummary summary = writeDemo(database, options);
+    DemoSummary summary;
+    {
+        TerminalProgress progress("Writing demo", "clients", arguments.quiet);
+        summary = writeDemo(database, options, [&](double fraction) {
+            progress.updateFraction(fraction, options.clients);
+        });
+    } // the bar is cleared before the summary
     std::cout << "Wrote demo history to " << database.describe() << ": " << summary.clients
               << " clients, " << summary.sessions << " sessions, " << summary.knots << " knots, "
               << summary.observations << " observations, " << summary.treatments << " treatments\n"
@@ -216,6 +226,46 @@ int runInfo(const std::string& dbOption) {
     return info.healthy() ? 0 : 1;
 }
 
+// What is wrong with the window's database as given, if anything:
+// `knotmap FILE.db` together with a --db naming another database, or a
+// word that is neither a command nor a database (a mistyped command would
+// otherwise open the window asking to create a database by that name).
+std::optional<std::string> windowDatabaseProblem(const std::string& positional,
+                                                 const std::string& dbOption) {
+    if (positional.empty()) {
+        return std::nullopt;
+    }
+    const DatabaseLocation named = DatabaseLocation::parse(positional);
+    if (!named.isServer()) {
+        std::error_code ignored;
+        const std::filesystem::path& file = named.file();
+        const std::string extension = file.extension().string();
+        const bool looksLikeDatabase =
+            extension == ".db" || extension == ".sqlite" || extension == ".sqlite3";
+        if (std::filesystem::is_directory(file, ignored)) {
+            return positional + ": is a folder; name the database file in it";
+        }
+        if (!looksLikeDatabase && !std::filesystem::exists(file, ignored)) {
+            return "'" + positional +
+                   "' is neither a command nor a database file (knotmap --help lists the "
+                   "commands; a new database's name ends in .db)";
+        }
+    }
+    if (!dbOption.empty()) {
+        const DatabaseLocation option = DatabaseLocation::parse(dbOption);
+        const bool same =
+            named.isServer() || option.isServer()
+                ? positional == dbOption
+                : std::filesystem::absolute(named.file()).lexically_normal() ==
+                      std::filesystem::absolute(option.file()).lexically_normal();
+        if (!same) {
+            return "two databases to open: " + positional + " and --db " + dbOption +
+                   "; give one of them";
+        }
+    }
+    return std::nullopt;
+}
+
 void addDbOption(CLI::App& command, std::string& target) {
     command.add_option("--db", target,
                        kDbOptionHelp);
@@ -233,11 +283,22 @@ int runCommandLine(int argc, char** argv) {
     std::string guiDb;
     int frames = 0;
     addDbOption(app, guiDb);
+    // `knotmap FILE.db` as a file manager or a shell's habit types it. A
+    // command's name is matched first (CLI11 tries subcommands before
+    // positionals), so the commands keep working; windowDatabase() refuses
+    // what looks like a mistyped command rather than a database.
+    std::string positionalDb;
+    app.add_option("database", positionalDb,
+                   "The database to open, as with --db (a file; see --db for a server)")
+        ->type_name("FILE.db");
+    // Test hooks: they work as always, but stay out of the everyday --help.
     app.add_option("--frames", frames, "Close the window after N frames (for tests)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::PositiveNumber)
+        ->group("");
     std::string testReport;
     app.add_option("--test-report", testReport,
-                   "Keep FILE updated with where the body map is on screen (for tests)");
+                   "Keep FILE updated with where the body map is on screen (for tests)")
+        ->group("");
 
     DemoArguments demo;
     CLI::App* demoCommand =
@@ -252,6 +313,7 @@ int runCommandLine(int argc, char** argv) {
     demoCommand->add_option("--end", demo.end,
                             "Last day of the history, YYYY-MM-DD (default today)");
     demoCommand->add_flag("--force", demo.force, "Add demo data even if the database holds data");
+    addQuietFlag(*demoCommand, demo.quiet);
 
     std::string infoDb;
     CLI::App* infoCommand = app.add_subcommand(
@@ -310,6 +372,12 @@ int runCommandLine(int argc, char** argv) {
         return app.exit(error) == 0 ? 0 : 2;
     }
 
+    if (!positionalDb.empty() && !app.get_subcommands().empty()) {
+        std::cerr << "knotmap: " << positionalDb << ": a database named on its own opens the "
+                  << "window; give it to " << app.get_subcommands().front()->get_name()
+                  << " as --db " << positionalDb << "\n";
+        return 2;
+    }
     try {
         if (*demoCommand) {
             return onDatabase(demo.db, true, [&] { return runDemo(demo); });
@@ -366,8 +434,12 @@ int runCommandLine(int argc, char** argv) {
         if (*atlasCommand) {
             return runAtlasList(atlasList, std::cout);
         }
+        if (const auto problem = windowDatabaseProblem(positionalDb, guiDb)) {
+            std::cerr << "knotmap: " << *problem << "\n";
+            return 2;
+        }
         GuiOptions options;
-        options.database = resolveDatabase(guiDb);
+        options.database = resolveDatabase(positionalDb.empty() ? guiDb : positionalDb);
         options.askBeforeCreating =
             !options.database.isServer() && options.database.file() != defaultDatabasePath();
         if (frames > 0) {

@@ -1,5 +1,7 @@
 #include "app/copy_command.h"
 
+#include "app/terminal_progress.h"
+
 #include "core/staging_path.h"
 
 #include "store/backup/backup_file.h"
@@ -11,7 +13,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -27,45 +28,6 @@ constexpr const char* kLocationHelp =
     "a database file, or a PostgreSQL URI or keyword string such as "
     "postgresql://dana@clinic.lan/knotmap (a server's password comes from PGPASSWORD, "
     "~/.pgpass or a service file)";
-
-// "Copying 12000 of 48210 rows (24%)" on one line of the terminal, redrawn at
-// most ten times a second; nothing when stderr is a file or a pipe, where
-// the redraws would only be noise in a log.
-class TerminalProgress {
-public:
-    TerminalProgress() : m_shown(::isatty(STDERR_FILENO) == 1) {}
-    ~TerminalProgress() { done(); }
-    TerminalProgress(const TerminalProgress&) = delete;
-    TerminalProgress& operator=(const TerminalProgress&) = delete;
-
-    void update(std::int64_t copied, std::int64_t total) {
-        if (!m_shown) {
-            return;
-        }
-        const auto now = std::chrono::steady_clock::now();
-        if (m_drawn && copied < total && now - m_last < std::chrono::milliseconds(100)) {
-            return;
-        }
-        m_last = now;
-        m_drawn = true;
-        const std::int64_t percent = total > 0 ? copied * 100 / total : 100;
-        std::fprintf(stderr, "\rCopying %lld of %lld rows (%lld%%)", static_cast<long long>(copied),
-                     static_cast<long long>(total), static_cast<long long>(percent));
-        std::fflush(stderr);
-    }
-    // Ends the progress line, so what follows starts on a line of its own.
-    void done() {
-        if (m_drawn) {
-            std::fputc('\n', stderr);
-            m_drawn = false;
-        }
-    }
-
-private:
-    bool m_shown;
-    bool m_drawn = false;
-    std::chrono::steady_clock::time_point m_last;
-};
 
 bool sameFile(const DatabaseLocation& a, const DatabaseLocation& b) {
     if (a.isServer() || b.isServer()) {
@@ -128,18 +90,18 @@ void moveIntoPlace(const fs::path& staged, const fs::path& target) {
 // Opens both and copies into into; throws on any failure with the
 // destination closed. Returns what was copied.
 CopySummary openAndCopy(const DatabaseLocation& from, const DatabaseLocation& into,
-                        const DatabaseLocation& shownAs) {
+                        const DatabaseLocation& shownAs, bool quiet) {
     Database source = Database::open(from, readingOptions());
     // An empty server database gets its schema in the copy's transaction, as
     // for an import: a refused or failed copy leaves it as empty as it was.
     Database destination = Database::openForImport(into);
-    TerminalProgress progress;
+    TerminalProgress progress("Copying", "rows", quiet);
     const CopySummary summary =
         copyDatabase(source, destination, [&](std::int64_t copied, std::int64_t total) {
             progress.update(copied, total);
         });
     destination.commitCreation();
-    progress.done();
+    progress.clear();
     if (into.file() == shownAs.file() || into.isServer()) {
         // In place: the records are there now, the statistics can follow.
         printSummary(summary, from, shownAs);
@@ -190,6 +152,7 @@ CLI::App* addCopyCommand(CLI::App& app, CopyArguments& arguments) {
                          kLocationHelp)
         ->required()
         ->type_name("DEST");
+    addQuietFlag(*command, arguments.quiet);
     return command;
 }
 
@@ -220,11 +183,12 @@ int runCopy(const CopyArguments& arguments) {
         if (staged) {
             // What a killed copy left in the folder goes first.
             removeAbandonedTemporaries(to.file().parent_path());
-            const CopySummary summary = openAndCopy(from, DatabaseLocation(staging), to);
+            const CopySummary summary =
+                openAndCopy(from, DatabaseLocation(staging), to, arguments.quiet);
             moveIntoPlace(staging, to.file());
             printSummary(summary, from, to);
         } else {
-            (void)openAndCopy(from, to, to);
+            (void)openAndCopy(from, to, to, arguments.quiet);
         }
         return 0;
     } catch (const sql::Error& error) {

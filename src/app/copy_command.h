@@ -11,6 +11,7 @@ namespace knotmap {
 struct CopyArguments {
     std::string from; // a file path, or a PostgreSQL URI or keyword string
     std::string to;
+    bool quiet = false; // no progress bar (app/terminal_progress.h)
 };
 
 // Adds `knotmap copy --from SOURCE --to DEST` to app.

@@ -1,11 +1,13 @@
 #include "app/database_path.h"
 #include "app/export_command.h"
+#include "app/terminal_progress.h"
 
 #include "core/calendar_day.h"
 #include "core/output_file.h"
 #include "crypto/passphrase.h"
 #include "store/client_lookup.h"
 #include "store/encrypted_export.h"
+#include "store/export_count.h"
 #include "store/export_files.h"
 #include "store/table_export.h"
 
@@ -14,6 +16,7 @@
 #include <iostream>
 #include <optional>
 #include <stdexcept>
+#include <unistd.h>
 #include <vector>
 
 namespace knotmap {
@@ -43,6 +46,11 @@ ExportOptions optionsFromArguments(const ExportArguments& arguments) {
         throw UsageError("--all writes one file per table into its folder: it cannot be "
                          "combined with -o/--output");
     }
+    if (arguments.allFolder == "-" && !arguments.encrypt) {
+        throw UsageError("--all -: --all writes one file per table into a folder, which "
+                         "standard output cannot be; name a folder (or use -o - with --table "
+                         "for one table on standard output)");
+    }
     if (!arguments.allFolder.empty() && !arguments.table.empty()) {
         throw UsageError("--all writes every table: it cannot be combined with --table");
     }
@@ -52,8 +60,11 @@ ExportOptions optionsFromArguments(const ExportArguments& arguments) {
     if (options.fromDay && options.toDay && *options.fromDay > *options.toDay) {
         throw UsageError("--from " + arguments.from + " is after --to " + arguments.to);
     }
-    if (arguments.encrypt && arguments.allFolder.empty() &&
-        (arguments.output.empty() || arguments.output == "-")) {
+    if (arguments.encrypt && (arguments.output == "-" || arguments.allFolder == "-")) {
+        throw UsageError("--encrypt writes one archive file and reads it back to check it: "
+                         "name a file, not - (standard output)");
+    }
+    if (arguments.encrypt && arguments.allFolder.empty() && arguments.output.empty()) {
         throw UsageError("--encrypt writes one archive file: name it with -o FILE (one table) "
                          "or --all FILE (every table)");
     }
@@ -75,21 +86,86 @@ void reportWritten(const ExportedFile& file) {
               << file.path.string() << "\n";
 }
 
+// The tables an export writes, in the order it writes them.
+std::vector<ExportTable> tablesToWrite(const ExportArguments& arguments, ExportTable table) {
+    if (arguments.allFolder.empty()) {
+        return {table};
+    }
+    std::vector<ExportTable> tables;
+    for (std::string_view name : exportTableNames()) {
+        tables.push_back(*exportTableFromName(name));
+    }
+    return tables;
+}
+
+// Feeds the export's row counts into the progress bar. Every table counts
+// its rows from 0, so the rows of the tables already written are added; the
+// total is counted first (without formatting a cell), only when the bar is
+// shown at all.
+class ExportProgress {
+public:
+    ExportProgress(Database& database, const std::vector<ExportTable>& tables,
+                   const ExportOptions& options, bool quiet)
+        : m_bar("Exporting",
+                tables.size() == 1 ? std::string(exportTableName(tables.front())) : "rows", quiet) {
+        if (m_bar.shown()) {
+            for (ExportTable table : tables) {
+                m_total += countExportRows(database, table, options);
+            }
+            m_bar.update(0, m_total);
+        }
+    }
+
+    // options with a progress callback that draws the bar.
+    ExportOptions reporting(ExportOptions options) {
+        if (m_bar.shown()) {
+            options.progress = [this](std::int64_t rows) {
+                // Within a table the figures only grow (every
+                // kExportProgressRows rows): one that does not is the next
+                // table's, counted from 0. The last table's tail under
+                // kExportProgressRows rows goes uncounted, a small lag.
+                if (rows <= m_lastRows) {
+                    m_finished += m_lastRows;
+                }
+                m_lastRows = rows;
+                m_bar.update(m_finished + rows, m_total);
+            };
+        }
+        return options;
+    }
+    // A table is complete: its rows are counted as done, and the message
+    // about it goes on a line of its own.
+    void tableWritten(const ExportedFile& file) {
+        m_finished += file.rows;
+        m_lastRows = 0;
+        m_bar.clear();
+        reportWritten(file);
+        if (m_finished < m_total) { // more tables to come
+            m_bar.update(m_finished, m_total);
+        }
+    }
+    void clear() { m_bar.clear(); }
+
+private:
+    TerminalProgress m_bar;
+    std::int64_t m_total = 0;
+    std::int64_t m_finished = 0; // rows of the tables already complete
+    std::int64_t m_lastRows = 0; // rows of the table being written
+};
+
 int runEncryptedExport(const ExportArguments& arguments, Database& database, ExportTable table,
                        const ExportOptions& options) {
-    std::vector<ExportTable> tables{table};
-    std::filesystem::path target = arguments.output;
-    if (!arguments.allFolder.empty()) {
-        tables.clear();
-        for (std::string_view name : exportTableNames()) {
-            tables.push_back(*exportTableFromName(name));
-        }
-        target = arguments.allFolder;
-    }
+    const std::vector<ExportTable> tables = tablesToWrite(arguments, table);
+    const std::filesystem::path target =
+        arguments.allFolder.empty() ? arguments.output : arguments.allFolder;
+    // Asked before the bar appears: the prompt needs the line to itself.
     const crypto::Secret passphrase =
         crypto::readPassphrase({arguments.passphraseFile, /*confirm=*/true});
-    for (const ArchivedTable& archived :
-         exportEncryptedArchive(database, tables, options, target, passphrase)) {
+    ExportProgress progress(database, tables, options, arguments.quiet);
+    const std::vector<ArchivedTable> written =
+        exportEncryptedArchive(database, tables, progress.reporting(options), target, passphrase);
+    progress.clear();
+    for (const ArchivedTable& archived : written) {
         std::cerr << "Exported " << archived.rows << " " << exportTableName(archived.table)
                   << " into " << target.string() << " (encrypted)\n";
     }
@@ -104,7 +180,7 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
                   "UTF-8)");
     command->add_option("--db", arguments.db,
                         kDbOptionHelp);
-    command->add_option("-o,--output", arguments.output, "Output file (default: standard output)")
+    command->add_option("-o,--output", arguments.output, "Output file; - or none: standard output")
         ->type_name("FILE");
     std::vector<std::string> names;
     for (std::string_view name : exportTableNames()) {
@@ -143,6 +219,7 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
         ->add_option("--passphrase-file", arguments.passphraseFile,
                      "With --encrypt: read the passphrase from the first line of FILE")
         ->type_name("FILE");
+    addQuietFlag(*command, arguments.quiet);
     return command;
 }
 
@@ -164,19 +241,27 @@ int runExport(const ExportArguments& arguments,
     if (arguments.encrypt) {
         return runEncryptedExport(arguments, database, table, options);
     }
+    // CSV on a terminal and a bar redrawn on the same one would garble each other.
+    const bool csvOnTerminal = arguments.allFolder.empty() &&
+                               (arguments.output.empty() || arguments.output == "-") &&
+                               ::isatty(STDOUT_FILENO) == 1;
+    ExportProgress progress(database, tablesToWrite(arguments, table), options,
+                            arguments.quiet || csvOnTerminal);
     if (!arguments.allFolder.empty()) {
-        (void)exportAllTables(database, options, arguments.allFolder, reportWritten);
+        (void)exportAllTables(database, progress.reporting(options), arguments.allFolder,
+                              [&](const ExportedFile& file) { progress.tableWritten(file); });
         return 0;
     }
     if (arguments.output.empty() || arguments.output == "-") {
         // Written and checked like a file, so a full disk or a closed pipe
         // behind standard output is an error naming it, not a quiet exit 1.
         OutputFile output(OutputFile::StandardOutput{});
-        (void)exportTableToOutput(database, table, options, output);
+        (void)exportTableToOutput(database, table, progress.reporting(options), output);
         output.commit();
         return 0;
     }
-    reportWritten(exportTableToFile(database, table, options, arguments.output));
+    progress.tableWritten(
+        exportTableToFile(database, table, progress.reporting(options), arguments.output));
     return 0;
 }
 

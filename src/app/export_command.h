@@ -23,6 +23,7 @@ struct ExportArguments {
     bool noNeutralise = false;
     bool encrypt = false;       // one encrypted archive (-o FILE, or --all FILE)
     std::string passphraseFile; // --passphrase-file; else KNOTMAP_PASSPHRASE or a prompt
+    bool quiet = false;         // no progress bar (app/terminal_progress.h)
 };
 
 // Adds `knotmap export` and its options to app.

@@ -4,14 +4,23 @@
 #include "store/sqlite_file/database_files.h"
 
 #include "app/database_path.h"
+#include "app/terminal_progress.h"
 #include "core/import_table.h"
 #include "store/csv_import.h"
 #include "store/simple_import.h"
 
 #include <CLI/CLI.hpp>
 
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
+#include <unistd.h>
 #include <variant>
 
 namespace knotmap {
@@ -65,7 +74,7 @@ Source folderSource(const fs::path& folder) {
 // A single file: the observations table, or the simple format. The header
 // decides; a header that is neither is reported as the observations table's
 // when it starts like one, so the message says which column is wrong.
-Source fileSource(const fs::path& file) {
+Source fileSource(const fs::path& file, const std::string& shown) {
     const auto header = readCsvHeader(file);
     ImportSource observations;
     observations.shape = ImportShape::ObservationsOnly;
@@ -78,7 +87,7 @@ Source fileSource(const fs::path& file) {
         const auto& columns = exportTableColumns(table);
         if (std::equal(header->begin(), header->end(), columns.begin(), columns.end())) {
             throw std::runtime_error(
-                file.string() + ": is the " + std::string(exportTableName(table)) +
+                shown + ": is the " + std::string(exportTableName(table)) +
                 " table alone; import the folder `knotmap export --all` wrote, or "
                 "observations.csv");
         }
@@ -90,22 +99,142 @@ Source fileSource(const fs::path& file) {
         return SimpleSource{file};
     }
     throw std::runtime_error(
-        file.string() + ": line 1: not a Knotmap export and not the simple format; the header "
+        shown + ": line 1: not a Knotmap export and not the simple format; the header "
                         "should be Knotmap's observations columns (client_id,client_name,...) or "
                         "date,region,pain with an optional notes column");
 }
 
-Source sourceFor(const ImportArguments& arguments) {
+// What `import -` reads: standard input, copied into a file in a private
+// (0700) temporary folder, removed again when the import is done. The rows
+// are read twice, checked and then written, and a pipe can be read once.
+// The file is called "standard input", so messages about its rows say so.
+class StandardInputCopy {
+public:
+    StandardInputCopy() {
+        std::string pattern = (fs::temp_directory_path() / "knotmap-stdin-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            throw std::runtime_error("cannot make a temporary folder in " +
+                                     fs::temp_directory_path().string() +
+                                     " for standard input: " + std::strerror(errno));
+        }
+        m_folder = pattern;
+        m_file = m_folder / "standard input";
+        try {
+            copyStandardInput();
+        } catch (...) {
+            std::error_code ignored;
+            fs::remove_all(m_folder, ignored); // no destructor for a half-made object
+            throw;
+        }
+    }
+    ~StandardInputCopy() {
+        std::error_code ignored;
+        fs::remove_all(m_folder, ignored);
+    }
+    StandardInputCopy(const StandardInputCopy&) = delete;
+    StandardInputCopy& operator=(const StandardInputCopy&) = delete;
+
+    [[nodiscard]] const fs::path& file() const { return m_file; }
+
+private:
+    void copyStandardInput() const {
+        std::ofstream out(m_file, std::ios::binary);
+        std::array<char, 64 * 1024> buffer{};
+        for (;;) {
+            const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+            if (got < 0 && errno == EINTR) {
+                continue;
+            }
+            if (got < 0) {
+                throw std::runtime_error(std::string("cannot read standard input: ") +
+                                         std::strerror(errno));
+            }
+            if (got == 0) {
+                break;
+            }
+            out.write(buffer.data(), got);
+        }
+        out.close();
+        if (!out) {
+            throw std::runtime_error("cannot keep standard input in " + m_folder.string() + ": " +
+                                     std::strerror(errno));
+        }
+    }
+
+    fs::path m_folder;
+    fs::path m_file;
+};
+
+Source sourceFor(const ImportArguments& arguments, const StandardInputCopy* input) {
+    if (input != nullptr) {
+        Source source = fileSource(input->file(), "standard input");
+        if (auto* knotmap = std::get_if<ImportSource>(&source)) {
+            knotmap->restoreText = !arguments.noNeutralise;
+        }
+        return source;
+    }
     const fs::path path(arguments.source);
     if (!fs::exists(path)) {
         throw std::runtime_error(path.string() + ": no such file or folder");
     }
-    Source source = fs::is_directory(path) ? folderSource(path) : fileSource(path);
+    Source source = fs::is_directory(path) ? folderSource(path) : fileSource(path, path.string());
     if (auto* knotmap = std::get_if<ImportSource>(&source)) {
         knotmap->restoreText = !arguments.noNeutralise;
     }
     return source;
 }
+
+// The import's progress as the share of its files' bytes read: each file
+// is read twice (checked, then written; once for a dry run). Files with
+// fewer rows than one progress step never report, so the bar may end a
+// little short of 100% before it is cleared.
+class ImportProgress {
+public:
+    ImportProgress(const ImportSource& source, bool dryRun, bool quiet)
+        : m_bar(dryRun ? "Checking" : "Importing", "", quiet) {
+        if (!m_bar.shown()) {
+            return;
+        }
+        std::error_code ignored;
+        for (std::string_view name : exportTableNames()) {
+            if (source.shape == ImportShape::ObservationsOnly && name != "observations") {
+                continue;
+            }
+            const auto size = fs::file_size(source.file(*exportTableFromName(name)).path, ignored);
+            m_total += ignored ? 0 : static_cast<std::int64_t>(size);
+        }
+        m_total *= dryRun ? 1 : 2;
+        m_bar.updateFraction(0.0);
+    }
+
+    // source with a progress callback that draws the bar.
+    ImportSource reporting(ImportSource source) {
+        if (m_bar.shown()) {
+            source.progress = [this](const fs::path& file, std::int64_t bytes) {
+                // Within one reading of a file the figures only grow: a new
+                // file, or the same one read again, starts over.
+                if (file != m_file || bytes <= m_bytes) {
+                    std::error_code ignored;
+                    const auto size = m_file.empty() ? 0 : fs::file_size(m_file, ignored);
+                    m_finished += ignored ? 0 : static_cast<std::int64_t>(size);
+                    m_file = file;
+                }
+                m_bytes = bytes;
+                m_bar.updateFraction(static_cast<double>(m_finished + bytes) /
+                                     static_cast<double>(std::max<std::int64_t>(1, m_total)));
+            };
+        }
+        return source;
+    }
+    void clear() { m_bar.clear(); }
+
+private:
+    TerminalProgress m_bar;
+    std::int64_t m_total = 0;
+    std::int64_t m_finished = 0; // bytes of the readings already complete
+    fs::path m_file;             // the file being read
+    std::int64_t m_bytes = 0;    // of it, so far
+};
 
 // A database made only for this import (by this process, not another one
 // that created the same path a moment earlier), with SQLite's companions.
@@ -169,7 +298,9 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
                   "observations.csv) or the simple date,region,pain[,notes] format");
     command->add_option("--db", arguments.db,
                         std::string(kDbOptionHelp) + "; a file is created when missing");
-    command->add_option("source", arguments.source, "A CSV file, or a folder from export --all")
+    command
+        ->add_option("source", arguments.source,
+                     "A CSV file, a folder from export --all, or - for standard input")
         ->required();
     command->add_flag("--dry-run", arguments.dryRun, "Check everything, write nothing");
     command->add_option("--client", arguments.client,
@@ -177,12 +308,23 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
                         "(default: the only client)");
     command->add_flag("--no-neutralise", arguments.noNeutralise,
                       "The file was exported with --no-neutralise: keep leading apostrophes");
+    addQuietFlag(*command, arguments.quiet);
     return command;
 }
 
 int runImport(const ImportArguments& arguments,
               const std::function<Database(const std::string&)>& openDatabase) {
-    const Source source = sourceFor(arguments);
+    std::optional<StandardInputCopy> input;
+    if (arguments.source == "-") {
+        if (::isatty(STDIN_FILENO) == 1) {
+            std::cerr << "knotmap import: - reads the CSV from standard input, which is a "
+                         "terminal here; pipe or redirect a file into it (knotmap import "
+                         "--db DB - < file.csv)\n";
+            return 2;
+        }
+        input.emplace();
+    }
+    const Source source = sourceFor(arguments, input ? &*input : nullptr);
     const DatabaseLocation where = resolveDatabase(arguments.db);
     const fs::path path = where.isServer() ? fs::path() : where.file();
     try {
@@ -206,7 +348,10 @@ int runImport(const ImportArguments& arguments,
             }
         };
         if (const auto* knotmap = std::get_if<ImportSource>(&source)) {
-            const ImportPlan plan = importKnotmapCsv(database, *knotmap, arguments.dryRun);
+            ImportProgress progress(*knotmap, arguments.dryRun, arguments.quiet);
+            const ImportPlan plan =
+                importKnotmapCsv(database, progress.reporting(*knotmap), arguments.dryRun);
+            progress.clear();
             keep();
             printPlan(plan, arguments.dryRun, name);
         } else {

@@ -13,16 +13,18 @@ namespace knotmap {
 
 struct ImportArguments {
     std::string db;
-    std::string source;  // a file, or the folder `export --all` wrote
+    std::string source;  // a file, the folder `export --all` wrote, or - (standard input)
     std::string client;  // simple format: whose rows these are
     bool dryRun = false;
     bool noNeutralise = false; // the file was exported with --no-neutralise
+    bool quiet = false;        // no progress bar (app/terminal_progress.h)
 };
 
 // Adds `knotmap import` and its options to app.
 CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments);
 
-// Works out what the source is (all tables, observations alone or the simple
+// Works out what the source is (standard input is first copied into a
+// private temporary file, as the rows are read twice: checked, then written) (all tables, observations alone or the simple
 // format), checks every row and writes it all in one transaction, or nothing.
 // Returns 1 with the problems listed on standard error when the import is
 // refused; the database is then as it was (a file the import created is

@@ -1,6 +1,8 @@
 #include "app/report_command.h"
 
 #include "app/database_path.h"
+#include "app/terminal_progress.h"
+#include "core/text_search.h"
 #include "core/timestamp.h"
 #include "report/report_checkins.h"
 #include "report/report_loader.h"
@@ -13,6 +15,7 @@
 #include <cctype>
 #include <iostream>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace knotmap {
 namespace {
@@ -44,13 +47,6 @@ CLI::Validator isoDate() {
         "YYYY-MM-DD");
 }
 
-// CLI11 accepts the choices in any case but passes them on as typed.
-std::string lowerCase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 std::optional<std::string> optionalText(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
@@ -78,7 +74,9 @@ CLI::App* addReportCommand(CLI::App& app, ReportArguments& arguments) {
                      "Self check-ins: weekly (a summary per week, the default), full (every "
                      "check-in with its notes) or none; therapy visits are always in full")
         ->check(CLI::IsMember({"weekly", "full", "none"}, CLI::ignore_case));
-    command->add_option("-o,--output", arguments.output, "PDF file to write")->required();
+    command->add_option("-o,--output", arguments.output, "PDF file to write; - for standard output")
+        ->required();
+    addQuietFlag(*command, arguments.quiet);
     return command;
 }
 
@@ -91,19 +89,30 @@ int runReport(const ReportArguments& arguments) {
     const DatabaseLocation where = resolveDatabase(arguments.db);
     Database database = Database::open(where, readingOptions());
     const Client client = report::findReportClient(database, arguments.client);
+    // A PDF shown on the terminal is noise already; the bar would add to it.
+    const bool pdfOnTerminal = arguments.output == "-" && ::isatty(STDOUT_FILENO) == 1;
+    TerminalProgress progress("Writing report", "pages", arguments.quiet || pdfOnTerminal);
+    progress.updateFraction(0.0); // reading the records and laying out: pages not known yet
     const report::DateRange range{optionalText(arguments.from), optionalText(arguments.to)};
     const report::ReportData data = report::loadReportData(database, client, range);
 
     report::ReportOptions options;
     options.paper =
-        lowerCase(arguments.paper) == "letter" ? report::Paper::Letter : report::Paper::A4;
-    options.checkIns = report::checkInDetailFromCode(lowerCase(arguments.checkIns))
+        lowercaseAscii(arguments.paper) == "letter" ? report::Paper::Letter : report::Paper::A4;
+    // CLI11 accepts the choices in any case but passes them on as typed.
+    options.checkIns = report::checkInDetailFromCode(lowercaseAscii(arguments.checkIns))
                            .value_or(report::CheckInDetail::Weekly);
     options.output = arguments.output;
     options.generatedDate = LocalTimestamp::now().localDate();
+    options.progress = [&](int pagesDone, int pageCount) {
+        progress.update(pagesDone, pageCount);
+    };
     const report::ReportResult result = report::writeReport(data, options);
+    progress.clear();
     std::cerr << "Wrote a " << result.pages << "-page report on " << client.name << " ("
-              << data.sessionCount() << " sessions) to " << arguments.output << "\n";
+              << data.sessionCount() << " sessions) to "
+              << (arguments.output == "-" ? std::string("standard output") : arguments.output)
+              << "\n";
     return 0;
 }
 

@@ -74,6 +74,9 @@ std::int64_t readImportTable(const ImportTableFile& file, ImportProblems& proble
         ++rows;
         ImportRow row(record, file.columns, file.name, problems, file.restoreText);
         onRow(row);
+        if (file.progress && rows % kImportProgressRows == 0) {
+            file.progress(static_cast<std::int64_t>(in.tellg()));
+        }
     }
     if (const auto& error = reader.error()) {
         fileProblem(problems, file, error->line, error->column, error->message);

@@ -15,7 +15,12 @@ struct ImportTableFile {
     std::string name; // as messages show it, e.g. "observations.csv"
     std::vector<std::string> columns;
     bool restoreText = true; // undo the export's spreadsheet neutralisation
+    // Told how many bytes of the file are read so far, every
+    // kImportProgressRows rows, for a progress bar; may be empty.
+    std::function<void(std::int64_t bytesRead)> progress;
 };
+
+inline constexpr std::int64_t kImportProgressRows = 4096;
 
 // Streams one CSV table of an import, so memory stays bounded however large
 // the file is. The header must list `columns` in order; each data record must

@@ -76,6 +76,9 @@ ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
         pages.push_back(document.addPage(page.width, page.height));
     }
     for (const Placement& placement : pagination.placements) {
+        if (options.progress) { // placements come page by page
+            options.progress(placement.page, pagination.pageCount);
+        }
         PdfPainter painter(document, pages[static_cast<std::size_t>(placement.page)], page.height);
         const BlockArea area{page.marginX, page.marginTop + placement.top, page.contentWidth()};
         blocks[placement.block].draw(painter, area);
@@ -86,6 +89,9 @@ ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
     }
     document.setInfo("Client report: " + data.client.name, "Knotmap",
                      "Muscle knots, pain trends, sessions and treatments, " + periodText(data));
+    if (options.progress) {
+        options.progress(pagination.pageCount, pagination.pageCount);
+    }
     std::string pdf;
     try {
         pdf = document.bytes();
@@ -93,7 +99,13 @@ ReportResult writeReport(const ReportData& data, const ReportOptions& options) {
         throw std::runtime_error(options.output.string() +
                                  ": cannot write the report: " + error.what());
     }
-    writeOutputFile(options.output, pdf, "the report");
+    if (options.output == "-") { // `knotmap report -o -`: the PDF on standard output
+        OutputFile output(OutputFile::StandardOutput{});
+        output.write(pdf);
+        output.commit();
+    } else {
+        writeOutputFile(options.output, pdf, "the report");
+    }
     return {pagination.pageCount, document.fontFamily()};
 }
 

@@ -4,6 +4,7 @@
 #include "report/report_layout.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,9 +12,12 @@ namespace knotmap::report {
 
 struct ReportOptions {
     Paper paper = Paper::A4;
-    std::filesystem::path output;
+    std::filesystem::path output; // "-": standard output
     std::string generatedDate; // shown in the title and footer, "YYYY-MM-DD"
     CheckInDetail checkIns = CheckInDetail::Weekly;
+    // Told the pages drawn so far of all, as the pages are drawn (laying
+    // them out comes first and is not counted); for a progress bar.
+    std::function<void(int pagesDone, int pageCount)> progress;
 };
 
 struct ReportResult {

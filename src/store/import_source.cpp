@@ -16,6 +16,11 @@ ImportTableFile ImportSource::file(ExportTable table) const {
         file.columns.emplace_back(column);
     }
     file.restoreText = restoreText;
+    if (progress) {
+        file.progress = [progress = progress, path = file.path](std::int64_t bytes) {
+            progress(path, bytes);
+        };
+    }
     return file;
 }
 

@@ -3,7 +3,9 @@
 #include "core/import_table.h"
 #include "store/table_export.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace knotmap {
@@ -20,6 +22,9 @@ struct ImportSource {
     // Undo the export's spreadsheet neutralisation on text cells; off for a
     // file exported with --no-neutralise.
     bool restoreText = true;
+    // Told, while a file is read (checked, then read again to be written),
+    // which file and how many of its bytes so far; for a progress bar.
+    std::function<void(const std::filesystem::path& file, std::int64_t bytesRead)> progress;
 
     // The file holding `table`, with its expected columns.
     [[nodiscard]] ImportTableFile file(ExportTable table) const;

@@ -158,10 +158,11 @@ BackupFolderLock::~BackupFolderLock() {
     ::close(m_descriptor);
 }
 
-BackupSummary takeBackupIntoFolder(const fs::path& database, const crypto::Secret* passphrase) {
+BackupSummary takeBackupIntoFolder(const fs::path& database, const crypto::Secret* passphrase,
+                                   const BackupProgress& progress) {
     const BackupFolderLock lock(database);
     const fs::path target = newBackupPath(database, passphrase != nullptr);
-    BackupSummary summary = backupDatabaseFile(database, target, passphrase);
+    BackupSummary summary = backupDatabaseFile(database, target, passphrase, progress);
     (void)pruneBackups(database);
     return summary;
 }

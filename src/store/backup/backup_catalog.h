@@ -33,8 +33,10 @@ void readBackupCounts(BackupEntry& entry);
 
 // Takes a backup of the database into its backups folder (created 0700)
 // under a new name of this moment, then prunes the folder (backupsToPrune).
+// progress as for backupDatabaseFile.
 BackupSummary takeBackupIntoFolder(const std::filesystem::path& database,
-                                   const crypto::Secret* passphrase = nullptr);
+                                   const crypto::Secret* passphrase = nullptr,
+                                   const BackupProgress& progress = {});
 
 // Held while a backup is named, written and the folder pruned: two
 // programs backing up the same database in the same second (two imports)

@@ -1,6 +1,7 @@
 #include "store/backup/backup_file.h"
 
 #include "core/output_file.h"
+#include "core/staging_path.h"
 #include "crypto/seal_reader.h"
 #include "crypto/seal_writer.h"
 #include "store/migrations.h"
@@ -9,20 +10,21 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
-#include <sqlite3.h>
 
 #include <array>
 #include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <sqlite3.h>
 #include <stdexcept>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 #include <utility>
 
@@ -69,26 +71,15 @@ private:
     bool m_kept = false;
 };
 
-void syncPath(const fs::path& path, int flags) {
-    const int descriptor = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (descriptor < 0 || ::fsync(descriptor) != 0) {
-        const int error = errno;
-        if (descriptor >= 0) {
-            ::close(descriptor);
-        }
-        failWith(path, std::string("cannot write: ") + std::strerror(error));
+// Renames from to to, which must not exist, durably (core/staging_path.h).
+void putBackupInPlace(const fs::path& from, const fs::path& to) {
+    try {
+        moveIntoPlace(from, to, ExistingTarget::Keep);
+    } catch (const std::system_error& error) {
+        failWith(to, error.code() == std::errc::file_exists
+                         ? std::string("already exists")
+                         : "cannot write: " + error.code().message());
     }
-    ::close(descriptor);
-}
-
-// Renames from to to, which must not exist, and makes the rename durable.
-void moveIntoPlace(const fs::path& from, const fs::path& to) {
-    syncPath(from, O_RDONLY);
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) != 0) {
-        failWith(to, errno == EEXIST ? std::string("already exists")
-                                     : std::string("cannot write: ") + std::strerror(errno));
-    }
-    syncPath(to.parent_path().empty() ? fs::path(".") : to.parent_path(), O_RDONLY | O_DIRECTORY);
 }
 
 // Why SQLite failed, in the words the rest of Knotmap uses: a full disk is
@@ -106,23 +97,57 @@ std::string sqliteReason(const SQLite::Exception& error, std::initializer_list<s
 // A self-contained copy of the database open on from (SQLite's online backup
 // API: consistent while others write) in the empty file copy.
 // named and failure name the file the person asked for, in messages.
+// Pages per step when the snapshot reports progress: a few milliseconds of
+// copying between reports.
+constexpr int kBackupPagesPerStep = 256;
+
+// Copies the whole database in steps, telling progress after each. The
+// read transaction held over all the steps is what step(-1) holds for its
+// one step: every page comes from the same snapshot, and a program writing
+// meanwhile does not make the copy start over. Returns the last step's code.
+int snapshotInSteps(SQLite::Database& from, SQLite::Backup& backup,
+                    const BackupProgress& progress) {
+    from.exec("BEGIN");
+    (void)from.execAndGet("SELECT count(*) FROM sqlite_schema"); // the read starts here
+    int result = SQLITE_OK;
+    try {
+        do {
+            result = backup.executeStep(kBackupPagesPerStep);
+            const int total = backup.getTotalPageCount();
+            if (total > 0) {
+                progress(static_cast<double>(total - backup.getRemainingPageCount()) / total);
+            }
+        } while (result == SQLITE_OK);
+    } catch (...) {
+        from.exec("ROLLBACK");
+        throw;
+    }
+    from.exec("ROLLBACK"); // nothing was written: ending the read is all
+    return result;
+}
+
 void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& named,
-                  const std::string& failure = "cannot take the backup") {
+                  const std::string& failure = "cannot take the backup",
+                  const BackupProgress& progress = {}) {
     std::optional<SQLite::Database> to;
     try {
         to.emplace(copy.string(), SQLite::OPEN_READWRITE);
         SQLite::Backup backup(*to, from);
+        const int result =
+            progress ? snapshotInSteps(from, backup, progress) : backup.executeStep(-1);
         // BUSY or LOCKED: another program held the write lock past the wait.
-        if (backup.executeStep(-1) != SQLITE_DONE) {
-            failWith(named, failure + ": another program kept the database locked "
-                            "for over " +
+        if (result != SQLITE_DONE) {
+            failWith(named, failure +
+                                ": another program kept the database locked "
+                                "for over " +
                                 std::to_string(kCommandBusyTimeoutMs / 1000) + " s");
         }
         // One file, nothing beside it: the copy must not need a -wal.
         to->exec("PRAGMA journal_mode = DELETE");
     } catch (const SQLite::Exception& error) {
-        failWith(named, failure + ": " +
-                            sqliteReason(error, {from.getHandle(), to ? to->getHandle() : nullptr}));
+        failWith(named,
+                 failure + ": " +
+                     sqliteReason(error, {from.getHandle(), to ? to->getHandle() : nullptr}));
     }
 }
 
@@ -147,8 +172,7 @@ void sealDatabase(const fs::path& plain, const fs::path& target, const std::stri
     // What a killed encrypted backup left in target's folder goes first.
     removeAbandonedTemporaries(target.parent_path());
     OutputFile output(target, "the backup");
-    crypto::SealWriter sealed(output.stream(), passphrase,
-                              crypto::sealed::Content::DatabaseBackup);
+    crypto::SealWriter sealed(output.stream(), passphrase, crypto::sealed::Content::DatabaseBackup);
     sealed.beginEntry(entryName);
     std::array<char, 64 * 1024> buffer{};
     while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
@@ -186,8 +210,7 @@ std::optional<long> temporaryOwner(const std::string& name) {
         return pid;
     }
     const std::string rest(end + 1);
-    const bool digits =
-        !rest.empty() && rest.find_first_not_of("0123456789") == std::string::npos;
+    const bool digits = !rest.empty() && rest.find_first_not_of("0123456789") == std::string::npos;
     if (head.size() > 7 && head.ends_with(".sealed") && digits) {
         return pid;
     }
@@ -212,11 +235,12 @@ void removeAbandonedTemporaries(const fs::path& folder) {
     }
 }
 
-BackupSummary backupFromConnection(SQLite::Database& source, const fs::path& target) {
+BackupSummary backupFromConnection(SQLite::Database& source, const fs::path& target,
+                                   const BackupProgress& progress) {
     TemporaryFile copy(target.parent_path(), target.filename().string());
-    snapshotFrom(source, copy.path(), target);
+    snapshotFrom(source, copy.path(), target, "cannot take the backup", progress);
     BackupSummary summary = checkBackupDatabase(copy.path(), target.string());
-    moveIntoPlace(copy.path(), target);
+    putBackupInPlace(copy.path(), target);
     copy.keep();
     summary.path = target;
     return summary;
@@ -251,7 +275,7 @@ BackupSummary checkBackupDatabase(const fs::path& file, const std::string& what)
 }
 
 BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& target,
-                                 const crypto::Secret* passphrase) {
+                                 const crypto::Secret* passphrase, const BackupProgress& progress) {
     std::error_code ignored;
     if (fs::exists(fs::symlink_status(target, ignored))) {
         failWith(target, "already exists");
@@ -262,12 +286,13 @@ BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& targe
     // The plain snapshot of a killed encrypted backup waits beside the database.
     removeAbandonedTemporaries(database.parent_path());
     if (passphrase == nullptr) {
-        return backupFromConnection(*openSource(database, target), target);
+        return backupFromConnection(*openSource(database, target), target, progress);
     }
     // The plain snapshot waits beside the database, never beside target
     // (which may be a shared or synced folder).
     TemporaryFile plain(database.parent_path(), database.filename().string() + ".backup");
-    snapshotFrom(*openSource(database, target), plain.path(), target);
+    snapshotFrom(*openSource(database, target), plain.path(), target, "cannot take the backup",
+                 progress);
     BackupSummary summary = checkBackupDatabase(plain.path(), target.string());
     sealDatabase(plain.path(), target, database.filename().string(), *passphrase);
     summary.path = target;
@@ -276,8 +301,7 @@ BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& targe
     return summary;
 }
 
-BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
-                            const fs::path& shownAs,
+BackupSummary extractBackup(const fs::path& backup, const fs::path& target, const fs::path& shownAs,
                             const std::function<crypto::Secret()>& passphrase) {
     std::error_code ignored;
     if (fs::exists(fs::symlink_status(target, ignored))) {
@@ -356,7 +380,7 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target,
                      "cannot write the restored database");
     }
     BackupSummary summary = checkBackupDatabase(copy.path(), backup.string());
-    moveIntoPlace(copy.path(), target);
+    putBackupInPlace(copy.path(), target);
     copy.keep();
     summary.path = target;
     summary.encrypted = sealedContent.has_value();

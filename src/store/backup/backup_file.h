@@ -32,13 +32,21 @@ struct BackupSummary {
 // that is sealed lives meanwhile beside the database, as protected as the
 // database itself, and is removed. Throws std::runtime_error naming the
 // file on any failure, leaving nothing at target.
+//
+// progress, when given, hears the share of the database copied so far (0 to
+// 1) as the snapshot is taken a few hundred pages at a time, inside one read
+// transaction so all of it is still one consistent state; the integrity
+// check that follows is not counted.
+using BackupProgress = std::function<void(double copied)>;
 BackupSummary backupDatabaseFile(const std::filesystem::path& database,
                                  const std::filesystem::path& target,
-                                 const crypto::Secret* passphrase = nullptr);
+                                 const crypto::Secret* passphrase = nullptr,
+                                 const BackupProgress& progress = {});
 
 // As backupDatabaseFile without a passphrase, reading through a connection
 // the caller already holds (a restore's exclusive one) instead of a new one.
-BackupSummary backupFromConnection(SQLite::Database& source, const std::filesystem::path& target);
+BackupSummary backupFromConnection(SQLite::Database& source, const std::filesystem::path& target,
+                                   const BackupProgress& progress = {});
 
 // Removes the hidden temporaries (".NAME.partial-PID-...") that processes
 // no longer running left in folder: a backup or restore killed midway.

@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 BackupSummary backupServerDatabase(const DatabaseLocation& server, const fs::path& target,
                                    const fs::path& stagingFolder,
-                                   const crypto::Secret* passphrase) {
+                                   const crypto::Secret* passphrase,
+                                   const BackupProgress& progress) {
     std::error_code ignored;
     if (fs::exists(fs::symlink_status(target, ignored))) {
         throw std::runtime_error(target.string() + ": already exists");
@@ -34,7 +35,11 @@ BackupSummary backupServerDatabase(const DatabaseLocation& server, const fs::pat
         {
             Database source = Database::open(server, readingOptions());
             Database copy = Database::openForImport(staging);
-            (void)copyDatabase(source, copy);
+            (void)copyDatabase(source, copy, [&](std::int64_t copied, std::int64_t total) {
+                if (progress && total > 0) {
+                    progress(static_cast<double>(copied) / static_cast<double>(total));
+                }
+            });
             copy.commitCreation();
         }
         return backupDatabaseFile(staging, target, passphrase);

@@ -17,10 +17,12 @@ namespace knotmap {
 // of an encrypted backup waits there, never beside target), then backs
 // that up into target, which must not exist. Throws std::runtime_error or
 // StoreError naming the server or the file; nothing is left at target or
-// in stagingFolder on failure.
+// in stagingFolder on failure. progress hears the share of the server's rows
+// copied (the backup of the local copy that follows is quick).
 BackupSummary backupServerDatabase(const DatabaseLocation& server,
                                    const std::filesystem::path& target,
                                    const std::filesystem::path& stagingFolder,
-                                   const crypto::Secret* passphrase = nullptr);
+                                   const crypto::Secret* passphrase = nullptr,
+                                   const BackupProgress& progress = {});
 
 } // namespace knotmap
