@@ -67,9 +67,9 @@ void writeText(std::ostream& out, const std::vector<AuditEvent>& events) {
 
 void writeCsv(std::ostream& out, const std::vector<AuditEvent>& events) {
     CsvWriter csv(out);
-    for (const char* column : {"id", "at_utc", "at_local", "person", "person_name", "table",
-                               "row_id", "action", "client_id", "client_name", "changes",
-                               "before", "after"}) {
+    for (const char* column :
+         {"id", "at_utc", "at_local", "person", "person_name", "table", "row_id", "action",
+          "client_id", "client_name", "changes", "before", "after"}) {
         csv.field(column);
     }
     csv.endRow();

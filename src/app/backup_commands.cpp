@@ -27,8 +27,8 @@ namespace fs = std::filesystem;
 fs::path requireFile(const std::string& db, const char* command, const char* forServer) {
     const DatabaseLocation where = resolveDatabase(db);
     if (where.isServer()) {
-        throw std::runtime_error(where.describe() + ": " + command +
-                                 " works on a database file; " + forServer);
+        throw std::runtime_error(where.describe() + ": " + command + " works on a database file; " +
+                                 forServer);
     }
     return where.file();
 }
@@ -51,7 +51,8 @@ CLI::App* addBackupCommand(CLI::App& app, BackupArguments& arguments) {
         "backup", "Take a checked snapshot of the database into the backups folder beside it "
                   "(or -o FILE; a server database into a Knotmap file, -o FILE)");
     command->add_option("--db", arguments.db, kDbOptionHelp);
-    command->add_option("-o,--output", arguments.output, "Write the backup to FILE (must not exist)")
+    command
+        ->add_option("-o,--output", arguments.output, "Write the backup to FILE (must not exist)")
         ->type_name("FILE");
     command->add_flag("--encrypt", arguments.encrypt,
                       "Seal the backup with a passphrase (asked twice, or from "
@@ -127,8 +128,9 @@ int runBackup(const BackupArguments& arguments) {
 
 int runBackups(const BackupsArguments& arguments) {
     try {
-        const fs::path database = requireFile(
-            arguments.db, "backups", "a server's backups are the files `knotmap backup -o FILE` wrote");
+        const fs::path database =
+            requireFile(arguments.db, "backups",
+                        "a server's backups are the files `knotmap backup -o FILE` wrote");
         std::vector<BackupEntry> entries = listBackups(database);
         if (entries.empty()) {
             std::cout << "No backups of " << database.string() << " in "
@@ -139,10 +141,12 @@ int runBackups(const BackupsArguments& arguments) {
                     "sessions", "file");
         for (BackupEntry& entry : entries) {
             readBackupCounts(entry);
-            const std::string clients =
-                entry.encrypted ? "-" : entry.clients ? std::to_string(*entry.clients) : "?";
-            const std::string sessions =
-                entry.encrypted ? "-" : entry.sessions ? std::to_string(*entry.sessions) : "?";
+            const std::string clients = entry.encrypted ? "-"
+                                        : entry.clients ? std::to_string(*entry.clients)
+                                                        : "?";
+            const std::string sessions = entry.encrypted  ? "-"
+                                         : entry.sessions ? std::to_string(*entry.sessions)
+                                                          : "?";
             std::printf("%-19s  %10s  %7s  %8s  %s%s\n", backupTimeText(entry.utcSeconds).c_str(),
                         backupSizeText(entry.bytes).c_str(), clients.c_str(), sessions.c_str(),
                         entry.path.string().c_str(), entry.encrypted ? " (encrypted)" : "");

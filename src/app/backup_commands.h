@@ -10,7 +10,7 @@ namespace knotmap {
 
 struct BackupArguments {
     std::string db;
-    std::string output;         // -o: this file instead of the backups folder
+    std::string output; // -o: this file instead of the backups folder
     bool encrypt = false;
     std::string passphraseFile; // else KNOTMAP_PASSPHRASE, else a prompt (twice)
     bool quiet = false;         // no progress bar (app/terminal_progress.h)

@@ -16,10 +16,10 @@
 #include "app/version.h"
 #include "core/timestamp.h"
 #include "store/database.h"
-#include "store/sqlite_file/database_files.h"
-#include "store/sqlite_file/database_file_check.h"
 #include "store/database_info.h"
 #include "store/demo_writer.h"
+#include "store/sqlite_file/database_file_check.h"
+#include "store/sqlite_file/database_files.h"
 #include "store/store_error.h"
 
 #include <CLI/CLI.hpp>
@@ -27,8 +27,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,8 +100,7 @@ int onDatabase(const std::string& dbOption, bool removeIfCreated, const std::fun
 // database itself (or its -wal/-shm) is refused before anything is opened:
 // reading it as CSV would hold a second descriptor on the live database, and
 // an export renamed over it would replace the records.
-void refuseDatabaseAsFile(const std::string& dbOption, const std::string& file,
-                          const char* role) {
+void refuseDatabaseAsFile(const std::string& dbOption, const std::string& file, const char* role) {
     const DatabaseLocation where = resolveDatabase(dbOption);
     if (file.empty() || file == "-" || where.isServer()) {
         return;
@@ -179,7 +178,8 @@ void printFindings(const OpenFindings& findings) {
     if (bad.empty()) {
         std::cout << "constraints     ok\n";
     } else {
-        std::cout << "constraints     " << bad.count << (bad.count == 1 ? " row breaks" : " rows break")
+        std::cout << "constraints     " << bad.count
+                  << (bad.count == 1 ? " row breaks" : " rows break")
                   << " Knotmap's constraints (not shown, exported or reported as data)\n";
         for (const BadRow& row : bad.rows) {
             std::cout << "  " << row.table << " " << row.key << ": " << row.reason << "\n";
@@ -253,11 +253,10 @@ std::optional<std::string> windowDatabaseProblem(const std::string& positional,
     }
     if (!dbOption.empty()) {
         const DatabaseLocation option = DatabaseLocation::parse(dbOption);
-        const bool same =
-            named.isServer() || option.isServer()
-                ? positional == dbOption
-                : std::filesystem::absolute(named.file()).lexically_normal() ==
-                      std::filesystem::absolute(option.file()).lexically_normal();
+        const bool same = named.isServer() || option.isServer()
+                              ? positional == dbOption
+                              : std::filesystem::absolute(named.file()).lexically_normal() ==
+                                    std::filesystem::absolute(option.file()).lexically_normal();
         if (!same) {
             return "two databases to open: " + positional + " and --db " + dbOption +
                    "; give one of them";
@@ -267,8 +266,7 @@ std::optional<std::string> windowDatabaseProblem(const std::string& positional,
 }
 
 void addDbOption(CLI::App& command, std::string& target) {
-    command.add_option("--db", target,
-                       kDbOptionHelp);
+    command.add_option("--db", target, kDbOptionHelp);
 }
 
 } // namespace

@@ -1,9 +1,7 @@
 #include "app/copy_command.h"
 
 #include "app/terminal_progress.h"
-
 #include "core/staging_path.h"
-
 #include "store/backup/backup_file.h"
 #include "store/copy/database_copy.h"
 #include "store/database.h"

@@ -1,7 +1,7 @@
-#include "app/database_path.h"
 #include "app/export_command.h"
-#include "app/terminal_progress.h"
 
+#include "app/database_path.h"
+#include "app/terminal_progress.h"
 #include "core/calendar_day.h"
 #include "core/output_file.h"
 #include "crypto/passphrase.h"
@@ -178,8 +178,7 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "export", "Export observations (or another table, or all of them) as CSV (RFC 4180, "
                   "UTF-8)");
-    command->add_option("--db", arguments.db,
-                        kDbOptionHelp);
+    command->add_option("--db", arguments.db, kDbOptionHelp);
     command->add_option("-o,--output", arguments.output, "Output file; - or none: standard output")
         ->type_name("FILE");
     std::vector<std::string> names;
@@ -196,7 +195,9 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
                      "(DIR is created if missing); with --encrypt, DIR is instead the one "
                      "archive file to write")
         ->type_name("DIR");
-    command->add_option("--client", arguments.client, "Only this client (the name, ignoring case and accents)")
+    command
+        ->add_option("--client", arguments.client,
+                     "Only this client (the name, ignoring case and accents)")
         ->type_name("NAME");
     command
         ->add_option("--from", arguments.from,

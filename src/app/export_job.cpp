@@ -56,8 +56,8 @@ void runEncrypted(Database& database, const ui::ExportRequest& request,
     };
     const std::vector<fs::path> created = prepareFileTarget(request.path);
     try {
-        for (const ArchivedTable& archived : exportEncryptedArchive(
-                 database, tables, summed, request.path, *request.passphrase)) {
+        for (const ArchivedTable& archived :
+             exportEncryptedArchive(database, tables, summed, request.path, *request.passphrase)) {
             result.files.push_back({archived.table, request.path, archived.rows});
         }
     } catch (...) {

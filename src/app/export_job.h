@@ -1,7 +1,6 @@
 #pragma once
 
 #include "store/database_location.h"
-
 #include "store/export_files.h"
 #include "ui/dialogs/export_dialog.h"
 

@@ -19,10 +19,10 @@
 #include "ui/dialogs/create_database_prompt.h"
 #include "ui/dialogs/password_prompt.h"
 #include "ui/history/history_data.h"
-#include "ui/shell/frame_requests.h"
 #include "ui/knots/knot_log_controller.h"
 #include "ui/sessions/session_controller.h"
 #include "ui/shell/app_view_model.h"
+#include "ui/shell/frame_requests.h"
 #include "ui/shell/main_screen.h"
 #include "ui/shell/test_probe.h"
 #include "ui/treatments/treatment_controller.h"
@@ -380,8 +380,8 @@ void showCarriedNotice(const ui::NoticeState& carried, ui::NoticeState& notice) 
         notice = carried;
         return;
     }
-    notice.detail += (notice.detail.empty() ? "" : "\n") + carried.title + ". " +
-                     carried.message + (carried.detail.empty() ? "" : " " + carried.detail);
+    notice.detail += (notice.detail.empty() ? "" : "\n") + carried.title + ". " + carried.message +
+                     (carried.detail.empty() ? "" : " " + carried.detail);
 }
 
 // What the window does once the database it had open is closed.
@@ -440,8 +440,8 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
     // window already shows it: only of the person's own database (not the
     // sample), and not of one opened read-only or breaking the rules.
     std::optional<DailyBackup> dailyBackup;
-    if (state.workspace != nullptr && !databasePath.isServer() &&
-        !options.database.isServer() && databasePath.file() == options.database.file() &&
+    if (state.workspace != nullptr && !databasePath.isServer() && !options.database.isServer() &&
+        databasePath.file() == options.database.file() &&
         workspace->database().openReport().findings.empty()) {
         dailyBackup.emplace(databasePath.file());
     }
@@ -536,8 +536,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             restoreRequested = state.restore.request.has_value() &&
                                (state.workspace == nullptr || !state.workspace->savesWaiting());
             const bool errorDismissed = state.error && state.error->dismissed;
-            return !state.quitRequested && !errorDismissed && !switchDatabase &&
-                   !restoreRequested;
+            return !state.quitRequested && !errorDismissed && !switchDatabase && !restoreRequested;
         },
         options.frameLimit);
     if (state.workspace != nullptr) {

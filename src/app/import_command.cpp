@@ -1,13 +1,12 @@
 #include "app/import_command.h"
 
-#include "store/backup/backup_catalog.h"
-#include "store/sqlite_file/database_files.h"
-
 #include "app/database_path.h"
 #include "app/terminal_progress.h"
 #include "core/import_table.h"
+#include "store/backup/backup_catalog.h"
 #include "store/csv_import.h"
 #include "store/simple_import.h"
+#include "store/sqlite_file/database_files.h"
 
 #include <CLI/CLI.hpp>
 
@@ -100,8 +99,8 @@ Source fileSource(const fs::path& file, const std::string& shown) {
     }
     throw std::runtime_error(
         shown + ": line 1: not a Knotmap export and not the simple format; the header "
-                        "should be Knotmap's observations columns (client_id,client_name,...) or "
-                        "date,region,pain with an optional notes column");
+                "should be Knotmap's observations columns (client_id,client_name,...) or "
+                "date,region,pain with an optional notes column");
 }
 
 // What `import -` reads: standard input, copied into a file in a private
@@ -247,9 +246,9 @@ void removeIfMadeForThisImport(const fs::path& path) {
 void printPlan(const ImportPlan& plan, bool dryRun, const std::string& database) {
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
-              << database << ": " << plan.clients << " clients, " << plan.sessions
-              << " sessions, " << plan.knots << " knots, " << plan.observations
-              << " observations, " << plan.treatments << " treatments\n";
+              << database << ": " << plan.clients << " clients, " << plan.sessions << " sessions, "
+              << plan.knots << " knots, " << plan.observations << " observations, "
+              << plan.treatments << " treatments\n";
     const auto added = [&](const char* what, const std::vector<std::string>& codes) {
         if (!codes.empty()) {
             std::cout << (dryRun ? "Would add " : "Added ") << what << ": " << listed(codes)
@@ -272,9 +271,9 @@ void printPlan(const ImportPlan& plan, bool dryRun, const std::string& database)
 void printSimple(const SimpleImportResult& result, bool dryRun, const std::string& database) {
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
-              << database << ": " << result.observations << " ratings for "
-              << result.clientName << (result.newClient ? " (a new client)" : "") << ", "
-              << result.newSessions << " new sessions, " << result.newKnots << " new knots\n";
+              << database << ": " << result.observations << " ratings for " << result.clientName
+              << (result.newClient ? " (a new client)" : "") << ", " << result.newSessions
+              << " new sessions, " << result.newKnots << " new knots\n";
     // Said out loud, because these rows were not read exactly as written.
     if (result.movedForward > 0) {
         std::cout << result.movedForward << (result.movedForward == 1 ? " time" : " times")
@@ -363,7 +362,7 @@ int runImport(const ImportArguments& arguments,
             printSimple(result, arguments.dryRun, name);
         }
         if (!arguments.dryRun) {
-            std::cout << std::flush; // the summary first: this can take a few seconds
+            std::cout << std::flush;            // the summary first: this can take a few seconds
             database.sql().refreshStatistics(); // so the first reads are not slow
         }
     } catch (const ImportRejected& rejected) {

@@ -11,12 +11,12 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <chrono>
 #include <cmath>
-#include <stdexcept>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 

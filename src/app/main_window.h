@@ -107,11 +107,11 @@ private:
 
     GLFWwindow* m_window = nullptr;
     std::optional<ScreenRect> m_normalRect; // see trackNormalRect; none while hidden
-    KeyReleaseDelay m_keyReleases; // so quick key taps reach ImGui 1.86
+    KeyReleaseDelay m_keyReleases;          // so quick key taps reach ImGui 1.86
     bool m_imguiReady = false;
     ui::Appearance m_look;
-    float m_contentScale = 0.0f; // the scale the fonts were built for; 0 = not yet
-    float m_fontScale = 1.0f;    // the user's, from the settings
+    float m_contentScale = 0.0f;       // the scale the fonts were built for; 0 = not yet
+    float m_fontScale = 1.0f;          // the user's, from the settings
     ui::FallbackFaces m_fallbackFaces; // other scripts' fonts, merged into Inter
     bool m_styleDirty = true;
     FrameCapture* m_capture = nullptr; // set while run() captures

@@ -61,8 +61,7 @@ void printPractice(Database& database) {
     for (const ClientAccess& access : clientAccess(database.sql())) {
         const std::string client =
             database.sql()
-                .execAndGet("SELECT name FROM client WHERE id = " +
-                            std::to_string(access.clientId))
+                .execAndGet("SELECT name FROM client WHERE id = " + std::to_string(access.clientId))
                 .getString();
         clientsOf[access.login].push_back(client + (access.assigned ? "" : " (shared)"));
     }
@@ -126,8 +125,7 @@ CLI::App* addPracticeCommand(CLI::App& app, PracticeArguments& arguments) {
         CLI::App* command = practice->add_subcommand(access.verb, access.help);
         addDb(*command, arguments);
         command->add_option("client", arguments.client, "The client's name")->required();
-        command->add_option(access.option, arguments.login, "The practitioner's login")
-            ->required();
+        command->add_option(access.option, arguments.login, "The practitioner's login")->required();
     }
     CLI::App* list = practice->add_subcommand("list", "List practitioners, roles and clients");
     addDb(*list, arguments);
@@ -142,7 +140,9 @@ int runPractice(const CLI::App& command, const PracticeArguments& arguments) {
                      "each person signs in as themselves\n";
         return 2;
     }
-    const auto ran = [&](const char* name) { return command.got_subcommand(name); };
+    const auto ran = [&](const char* name) {
+        return command.got_subcommand(name);
+    };
     PracticeRole role = PracticeRole::Practitioner;
     if (ran("add")) {
         role = requireRole(arguments.role);
@@ -175,8 +175,7 @@ int runPractice(const CLI::App& command, const PracticeArguments& arguments) {
         std::cout << "Shared " << arguments.client << " with " << arguments.login << "\n";
     } else if (ran("unshare")) {
         unshareClient(db, clientId(), arguments.login);
-        std::cout << "Stopped sharing " << arguments.client << " with " << arguments.login
-                  << "\n";
+        std::cout << "Stopped sharing " << arguments.client << " with " << arguments.login << "\n";
     } else {
         if (!isPractice(db)) {
             std::cout << database.describe() << " is not a practice (knotmap practice init)\n";

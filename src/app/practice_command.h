@@ -10,8 +10,8 @@ namespace knotmap {
 
 struct PracticeArguments {
     std::string db;
-    std::string login;  // init --login, or the practitioner a command is about
-    std::string name;   // --name
+    std::string login; // init --login, or the practitioner a command is about
+    std::string name;  // --name
     std::string role = "practitioner";
     std::string client; // assign/share/unshare: the client's name
     std::string passwordFile;

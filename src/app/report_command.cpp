@@ -57,8 +57,7 @@ CLI::App* addReportCommand(CLI::App& app, ReportArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "report", "Write a printable PDF report of one client: summary, body maps, pain trends, "
                   "treatment effect, therapy visits in full and self check-ins");
-    command->add_option("--db", arguments.db,
-                        kDbOptionHelp);
+    command->add_option("--db", arguments.db, kDbOptionHelp);
     command
         ->add_option("--client", arguments.client,
                      "The client's name (case and accents are ignored)")

@@ -15,8 +15,8 @@ struct ReportArguments {
     std::string to;   // YYYY-MM-DD, empty: to the latest session
     std::string paper = "a4";
     std::string checkIns = "weekly"; // weekly, full or none
-    std::string output; // "-": standard output
-    bool quiet = false; // no progress bar (app/terminal_progress.h)
+    std::string output;              // "-": standard output
+    bool quiet = false;              // no progress bar (app/terminal_progress.h)
 };
 
 // Adds `knotmap report` and its options to app.

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "store/database_location.h"
-
 #include "ui/dialogs/report_dialog.h"
 
 #include <filesystem>

@@ -57,8 +57,7 @@ std::string buttonLine(const char* name, const std::optional<std::pair<ImVec2, I
 
 } // namespace
 
-std::string takeFeelTestReportLines(ui::MainScreenState& state,
-                                    const DatabaseLocation& database) {
+std::string takeFeelTestReportLines(ui::MainScreenState& state, const DatabaseLocation& database) {
     std::string lines = state.theme == ui::ThemeKind::Dark ? "theme dark\n" : "theme light\n";
     lines += "database " + database.describe() + "\n";
     lines += buttonLine("load-sample", state.emptyState.sampleButtonRect);

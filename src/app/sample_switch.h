@@ -1,8 +1,7 @@
 #pragma once
 
-#include "store/database_location.h"
-
 #include "app/sample_loader.h"
+#include "store/database_location.h"
 #include "ui/shell/main_screen.h"
 
 #include <filesystem>

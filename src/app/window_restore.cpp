@@ -36,18 +36,16 @@ void listBackupsForDialog(ui::RestoreDialogState& dialog, const fs::path& databa
 }
 
 ui::NoticeState restoreInWindow(MainWindow& window, const fs::path& database,
-                                const ui::RestoreRequest& request,
-                                std::optional<int> frameLimit) {
-    std::future<RestoreResult> restoring =
-        std::async(std::launch::async, [&database, &request] {
-            return restoreDatabaseFile(request.path, database, /*force=*/true, [&request] {
-                if (!request.passphrase) {
-                    throw std::runtime_error(request.path + ": encrypted, and no passphrase "
-                                                            "was typed");
-                }
-                return crypto::Secret(request.passphrase->view());
-            });
+                                const ui::RestoreRequest& request, std::optional<int> frameLimit) {
+    std::future<RestoreResult> restoring = std::async(std::launch::async, [&database, &request] {
+        return restoreDatabaseFile(request.path, database, /*force=*/true, [&request] {
+            if (!request.passphrase) {
+                throw std::runtime_error(request.path + ": encrypted, and no passphrase "
+                                                        "was typed");
+            }
+            return crypto::Secret(request.passphrase->view());
         });
+    });
     // The window keeps drawing (a modal saying what happens) until it is done.
     window.run(
         [&](const ui::Appearance& look) {

@@ -20,19 +20,19 @@ enum class Side { Left, Right }; // the patient's left or right, on both views
 [[nodiscard]] std::string_view toCode(Side side);
 
 struct AtlasRegion {
-    int index = 0;            // position in Atlas::regions(), stable for a given atlas file
-    std::string code;         // e.g. "back.upper_trapezius.left"
-    std::string displayName;  // e.g. "Left upper trapezius"
+    int index = 0;              // position in Atlas::regions(), stable for a given atlas file
+    std::string code;           // e.g. "back.upper_trapezius.left"
+    std::string displayName;    // e.g. "Left upper trapezius"
     std::string anatomicalName; // e.g. "Trapezius, descending (upper) fibres"
     BodyView view = BodyView::Front;
     Side side = Side::Left;
-    std::string choirCode;    // CHOIR body-map code, e.g. "b07"
-    std::string choirName;    // e.g. "Shoulder"
-    Polygon outline;          // tessellated boundary, diagram coordinates
+    std::string choirCode; // CHOIR body-map code, e.g. "b07"
+    std::string choirName; // e.g. "Shoulder"
+    Polygon outline;       // tessellated boundary, diagram coordinates
     Box bounds;
-    Vec2 labelPoint;          // a point well inside the region (for labels and tests)
-    double area = 0.0;        // in diagram units squared (x and y both in [0, 1])
-    int mirrorIndex = -1;     // the same region on the other side
+    Vec2 labelPoint;      // a point well inside the region (for labels and tests)
+    double area = 0.0;    // in diagram units squared (x and y both in [0, 1])
+    int mirrorIndex = -1; // the same region on the other side
 };
 
 // Where a pointer is on the diagram: which region, if any.

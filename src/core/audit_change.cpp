@@ -1,8 +1,7 @@
 #include "core/audit_change.h"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace knotmap {

@@ -32,7 +32,7 @@ struct SessionOverview {
 
 // The sessions' overall pain ratings (sessions without one left out), for the
 // overview's headline (rangeChange).
-[[nodiscard]] std::vector<TimedRating> overallPainRatings(
-    const std::vector<SessionOverview>& overview);
+[[nodiscard]] std::vector<TimedRating>
+overallPainRatings(const std::vector<SessionOverview>& overview);
 
 } // namespace knotmap

@@ -37,8 +37,8 @@ ClientSimulation::ClientSimulation(const DemoOptions& options, int index, std::s
                                    DemoSink& sink)
     : m_options(options), m_random(Random::forStream(
                               options.seed, kClientStreamBase + static_cast<std::uint64_t>(index))),
-      m_sink(sink), m_home(&demoHomeZones()[static_cast<std::size_t>(index) %
-                                            demoHomeZones().size()]) {
+      m_sink(sink),
+      m_home(&demoHomeZones()[static_cast<std::size_t>(index) % demoHomeZones().size()]) {
     m_client.name = std::move(name);
     m_travelsOnce = index == 0;
 }
@@ -172,8 +172,8 @@ void ClientSimulation::run(std::int64_t lastDay) {
         // The client's local date at now: nothing of their history lies beyond it.
         const std::int64_t now = *m_options.nowUtcSeconds;
         const std::int64_t localNow = now + std::int64_t{offsetAt(*m_home, now)} * 60;
-        lastDay = std::min(lastDay,
-                           (localNow - floorMod(localNow, kSecondsPerDay)) / kSecondsPerDay);
+        lastDay =
+            std::min(lastDay, (localNow - floorMod(localNow, kSecondsPerDay)) / kSecondsPerDay);
     }
     const std::int64_t firstDay = lastDay - std::max(0, m_options.days) + 1;
     planTravel(firstDay, lastDay);

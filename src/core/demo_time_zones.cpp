@@ -75,7 +75,9 @@ LocalTimestamp localTimeIn(const DemoZone& zone, const CivilDateTime& local) {
     const std::int64_t wall = secondsFromCivil(local);
     const int standard = zone.standardOffsetMinutes;
     const int daylight = standard + (zone.rule == DaylightRule::None ? 0 : kDaylightMinutes);
-    const auto instant = [wall](int offset) { return wall - std::int64_t{offset} * 60; };
+    const auto instant = [wall](int offset) {
+        return wall - std::int64_t{offset} * 60;
+    };
     // Daylight first: where both fit (the hour the clocks go back) it names
     // the earlier instant, the first occurrence.
     for (const int offset : {daylight, standard}) {

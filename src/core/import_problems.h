@@ -11,12 +11,12 @@
 namespace knotmap {
 
 struct ImportProblem {
-    std::string file;          // the file's name as the person gave it, e.g. "observations.csv"
-    std::int64_t line = 0;     // 1-based; 0 for the file as a whole
-    std::int64_t column = 0;   // 1-based field number, as a spreadsheet counts columns; 0 for none
-    std::string columnName;    // the header's name for that column, e.g. "pain"
+    std::string file;           // the file's name as the person gave it, e.g. "observations.csv"
+    std::int64_t line = 0;      // 1-based; 0 for the file as a whole
+    std::int64_t column = 0;    // 1-based field number, as a spreadsheet counts columns; 0 for none
+    std::string columnName;     // the header's name for that column, e.g. "pain"
     std::int64_t character = 0; // for CSV syntax errors: 1-based character on the line
-    std::string message;       // e.g. "must be a whole number from 0 to 10, got '11'"
+    std::string message;        // e.g. "must be a whole number from 0 to 10, got '11'"
 
     // "observations.csv, line 12, column 12 (pain): must be ..."
     [[nodiscard]] std::string describe() const;

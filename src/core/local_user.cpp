@@ -9,8 +9,8 @@ namespace knotmap {
 std::string localUserLogin() {
     // getpwuid may find no entry (a uid without a passwd line, as in some
     // containers); $USER is then the best word we have.
-    if (const passwd* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr &&
-                                                       entry->pw_name[0] != '\0') {
+    if (const passwd* entry = ::getpwuid(::geteuid());
+        entry != nullptr && entry->pw_name != nullptr && entry->pw_name[0] != '\0') {
         return entry->pw_name;
     }
     if (const char* user = std::getenv("USER"); user != nullptr && user[0] != '\0') {

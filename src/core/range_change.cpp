@@ -31,10 +31,11 @@ public:
         const auto hi = std::upper_bound(m_times.begin(), m_times.end(), toUtc) - m_times.begin();
         PainLevel level;
         level.ratings = static_cast<int>(std::max<std::ptrdiff_t>(0, hi - lo));
-        level.mean = level.ratings > 0 ? (m_sums[static_cast<std::size_t>(hi)] -
-                                          m_sums[static_cast<std::size_t>(lo)]) /
-                                             level.ratings
-                                       : 0.0;
+        level.mean =
+            level.ratings > 0
+                ? (m_sums[static_cast<std::size_t>(hi)] - m_sums[static_cast<std::size_t>(lo)]) /
+                      level.ratings
+                : 0.0;
         return level;
     }
 
@@ -104,9 +105,9 @@ RangeChange rangeChange(const std::vector<TimedRating>& all, UtcRange range) {
     const auto first = static_cast<double>(ratings.front().utcSeconds);
     const auto last = static_cast<double>(ratings.back().utcSeconds);
     const double rangeSpan = static_cast<double>(range.toUtc - range.fromUtc);
-    const double window = std::min(
-        std::max(kMinEndStretchDays * kSecondsPerDay, rangeSpan * kEndStretchShare),
-        (last - first) / 3.0);
+    const double window =
+        std::min(std::max(kMinEndStretchDays * kSecondsPerDay, rangeSpan * kEndStretchShare),
+                 (last - first) / 3.0);
     change.windowDays = window / kSecondsPerDay;
     const Levels levels(ratings);
     change.baseline = levels.between(first, first + window);
@@ -158,10 +159,10 @@ RangeChange rangeChange(const std::vector<TimedRating>& all, UtcRange range) {
         change.story = RangeStory::AboutTheSame;
     }
 
-    const bool important =
-        change.band ? (*change.band == PainChangeBand::Moderate ||
-                       *change.band == PainChangeBand::Substantial)
-                    : std::fabs(change.pointsChange) + kSlack >= kImportantChangePoints;
+    const bool important = change.band
+                               ? (*change.band == PainChangeBand::Moderate ||
+                                  *change.band == PainChangeBand::Substantial)
+                               : std::fabs(change.pointsChange) + kSlack >= kImportantChangePoints;
     if (change.story == RangeStory::Better && important) {
         change.tone = ChangeTone::Improvement;
     } else if ((change.story == RangeStory::Worse && important) ||
@@ -182,8 +183,9 @@ std::string rangeHeadline(const RangeChange& change) {
     case RangeStory::FellThenRelapsed:
     case RangeStory::FlaredThenSettled: {
         const std::string turn = formatLevel(change.turn->mean);
-        return (change.story == RangeStory::FellThenRelapsed ? "Fell to " + turn + ", then relapsed: "
-                                                             : "Flared to " + turn + ", then settled: ") +
+        return (change.story == RangeStory::FellThenRelapsed
+                    ? "Fell to " + turn + ", then relapsed: "
+                    : "Flared to " + turn + ", then settled: ") +
                from + kArrow + turn + kArrow + to;
     }
     case RangeStory::Better:
@@ -211,10 +213,10 @@ std::string rangeDetail(const RangeChange& change) {
     if (change.story == RangeStory::NotEnough) {
         return change.ratings == 0 ? "" : "pain " + formatLevel(change.baseline.mean);
     }
-    return "mean " + formatLevel(change.baseline.mean) + " " + stretchText(change.windowDays, true) +
-           " (" + ratingsText(change.baseline.ratings) + ")" + kArrow +
-           formatLevel(change.recent.mean) + " " + stretchText(change.windowDays, false) + " (" +
-           ratingsText(change.recent.ratings) + ")";
+    return "mean " + formatLevel(change.baseline.mean) + " " +
+           stretchText(change.windowDays, true) + " (" + ratingsText(change.baseline.ratings) +
+           ")" + kArrow + formatLevel(change.recent.mean) + " " +
+           stretchText(change.windowDays, false) + " (" + ratingsText(change.recent.ratings) + ")";
 }
 
 } // namespace knotmap

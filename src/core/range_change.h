@@ -43,12 +43,12 @@ enum class ChangeTone { Neutral, Improvement, Worsening };
 
 struct RangeChange {
     RangeStory story = RangeStory::NotEnough;
-    int ratings = 0;            // in the range
-    double windowDays = 0.0;    // the length of each end's stretch
-    PainLevel baseline;         // the first stretch
-    PainLevel recent;           // the last stretch
-    std::optional<PainLevel> turn; // the low (relapse) or high (flare) between
-    double pointsChange = 0.0;  // recent - baseline
+    int ratings = 0;                     // in the range
+    double windowDays = 0.0;             // the length of each end's stretch
+    PainLevel baseline;                  // the first stretch
+    PainLevel recent;                    // the last stretch
+    std::optional<PainLevel> turn;       // the low (relapse) or high (flare) between
+    double pointsChange = 0.0;           // recent - baseline
     std::optional<double> percentChange; // none when the baseline is 0
     std::optional<PainChangeBand> band;  // none when the baseline is 0
     ChangeTone tone = ChangeTone::Neutral;

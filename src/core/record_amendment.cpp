@@ -18,10 +18,13 @@ constexpr FieldName kRatingNames[] = {{"pain", "Pain"},
                                       {"notes", "Notes"},
                                       {"symptoms", "Symptoms"},
                                       {"referrals", "Referred regions"}};
-constexpr FieldName kTreatmentNames[] = {
-    {"kind", "Treatment"},     {"minutes", "Minutes"},       {"intensity", "Intensity"},
-    {"pain_before", "Pain before"}, {"pain_after", "Pain after"}, {"medication", "Medication"},
-    {"notes", "Notes"}};
+constexpr FieldName kTreatmentNames[] = {{"kind", "Treatment"},
+                                         {"minutes", "Minutes"},
+                                         {"intensity", "Intensity"},
+                                         {"pain_before", "Pain before"},
+                                         {"pain_after", "Pain after"},
+                                         {"medication", "Medication"},
+                                         {"notes", "Notes"}};
 
 template <std::size_t N>
 std::string_view nameIn(const FieldName (&names)[N], std::string_view code) {
@@ -97,8 +100,8 @@ struct AmendmentList {
 
 std::vector<RecordAmendment> ratingAmendments(const Observation& original,
                                               const Observation& corrected,
-                                              const std::string& author,
-                                              const std::string& reason, std::int64_t utc) {
+                                              const std::string& author, const std::string& reason,
+                                              std::int64_t utc) {
     AmendmentList list{AmendedRecord::Rating, original.id, author, reason, utc, {}};
     list.add("pain", std::to_string(original.pain), std::to_string(corrected.pain));
     list.add("kind", std::string(toCode(original.kind)), std::string(toCode(corrected.kind)));

@@ -41,7 +41,7 @@ struct RecordAmendment {
 
 // The fields a rating's amendment may change, as stored codes.
 inline constexpr std::string_view kRatingAmendmentFields[] = {"pain", "kind", "notes", "symptoms",
-                                                               "referrals"};
+                                                              "referrals"};
 inline constexpr std::string_view kTreatmentAmendmentFields[] = {
     "kind", "minutes", "intensity", "pain_before", "pain_after", "medication", "notes"};
 

@@ -1,7 +1,6 @@
 #include "crypto/passphrase.h"
 
 #include <cctype>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -32,8 +31,8 @@ Secret firstLine(const Secret& buffer, std::size_t size) {
 Secret fromFile(const std::filesystem::path& path, const std::string& noun) {
     const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (descriptor < 0) {
-        throw std::runtime_error(path.string() + ": cannot read the " + noun + " file: " +
-                                 std::strerror(errno));
+        throw std::runtime_error(path.string() + ": cannot read the " + noun +
+                                 " file: " + std::strerror(errno));
     }
     Secret buffer(kMaxPassphrase);
     std::size_t size = 0;
@@ -45,8 +44,8 @@ Secret fromFile(const std::filesystem::path& path, const std::string& noun) {
         if (got < 0) {
             const int error = errno;
             ::close(descriptor);
-            throw std::runtime_error(path.string() + ": cannot read the " + noun + " file: " +
-                                     std::strerror(error));
+            throw std::runtime_error(path.string() + ": cannot read the " + noun +
+                                     " file: " + std::strerror(error));
         }
         if (got == 0) {
             break;
@@ -110,8 +109,8 @@ Secret prompt(int terminal, const char* question) {
 Secret fromTerminal(const PassphraseRequest& request) {
     const int terminal = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (terminal < 0) {
-        throw std::runtime_error("no " + request.noun + ": give it with " +
-                                 request.fileOption + " FILE or the " + request.variable +
+        throw std::runtime_error("no " + request.noun + ": give it with " + request.fileOption +
+                                 " FILE or the " + request.variable +
                                  " environment variable, or run in a terminal to be asked for it");
     }
     try {

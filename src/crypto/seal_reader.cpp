@@ -35,7 +35,8 @@ public:
 
     void open(const Secret& passphrase) {
         std::array<unsigned char, sealed::kHeaderBytes> header{};
-        const std::size_t got = readSome(m_in, reinterpret_cast<char*>(header.data()), header.size());
+        const std::size_t got =
+            readSome(m_in, reinterpret_cast<char*>(header.data()), header.size());
         if (got < sealed::kMagic.size() ||
             std::string_view(reinterpret_cast<const char*>(header.data()), sealed::kMagic.size()) !=
                 sealed::kMagic) {

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <sodium.h>
-
 #include <cstddef>
 #include <cstdint>
+#include <sodium.h>
 #include <stdexcept>
 #include <string_view>
 

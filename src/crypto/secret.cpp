@@ -1,9 +1,8 @@
 #include "crypto/secret.h"
 
-#include <sodium.h>
-
 #include <cstring>
 #include <new>
+#include <sodium.h>
 #include <stdexcept>
 #include <utility>
 

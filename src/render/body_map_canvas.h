@@ -35,7 +35,7 @@ public:
 private:
     std::unique_ptr<BodyMapRenderer> m_renderer;
     OffscreenTarget m_target;
-    std::string m_error; // set once drawing failed for good
+    std::string m_error;                     // set once drawing failed for good
     std::optional<BodyMapFrameCopy> m_drawn; // what the texture holds; none when unknown
     std::uint64_t m_renders = 0;
 };

@@ -29,7 +29,6 @@ std::string knotsText(const ReportData& data) {
            " resolved (of the knots rated in this period)";
 }
 
-
 ReportBlock titleBlock(const ReportData& data, const std::string& generatedDate) {
     ReportBlock block;
     block.layout = {62.0, BlockRole::Plain};

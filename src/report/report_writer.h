@@ -13,7 +13,7 @@ namespace knotmap::report {
 struct ReportOptions {
     Paper paper = Paper::A4;
     std::filesystem::path output; // "-": standard output
-    std::string generatedDate; // shown in the title and footer, "YYYY-MM-DD"
+    std::string generatedDate;    // shown in the title and footer, "YYYY-MM-DD"
     CheckInDetail checkIns = CheckInDetail::Weekly;
     // Told the pages drawn so far of all, as the pages are drawn (laying
     // them out comes first and is not counted); for a progress bar.

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/session_fields.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>

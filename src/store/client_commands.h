@@ -2,7 +2,6 @@
 
 #include "core/domain.h"
 #include "core/undo_stack.h"
-
 #include "store/sql/connection.h"
 
 #include <cstdint>

@@ -1,8 +1,7 @@
 #include "store/client_history_query.h"
 
-#include "store/statement_helpers.h"
-
 #include "store/sql/statement.h"
+#include "store/statement_helpers.h"
 #include "store/write_transaction.h"
 
 #include <unordered_map>
@@ -15,7 +14,7 @@ using statement_helpers::optionalInt;
 
 void readSessions(sql::Connection& db, ClientHistory& history) {
     sql::Statement query(db, "SELECT id, started_utc, utc_offset_min, kind, overall_pain"
-                                " FROM session WHERE client_id = ? ORDER BY started_utc, id");
+                             " FROM session WHERE client_id = ? ORDER BY started_utc, id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     while (query.executeStep()) {
         HistorySession session;
@@ -31,7 +30,7 @@ void readSessions(sql::Connection& db, ClientHistory& history) {
 
 void readKnots(sql::Connection& db, ClientHistory& history) {
     sql::Statement query(db, "SELECT id, view, x, y, region_code, label, status"
-                                " FROM knot WHERE client_id = ? ORDER BY id");
+                             " FROM knot WHERE client_id = ? ORDER BY id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     while (query.executeStep()) {
         HistoryKnot knot;
@@ -50,8 +49,8 @@ std::unordered_map<Id, std::size_t>
 readObservations(sql::Connection& db, ClientHistory& history,
                  const std::unordered_map<Id, std::size_t>& sessionIndex) {
     sql::Statement query(db, "SELECT o.id, o.session_id, o.knot_id, o.pain"
-                                " FROM session s JOIN observation o ON o.session_id = s.id"
-                                " WHERE s.client_id = ? ORDER BY s.started_utc, s.id, o.knot_id");
+                             " FROM session s JOIN observation o ON o.session_id = s.id"
+                             " WHERE s.client_id = ? ORDER BY s.started_utc, s.id, o.knot_id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     std::unordered_map<Id, std::size_t> positions;
     while (query.executeStep()) {
@@ -68,11 +67,11 @@ readObservations(sql::Connection& db, ClientHistory& history,
 void readSymptoms(sql::Connection& db, ClientHistory& history,
                   const std::unordered_map<Id, std::size_t>& observationIndex) {
     sql::Statement query(db, "SELECT os.observation_id, y.code"
-                                " FROM session s JOIN observation o ON o.session_id = s.id"
-                                " JOIN observation_symptom os ON os.observation_id = o.id"
-                                " JOIN symptom y ON y.id = os.symptom_id"
-                                " WHERE s.client_id = ? ORDER BY os.observation_id, y.sort_order,"
-                                " y.code");
+                             " FROM session s JOIN observation o ON o.session_id = s.id"
+                             " JOIN observation_symptom os ON os.observation_id = o.id"
+                             " JOIN symptom y ON y.id = os.symptom_id"
+                             " WHERE s.client_id = ? ORDER BY os.observation_id, y.sort_order,"
+                             " y.code");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     while (query.executeStep()) {
         const std::size_t at = observationIndex.at(query.getColumn(0).getInt64());
@@ -83,10 +82,10 @@ void readSymptoms(sql::Connection& db, ClientHistory& history,
 void readTreatments(sql::Connection& db, ClientHistory& history,
                     const std::unordered_map<Id, std::size_t>& sessionIndex) {
     sql::Statement query(db, "SELECT t.session_id, t.knot_id, k.code, t.pain_before,"
-                                " t.pain_after"
-                                " FROM session s JOIN treatment t ON t.session_id = s.id"
-                                " JOIN treatment_kind k ON k.id = t.kind_id"
-                                " WHERE s.client_id = ? ORDER BY s.started_utc, s.id, t.id");
+                             " t.pain_after"
+                             " FROM session s JOIN treatment t ON t.session_id = s.id"
+                             " JOIN treatment_kind k ON k.id = t.kind_id"
+                             " WHERE s.client_id = ? ORDER BY s.started_utc, s.id, t.id");
     query.bind(1, static_cast<std::int64_t>(history.clientId));
     while (query.executeStep()) {
         HistoryTreatment treatment;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/client_history.h"
-
 #include "store/sql/connection.h"
 
 namespace knotmap {

@@ -1,9 +1,8 @@
 #include "store/client_repository.h"
 
 #include "store/row_version.h"
-#include "store/statement_helpers.h"
-
 #include "store/sql/statement.h"
+#include "store/statement_helpers.h"
 
 namespace knotmap {
 namespace {
@@ -28,7 +27,7 @@ Client readClient(sql::Statement& row) {
 Id ClientRepository::add(Client& client) {
     throwIfInvalid("client", client);
     sql::Statement insert(m_db, "INSERT INTO client (name, birth_year, notes, archived, "
-                                   "created_utc) VALUES (?, ?, ?, ?, unixepoch()) RETURNING id");
+                                "created_utc) VALUES (?, ?, ?, ?, unixepoch()) RETURNING id");
     insert.bind(1, client.name);
     bindOptional(insert, 2, client.birthYear);
     insert.bind(3, client.notes);
@@ -40,7 +39,8 @@ Id ClientRepository::add(Client& client) {
 int ClientRepository::update(const Client& client) {
     throwIfInvalid("client", client);
     sql::Statement update(m_db, "UPDATE client SET name = ?, birth_year = ?, notes = ?, "
-                                "archived = ?" + versionedUpdateTail(client.version));
+                                "archived = ?" +
+                                    versionedUpdateTail(client.version));
     update.bind(1, client.name);
     bindOptional(update, 2, client.birthYear);
     update.bind(3, client.notes);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/domain.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>
@@ -17,7 +16,6 @@ struct ClientSessionCount {
 
 // For every client with at least one session: one query that reads only the
 // (client, time) index, so the client list opens fast on a large practice.
-[[nodiscard]] std::unordered_map<Id, ClientSessionCount>
-sessionCountsByClient(sql::Connection& db);
+[[nodiscard]] std::unordered_map<Id, ClientSessionCount> sessionCountsByClient(sql::Connection& db);
 
 } // namespace knotmap

@@ -1,7 +1,7 @@
 #include "store/database.h"
 
-#include "store/postgres_server/open_server.h"
 #include "store/migrations.h"
+#include "store/postgres_server/open_server.h"
 #include "store/sqlite_file/open_file.h"
 
 #include <sqlite3.h>

@@ -3,17 +3,16 @@
 #include "core/timestamp.h"
 #include "store/migrations.h"
 #include "store/postgres_server/server_checks.h"
-#include "store/sqlite_file/file_checks.h"
-
 #include "store/sql/statement.h"
+#include "store/sqlite_file/file_checks.h"
 
 namespace knotmap {
 namespace {
 
 std::optional<std::string> sessionTime(sql::Connection& db, const char* order) {
     sql::Statement query(db, std::string("SELECT started_utc, utc_offset_min FROM session "
-                                            "ORDER BY started_utc ") +
-                                    order + " LIMIT 1");
+                                         "ORDER BY started_utc ") +
+                                 order + " LIMIT 1");
     if (!query.executeStep()) {
         return std::nullopt;
     }

@@ -14,8 +14,8 @@ public:
     DatabaseLocation() = default;
     // A file, so that a path converts implicitly (most callers open files).
     DatabaseLocation(std::filesystem::path file) : m_file(std::move(file)) {} // NOLINT
-    DatabaseLocation(const char* file) : m_file(file) {}                       // NOLINT
-    DatabaseLocation(const std::string& file) : m_file(file) {}                // NOLINT
+    DatabaseLocation(const char* file) : m_file(file) {}                      // NOLINT
+    DatabaseLocation(const std::string& file) : m_file(file) {}               // NOLINT
 
     // A postgresql:// URI or a "host=... dbname=..." keyword string names a
     // server; anything else is a file path.

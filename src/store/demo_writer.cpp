@@ -1,8 +1,7 @@
 #include "store/demo_writer.h"
 
-#include "store/audit_recording.h"
-
 #include "core/timestamp.h"
+#include "store/audit_recording.h"
 #include "store/client_repository.h"
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"

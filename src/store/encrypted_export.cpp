@@ -12,8 +12,7 @@ std::vector<ArchivedTable> exportEncryptedArchive(Database& database,
                                                   const std::filesystem::path& target,
                                                   const crypto::Secret& passphrase) {
     OutputFile output(target, "the encrypted export");
-    crypto::SealWriter archive(output.stream(), passphrase,
-                               crypto::sealed::Content::ExportArchive);
+    crypto::SealWriter archive(output.stream(), passphrase, crypto::sealed::Content::ExportArchive);
     std::vector<ArchivedTable> written;
     for (const ExportTable table : tables) {
         ExportOptions checked = options;

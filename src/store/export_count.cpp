@@ -1,10 +1,9 @@
 #include "store/export_count.h"
 
 #include "store/export_filter.h"
-
 #include "store/sql/sql_error.h"
-
 #include "store/sql/statement.h"
+
 #include <string>
 
 namespace knotmap {

@@ -1,6 +1,5 @@
 #include "store/export_filter.h"
 
-
 namespace knotmap {
 namespace {
 

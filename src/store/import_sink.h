@@ -27,7 +27,8 @@ public:
     ImportSink& integer(std::int64_t value);
     ImportSink& real(double value);
     ImportSink& text(std::string_view value);
-    template <typename T> ImportSink& optionalInteger(const std::optional<T>& value) {
+    template <typename T>
+    ImportSink& optionalInteger(const std::optional<T>& value) {
         return value ? integer(*value) : null();
     }
     // Ends the row: SQLite inserts it now, PostgreSQL keeps it for flush().

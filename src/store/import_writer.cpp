@@ -5,10 +5,9 @@
 #include "core/validation.h"
 #include "store/import_rows.h"
 #include "store/import_sink.h"
+#include "store/sql/statement.h"
 #include "store/statement_helpers.h"
 #include "store/store_error.h"
-
-#include "store/sql/statement.h"
 
 #include <cctype>
 #include <unordered_map>
@@ -59,9 +58,10 @@ void addVocabulary(sql::Connection& db, const char* table, const std::vector<std
         return names.count(foldForSearch(name)) != 0;
     };
     sql::Statement insert(db, "INSERT INTO " + t +
-                                     " (code, name, builtin, hidden, sort_order) VALUES "
-                                     "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 "
-                                     "FROM " + t + "))");
+                                  " (code, name, builtin, hidden, sort_order) VALUES "
+                                  "(?, ?, 0, 0, (SELECT coalesce(max(sort_order), 0) + 10 "
+                                  "FROM " +
+                                  t + "))");
     for (const std::string& code : codes) {
         // A code may be longer than a name may (core/validation.h).
         const std::string base = fitted(nameFromCode(code), kMaxNameBytes);
@@ -100,21 +100,22 @@ class ImportWriter {
 public:
     ImportWriter(Database& database, const ImportSource& source, const ImportPlan& plan)
         : m_db(database.sql()), m_source(source), m_plan(plan),
-          m_client(m_db, "client", {"id", "name", "birth_year", "notes", "archived", "created_utc"}),
+          m_client(m_db, "client",
+                   {"id", "name", "birth_year", "notes", "archived", "created_utc"}),
           m_session(m_db, "session",
                     {"id", "client_id", "started_utc", "utc_offset_min", "kind", "overall_pain",
                      "stress", "sleep", "therapist", "subjective", "objective", "assessment",
                      "plan", "notes"}),
           m_trigger(m_db, "session_trigger", {"session_id", "trigger_id"}),
-          m_knot(m_db, "knot", {"id", "client_id", "view", "x", "y", "region_code", "label",
-                                "status"}),
-          m_observation(m_db, "observation", {"id", "session_id", "knot_id", "pain", "kind",
-                                              "notes"}),
+          m_knot(m_db, "knot",
+                 {"id", "client_id", "view", "x", "y", "region_code", "label", "status"}),
+          m_observation(m_db, "observation",
+                        {"id", "session_id", "knot_id", "pain", "kind", "notes"}),
           m_symptom(m_db, "observation_symptom", {"observation_id", "symptom_id"}),
           m_referral(m_db, "observation_referral", {"observation_id", "region_code"}),
-          m_treatment(m_db, "treatment", {"id", "session_id", "knot_id", "kind_id", "minutes",
-                                          "intensity", "pain_before", "pain_after", "medication",
-                                          "notes"}),
+          m_treatment(m_db, "treatment",
+                      {"id", "session_id", "knot_id", "kind_id", "minutes", "intensity",
+                       "pain_before", "pain_after", "medication", "notes"}),
           m_sinks({&m_client, &m_session, &m_trigger, &m_knot, &m_observation, &m_symptom,
                    &m_referral, &m_treatment}),
           m_createdUtc(LocalTimestamp::now().utcSeconds()) {}
@@ -140,7 +141,8 @@ public:
                 const SessionRow parsed = parseSessionRow(row);
                 insertSession(parsed.session, parsed.signedAt);
             });
-            read(ExportTable::Knots, [this](ImportRow& row) { insertKnot(parseKnotRow(row).knot); });
+            read(ExportTable::Knots,
+                 [this](ImportRow& row) { insertKnot(parseKnotRow(row).knot); });
             read(ExportTable::Observations, [this](ImportRow& row) {
                 insertObservation(parseObservationRow(row).observation);
             });
@@ -156,14 +158,15 @@ public:
     }
 
 private:
-    template <typename OnRow> void read(ExportTable table, OnRow onRow) {
+    template <typename OnRow>
+    void read(ExportTable table, OnRow onRow) {
         ImportProblems problems(1);
         const ImportTableFile file = m_source.file(table);
         readImportTable(file, problems, [&](ImportRow& row) {
             onRow(row);
             if (!row.ok()) {
-                throw StoreError(file.name + " changed while it was imported: " +
-                                 problems.describe());
+                throw StoreError(file.name +
+                                 " changed while it was imported: " + problems.describe());
             }
             m_sinks.rowWritten();
         });

@@ -3,11 +3,10 @@
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/todays_session.h"
 #include "store/write_transaction.h"
-
-#include "store/sql/statement.h"
 
 #include <utility>
 
@@ -17,7 +16,7 @@ namespace {
 // A session the user never touched otherwise: removing it loses nothing.
 bool sessionIsBare(sql::Connection& db, Id sessionId) {
     sql::Statement query(db, "SELECT (SELECT count(*) FROM observation WHERE session_id = ?1) + "
-                                "(SELECT count(*) FROM treatment WHERE session_id = ?1)");
+                             "(SELECT count(*) FROM treatment WHERE session_id = ?1)");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     query.executeStep();
     return query.getColumn(0).getInt64() == 0;
@@ -180,8 +179,7 @@ void MoveKnotCommand::revert() {
 
 // --- DeleteKnotCommand --------------------------------------------------------
 
-DeleteKnotCommand::DeleteKnotCommand(sql::Connection& db, Id knotId)
-    : m_db(db), m_knotId(knotId) {}
+DeleteKnotCommand::DeleteKnotCommand(sql::Connection& db, Id knotId) : m_db(db), m_knotId(knotId) {}
 
 void DeleteKnotCommand::apply() {
     WriteTransaction transaction(m_db);

@@ -3,7 +3,6 @@
 #include "core/domain.h"
 #include "core/undo_stack.h"
 #include "store/knot_snapshot.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>

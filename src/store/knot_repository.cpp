@@ -2,9 +2,8 @@
 
 #include "store/row_binding.h"
 #include "store/row_version.h"
-#include "store/statement_helpers.h"
-
 #include "store/sql/statement.h"
+#include "store/statement_helpers.h"
 
 namespace knotmap {
 namespace {
@@ -26,13 +25,12 @@ Knot readKnot(sql::Statement& row) {
     return knot;
 }
 
-
 } // namespace
 
 Id KnotRepository::add(Knot& knot) {
     throwIfInvalid("knot", knot);
     sql::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
-                                   "status) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                                "status) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     bindKnotFields(insert, knot);
     knot.id = insertReturningId(insert);
     return knot.id;
@@ -54,7 +52,7 @@ int KnotRepository::update(const Knot& knot) {
 void KnotRepository::restore(const Knot& knot) {
     throwIfInvalid("knot", knot);
     sql::Statement insert(m_db, "INSERT INTO knot (client_id, view, x, y, region_code, label, "
-                                   "status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                "status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     bindKnotFields(insert, knot);
     insert.bind(8, static_cast<std::int64_t>(knot.id));
     insert.exec();
@@ -78,7 +76,7 @@ std::optional<Knot> KnotRepository::get(Id id) {
 
 std::vector<Knot> KnotRepository::listForClient(Id clientId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM knot WHERE client_id = ? ORDER BY id");
+                                   " FROM knot WHERE client_id = ? ORDER BY id");
     query.bind(1, static_cast<std::int64_t>(clientId));
     std::vector<Knot> knots;
     while (query.executeStep()) {

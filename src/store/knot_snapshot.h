@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/domain.h"
-
 #include "store/sql/connection.h"
 
 #include <vector>

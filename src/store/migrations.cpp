@@ -73,7 +73,8 @@ void migrate(sql::Connection& db, int targetVersion) {
             // (PostgreSQL, below) keeps two Knotmap processes opening an old
             // database from both migrating it.
             WriteTransaction transaction(db);
-            if (db.dialect() == sql::Dialect::PostgreSQL && db.tableExists("knotmap_schema_version")) {
+            if (db.dialect() == sql::Dialect::PostgreSQL &&
+                db.tableExists("knotmap_schema_version")) {
                 db.exec("LOCK TABLE knotmap_schema_version IN EXCLUSIVE MODE");
             }
             if (schemaVersion(db) < migration.version) {

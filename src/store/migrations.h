@@ -21,7 +21,9 @@ struct Migration {
 [[nodiscard]] const std::vector<Migration>& migrations(sql::Dialect dialect);
 [[nodiscard]] int latestSchemaVersion(sql::Dialect dialect);
 // The SQLite file schema's latest version (most callers' default).
-[[nodiscard]] inline int latestSchemaVersion() { return latestSchemaVersion(sql::Dialect::SQLite); }
+[[nodiscard]] inline int latestSchemaVersion() {
+    return latestSchemaVersion(sql::Dialect::SQLite);
+}
 
 // The version recorded in the database: SQLite's PRAGMA user_version, or the
 // row of PostgreSQL's knotmap_schema_version table (0 when it has none).

@@ -24,8 +24,8 @@ Observation requireObservation(ObservationRepository& observations, Id id) {
 
 // Writes target over the rating as it is now, if nobody else changed it
 // since this command last saw it; returns the new version.
-int writeOver(sql::Connection& db, ObservationRepository& observations,
-                     const Observation& now, Observation target, int expected) {
+int writeOver(sql::Connection& db, ObservationRepository& observations, const Observation& now,
+              Observation target, int expected) {
     requireUnchangedSince(db, "observation", "rating", now.id, expected, now.version);
     target.version = now.version;
     return observations.update(target);

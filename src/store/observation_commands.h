@@ -3,7 +3,6 @@
 #include "core/domain.h"
 #include "core/observation_edit.h"
 #include "core/undo_stack.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>

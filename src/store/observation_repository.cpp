@@ -68,7 +68,7 @@ int ObservationRepository::update(const Observation& observation) {
     const int version = runVersionedUpdate(update, m_db, "observation", "rating", observation.id);
     for (const char* table : {"observation_symptom", "observation_referral"}) {
         sql::Statement clear(m_db,
-                                std::string("DELETE FROM ") + table + " WHERE observation_id = ?");
+                             std::string("DELETE FROM ") + table + " WHERE observation_id = ?");
         clear.bind(1, static_cast<std::int64_t>(observation.id));
         clear.exec();
     }
@@ -81,7 +81,7 @@ void ObservationRepository::restore(const Observation& observation) {
     throwIfInvalid("observation", observation);
     WriteTransaction transaction(m_db);
     sql::Statement insert(m_db, "INSERT INTO observation (session_id, knot_id, pain, kind, "
-                                   "notes, id) VALUES (?, ?, ?, ?, ?, ?)");
+                                "notes, id) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, static_cast<std::int64_t>(observation.sessionId));
     insert.bind(2, static_cast<std::int64_t>(observation.knotId));
     insert.bind(3, observation.pain);
@@ -109,14 +109,14 @@ void ObservationRepository::saveLists(const Observation& observation) {
 
 void ObservationRepository::loadLists(Observation& observation) {
     sql::Statement symptoms(m_db, "SELECT s.code FROM observation_symptom os JOIN symptom s ON "
-                                     "s.id = os.symptom_id WHERE os.observation_id = ? "
-                                     "ORDER BY s.sort_order, s.id");
+                                  "s.id = os.symptom_id WHERE os.observation_id = ? "
+                                  "ORDER BY s.sort_order, s.id");
     symptoms.bind(1, static_cast<std::int64_t>(observation.id));
     while (symptoms.executeStep()) {
         observation.symptomCodes.push_back(symptoms.getColumn(0).getString());
     }
     sql::Statement referrals(m_db, "SELECT region_code FROM observation_referral "
-                                      "WHERE observation_id = ? ORDER BY region_code");
+                                   "WHERE observation_id = ? ORDER BY region_code");
     referrals.bind(1, static_cast<std::int64_t>(observation.id));
     while (referrals.executeStep()) {
         observation.referredRegionCodes.push_back(referrals.getColumn(0).getString());
@@ -135,8 +135,8 @@ std::vector<Observation> ObservationRepository::readAll(sql::Statement& query) {
 }
 
 std::optional<Observation> ObservationRepository::get(Id id) {
-    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM observation o WHERE o.id = ?");
+    sql::Statement query(m_db,
+                         std::string("SELECT ") + kColumns + " FROM observation o WHERE o.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     auto found = readAll(query);
     if (found.empty()) {
@@ -147,24 +147,24 @@ std::optional<Observation> ObservationRepository::get(Id id) {
 
 std::vector<Observation> ObservationRepository::listForSession(Id sessionId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM observation o WHERE o.session_id = ? ORDER BY o.id");
+                                   " FROM observation o WHERE o.session_id = ? ORDER BY o.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     return readAll(query);
 }
 
 std::vector<Observation> ObservationRepository::listForKnot(Id knotId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM observation o JOIN session s ON s.id = o.session_id "
-                                      "WHERE o.knot_id = ? ORDER BY s.started_utc, s.id");
+                                   " FROM observation o JOIN session s ON s.id = o.session_id "
+                                   "WHERE o.knot_id = ? ORDER BY s.started_utc, s.id");
     query.bind(1, static_cast<std::int64_t>(knotId));
     return readAll(query);
 }
 
 std::optional<Observation> ObservationRepository::latestForKnot(Id knotId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM observation o JOIN session s ON s.id = o.session_id "
-                                      "WHERE o.knot_id = ? ORDER BY s.started_utc DESC, s.id DESC "
-                                      "LIMIT 1");
+                                   " FROM observation o JOIN session s ON s.id = o.session_id "
+                                   "WHERE o.knot_id = ? ORDER BY s.started_utc DESC, s.id DESC "
+                                   "LIMIT 1");
     query.bind(1, static_cast<std::int64_t>(knotId));
     auto found = readAll(query);
     if (found.empty()) {
@@ -175,8 +175,8 @@ std::optional<Observation> ObservationRepository::latestForKnot(Id knotId) {
 
 std::optional<Observation> ObservationRepository::findInSession(Id sessionId, Id knotId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM observation o WHERE o.session_id = ? AND "
-                                      "o.knot_id = ?");
+                                   " FROM observation o WHERE o.session_id = ? AND "
+                                   "o.knot_id = ?");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     query.bind(2, static_cast<std::int64_t>(knotId));
     auto found = readAll(query);

@@ -1,8 +1,8 @@
 #include "store/open_findings.h"
 
-#include <SQLiteCpp/Database.h>
-
 #include "store/sqlite_file/schema_check.h"
+
+#include <SQLiteCpp/Database.h>
 
 #include <algorithm>
 

@@ -11,9 +11,9 @@ inline constexpr int kWindowBusyTimeoutMs = 400;
 // What opening does with a file whose schema is not Knotmap's own or that
 // holds rows breaking its constraints (store/open_findings.h).
 enum class FindingsPolicy {
-    Refuse,      // throw StoreError naming them: nothing is read or written (commands)
+    Refuse,       // throw StoreError naming them: nothing is read or written (commands)
     ReadOnlyHide, // open read-only with the bad rows hidden from this connection (window)
-    Report       // open as it is, not migrated, for the caller to report (knotmap info)
+    Report        // open as it is, not migrated, for the caller to report (knotmap info)
 };
 
 // What a caller lets Database::open do with the path it is given.

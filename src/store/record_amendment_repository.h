@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/record_amendment.h"
-
 #include "store/sql/connection.h"
 
 #include <vector>

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/domain.h"
-
 #include "store/sql/statement.h"
 
 // Binds a record's columns, in the order the repositories' INSERT and UPDATE

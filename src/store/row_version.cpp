@@ -8,8 +8,9 @@
 namespace knotmap {
 
 std::string versionedUpdateTail(int readVersion) {
-    return readVersion > 0 ? ", version = version + 1 WHERE id = ? AND version = ? RETURNING version"
-                           : ", version = version + 1 WHERE id = ? RETURNING version";
+    return readVersion > 0
+               ? ", version = version + 1 WHERE id = ? AND version = ? RETURNING version"
+               : ", version = version + 1 WHERE id = ? RETURNING version";
 }
 
 int runVersionedUpdate(sql::Statement& update, sql::Connection& db, const char* table,

@@ -1,8 +1,8 @@
 #include "store/session_commands.h"
 
 #include "store/amendment_repository.h"
-#include "store/session_repository.h"
 #include "store/row_version.h"
+#include "store/session_repository.h"
 #include "store/store_error.h"
 #include "store/write_transaction.h"
 

@@ -4,7 +4,6 @@
 #include "core/session_fields.h"
 #include "core/undo_stack.h"
 #include "store/session_snapshot.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>

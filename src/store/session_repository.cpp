@@ -2,10 +2,9 @@
 
 #include "store/row_binding.h"
 #include "store/row_version.h"
+#include "store/sql/statement.h"
 #include "store/statement_helpers.h"
 #include "store/write_transaction.h"
-
-#include "store/sql/statement.h"
 
 namespace knotmap {
 namespace {
@@ -35,7 +34,6 @@ Session readSession(sql::Statement& row) {
     session.version = row.getColumn(14).getInt();
     return session;
 }
-
 
 } // namespace
 
@@ -98,7 +96,7 @@ void SessionRepository::remove(Id id) {
 
 void SessionRepository::saveTriggers(const Session& session) {
     sql::Statement insert(m_db, "INSERT INTO session_trigger (session_id, trigger_id) "
-                                   "SELECT ?, id FROM trigger_cause WHERE code = ?");
+                                "SELECT ?, id FROM trigger_cause WHERE code = ?");
     linkCodes(insert, session.id, session.triggerCodes, "session: unknown trigger");
 }
 
@@ -116,7 +114,7 @@ std::vector<std::string> SessionRepository::loadTriggers(Id sessionId) {
 
 std::optional<Session> SessionRepository::get(Id id) {
     sql::Statement query(m_db,
-                            std::string("SELECT ") + kColumns + " FROM session s WHERE s.id = ?");
+                         std::string("SELECT ") + kColumns + " FROM session s WHERE s.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     if (!query.executeStep()) {
         return std::nullopt;
@@ -154,12 +152,12 @@ std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
     constexpr std::int64_t kDay = 24 * 60 * 60;
     constexpr std::int64_t kMaxOffset = static_cast<std::int64_t>(kMaxUtcOffsetMinutes) * 60;
     const std::int64_t dayStart = daysFromCivil(localDay.year, localDay.month, localDay.day) * kDay;
-    sql::Statement query(
-        m_db, std::string("SELECT ") + kColumns +
-                  " FROM session s WHERE s.client_id = ? AND s.started_utc >= ? AND "
-                  "s.started_utc < ? AND s.started_utc + s.utc_offset_min * 60 >= ? AND "
-                  "s.started_utc + s.utc_offset_min * 60 < ? "
-                  "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
+    sql::Statement query(m_db,
+                         std::string("SELECT ") + kColumns +
+                             " FROM session s WHERE s.client_id = ? AND s.started_utc >= ? AND "
+                             "s.started_utc < ? AND s.started_utc + s.utc_offset_min * 60 >= ? AND "
+                             "s.started_utc + s.utc_offset_min * 60 < ? "
+                             "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
     query.bind(1, static_cast<std::int64_t>(clientId));
     query.bind(2, static_cast<std::int64_t>(dayStart - kMaxOffset));
     query.bind(3, static_cast<std::int64_t>(dayStart + kDay + kMaxOffset));

@@ -2,7 +2,6 @@
 
 #include "core/domain.h"
 #include "core/session_fields.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>

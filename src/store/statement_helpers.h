@@ -2,9 +2,8 @@
 
 #include "core/domain.h"
 #include "core/validation.h"
-#include "store/store_error.h"
-
 #include "store/sql/statement.h"
+#include "store/store_error.h"
 
 #include <algorithm>
 #include <optional>

@@ -2,7 +2,6 @@
 
 #include "core/domain.h"
 #include "core/undo_stack.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>
@@ -65,7 +64,7 @@ public:
 
 private:
     sql::Connection& m_db;
-    Treatment m_after; // its version: the one the person saw
+    Treatment m_after;                 // its version: the one the person saw
     std::optional<Treatment> m_before; // read from the store on the first apply
     int m_expectedVersion = 0;         // seen, then last written (store/row_version.h)
 

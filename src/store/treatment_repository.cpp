@@ -57,11 +57,11 @@ Id TreatmentRepository::add(Treatment& treatment) {
 int TreatmentRepository::update(const Treatment& treatment) {
     throwIfInvalid("treatment", treatment);
     sql::Statement update(m_db, std::string("UPDATE treatment SET session_id = ?, knot_id = ?, "
-                                               "kind_id = ") +
-                                       kKindIdForCode +
-                                       ", minutes = ?, intensity = ?, pain_before = ?, "
-                                       "pain_after = ?, medication = ?, notes = ?" +
-                                       versionedUpdateTail(treatment.version));
+                                            "kind_id = ") +
+                                    kKindIdForCode +
+                                    ", minutes = ?, intensity = ?, pain_before = ?, "
+                                    "pain_after = ?, medication = ?, notes = ?" +
+                                    versionedUpdateTail(treatment.version));
     bindFields(update, treatment);
     update.bind(10, static_cast<std::int64_t>(treatment.id));
     if (treatment.version > 0) {
@@ -72,11 +72,10 @@ int TreatmentRepository::update(const Treatment& treatment) {
 
 void TreatmentRepository::restore(const Treatment& treatment) {
     throwIfInvalid("treatment", treatment);
-    sql::Statement insert(m_db,
-                             std::string("INSERT INTO treatment (session_id, knot_id, "
-                                         "kind_id, minutes, intensity, pain_before, "
-                                         "pain_after, medication, notes, id) VALUES (?, ?, ") +
-                                 kKindIdForCode + ", ?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(m_db, std::string("INSERT INTO treatment (session_id, knot_id, "
+                                            "kind_id, minutes, intensity, pain_before, "
+                                            "pain_after, medication, notes, id) VALUES (?, ?, ") +
+                                    kKindIdForCode + ", ?, ?, ?, ?, ?, ?, ?)");
     bindFields(insert, treatment);
     insert.bind(10, static_cast<std::int64_t>(treatment.id));
     insert.exec();
@@ -113,8 +112,8 @@ std::vector<Treatment> TreatmentRepository::readAll(sql::Statement& query) {
 
 std::optional<Treatment> TreatmentRepository::get(Id id) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM treatment t JOIN treatment_kind k ON k.id = "
-                                      "t.kind_id WHERE t.id = ?");
+                                   " FROM treatment t JOIN treatment_kind k ON k.id = "
+                                   "t.kind_id WHERE t.id = ?");
     query.bind(1, static_cast<std::int64_t>(id));
     auto found = readAll(query);
     if (found.empty()) {
@@ -125,16 +124,16 @@ std::optional<Treatment> TreatmentRepository::get(Id id) {
 
 std::vector<Treatment> TreatmentRepository::listForSession(Id sessionId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM treatment t JOIN treatment_kind k ON k.id = "
-                                      "t.kind_id WHERE t.session_id = ? ORDER BY t.id");
+                                   " FROM treatment t JOIN treatment_kind k ON k.id = "
+                                   "t.kind_id WHERE t.session_id = ? ORDER BY t.id");
     query.bind(1, static_cast<std::int64_t>(sessionId));
     return readAll(query);
 }
 
 std::vector<Treatment> TreatmentRepository::listForKnot(Id knotId) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
-                                      " FROM treatment t JOIN treatment_kind k ON k.id = "
-                                      "t.kind_id WHERE t.knot_id = ? ORDER BY t.id");
+                                   " FROM treatment t JOIN treatment_kind k ON k.id = "
+                                   "t.kind_id WHERE t.knot_id = ? ORDER BY t.id");
     query.bind(1, static_cast<std::int64_t>(knotId));
     return readAll(query);
 }

@@ -1,10 +1,9 @@
 #include "store/vocabulary_commands.h"
 
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/vocabulary_repository.h"
 #include "store/write_transaction.h"
-
-#include "store/sql/statement.h"
 
 #include <utility>
 
@@ -59,8 +58,8 @@ void AddVocabularyEntryCommand::apply() {
     WriteTransaction transaction(m_db);
     if (m_applied) {
         sql::Statement insert(m_db, "INSERT INTO " + table +
-                                           " (id, code, name, builtin, hidden, sort_order) "
-                                           "VALUES (?, ?, ?, 0, 0, ?)");
+                                        " (id, code, name, builtin, hidden, sort_order) "
+                                        "VALUES (?, ?, ?, 0, 0, ?)");
         insert.bind(1, static_cast<std::int64_t>(m_item.id));
         insert.bind(2, m_item.code);
         insert.bind(3, m_item.name);
@@ -84,8 +83,8 @@ void AddVocabularyEntryCommand::revert() {
     WriteTransaction transaction(m_db);
     // Records that chose the entry since sit above this step on the undo
     // stack and were reverted first; the schema refuses the delete otherwise.
-    sql::Statement remove(m_db, std::string("DELETE FROM ") + tableName(m_vocabulary) +
-                                       " WHERE id = ?");
+    sql::Statement remove(m_db,
+                          std::string("DELETE FROM ") + tableName(m_vocabulary) + " WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(m_item.id));
     remove.exec();
     transaction.commit();

@@ -1,5 +1,4 @@
 #include "bench_steps.h"
-#include "store/sql/statement.h"
 
 #include "core/atlas.h"
 #include "core/client_overview.h"
@@ -9,6 +8,7 @@
 #include "core/symptom_frequency.h"
 #include "core/treatment_effect.h"
 #include "store/client_history_query.h"
+#include "store/sql/statement.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -24,7 +24,7 @@ void keep(const T& value) {
 
 Id busiestClient(Database& database) {
     sql::Statement query(database.sql(), "SELECT client_id FROM session GROUP BY client_id"
-                                            " ORDER BY count(*) DESC, client_id LIMIT 1");
+                                         " ORDER BY count(*) DESC, client_id LIMIT 1");
     return query.executeStep() ? query.getColumn(0).getInt64() : 0;
 }
 
@@ -39,19 +39,21 @@ BenchData::BenchData(const DatabaseLocation& where)
 }
 
 std::string BenchData::describe() const {
-    return location.describe() + ": " + std::to_string(clientIds.size()) + " clients; busiest has " +
-           std::to_string(history.sessions.size()) + " sessions, " +
+    return location.describe() + ": " + std::to_string(clientIds.size()) +
+           " clients; busiest has " + std::to_string(history.sessions.size()) + " sessions, " +
            std::to_string(history.observations.size()) + " observations";
 }
 
 std::vector<Step> steps() {
     std::vector<Step> all;
-    all.push_back({"open: database + client list", true, [](BenchData& data, int) {
+    all.push_back({"open: database + client list", true,
+                   [](BenchData& data, int) {
                        Database database = Database::open(data.location);
                        keep(ui::buildAppViewModel(database));
                    },
                    true});
-    all.push_back({"switch client", true, [](BenchData& data, int round) {
+    all.push_back({"switch client", true,
+                   [](BenchData& data, int round) {
                        // A different client each round: never one already read.
                        const std::size_t count = data.clientIds.size();
                        const Id next = data.clientIds[static_cast<std::size_t>(round + 1) % count];
@@ -61,13 +63,15 @@ std::vector<Step> steps() {
                        ui::loadClientDetails(data.database, data.model, next);
                    },
                    true});
-    all.push_back({"read history for charts (worker)", false, [](BenchData& data, int) {
+    all.push_back({"read history for charts (worker)", false,
+                   [](BenchData& data, int) {
                        keep(loadClientHistory(data.database.sql(), data.history.clientId));
                    },
                    true});
     // What a switch costs before the charts show: the details, the history
     // and the overview of the next client.
-    all.push_back({"switch client with charts", true, [](BenchData& data, int round) {
+    all.push_back({"switch client with charts", true,
+                   [](BenchData& data, int round) {
                        const std::size_t count = data.clientIds.size();
                        const Id next = data.clientIds[static_cast<std::size_t>(round + 2) % count];
                        ui::loadClientDetails(data.database, data.model, next);

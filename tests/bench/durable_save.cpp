@@ -1,10 +1,10 @@
 #include "durable_save.h"
-#include "store/sqlite_file/database_files.h"
 
 #include "core/timestamp.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/knot_commands.h"
+#include "store/sqlite_file/database_files.h"
 
 #include <algorithm>
 #include <chrono>

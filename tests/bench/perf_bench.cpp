@@ -38,15 +38,14 @@ Timing timeRounds(int rounds, const std::function<void(int)>& step) {
 }
 
 void usage() {
-    std::fprintf(stderr,
-                 "usage: knotmap_perf_bench --db LARGE.db --empty EMPTY.db [--rounds N]\n"
-                 "  [--limit-ms MS]  exit 1 when a large-database median exceeds MS\n"
-                 "  [--server-db CONNINFO]  also time the database steps on a server\n"
-                 "      holding the same history (a libpq keyword string or URI)\n"
-                 "  [--max-server-ratio R]  exit 1 when a user-facing step's server\n"
-                 "      median exceeds R times the SQLite one\n"
-                 "  [--only TEXT]  time only the steps whose name contains TEXT (for a\n"
-                 "      profiler)\n");
+    std::fprintf(stderr, "usage: knotmap_perf_bench --db LARGE.db --empty EMPTY.db [--rounds N]\n"
+                         "  [--limit-ms MS]  exit 1 when a large-database median exceeds MS\n"
+                         "  [--server-db CONNINFO]  also time the database steps on a server\n"
+                         "      holding the same history (a libpq keyword string or URI)\n"
+                         "  [--max-server-ratio R]  exit 1 when a user-facing step's server\n"
+                         "      median exceeds R times the SQLite one\n"
+                         "  [--only TEXT]  time only the steps whose name contains TEXT (for a\n"
+                         "      profiler)\n");
 }
 
 } // namespace
@@ -151,8 +150,8 @@ int main(int argc, char** argv) {
         const auto normal = knotmap::bench::timeLoggingKnots(scratch, "NORMAL", saves);
         const std::string heading = "log one knot (" + std::to_string(saves) + " saves)";
         std::printf("%-34s %12s %12s %12s\n", heading.c_str(), "", "median (ms)", "p95 (ms)");
-        std::printf("%-34s %12s %12.2f %12.2f\n", "  synchronous = FULL (used)", "",
-                    full.medianMs, full.p95Ms);
+        std::printf("%-34s %12s %12.2f %12.2f\n", "  synchronous = FULL (used)", "", full.medianMs,
+                    full.p95Ms);
         std::printf("%-34s %12s %12.2f %12.2f\n", "  synchronous = NORMAL", "", normal.medianMs,
                     normal.p95Ms);
         return withinLimit ? 0 : 1;

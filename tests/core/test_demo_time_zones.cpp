@@ -145,9 +145,8 @@ TEST_SUITE("demo time zones") {
         unbounded.nowUtcSeconds.reset();
         SessionSink all;
         generateDemo(unbounded, all);
-        CHECK(std::any_of(all.sessions.begin(), all.sessions.end(), [now](const Session& s) {
-            return s.startedAt.utcSeconds() > now;
-        }));
+        CHECK(std::any_of(all.sessions.begin(), all.sessions.end(),
+                          [now](const Session& s) { return s.startedAt.utcSeconds() > now; }));
     }
 
     TEST_CASE("each client keeps their zone's offsets across daylight-saving changes") {
@@ -211,12 +210,12 @@ TEST_SUITE("demo time zones") {
             REQUIRE(abroad.front() > 0);
             REQUIRE(abroad.back() + 1 < sessions.size());
             for (std::size_t i = 1; i < sessions.size(); ++i) {
-                CHECK(sessions[i - 1]->startedAt.utcSeconds() < sessions[i]->startedAt.utcSeconds());
+                CHECK(sessions[i - 1]->startedAt.utcSeconds() <
+                      sessions[i]->startedAt.utcSeconds());
             }
-            const std::int64_t days =
-                (sessions[abroad.back()]->startedAt.utcSeconds() -
-                 sessions[abroad.front()]->startedAt.utcSeconds()) /
-                86400;
+            const std::int64_t days = (sessions[abroad.back()]->startedAt.utcSeconds() -
+                                       sessions[abroad.front()]->startedAt.utcSeconds()) /
+                                      86400;
             CHECK(days >= 4);
             CHECK(days <= 10);
             // Within the last 90 days, so the charts' first window shows it.

@@ -43,7 +43,7 @@ TEST_CASE("regions are found by atlas code, display name or CHOIR code, and neve
             CHECK(match.region == nullptr);
             CHECK(match.candidates.empty());
         }
-        CHECK(describeNoMatch("shoulder blade", lookup.find("shoulder blade")).rfind(
-                  "unknown region 'shoulder blade': use an atlas code", 0) == 0);
+        CHECK(describeNoMatch("shoulder blade", lookup.find("shoulder blade"))
+                  .rfind("unknown region 'shoulder blade': use an atlas code", 0) == 0);
     }
 }

@@ -3,9 +3,8 @@
 
 #include <doctest/doctest.h>
 
-#include <sodium.h>
-
 #include <map>
+#include <sodium.h>
 #include <sstream>
 #include <string>
 
@@ -104,10 +103,10 @@ TEST_CASE("a truncated file is refused wherever it was cut") {
     requireSodium();
     const std::string file = seal({{"a.csv", randomBytes(150'000)}}, "p");
     CHECK(refusal(file.substr(0, 40), "p") == "x.sealed: truncated: it ends inside its header");
-    for (const std::size_t cut : {sealed::kHeaderBytes, sealed::kHeaderBytes + 2,
-                                  sealed::kHeaderBytes + 30, file.size() / 2, file.size() - 30,
-                                  file.size() - 4 - crypto_secretstream_xchacha20poly1305_ABYTES,
-                                  file.size() - 1}) {
+    for (const std::size_t cut :
+         {sealed::kHeaderBytes, sealed::kHeaderBytes + 2, sealed::kHeaderBytes + 30,
+          file.size() / 2, file.size() - 30,
+          file.size() - 4 - crypto_secretstream_xchacha20poly1305_ABYTES, file.size() - 1}) {
         CAPTURE(cut);
         const std::string why = refusal(file.substr(0, cut), "p");
         CHECK(why.rfind("x.sealed: truncated: it ends ", 0) == 0);
@@ -135,7 +134,8 @@ TEST_CASE("bytes after the final block, or absurd key settings, are refused") {
     CHECK(refusal(file + "more", "p") == "x.sealed: damaged: bytes follow its final block");
     std::string greedy = file;
     greedy[27] = '\x7f'; // memlimit's top byte: far beyond what any file may ask
-    CHECK(refusal(greedy, "p") == "x.sealed: damaged: its key derivation settings are out of range");
+    CHECK(refusal(greedy, "p") ==
+          "x.sealed: damaged: its key derivation settings are out of range");
     std::string newer = file;
     newer[8] = 2;
     CHECK(refusal(newer, "p") == "x.sealed: written by a newer Knotmap (encrypted file format 2; "
@@ -150,7 +150,9 @@ std::pair<std::string, std::vector<std::string>> splitMessages(const std::string
     std::vector<std::string> messages;
     std::size_t at = sealed::kHeaderBytes;
     while (at < file.size()) {
-        const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(file[at + i]); };
+        const auto byte = [&](std::size_t i) {
+            return static_cast<unsigned char>(file[at + i]);
+        };
         const std::size_t length = byte(0) | (byte(1) << 8U) | (byte(2) << 16U) | (byte(3) << 24U);
         messages.push_back(file.substr(at, 4 + length));
         at += 4 + length;

@@ -59,8 +59,7 @@ TEST_CASE("the summary's overall pain compares the first stretch with the last, 
     // rating against one says "no change"; the report tells the relapse.
     std::vector<TimedRating> ratings;
     for (int day = 0; day < 90; ++day) {
-        const double pain = day < 30 ? 6 : day < 45 ? 6 - (day - 30) * 4.0 / 15 : day < 60 ? 2
-                                                                                      : 6;
+        const double pain = day < 30 ? 6 : day < 45 ? 6 - (day - 30) * 4.0 / 15 : day < 60 ? 2 : 6;
         ratings.push_back({kStart + day * kDay, pain});
     }
     ReportData data;

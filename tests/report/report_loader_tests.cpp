@@ -12,11 +12,11 @@
 #include "store/observation_repository.h"
 #include "store/record_amendment_repository.h" // codeListValue, wherever it is declared
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "store/treatment_repository.h"
 #include "store/visit_amendments.h"
 #include "support/temp_folder.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -160,8 +160,8 @@ TEST_CASE("a signed visit's rating and treatment amendments join its trail, in t
     // to a signed visit.
     const std::int64_t signedUtc = visit.startedAt.utcSeconds() + 3600;
     sql::Statement sign(database.sql(),
-                           "UPDATE session SET signed_by = 'Dr Ana Ruiz', signed_utc = ? "
-                           "WHERE id = ?");
+                        "UPDATE session SET signed_by = 'Dr Ana Ruiz', signed_utc = ? "
+                        "WHERE id = ?");
     sign.bind(1, static_cast<std::int64_t>(signedUtc));
     sign.bind(2, static_cast<std::int64_t>(visit.id));
     REQUIRE(sign.exec() == 1);

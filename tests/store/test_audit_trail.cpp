@@ -9,9 +9,9 @@
 #include "visit_fixture.h"
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -220,8 +220,7 @@ TEST_CASE("audit trail: an update records the row before and after and raises th
     f.db.exec("UPDATE client SET name = name");
     CHECK(eventsSince(f.db, mark).empty());
     CHECK(versionOf(f.db, "knot", visit.knot.id) == 2);
-    f.db.exec("UPDATE knot SET version = version + 1 WHERE id = " +
-              std::to_string(visit.knot.id));
+    f.db.exec("UPDATE knot SET version = version + 1 WHERE id = " + std::to_string(visit.knot.id));
     CHECK(eventsSince(f.db, mark).empty());
     CHECK(versionOf(f.db, "knot", visit.knot.id) == 3);
     if (f.db.dialect() == sql::Dialect::SQLite) {
@@ -323,8 +322,8 @@ TEST_CASE("audit trail: events cannot be changed or deleted") {
         try {
             f.db.exec(statement);
         } catch (const sql::Error& error) {
-            CHECK(std::string(error.what()).find(
-                      "audit_event: the audit trail cannot be changed or deleted") !=
+            CHECK(std::string(error.what())
+                      .find("audit_event: the audit trail cannot be changed or deleted") !=
                   std::string::npos);
             return true;
         }
@@ -360,8 +359,8 @@ TEST_CASE("audit trail: a copy keeps the trail as it is and records nothing of i
         while (query.executeStep()) {
             std::string row;
             for (int i = 0; i < query.getColumnCount(); ++i) {
-                row += (query.getColumn(i).isNull() ? "NULL" : query.getColumn(i).getString()) +
-                       "|";
+                row +=
+                    (query.getColumn(i).isNull() ? "NULL" : query.getColumn(i).getString()) + "|";
             }
             rows.push_back(row);
         }
@@ -370,8 +369,8 @@ TEST_CASE("audit trail: a copy keeps the trail as it is and records nothing of i
     const auto versions = [](sql::Connection& db) {
         std::string all;
         for (const char* table : {"client", "session", "knot", "observation", "treatment"}) {
-            sql::Statement query(db, std::string("SELECT id, version FROM ") + table +
-                                         " ORDER BY id");
+            sql::Statement query(db,
+                                 std::string("SELECT id, version FROM ") + table + " ORDER BY id");
             while (query.executeStep()) {
                 all += std::string(table) + query.getColumn(0).getString() + "=" +
                        query.getColumn(1).getString() + " ";

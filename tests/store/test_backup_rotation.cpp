@@ -1,7 +1,6 @@
+#include "core/timestamp.h"
 #include "store/backup/backup_names.h"
 #include "store/backup/backup_rotation.h"
-
-#include "core/timestamp.h"
 
 #include <doctest/doctest.h>
 
@@ -34,9 +33,8 @@ std::set<std::int64_t> kept(const std::vector<std::int64_t>& times, std::int64_t
 
 TEST_CASE("backups of the last 24 hours are all kept, older ones one a day") {
     const std::int64_t now = at(2026, 12, 5, 15);
-    const std::vector<std::int64_t> times{now - 60,          now - 2 * kHour,   now - 20 * kHour,
-                                          now - 2 * kDay,     now - 2 * kDay - kHour,
-                                          now - 3 * kDay};
+    const std::vector<std::int64_t> times{now - 60,       now - 2 * kHour,        now - 20 * kHour,
+                                          now - 2 * kDay, now - 2 * kDay - kHour, now - 3 * kDay};
     // The two on one day two days ago: only the newer stays.
     CHECK(kept(times, now) == std::set<std::int64_t>{now - 60, now - 2 * kHour, now - 20 * kHour,
                                                      now - 2 * kDay, now - 3 * kDay});
@@ -60,7 +58,7 @@ TEST_CASE("a year of daily backups keeps 7 days, 4 weeks and 12 months") {
     for (const std::int64_t time : left) {
         const CivilDateTime civil = civilFromSeconds(time);
         months.insert(civil.year * 12 + civil.month);
-        if (time < times.back() - 40 * kDay) { // beyond the dailies and weeklies
+        if (time < times.back() - 40 * kDay) {             // beyond the dailies and weeklies
             CHECK(civilFromSeconds(time + kDay).day == 1); // the month's last backup
         }
     }
@@ -84,9 +82,10 @@ TEST_CASE("backup names say when they were taken and whether they are sealed") {
     const auto sealed = parseBackupName("/data/knotmap.db", "knotmap-20261205-133456.db.sealed");
     REQUIRE(sealed);
     CHECK(sealed->encrypted);
-    for (const char* other : {"other-20261205-133456.db", "knotmap-20261305-133456.db",
-                              "knotmap-2026120-1334567.db", "knotmap-20261205-133456.db-wal",
-                              "knotmap-+0261205-133456.db", "knotmap.v4-backup-20261121-052400.db"}) {
+    for (const char* other :
+         {"other-20261205-133456.db", "knotmap-20261305-133456.db", "knotmap-2026120-1334567.db",
+          "knotmap-20261205-133456.db-wal", "knotmap-+0261205-133456.db",
+          "knotmap.v4-backup-20261121-052400.db"}) {
         CAPTURE(other);
         CHECK_FALSE(parseBackupName("/data/knotmap.db", other));
     }

@@ -1,12 +1,12 @@
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store_fixtures.h"
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <filesystem>

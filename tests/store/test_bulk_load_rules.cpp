@@ -25,7 +25,7 @@ struct BulkFixture : VisitFixture {
     Session signedVisit = addFullVisit();
     Id signedRating = 0;
     Session openVisit;
-    Id ownKnot = 0;    // rated in the signed visit
+    Id ownKnot = 0;     // rated in the signed visit
     Id unratedKnot = 0; // the client's too, rated nowhere
     Id otherClientsKnot = 0;
 
@@ -91,8 +91,8 @@ struct BulkFixture : VisitFixture {
 
 const std::vector<std::string> kObservationColumns{"session_id", "knot_id", "pain", "kind",
                                                    "notes"};
-const std::vector<std::string> kTreatmentColumns{"session_id", "knot_id", "kind_id",
-                                                 "medication", "notes"};
+const std::vector<std::string> kTreatmentColumns{"session_id", "knot_id", "kind_id", "medication",
+                                                 "notes"};
 
 } // namespace
 
@@ -151,10 +151,11 @@ TEST_CASE("bulk load: nothing joins a signed visit") {
 TEST_CASE("bulk load: a knot and a session of different clients are refused") {
     BulkFixture f;
     CHECK(f.load("observation", kObservationColumns,
-                 {{f.id(f.openVisit.id), f.id(f.otherClientsKnot), "5", "tension", ""}}) == "observation: knot and session belong to different clients");
+                 {{f.id(f.openVisit.id), f.id(f.otherClientsKnot), "5", "tension", ""}}) ==
+          "observation: knot and session belong to different clients");
     CHECK(f.load("treatment", kTreatmentColumns,
-                 {{f.id(f.openVisit.id), f.id(f.otherClientsKnot), f.treatmentKind("heat"), "", ""}}) ==
-          "treatment: knot and session belong to different clients");
+                 {{f.id(f.openVisit.id), f.id(f.otherClientsKnot), f.treatmentKind("heat"), "",
+                   ""}}) == "treatment: knot and session belong to different clients");
 }
 
 TEST_CASE("bulk load: text limits name the field") {
@@ -165,16 +166,15 @@ TEST_CASE("bulk load: text limits name the field") {
           "observation.notes: longer than 1 MiB (1048576 bytes)");
     CHECK(f.load("treatment", kTreatmentColumns,
                  {{f.id(f.openVisit.id), std::nullopt, f.treatmentKind("heat"),
-                   std::string(257, 'm'), ""}}) ==
-          "treatment.medication: longer than 256 bytes");
+                   std::string(257, 'm'), ""}}) == "treatment.medication: longer than 256 bytes");
     CHECK(f.load("treatment", kTreatmentColumns,
-                 {{f.id(f.openVisit.id), std::nullopt, f.treatmentKind("heat"), "",
-                   "bell\x07"}}) ==
+                 {{f.id(f.openVisit.id), std::nullopt, f.treatmentKind("heat"), "", "bell\x07"}}) ==
           "treatment.notes: a control character other than tab, LF or CR");
     CHECK(f.load("session",
                  {"client_id", "started_utc", "utc_offset_min", "kind", "therapist", "plan"},
                  {{f.id(f.client.id), "1774000000", "60", "therapy_visit", "Dana Lee",
-                   "stretch\x01"}}) == "session.plan: a control character other than tab, LF or CR");
+                   "stretch\x01"}}) ==
+          "session.plan: a control character other than tab, LF or CR");
 }
 
 TEST_CASE("bulk load: once it is over, single inserts are checked row by row again") {
@@ -190,12 +190,11 @@ TEST_CASE("bulk load: once it is over, single inserts are checked row by row aga
     }
     // In the same transaction as the load: this row breaks two rules, and the
     // row triggers' order names the signed visit first, as it always has.
-    CHECK_THROWS_WITH_AS(f.db.exec("INSERT INTO observation (session_id, knot_id, pain, kind) "
-                                   "VALUES (" +
-                                   f.id(f.signedVisit.id) + ", " + f.id(f.otherClientsKnot) +
-                                   ", 4, 'tension')"),
-                         "observation: a signed visit cannot be changed; add an amendment instead",
-                         sql::Error);
+    CHECK_THROWS_WITH_AS(
+        f.db.exec("INSERT INTO observation (session_id, knot_id, pain, kind) "
+                  "VALUES (" +
+                  f.id(f.signedVisit.id) + ", " + f.id(f.otherClientsKnot) + ", 4, 'tension')"),
+        "observation: a signed visit cannot be changed; add an amendment instead", sql::Error);
     f.db.rollback();
 }
 
@@ -219,9 +218,8 @@ bool namesForeignKey(std::string message) {
     return message.find("foreign key") != std::string::npos;
 }
 
-const std::vector<std::string> kLoadedTables{"client",      "session",
-                                             "knot",        "observation",
-                                             "observation_symptom", "treatment"};
+const std::vector<std::string> kLoadedTables{
+    "client", "session", "knot", "observation", "observation_symptom", "treatment"};
 
 } // namespace
 
@@ -248,8 +246,8 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     f.db.deferForeignKeyChecks(kLoadedTables);
     std::string refusal;
     try {
-        auto sessions = f.db.bulkLoad("session", {"client_id", "started_utc", "utc_offset_min",
-                                                  "kind"});
+        auto sessions =
+            f.db.bulkLoad("session", {"client_id", "started_utc", "utc_offset_min", "kind"});
         sessions->add({"999", "1774000000", "60", "self_checkin"});
         sessions->finish();
         f.db.checkDeferredForeignKeys();
@@ -299,7 +297,8 @@ TEST_CASE("bulk load: foreign keys checked once at the end still refuse a row wi
     keysApply();
 }
 
-TEST_CASE("bulk load: a statement that turns the bulk setting on for its own rows is still checked") {
+TEST_CASE(
+    "bulk load: a statement that turns the bulk setting on for its own rows is still checked") {
     BulkFixture f;
     if (f.db.dialect() != sql::Dialect::PostgreSQL) {
         return; // the setting is the server's (db/postgresql/006)
@@ -309,7 +308,8 @@ TEST_CASE("bulk load: a statement that turns the bulk setting on for its own row
     // does not read it, so the signed visit is still read-only.
     CHECK_THROWS_WITH_AS(
         f.db.exec("INSERT INTO observation (session_id, knot_id, pain, kind) "
-                  "SELECT " + f.id(f.signedVisit.id) + ", " + f.id(f.unratedKnot) +
+                  "SELECT " +
+                  f.id(f.signedVisit.id) + ", " + f.id(f.unratedKnot) +
                   ", 3, 'tension' FROM (SELECT set_config('knotmap.bulk_load', 'on', true)) AS g "
                   "RETURNING id, set_config('knotmap.bulk_load', 'off', true)"),
         "observation: a signed visit cannot be changed; add an amendment instead", sql::Error);

@@ -1,9 +1,9 @@
-#include "support/test_database.h"
 #include "store/client_history_query.h"
 #include "store/client_session_counts.h"
 #include "store/observation_repository.h"
 #include "store/treatment_repository.h"
 #include "store_fixtures.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
-#include "support/test_database.h"
 #include "store/client_lookup.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

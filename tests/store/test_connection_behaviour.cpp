@@ -2,8 +2,8 @@
 // settings a server connection plans Knotmap's reads with
 // (store/sql/postgres/postgres_connection.cpp; docs/performance.md, "At
 // clinic scale on a server").
-#include "support/test_database.h"
 #include "store/sql/statement.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

@@ -1,16 +1,16 @@
 #include "core/validation.h"
-#include "store/sql/sqlite/sqlite_connection.h"
-#include <SQLiteCpp/SQLiteCpp.h>
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
+#include "store/sql/sqlite/sqlite_connection.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/treatment_repository.h"
 #include "store_fixtures.h"
 
 #include <SQLiteCpp/Exception.h>
-#include "store/sql/statement.h"
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,10 +1,10 @@
-#include "support/test_database.h"
 #include "import_fixtures.h"
 #include "store/csv_import.h"
+#include "store/sql/statement.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -71,7 +71,9 @@ TEST_CASE("export --all, import into an empty database, export again: byte-ident
     CHECK(textAt(sql, "SELECT name FROM client WHERE id = 3") == "Zoë O'Brien 🌿");
     CHECK(textAt(sql, "SELECT signed_by || '@' || signed_utc FROM session WHERE id = 11") ==
           "Dr. Ana-María@1773570000");
-    CHECK(textAt(sql, "SELECT coalesce(CAST(birth_year AS TEXT), 'none') FROM client WHERE id = 7") == "none");
+    CHECK(
+        textAt(sql, "SELECT coalesce(CAST(birth_year AS TEXT), 'none') FROM client WHERE id = 7") ==
+        "none");
     CHECK(textAt(sql, "SELECT name FROM symptom WHERE code = 'custom_jaw_click'") == "Jaw click");
 }
 

@@ -1,8 +1,8 @@
-#include "support/test_database.h"
 #include "core/validation.h"
 #include "import_fixtures.h"
 #include "store/csv_import.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
 #include <doctest/doctest.h>
@@ -125,9 +125,8 @@ TEST_CASE("invalid UTF-8") {
 }
 
 TEST_CASE("an empty file") {
-    const std::string problems = rejection([](const fs::path& files) {
-        writeBytes(files / "clients.csv", "");
-    });
+    const std::string problems =
+        rejection([](const fs::path& files) { writeBytes(files / "clients.csv", ""); });
     CHECK(has(problems, "clients.csv: the file is empty; expected a header row: "
                         "client_id,client_name,birth_year,notes,archived\n"));
     // The rows naming those clients say so too.

@@ -1,7 +1,7 @@
-#include "support/test_database.h"
 #include "core/demo_generator.h"
 #include "store/database.h"
 #include "store/demo_writer.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

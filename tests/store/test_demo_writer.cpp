@@ -1,12 +1,12 @@
-#include "support/test_database.h"
 #include "core/demo_generator.h"
 #include "store/database.h"
 #include "store/demo_writer.h"
 #include "store/observation_export.h"
+#include "store/sql/statement.h"
 #include "store/vocabulary_repository.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -111,16 +111,16 @@ TEST_SUITE("demo writer") {
 
         // Every client ends with 3-8 active knots; resolved ones are saved as such.
         sql::Statement active(database.sql(),
-                                 "SELECT c.id, (SELECT count(*) FROM knot k WHERE k.client_id = "
-                                 "c.id AND k.status = 'active') FROM client c");
+                              "SELECT c.id, (SELECT count(*) FROM knot k WHERE k.client_id = "
+                              "c.id AND k.status = 'active') FROM client c");
         while (active.executeStep()) {
             CHECK(active.getColumn(1).getInt() >= 3);
             CHECK(active.getColumn(1).getInt() <= 8);
         }
         // About weekly visits over 17 weeks, each with a therapist and SOAP notes.
         sql::Statement therapy(database.sql(),
-                                  "SELECT count(*) FROM session WHERE kind = 'therapy_visit' "
-                                  "AND therapist <> '' AND subjective <> ''");
+                               "SELECT count(*) FROM session WHERE kind = 'therapy_visit' "
+                               "AND therapist <> '' AND subjective <> ''");
         therapy.executeStep();
         CHECK(therapy.getColumn(0).getInt() >= 3 * 17 * 7 / 10);
     }
@@ -149,8 +149,8 @@ TEST_SUITE("demo writer") {
         // 240 days always span a daylight-saving change: each client's sessions
         // carry at least two offsets, and the three clients live in three zones.
         sql::Statement offsets(database.sql(),
-                                  "SELECT client_id, count(DISTINCT utc_offset_min) FROM session "
-                                  "GROUP BY client_id ORDER BY client_id");
+                               "SELECT client_id, count(DISTINCT utc_offset_min) FROM session "
+                               "GROUP BY client_id ORDER BY client_id");
         int clients = 0;
         while (offsets.executeStep()) {
             ++clients;
@@ -213,7 +213,7 @@ TEST_SUITE("demo writer") {
         CHECK(twice.clients == once.clients);
         CHECK(countRows(database, "client") == 6);
         sql::Statement renamed(database.sql(),
-                                  "SELECT count(*) FROM client WHERE name LIKE '% (2)'");
+                               "SELECT count(*) FROM client WHERE name LIKE '% (2)'");
         renamed.executeStep();
         CHECK(renamed.getColumn(0).getInt() == 3);
         CHECK(countRows(database, "observation") == once.observations + twice.observations);

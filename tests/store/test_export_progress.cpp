@@ -1,10 +1,10 @@
-#include "support/test_database.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/export_count.h"
 #include "store/export_files.h"
 #include "store/table_export.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

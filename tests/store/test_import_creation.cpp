@@ -1,9 +1,9 @@
-#include "support/test_database.h"
 #include "store/csv_import.h"
 #include "store/simple_import.h"
 #include "store/sql/postgres/postgres_connection.h"
 #include "store/store_error.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 
@@ -34,8 +34,7 @@ const char* const kBadRows = "date,region,pain\n"
 
 // A new, empty database: a file not made yet, or a new schema on the server.
 DatabaseLocation emptyDatabase(const TempFolder& folder) {
-    return testingOnServer() ? freshServerSchema()
-                             : DatabaseLocation(folder.file("new.db"));
+    return testingOnServer() ? freshServerSchema() : DatabaseLocation(folder.file("new.db"));
 }
 
 // Everything in the server schema where points to, as another program sees

@@ -1,4 +1,3 @@
-#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -7,12 +6,13 @@
 #include "store/observation_commands.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "store/todays_session.h"
 #include "store/treatment_repository.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -372,7 +372,8 @@ TEST_CASE("knot commands: a command on a knot that is gone fails and changes not
     CHECK(testing::dumpAllTables(f.db) == before);
 }
 
-TEST_CASE("knot commands: logging again puts a new rating in a new check-in, the earlier one untouched") {
+TEST_CASE(
+    "knot commands: logging again puts a new rating in a new check-in, the earlier one untouched") {
     Fixture f;
     const Knot knot = f.addKnot();
     const Session morning = f.addSession(LocalTimestamp::fromLocal({2026, 3, 14, 8, 10, 0}, 60));
@@ -384,7 +385,8 @@ TEST_CASE("knot commands: logging again puts a new rating in a new check-in, the
     REQUIRE(today);
     CHECK(today->id == rated.id);
 
-    LogObservationCommand again(f.db, knot.id, afternoon(), LogObservationCommand::Where::NewCheckIn);
+    LogObservationCommand again(f.db, knot.id, afternoon(),
+                                LogObservationCommand::Where::NewCheckIn);
     again.apply();
     CHECK(again.description() == "Log knot again");
     const auto logged = ObservationRepository(f.db).get(again.observationId());

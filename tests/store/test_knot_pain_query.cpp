@@ -1,7 +1,7 @@
-#include "support/test_database.h"
 #include "store/knot_pain_query.h"
 #include "store/observation_repository.h"
 #include "store_fixtures.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

@@ -1,15 +1,13 @@
 #include "store/backup/backup_catalog.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/sql/statement.h"
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
-#include "store/sql/statement.h"
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
-
 #include <sys/stat.h>
 
 using namespace knotmap;
@@ -60,8 +58,8 @@ TEST_CASE("a new database is created with mode 0600, the latest schema and Knotm
 TEST_CASE("every table is STRICT") {
     Database database = Database::openInMemory();
     sql::Statement tables(database.sql(),
-                             "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' "
-                             "AND type = 'table' AND name NOT LIKE 'sqlite_%'");
+                          "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' "
+                          "AND type = 'table' AND name NOT LIKE 'sqlite_%'");
     int seen = 0;
     while (tables.executeStep()) {
         CAPTURE(tables.getColumn(0).getString());
@@ -135,8 +133,8 @@ TEST_CASE("text written before the limits (version 4) is kept, and its row stays
         Database old = Database::openAtVersion(path, 3);
         old.sql().exec("INSERT INTO client (name, created_utc) VALUES ('Sam Rivera', 0)");
         sql::Statement insert(old.sql(),
-                                 "INSERT INTO session (client_id, started_utc, utc_offset_min, "
-                                 "kind, notes) VALUES (1, 1773477000, 60, 'self_checkin', ?)");
+                              "INSERT INTO session (client_id, started_utc, utc_offset_min, "
+                              "kind, notes) VALUES (1, 1773477000, 60, 'self_checkin', ?)");
         insert.bind(1, longNote);
         insert.exec();
     }

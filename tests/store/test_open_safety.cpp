@@ -5,13 +5,13 @@
 // read-only file opens read-only; writers wait for each other.
 #include "store/client_repository.h"
 #include "store/database.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/write_transaction.h"
 #include "store_fixtures.h"
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -86,8 +86,8 @@ TEST_CASE("opening a second connection in the process keeps the first one's lock
     }
     // Another program reads and closes. Were the window's locks gone, it
     // would take the file as unused, checkpoint and delete the WAL.
-    const std::string command = "sqlite3 " + shellQuote(path.string()) +
-                                " 'SELECT count(*) FROM client;' >/dev/null";
+    const std::string command =
+        "sqlite3 " + shellQuote(path.string()) + " 'SELECT count(*) FROM client;' >/dev/null";
     REQUIRE(std::system(command.c_str()) == 0);
 
     struct stat after {};
@@ -125,8 +125,7 @@ TEST_CASE("a hot rollback journal left by a crash is rolled back, not refused") 
         raw.exec("ROLLBACK");
     }
     Database reopened = Database::open(crashed, readingOptions());
-    CHECK(reopened.sql().execAndGet("SELECT group_concat(name) FROM client").getString() ==
-          "Kept");
+    CHECK(reopened.sql().execAndGet("SELECT group_concat(name) FROM client").getString() == "Kept");
     CHECK(reopened.sql().execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK_FALSE(fs::exists(crashed.string() + "-journal"));
 }
@@ -134,11 +133,10 @@ TEST_CASE("a hot rollback journal left by a crash is rolled back, not refused") 
 TEST_CASE("reading never creates: a missing path or an empty file is refused, nothing made") {
     TempFolder folder;
     const fs::path missing = folder.file("typo/deeper/n.db");
-    CHECK_THROWS_WITH_AS(Database::open(missing, readingOptions()),
-                         (missing.string() +
-                          ": no database here (nothing was created; check the path)")
-                             .c_str(),
-                         StoreError);
+    CHECK_THROWS_WITH_AS(
+        Database::open(missing, readingOptions()),
+        (missing.string() + ": no database here (nothing was created; check the path)").c_str(),
+        StoreError);
     CHECK_FALSE(fs::exists(folder.file("typo")));
 
     const fs::path empty = folder.file("empty.db");

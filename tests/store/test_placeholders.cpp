@@ -10,12 +10,13 @@ TEST_CASE("placeholders: ? counts up, ?N keeps its number, :name is one number p
     CHECK(plain.sql == "INSERT INTO t (a, b) VALUES ($1, $2)");
     CHECK(plain.parameterCount == 2);
 
-    const auto numbered = numberPlaceholders("SELECT CASE ?2 WHEN 'x' THEN 1 END FROM t WHERE id = ?1");
+    const auto numbered =
+        numberPlaceholders("SELECT CASE ?2 WHEN 'x' THEN 1 END FROM t WHERE id = ?1");
     CHECK(numbered.sql == "SELECT CASE $2 WHEN 'x' THEN 1 END FROM t WHERE id = $1");
     CHECK(numbered.parameterCount == 2);
 
-    const auto named = numberPlaceholders(
-        "WHERE c = :client AND s >= :utc_from AND s < :utc_to AND k = :client");
+    const auto named =
+        numberPlaceholders("WHERE c = :client AND s >= :utc_from AND s < :utc_to AND k = :client");
     CHECK(named.sql == "WHERE c = $1 AND s >= $2 AND s < $3 AND k = $1");
     CHECK(named.parameterCount == 3);
     REQUIRE(named.names.size() == 3);

@@ -1,4 +1,3 @@
-#include "support/test_database.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/knot_repository.h"
@@ -8,6 +7,7 @@
 #include "store/treatment_repository.h"
 #include "store/vocabulary_repository.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

@@ -1,19 +1,19 @@
 // The schema is checked, not trusted: a file whose schema is not the one
 // Knotmap's migrations make, or that holds rows breaking its constraints,
 // is reported by object name and by table and id, on real files.
-#include "store/sqlite_file/constraint_check.h"
-#include "store/sql/sqlite/sqlite_connection.h"
-#include <SQLiteCpp/SQLiteCpp.h>
 #include "store/database.h"
 #include "store/database_info.h"
 #include "store/migrations.h"
+#include "store/sql/sqlite/sqlite_connection.h"
+#include "store/sql/statement.h"
+#include "store/sqlite_file/constraint_check.h"
 #include "store/sqlite_file/schema_check.h"
 #include "store/store_error.h"
 #include "store_fixtures.h"
 #include "support/temp_folder.h"
 
 #include <SQLiteCpp/Database.h>
-#include "store/sql/statement.h"
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -90,7 +90,8 @@ TEST_CASE(
     TempFolder folder;
     {
         Database fresh = Database::open(folder.file("new.db"));
-        CHECK(compareWithKnotmapSchema(sql::sqliteDatabaseOf(fresh.sql()), latestSchemaVersion()).empty());
+        CHECK(compareWithKnotmapSchema(sql::sqliteDatabaseOf(fresh.sql()), latestSchemaVersion())
+                  .empty());
     }
     const fs::path path = makeDatabase(folder);
     Database reopened = Database::open(path);

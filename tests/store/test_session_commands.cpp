@@ -1,4 +1,3 @@
-#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/amendment_repository.h"
 #include "store/client_repository.h"
@@ -6,15 +5,16 @@
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_commands.h"
-#include "store/visit_amendments.h"
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/treatment_repository.h"
+#include "store/visit_amendments.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 #include "visit_fixture.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -23,8 +23,8 @@
 using namespace knotmap;
 using knotmap::testing::dumpAllTables;
 
-using knotmap::testing::VisitFixture;
 using knotmap::testing::morning;
+using knotmap::testing::VisitFixture;
 
 namespace {
 using Fixture = VisitFixture;
@@ -140,8 +140,8 @@ TEST_CASE("session commands: a signed visit is not deleted, by the app or by raw
     f.sign(visit.id);
     const std::string signedDump = dumpAllTables(f.db);
     DeleteSessionCommand command(f.db, visit.id);
-    CHECK_THROWS_WITH_AS(command.apply(),
-                         doctest::Contains("signed: it stays part of the record"), StoreError);
+    CHECK_THROWS_WITH_AS(command.apply(), doctest::Contains("signed: it stays part of the record"),
+                         StoreError);
     CHECK_THROWS_AS(f.db.exec("DELETE FROM session"), sql::Error);
     CHECK(dumpAllTables(f.db) == signedDump);
     // Deleting the whole client is a deliberate act on the client: it still
@@ -227,8 +227,7 @@ TEST_CASE("amendments: the original stays, the latest amendment is what the reco
 
     // An amendment is part of the record: never edited, never deleted.
     const std::string amendedDump = dumpAllTables(f.db);
-    CHECK_THROWS_AS(f.db.exec("UPDATE session_amendment SET new_value = 'forged'"),
-                    sql::Error);
+    CHECK_THROWS_AS(f.db.exec("UPDATE session_amendment SET new_value = 'forged'"), sql::Error);
     CHECK_THROWS_AS(f.db.exec("DELETE FROM session_amendment"), sql::Error);
     CHECK_THROWS_AS(
         amend({0, visit.id, SessionField::Stress, "", "eleven", "Dana Lee", 1773490300, ""}),

@@ -2,7 +2,6 @@
 // its ratings with their symptoms and referred regions, its treatments and
 // the place of the knots it rated. Corrections are amendments that the
 // database applies and keeps, with the value before and after, who, when, why.
-#include "support/test_database.h"
 #include "core/domain_codes.h"
 #include "core/observation_edit.h"
 #include "store/knot_commands.h"
@@ -10,14 +9,15 @@
 #include "store/observation_commands.h"
 #include "store/record_amendment_repository.h"
 #include "store/session_commands.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/todays_session.h"
 #include "store/treatment_commands.h"
 #include "store/visit_amendments.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 #include "visit_fixture.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -100,7 +100,8 @@ TEST_CASE("signed visit: its ratings, knots, treatments, symptoms and regions re
              "INSERT INTO observation (session_id, knot_id, pain, kind) SELECT 1, max(id), 4, "
              "'tension' FROM knot",
              "DELETE FROM observation_symptom",
-             "INSERT INTO observation_symptom SELECT 1, id FROM symptom WHERE code = 'numbness_tingling'",
+             "INSERT INTO observation_symptom SELECT 1, id FROM symptom WHERE code = "
+             "'numbness_tingling'",
              "DELETE FROM observation_referral",
              "INSERT INTO observation_referral VALUES (1, 'front.deltoid.left')",
              "UPDATE observation_referral SET region_code = 'front.deltoid.left'",
@@ -178,8 +179,7 @@ TEST_CASE("signed visit: a rating's amendment corrects every reader and keeps th
     // Still read-only after amending: only a new amendment changes it.
     CHECK_THROWS_AS(f.db.exec("UPDATE observation SET pain = 7"), sql::Error);
     CHECK_THROWS_AS(f.db.exec("DELETE FROM observation_amendment"), sql::Error);
-    CHECK_THROWS_AS(f.db.exec("UPDATE observation_amendment SET new_value = '9'"),
-                    sql::Error);
+    CHECK_THROWS_AS(f.db.exec("UPDATE observation_amendment SET new_value = '9'"), sql::Error);
 }
 
 TEST_CASE("signed visit: a treatment's amendment, with empty values as 'not recorded'") {

@@ -1,12 +1,12 @@
-#include "support/test_database.h"
 #include "../core/zone_scope.h"
 #include "core/validation.h"
 #include "store/csv_import.h"
 #include "store/simple_import.h"
+#include "store/sql/statement.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <string>
@@ -77,8 +77,10 @@ TEST_CASE("the simple format: one check-in per day, one knot per region") {
         const std::string problems = rejection(database, folder.file("more.csv"));
         CHECK(problems.find("line 3, column 2 (region): unknown region 'Left upper trapezius "
                             "(back)'") != std::string::npos);
-        writeBytes(folder.file("more.csv"), "date,region,pain\n2026-03-04,back.upper_trapezius.left,1\n");
-        const SimpleImportResult more = importSimpleCsv(database, folder.file("more.csv"), {}, false);
+        writeBytes(folder.file("more.csv"),
+                   "date,region,pain\n2026-03-04,back.upper_trapezius.left,1\n");
+        const SimpleImportResult more =
+            importSimpleCsv(database, folder.file("more.csv"), {}, false);
         CHECK(more.newKnots == 0);
         CHECK(more.newSessions == 1);
         CHECK(count(database, "SELECT count(*) FROM knot") == 3);
@@ -87,13 +89,12 @@ TEST_CASE("the simple format: one check-in per day, one knot per region") {
 
 TEST_CASE("the simple format lists every unknown region once, with its lines, and guesses none") {
     TempFolder folder;
-    writeBytes(folder.file("log.csv"),
-               "date,region,pain,notes\n"
-               "2026-03-01,shoulder blade,6,\n"
-               "2026-03-01,Left upper trapezius,3,\n"
-               "2026-03-02,shoulder blade,4,\n"
-               "2026-03-03,back.upper_trapezius.left,2,\n"
-               "2026-03-04,shoulder blade,1,\n");
+    writeBytes(folder.file("log.csv"), "date,region,pain,notes\n"
+                                       "2026-03-01,shoulder blade,6,\n"
+                                       "2026-03-01,Left upper trapezius,3,\n"
+                                       "2026-03-02,shoulder blade,4,\n"
+                                       "2026-03-03,back.upper_trapezius.left,2,\n"
+                                       "2026-03-04,shoulder blade,1,\n");
     Database database = testing::openTestDatabase(folder.file("me.db"));
     const std::string problems = rejection(database, folder.file("log.csv"));
     CHECK(problems ==
@@ -210,7 +211,7 @@ TEST_CASE("the simple format in New York: a skipped time moves forward, a double
     CHECK(result.movedForward == 1);
     CHECK(result.readAsFirst == 1);
     sql::Statement sessions(database.sql(), "SELECT started_utc, utc_offset_min FROM session "
-                                               "ORDER BY started_utc");
+                                            "ORDER BY started_utc");
     std::vector<std::string> stored;
     while (sessions.executeStep()) {
         stored.push_back(

@@ -1,7 +1,7 @@
-#include "support/test_database.h"
 #include "core/timestamp.h"
 #include "store/database.h"
 #include "store/table_export.h"
+#include "support/test_database.h"
 
 #include <doctest/doctest.h>
 

@@ -1,17 +1,17 @@
-#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/client_repository.h"
 #include "store/database.h"
 #include "store/knot_repository.h"
 #include "store/observation_repository.h"
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "store/store_error.h"
 #include "store/treatment_commands.h"
 #include "store/treatment_repository.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
-#include "store/sql/statement.h"
 #include <doctest/doctest.h>
 
 #include <memory>

@@ -1,4 +1,3 @@
-#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/database.h"
 #include "store/observation_repository.h"
@@ -7,6 +6,7 @@
 #include "store/vocabulary_repository.h"
 #include "store_fixtures.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
 #include <doctest/doctest.h>

@@ -1,10 +1,10 @@
-#include "support/test_database.h"
 #include "core/undo_stack.h"
 #include "store/database.h"
 #include "store/store_error.h"
 #include "store/vocabulary_commands.h"
 #include "store/vocabulary_repository.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 #include "table_dump.h"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "support/test_database.h"
 #include "store/amendment_repository.h"
 #include "store/client_repository.h"
 #include "store/database.h"
@@ -9,6 +8,7 @@
 #include "store/session_repository.h"
 #include "store/treatment_repository.h"
 #include "support/temp_folder.h"
+#include "support/test_database.h"
 
 #include <optional>
 
@@ -69,6 +69,5 @@ struct VisitFixture {
 
     void sign(Id sessionId) { AmendmentRepository(db).sign(sessionId, {"Dana Lee", 1773480000}); }
 };
-
 
 } // namespace knotmap::testing

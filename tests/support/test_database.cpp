@@ -34,8 +34,9 @@ std::string testServerConninfo() {
         folder = backend.c_str() + std::string("postgresql:").size();
     }
     if (folder == nullptr) {
-        throw std::runtime_error("KNOTMAP_TEST_POSTGRES_DIR is not set: run the tests through ctest, "
-                                 "which starts a server with scripts/test-postgres");
+        throw std::runtime_error(
+            "KNOTMAP_TEST_POSTGRES_DIR is not set: run the tests through ctest, "
+            "which starts a server with scripts/test-postgres");
     }
     std::ifstream file(std::filesystem::path(folder) / "conninfo");
     std::string conninfo;

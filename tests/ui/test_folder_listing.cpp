@@ -117,9 +117,12 @@ TEST_CASE("folder listing: a link to a folder is listed as a folder") {
 }
 
 TEST_CASE("folder listing: numbers in names sort by value, case is ignored") {
-    const auto file = [](std::string name) { return FolderEntry{std::move(name), false, {}, {}}; };
-    std::vector<FolderEntry> entries{file("day 10.csv"), file("Day 2.csv"), file("day 1.csv"),
-                                     file("day 02b.csv"), file("apple"), FolderEntry{"zeta", true, {}, {}}};
+    const auto file = [](std::string name) {
+        return FolderEntry{std::move(name), false, {}, {}};
+    };
+    std::vector<FolderEntry> entries{file("day 10.csv"), file("Day 2.csv"),
+                                     file("day 1.csv"),  file("day 02b.csv"),
+                                     file("apple"),      FolderEntry{"zeta", true, {}, {}}};
     std::sort(entries.begin(), entries.end(), listsBefore);
     CHECK(names(entries) == std::vector<std::string>{"zeta", "apple", "day 1.csv", "Day 2.csv",
                                                      "day 02b.csv", "day 10.csv"});

@@ -35,7 +35,9 @@ TEST_CASE("an animation's request means no sleep; a late request is capped") {
 
 namespace {
 std::atomic<int> g_wakes{0};
-void countWake() { ++g_wakes; }
+void countWake() {
+    ++g_wakes;
+}
 } // namespace
 
 TEST_CASE("a worker's wake-up reaches the window's waker from another thread") {

@@ -1,9 +1,9 @@
 #include "core/atlas.h"
 #include "store/client_history_query.h"
 #include "store/database.h"
-#include "store/sql/statement.h"
 #include "store/demo_writer.h"
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "support/temp_folder.h"
 #include "ui/history/history_data.h"
 

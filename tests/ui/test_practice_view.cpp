@@ -94,6 +94,7 @@ TEST_CASE("practice view: a login with capitals is refused, naming the lower-cas
     // The role is made quoted: "Ivy" would have to be typed so on connecting.
     const auto people = clinic();
     CHECK(newPersonProblem("Ivy Chen", "Ivy", people) == "Logins are lower case: ivy");
-    CHECK(newPersonProblem("Ivy Chen", "IVY.chen-2", people) == "Logins are lower case: ivy.chen-2");
+    CHECK(newPersonProblem("Ivy Chen", "IVY.chen-2", people) ==
+          "Logins are lower case: ivy.chen-2");
     CHECK(newPersonProblem("Ivy Chen", "ivy", people).empty());
 }

@@ -1,5 +1,5 @@
-#include "ui/shell/documents_folder.h"
 #include "ui/dialogs/report_dialog.h"
+#include "ui/shell/documents_folder.h"
 
 #include <doctest/doctest.h>
 

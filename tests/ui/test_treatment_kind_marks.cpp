@@ -7,14 +7,14 @@
 #include "core/treatment_style.h"
 #include "store/client_history_query.h"
 #include "store/database.h"
-#include "store/sql/statement.h"
 #include "store/demo_writer.h"
+#include "store/sql/statement.h"
 #include "support/temp_folder.h"
 #include "ui/charts/chart_glyphs.h"
 #include "ui/clients/client_pane_data.h"
 #include "ui/history/history_views.h"
-#include "ui/style/theme.h"
 #include "ui/history/treatment_effect_rows.h"
+#include "ui/style/theme.h"
 #include "ui/treatments/treatment_view_model.h"
 
 #include <doctest/doctest.h>
@@ -133,7 +133,7 @@ TEST_CASE("the session treatments panel's groups carry their kind's code") {
     const ui::VocabularyLists vocabularies = ui::readVocabularyLists(database.sql());
 
     sql::Statement sessions(database.sql(),
-                               "SELECT DISTINCT session_id FROM treatment ORDER BY session_id");
+                            "SELECT DISTINCT session_id FROM treatment ORDER BY session_id");
     int groups = 0;
     std::set<std::string> codes;
     while (sessions.executeStep()) {

@@ -8,12 +8,12 @@ namespace knotmap {
 std::vector<AuditEvent> readAuditTrail(sql::Connection& db, const AuditFilter& filter) {
     // A practice names its logins; a file or a plain server has only logins.
     const bool named = isPractice(db);
-    std::string sql =
-        "SELECT e.id, e.at_utc, e.person, " +
-        std::string(named ? "coalesce(p.name, e.person)" : "e.person") +
-        ", e.table_name, e.row_id, e.action, e.client_id, c.name, e.before, e.after "
-        "FROM audit_event e LEFT JOIN client c ON c.id = e.client_id " +
-        (named ? "LEFT JOIN practitioner p ON p.login = e.person " : "") + "WHERE 1 = 1";
+    std::string sql = "SELECT e.id, e.at_utc, e.person, " +
+                      std::string(named ? "coalesce(p.name, e.person)" : "e.person") +
+                      ", e.table_name, e.row_id, e.action, e.client_id, c.name, e.before, e.after "
+                      "FROM audit_event e LEFT JOIN client c ON c.id = e.client_id " +
+                      (named ? "LEFT JOIN practitioner p ON p.login = e.person " : "") +
+                      "WHERE 1 = 1";
     if (filter.clientId) {
         sql += " AND e.client_id = :client";
     }

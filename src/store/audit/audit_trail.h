@@ -21,7 +21,7 @@ struct AuditEvent {
     std::int64_t rowId = 0;
     std::string action; // insert, update, delete
     std::optional<std::int64_t> clientId;
-    std::string clientName; // empty when the client is gone or unseen
+    std::string clientName;            // empty when the client is gone or unseen
     std::optional<std::string> before; // the whole row as JSON
     std::optional<std::string> after;
 };

@@ -9,15 +9,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
-#include <stdexcept>
 #include <fcntl.h>
+#include <map>
+#include <mutex>
+#include <stdexcept>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <chrono>
-#include <map>
-#include <mutex>
 
 namespace knotmap {
 namespace {
@@ -105,8 +105,8 @@ BackupFolderLock::BackupFolderLock(const fs::path& database) {
             continue; // the holder before removed the folder it made: make it again
         }
         if (m_descriptor < 0) {
-            throw std::runtime_error(lockFile.string() + ": cannot lock the backups folder: " +
-                                     std::strerror(errno));
+            throw std::runtime_error(lockFile.string() +
+                                     ": cannot lock the backups folder: " + std::strerror(errno));
         }
         while (::flock(m_descriptor, LOCK_EX) != 0 && errno == EINTR) {
         }

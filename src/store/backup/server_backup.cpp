@@ -15,8 +15,7 @@ namespace knotmap {
 namespace fs = std::filesystem;
 
 BackupSummary backupServerDatabase(const DatabaseLocation& server, const fs::path& target,
-                                   const fs::path& stagingFolder,
-                                   const crypto::Secret* passphrase,
+                                   const fs::path& stagingFolder, const crypto::Secret* passphrase,
                                    const BackupProgress& progress) {
     std::error_code ignored;
     if (fs::exists(fs::symlink_status(target, ignored))) {

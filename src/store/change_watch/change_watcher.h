@@ -47,8 +47,7 @@ private:
 // notices of its own commits are told apart by its backend's process id.
 // wake runs on the watcher's thread when a change arrives (to wake an idle
 // event loop). Never throws: a watcher that cannot connect retries quietly.
-[[nodiscard]] std::unique_ptr<ChangeWatcher> watchChanges(const DatabaseLocation& where,
-                                                          sql::Connection& own,
-                                                          std::function<void()> wake);
+[[nodiscard]] std::unique_ptr<ChangeWatcher>
+watchChanges(const DatabaseLocation& where, sql::Connection& own, std::function<void()> wake);
 
 } // namespace knotmap

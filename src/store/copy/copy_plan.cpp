@@ -70,11 +70,10 @@ CopyTable vocabulary(const std::string& name) {
 }
 
 CopyTable amendments(const std::string& name, const std::string& key, Load load) {
-    CopyTable amendments = table(
-        name,
-        {"id", key, "field", "original_value", "new_value", "author", "amended_utc", "reason",
-         "author_login"},
-        "t.id");
+    CopyTable amendments = table(name,
+                                 {"id", key, "field", "original_value", "new_value", "author",
+                                  "amended_utc", "reason", "author_login"},
+                                 "t.id");
     amendments.load = load;
     return amendments;
 }
@@ -88,12 +87,11 @@ std::vector<CopyTable> buildPlan() {
         table("client", {"id", "name", "birth_year", "notes", "archived", "created_utc", "version"},
               "t.id"));
 
-    CopyTable session =
-        table("session",
-              {"id", "client_id", "started_utc", "utc_offset_min", "kind", "overall_pain", "stress",
-               "sleep", "therapist", "subjective", "objective", "assessment", "plan", "notes",
-               "version"},
-              "t.id");
+    CopyTable session = table("session",
+                              {"id", "client_id", "started_utc", "utc_offset_min", "kind",
+                               "overall_pain", "stress", "sleep", "therapist", "subjective",
+                               "objective", "assessment", "plan", "notes", "version"},
+                              "t.id");
     session.signature = {"signed_by", "signed_utc", "signer"};
     plan.push_back(session);
 

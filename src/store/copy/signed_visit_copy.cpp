@@ -127,8 +127,8 @@ void signSessions(sql::Connection& source, sql::Connection& destination) {
                                 "SELECT id, signed_by, signed_utc, signer FROM session "
                                 "WHERE signed_utc IS NOT NULL ORDER BY id",
                                 sql::Rows::Many);
-    sql::Statement sign(destination,
-                        "UPDATE session SET signed_by = ?, signed_utc = ?, signer = ? WHERE id = ?");
+    sql::Statement sign(
+        destination, "UPDATE session SET signed_by = ?, signed_utc = ?, signer = ? WHERE id = ?");
     while (signedVisits.executeStep()) {
         sign.reset();
         bindCell(sign, 1, signedVisits.getColumn(1));

@@ -87,9 +87,8 @@ Database openServerDatabase(const DatabaseLocation& where, const OpenOptions& op
         report.versionBefore = schemaVersion(*connection);
         if (report.versionBefore > latest) {
             throw StoreError(server + ": written by a newer Knotmap (schema version " +
-                             std::to_string(report.versionBefore) +
-                             ", this Knotmap knows up to " + std::to_string(latest) +
-                             "); update Knotmap to open it");
+                             std::to_string(report.versionBefore) + ", this Knotmap knows up to " +
+                             std::to_string(latest) + "); update Knotmap to open it");
         }
         if (report.versionBefore < latest) {
             migrate(*connection, latest);

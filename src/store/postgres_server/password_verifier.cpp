@@ -3,10 +3,8 @@
 #include "store/postgres_server/connection_failure.h"
 #include "store/store_error.h"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
-
+#include <libpq-fe.h>
 #include <memory>
 
 namespace knotmap {
@@ -20,19 +18,19 @@ std::string scramVerifier(const DatabaseLocation& where, const std::string& logi
         PQconnectdbParams(keywords, values, /*expand_dbname=*/1), &PQfinish);
     if (!connection || PQstatus(connection.get()) != CONNECTION_OK) {
         throw StoreError(where.describe() + ": cannot connect: " +
-                         explainConnectionFailure(
-                             connection ? PQerrorMessage(connection.get()) : "out of memory"));
+                         explainConnectionFailure(connection ? PQerrorMessage(connection.get())
+                                                             : "out of memory"));
     }
     // libpq wants a C string: a NUL-terminated copy in guarded memory.
     crypto::Secret text(password.size() + 1);
     std::copy_n(password.data(), password.size(), text.data());
     text.data()[password.size()] = 0;
-    char* verifier = PQencryptPasswordConn(connection.get(),
-                                           reinterpret_cast<const char*>(text.data()),
-                                           login.c_str(), "scram-sha-256");
+    char* verifier =
+        PQencryptPasswordConn(connection.get(), reinterpret_cast<const char*>(text.data()),
+                              login.c_str(), "scram-sha-256");
     if (verifier == nullptr) {
-        throw StoreError(where.describe() + ": cannot prepare the password: " +
-                         PQerrorMessage(connection.get()));
+        throw StoreError(where.describe() +
+                         ": cannot prepare the password: " + PQerrorMessage(connection.get()));
     }
     std::string result(verifier);
     PQfreemem(verifier);

@@ -49,10 +49,10 @@ void addServerChecks(Database& database, DatabaseInfo& info) {
         // bt_index_check raises an error on the first damaged index.
         try {
             (void)db.execAndGet("SELECT count(bt_index_check(c.oid)) FROM pg_index i "
-                          "JOIN pg_class c ON c.oid = i.indexrelid "
-                          "JOIN pg_am a ON a.oid = c.relam "
-                          "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                          "WHERE n.nspname = current_schema() AND a.amname = 'btree'");
+                                "JOIN pg_class c ON c.oid = i.indexrelid "
+                                "JOIN pg_am a ON a.oid = c.relam "
+                                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                "WHERE n.nspname = current_schema() AND a.amname = 'btree'");
         } catch (const sql::Error& error) {
             findings += (findings.empty() ? "" : "\n") + std::string(error.what());
         }

@@ -58,17 +58,16 @@ void grant(sql::Connection& db, std::int64_t clientId, const std::string& login,
 }
 
 void enrol(sql::Connection& db, const char* function, const NewPractitioner& person) {
-    callPractice(db, std::string("SELECT ") + function + "(?, ?, ?, ?)",
-                 [&](sql::Statement& call) {
-                     call.bind(1, person.login);
-                     call.bind(2, person.name);
-                     call.bind(3, std::string(roleCode(person.role)));
-                     if (person.passwordVerifier) {
-                         call.bind(4, *person.passwordVerifier);
-                     } else {
-                         call.bind(4);
-                     }
-                 });
+    callPractice(db, std::string("SELECT ") + function + "(?, ?, ?, ?)", [&](sql::Statement& call) {
+        call.bind(1, person.login);
+        call.bind(2, person.name);
+        call.bind(3, std::string(roleCode(person.role)));
+        if (person.passwordVerifier) {
+            call.bind(4, *person.passwordVerifier);
+        } else {
+            call.bind(4);
+        }
+    });
 }
 
 } // namespace

@@ -125,8 +125,7 @@ public:
         m_pendingVersions.clear();
     }
     void forgetWrittenVersions() { m_pendingVersions.clear(); }
-    [[nodiscard]] bool wroteVersion(const std::string& table, std::int64_t id,
-                                    int version) const {
+    [[nodiscard]] bool wroteVersion(const std::string& table, std::int64_t id, int version) const {
         const auto found = m_writtenVersions.find({table, id});
         return found != m_writtenVersions.end() && found->second == version;
     }

@@ -1,15 +1,14 @@
 #include "store/sqlite_file/constraint_check.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/sqlite_file/schema_check.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <sqlite3.h>
 
 namespace knotmap {
 namespace {

@@ -1,29 +1,28 @@
 #include "store/sqlite_file/database_file_check.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/store_error.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
 
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-#include <optional>
 #include <array>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
-#include <string_view>
-#include <vector>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
+#include <optional>
+#include <sqlite3.h>
 #include <string>
+#include <string_view>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace knotmap {
 namespace {
@@ -208,7 +207,8 @@ std::optional<std::string> constraintTable(const std::string& line) {
         }
     }
     const std::size_t value = line.find(" value in ");
-    if (line.starts_with("non-") && value != std::string::npos && line.find('.', value) != std::string::npos) {
+    if (line.starts_with("non-") && value != std::string::npos &&
+        line.find('.', value) != std::string::npos) {
         const std::string rest = line.substr(value + 10);
         return rest.substr(0, rest.find('.'));
     }
@@ -391,8 +391,8 @@ std::string describeSqliteFailure(const fs::path& path, const sql::Error& error)
         return prefix + "the disk is full (" + error.what() + "); nothing was saved";
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return prefix + "another program kept the database locked for too long (" +
-               error.what() + "); nothing was changed, try again";
+        return prefix + "another program kept the database locked for too long (" + error.what() +
+               "); nothing was changed, try again";
     case SQLITE_READONLY:
         return prefix + "cannot write to the database (" + error.what() + ")";
     case SQLITE_IOERR:

@@ -3,7 +3,6 @@
 #include "store/open_options.h"
 #include "store/sql/sql_error.h"
 
-
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,9 +20,9 @@ class Exception;
 namespace knotmap {
 
 enum class PathState {
-    Missing,  // nothing at the path
-    Empty,    // a 0-byte file: may become a new database
-    Existing  // a non-empty regular file, to be judged by SQLite
+    Missing, // nothing at the path
+    Empty,   // a 0-byte file: may become a new database
+    Existing // a non-empty regular file, to be judged by SQLite
 };
 
 struct PathAssessment {

@@ -1,11 +1,10 @@
 #include "store/sqlite_file/database_files.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/open_options.h"
 #include "store/store_error.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cerrno>
 #include <cstring>
@@ -44,8 +43,8 @@ bool isDatabaseOrCompanion(const fs::path& path, const fs::path& other) {
     }
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         struct stat info {};
-        if (::stat((path.string() + suffix).c_str(), &info) == 0 &&
-            info.st_dev == target.st_dev && info.st_ino == target.st_ino) {
+        if (::stat((path.string() + suffix).c_str(), &info) == 0 && info.st_dev == target.st_dev &&
+            info.st_ino == target.st_ino) {
             return true;
         }
     }

@@ -1,10 +1,9 @@
 #include "store/sqlite_file/schema_check.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/migrations.h"
 #include "store/sql/sqlite/sqlite_connection.h"
 
-#include "store/migrations.h"
-
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <map>

@@ -61,10 +61,9 @@ void drawPainLegend(bool showResolvedKey, const Appearance& look) {
     // Eleven cells of 23 px, narrower on a narrow pane (the map beside a
     // client list at 1024 px) so the Resolved key still fits whole.
     const float resolvedWidth =
-        showResolvedKey
-            ? look.px(14) + look.px(9) + look.px(6) +
-                  font->CalcTextSizeA(fontPixels(font), 1e9f, 0, "Resolved").x
-            : 0.0f;
+        showResolvedKey ? look.px(14) + look.px(9) + look.px(6) +
+                              font->CalcTextSizeA(fontPixels(font), 1e9f, 0, "Resolved").x
+                        : 0.0f;
     const float forCells = ImGui::GetContentRegionAvail().x - (x - origin.x) - 2 * bandGap -
                            resolvedWidth - look.px(2);
     const float cellWidth = std::clamp(forCells / 11.0f, look.px(15), look.px(23));

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ui/style/appearance.h"
 #include "ui/body_map/body_map_geometry.h"
 #include "ui/body_map/body_map_scene.h"
 #include "ui/body_map/body_map_state.h"
 #include "ui/body_map/body_map_style.h"
 #include "ui/body_map/body_map_types.h"
+#include "ui/style/appearance.h"
 
 #include <vector>
 

@@ -6,8 +6,8 @@
 #include "ui/body_map/body_map_overlay.h"
 #include "ui/body_map/body_map_scene.h"
 #include "ui/body_map/body_map_style.h"
-#include "ui/widgets/segmented_control.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/segmented_control.h"
 #include "ui/widgets/widgets.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ui/style/appearance.h"
 #include "ui/body_map/body_map_state.h"
 #include "ui/body_map/body_map_types.h"
+#include "ui/style/appearance.h"
 
 namespace knotmap::ui {
 

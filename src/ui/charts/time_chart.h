@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/style/appearance.h"
 #include "ui/charts/chart_glyphs.h"
+#include "ui/style/appearance.h"
 
 #include <optional>
 #include <set>

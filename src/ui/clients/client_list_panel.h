@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/domain.h"
+#include "ui/clients/client_details_dialog.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/style/appearance.h"
-#include "ui/clients/client_details_dialog.h"
 
 #include <optional>
 #include <string>

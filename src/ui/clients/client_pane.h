@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ui/shell/app_view_model.h"
-#include "ui/style/appearance.h"
 #include "ui/shell/main_screen.h"
+#include "ui/style/appearance.h"
 
 // The main screen's seams for the client list and the vocabulary manager:
 // kept here so the main screen only calls them.

@@ -116,8 +116,8 @@ void drawBackupDialog(BackupDialogState& state, const Appearance& look) {
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(
-        ImVec2(look.px(560), 0), ImVec2(look.px(560), viewport->WorkSize.y - look.px(16)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(look.px(560), 0),
+                                        ImVec2(look.px(560), viewport->WorkSize.y - look.px(16)));
     if (!ImGui::BeginPopupModal(kPopup, nullptr,
                                 ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_AlwaysAutoResize)) {

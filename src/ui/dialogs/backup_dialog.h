@@ -35,8 +35,8 @@ struct BackupDialogState {
     std::optional<BackupRequest> request; // taken by the app
     // Set by the app from its job each frame.
     bool running = false;
-    bool succeeded = false;  // the dialog closes; the notice banner says where it went
-    std::string error;       // shown in the dialog when the backup failed
+    bool succeeded = false; // the dialog closes; the notice banner says where it went
+    std::string error;      // shown in the dialog when the backup failed
 };
 
 // The "Back up now" dialog: call every frame; it opens when

@@ -336,8 +336,8 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     // A fixed width, for the wrapped lines, and a height that follows the
     // content as the folder hint, the progress bar or a message come and go.
     // Never taller than the window: past that, the dialog scrolls.
-    ImGui::SetNextWindowSizeConstraints(
-        ImVec2(look.px(620), 0), ImVec2(look.px(620), viewport->WorkSize.y - look.px(16)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(look.px(620), 0),
+                                        ImVec2(look.px(620), viewport->WorkSize.y - look.px(16)));
     if (!ImGui::BeginPopupModal(kPopup, nullptr,
                                 ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -56,7 +56,7 @@ struct ExportDialogState {
     // Where and when the default path points, found once when the dialog
     // opens rather than with a file-system check every frame.
     std::string defaultFolder;
-    std::string today; // YYYY-MM-DD
+    std::string today;                    // YYYY-MM-DD
     std::optional<ExportRequest> request; // taken by the app
     bool cancelRequested = false;         // taken by the app
     // Set by the app from its job each frame.

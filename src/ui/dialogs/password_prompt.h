@@ -24,7 +24,6 @@ struct PasswordPromptState {
 // Draws the question as a modal dialog over an empty window; returns what the
 // person chose this frame. Enter connects, Escape quits.
 [[nodiscard]] PasswordChoice drawPasswordPrompt(const std::string& server,
-                                                PasswordPromptState& state,
-                                                const Appearance& look);
+                                                PasswordPromptState& state, const Appearance& look);
 
 } // namespace knotmap::ui

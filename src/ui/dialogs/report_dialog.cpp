@@ -2,8 +2,8 @@
 
 #include "core/timestamp.h"
 #include "ui/shell/documents_folder.h"
-#include "ui/widgets/segmented_control.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/segmented_control.h"
 #include "ui/widgets/widgets.h"
 
 #include <imgui_stdlib.h>

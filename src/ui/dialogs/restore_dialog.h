@@ -40,7 +40,7 @@ struct RestoreDialogState {
     std::string folder;
     std::vector<RestoreChoice> choices;
     int selected = -1;
-    std::string otherPath; // a backup kept elsewhere, typed or chosen
+    std::string otherPath;   // a backup kept elsewhere, typed or chosen
     FileChooserSlot chooser; // Choose… beside otherPath
     bool confirming = false;
     bool otherEncrypted = false; // the typed file is a sealed backup

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/settings.h"
-#include "ui/style/appearance.h"
 #include "ui/body_map/body_map_state.h"
 #include "ui/shell/feel_state.h"
+#include "ui/style/appearance.h"
 
 namespace knotmap::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/style/appearance.h"
 #include "ui/shell/feel_state.h"
+#include "ui/style/appearance.h"
 
 namespace knotmap::ui {
 

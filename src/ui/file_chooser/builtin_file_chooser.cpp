@@ -156,8 +156,8 @@ void BuiltInFileChooser::bottomRows(const Appearance& look) {
         const float comboWidth = look.px(240);
         ImGui::SameLine(ImGui::GetContentRegionMax().x - comboWidth);
         ImGui::SetNextItemWidth(comboWidth);
-        const std::string shown = request.filters[static_cast<std::size_t>(m_browser.filterIndex())]
-                                      .comboLabel();
+        const std::string shown =
+            request.filters[static_cast<std::size_t>(m_browser.filterIndex())].comboLabel();
         if (ImGui::BeginCombo("##chooser-filter", shown.c_str())) {
             for (std::size_t i = 0; i < request.filters.size(); ++i) {
                 const bool current = static_cast<int>(i) == m_browser.filterIndex();
@@ -243,8 +243,9 @@ void BuiltInFileChooser::draw(const Appearance& look) {
     // The rows below the list: filter and hidden, name, message, buttons.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float rowHeight = ImGui::GetFrameHeightWithSpacing();
-    const float below = rowHeight * 3 + look.px(2) + style.ItemSpacing.y +
-                        (m_browser.message().empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing());
+    const float below =
+        rowHeight * 3 + look.px(2) + style.ItemSpacing.y +
+        (m_browser.message().empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing());
     const float listHeight =
         std::max(look.px(120), ImGui::GetContentRegionAvail().y - below - style.ItemSpacing.y);
     follow(drawChooserFolderList(m_browser, listHeight, m_scrollToSelected, look));

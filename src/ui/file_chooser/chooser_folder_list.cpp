@@ -61,8 +61,8 @@ bool drawRow(FolderBrowser& browser, int index, bool scrollToSelected, const App
     if (selected && scrollToSelected) {
         ImGui::SetScrollHereY(0.5f);
     }
-    const ImU32 iconColour = ImGui::GetColorU32(entry.folder ? look.colours().accent
-                                                             : look.colours().textMuted);
+    const ImU32 iconColour =
+        ImGui::GetColorU32(entry.folder ? look.colours().accent : look.colours().textMuted);
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     if (entry.folder) {
         drawFolderIcon(drawList, iconAt, iconSize, iconColour);

@@ -78,7 +78,8 @@ void drawChooserPathBar(FolderBrowser& browser, const Appearance& look) {
         used += width;
         --first;
     }
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(spacing, ImGui::GetStyle().ItemSpacing.y));
     if (first > 0) {
         ImGui::AlignTextToFramePadding();
         textMuted("\u2026", look);

@@ -3,7 +3,6 @@
 #include "ui/file_chooser/builtin_file_chooser.h"
 #include "ui/file_chooser/portal_detection.h"
 #include "ui/file_chooser/portal_file_chooser.h"
-
 #include "ui/shell/frame_requests.h"
 
 namespace knotmap::ui {

@@ -171,7 +171,8 @@ BrowserStep FolderBrowser::submitSave(const fs::path& typed) {
 
 BrowserStep FolderBrowser::submitFolder(const fs::path& typed) {
     if (typed.empty()) {
-        const bool rowChosen = m_selected >= 0 && m_shown[static_cast<std::size_t>(m_selected)].folder;
+        const bool rowChosen =
+            m_selected >= 0 && m_shown[static_cast<std::size_t>(m_selected)].folder;
         const fs::path chosen =
             rowChosen ? folder() / m_shown[static_cast<std::size_t>(m_selected)].name : folder();
         return {BrowserOutcome::Picked, chosen};

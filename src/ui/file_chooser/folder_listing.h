@@ -13,8 +13,8 @@ namespace knotmap::ui {
 // One name in a folder, as the chooser lists it.
 struct FolderEntry {
     std::string name;
-    bool folder = false; // a folder, or a link to one
-    std::optional<std::uintmax_t> size;         // files only; unknown when it cannot be read
+    bool folder = false;                         // a folder, or a link to one
+    std::optional<std::uintmax_t> size;          // files only; unknown when it cannot be read
     std::optional<std::int64_t> modifiedSeconds; // since the Unix epoch
 
     [[nodiscard]] bool hidden() const { return !name.empty() && name.front() == '.'; }
@@ -37,9 +37,8 @@ struct FolderListing {
 // filter lets through, dot names only when showHidden; folders first, then
 // by name ignoring case, numbers in names compared as numbers ("day 2"
 // before "day 10").
-[[nodiscard]] std::vector<FolderEntry> visibleEntries(const FolderListing& listing,
-                                                      const FileTypeFilter& filter,
-                                                      bool showHidden);
+[[nodiscard]] std::vector<FolderEntry>
+visibleEntries(const FolderListing& listing, const FileTypeFilter& filter, bool showHidden);
 
 // True when a sorts before b in the list (folders first, then natural name order).
 [[nodiscard]] bool listsBefore(const FolderEntry& a, const FolderEntry& b);

@@ -1,9 +1,8 @@
 #include "ui/file_chooser/portal_detection.h"
 
-#include <gio/gio.h>
-
 #include <cstdlib>
 #include <filesystem>
+#include <gio/gio.h>
 
 namespace knotmap::ui {
 namespace {
@@ -31,8 +30,8 @@ GVariant* askBus(GDBusConnection* bus, const char* method, GVariant* parameters,
 }
 
 bool nameHasOwner(GDBusConnection* bus) {
-    GVariant* reply = askBus(bus, "NameHasOwner", g_variant_new("(s)", kPortalName),
-                             G_VARIANT_TYPE("(b)"));
+    GVariant* reply =
+        askBus(bus, "NameHasOwner", g_variant_new("(s)", kPortalName), G_VARIANT_TYPE("(b)"));
     if (reply == nullptr) {
         return false;
     }
@@ -43,8 +42,7 @@ bool nameHasOwner(GDBusConnection* bus) {
 }
 
 bool activatable(GDBusConnection* bus) {
-    GVariant* reply =
-        askBus(bus, "ListActivatableNames", nullptr, G_VARIANT_TYPE("(as)"));
+    GVariant* reply = askBus(bus, "ListActivatableNames", nullptr, G_VARIANT_TYPE("(as)"));
     if (reply == nullptr) {
         return false;
     }

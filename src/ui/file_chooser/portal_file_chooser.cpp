@@ -1,7 +1,6 @@
 #include "ui/file_chooser/portal_file_chooser.h"
 
 #include <libportal/portal.h>
-
 #include <mutex>
 
 namespace knotmap::ui {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/range_change.h"
-#include "ui/style/appearance.h"
 #include "ui/history/history_state.h"
+#include "ui/style/appearance.h"
 
 #include <vector>
 

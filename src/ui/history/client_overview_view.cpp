@@ -1,5 +1,5 @@
-#include "ui/history/change_headline.h"
 #include "ui/charts/chart_style.h"
+#include "ui/history/change_headline.h"
 #include "ui/history/history_common.h"
 #include "ui/history/history_views.h"
 #include "ui/shell/test_probe.h"

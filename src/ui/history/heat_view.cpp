@@ -3,9 +3,9 @@
 #include "ui/charts/chart_style.h"
 #include "ui/history/history_common.h"
 #include "ui/history/history_views.h"
-#include "ui/widgets/segmented_control.h"
 #include "ui/shell/frame_requests.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/segmented_control.h"
 #include "ui/widgets/widgets.h"
 
 #include <algorithm>

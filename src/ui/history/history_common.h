@@ -2,8 +2,8 @@
 
 #include "core/client_history.h"
 #include "core/symptom_frequency.h"
-#include "ui/style/appearance.h"
 #include "ui/history/history_state.h"
+#include "ui/style/appearance.h"
 
 #include <string>
 #include <string_view>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ui/shell/app_view_model.h"
-#include "ui/style/appearance.h"
 #include "ui/history/history_data.h"
 #include "ui/history/history_state.h"
+#include "ui/shell/app_view_model.h"
+#include "ui/style/appearance.h"
 
 #include <optional>
 

@@ -2,8 +2,8 @@
 #include "ui/charts/bar_chart.h"
 #include "ui/history/history_common.h"
 #include "ui/history/history_views.h"
-#include "ui/shell/test_probe.h"
 #include "ui/history/treatment_effect_rows.h"
+#include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
 #include <algorithm>

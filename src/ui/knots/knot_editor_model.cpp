@@ -6,11 +6,10 @@
 #include "store/observation_repository.h"
 #include "store/record_amendment_repository.h"
 #include "store/session_repository.h"
+#include "store/sql/statement.h"
 #include "store/vocabulary_repository.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/style/glyph_coverage.h"
-
-#include "store/sql/statement.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -52,8 +51,8 @@ std::vector<NamedCode> symptomChoices(sql::Connection& db, const Observation& ob
 
 bool knotRatedInSignedVisit(sql::Connection& db, Id knotId) {
     sql::Statement query(db, "SELECT EXISTS (SELECT 1 FROM observation o JOIN session s "
-                                "ON s.id = o.session_id WHERE o.knot_id = ? "
-                                "AND s.signed_utc IS NOT NULL)");
+                             "ON s.id = o.session_id WHERE o.knot_id = ? "
+                             "AND s.signed_utc IS NOT NULL)");
     query.bind(1, static_cast<std::int64_t>(knotId));
     query.executeStep();
     return query.getColumn(0).getInt() != 0;
@@ -100,7 +99,8 @@ std::optional<KnotEditorModel> buildKnotEditorModel(sql::Connection& db, Id obse
         model.signedLine = "Signed by " + signature->signedBy + " on " + formatMoment(signedAt);
         for (const RecordAmendment& amendment :
              RecordAmendmentRepository(db).listForSession(session->id)) {
-            if (amendment.record != AmendedRecord::Rating || amendment.recordId != model.observationId) {
+            if (amendment.record != AmendedRecord::Rating ||
+                amendment.recordId != model.observationId) {
                 continue;
             }
             const LocalTimestamp at(amendment.amendedUtc, session->startedAt.offsetMinutes());

@@ -2,10 +2,9 @@
 
 #include "core/atlas.h"
 #include "core/domain.h"
-#include "ui/widgets/named_code.h"
-#include "ui/knots/quick_treatment_model.h"
-
 #include "store/sql/connection.h"
+#include "ui/knots/quick_treatment_model.h"
+#include "ui/widgets/named_code.h"
 
 #include <optional>
 #include <string>
@@ -18,11 +17,11 @@ namespace knotmap::ui {
 struct KnotEditorModel {
     Id observationId = 0;
     Id knotId = 0;
-    std::string title;    // the knot's region, e.g. "Left upper trapezius"
-    std::string subtitle; // the session, e.g. "Sat 14 Mar 2026 at 08:12 · Self check-in"
+    std::string title;       // the knot's region, e.g. "Left upper trapezius"
+    std::string subtitle;    // the session, e.g. "Sat 14 Mar 2026 at 08:12 · Self check-in"
     std::string sessionTime; // its local time, "08:12"
-    std::string previous; // the knot's observation before this one, e.g. "Last time (Thu 12 Mar
-                          // 2026): pain 6"
+    std::string previous;    // the knot's observation before this one, e.g. "Last time (Thu 12 Mar
+                             // 2026): pain 6"
     Observation observation;
     std::vector<NamedCode> symptomChoices;  // visible symptoms, plus hidden ones this record uses
     std::vector<NamedCode> referredRegions; // the observation's, named from the atlas
@@ -32,8 +31,8 @@ struct KnotEditorModel {
     // default to the signer as their author.
     bool signedVisit = false;
     std::string signer;
-    std::string signedLine;                  // "Signed by Dana Lee on Sat 14 Mar 2026 at 10:05"
-    std::vector<std::string> amendmentLines; // this rating's, oldest first: "Pain: 7 → 3"
+    std::string signedLine;                    // "Signed by Dana Lee on Sat 14 Mar 2026 at 10:05"
+    std::vector<std::string> amendmentLines;   // this rating's, oldest first: "Pain: 7 → 3"
     std::vector<std::string> amendmentBylines; // "Dana Lee · Sat 14 Mar 2026 at 10:12 · reason"
     // The knot was rated in a signed visit: it keeps its place and is not deleted.
     bool knotLocked = false;

@@ -144,8 +144,9 @@ void kindSection(const KnotEditorModel& model, KnotEditorEvents& events, const A
         }
     }
     if (segmentedControl("kind", segments, selected, look)) {
-        events.edit = based(model, ObservationEdit::setKind(model.observationId,
-                                               kKnotKinds[static_cast<std::size_t>(selected)]));
+        events.edit =
+            based(model, ObservationEdit::setKind(model.observationId,
+                                                  kKnotKinds[static_cast<std::size_t>(selected)]));
     }
 }
 
@@ -157,8 +158,8 @@ void symptomsSection(const KnotEditorModel& model, KnotEditorEvents& events,
     for (const NamedCode& symptom : model.symptomChoices) {
         const bool selected = std::find(chosen.begin(), chosen.end(), symptom.code) != chosen.end();
         if (toggleChip(flow, symptom.code, symptom.name, selected, look)) {
-            events.edit = based(model, ObservationEdit::setSymptoms(model.observationId,
-                                                       toggledCode(chosen, symptom.code)));
+            events.edit = based(model, ObservationEdit::setSymptoms(
+                                           model.observationId, toggledCode(chosen, symptom.code)));
         }
     }
 }
@@ -190,9 +191,10 @@ void referredSection(const KnotEditorModel& model, KnotEditorState& state, KnotE
     ChipFlow flow;
     for (const NamedCode& region : model.referredRegions) {
         if (removableChip(flow, region.code, region.name, look)) {
-            events.edit = based(model, ObservationEdit::setReferredRegions(
-                model.observationId,
-                toggledCode(model.observation.referredRegionCodes, region.code)));
+            events.edit =
+                based(model, ObservationEdit::setReferredRegions(
+                                 model.observationId,
+                                 toggledCode(model.observation.referredRegionCodes, region.code)));
         }
     }
 }

@@ -2,9 +2,9 @@
 
 #include "core/observation_edit.h"
 #include "core/record_amendment.h"
-#include "ui/style/appearance.h"
 #include "ui/knots/knot_editor_model.h"
 #include "ui/knots/quick_treatment_row.h"
+#include "ui/style/appearance.h"
 
 #include <optional>
 #include <string>

@@ -4,8 +4,8 @@
 #include "core/domain.h"
 #include "core/undo_stack.h"
 #include "ui/body_map/body_map_types.h"
-#include "ui/knots/knot_editor_model.h"
 #include "ui/dialogs/record_history_dialog.h"
+#include "ui/knots/knot_editor_model.h"
 #include "ui/knots/knot_editor_panel.h"
 #include "ui/workspace/workspace.h"
 

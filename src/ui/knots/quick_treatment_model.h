@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/domain.h"
-#include "ui/widgets/named_code.h"
-
 #include "store/sql/connection.h"
+#include "ui/widgets/named_code.h"
 
 #include <string>
 #include <vector>
@@ -15,9 +14,9 @@ namespace knotmap::ui {
 // treatments this knot already had in the rating's session.
 struct QuickTreatmentModel {
     Id sessionId = 0;
-    std::vector<NamedCode> kinds;  // visible kinds; the client's recent ones first
-    std::size_t recentCount = 0;   // how many of kinds are recently used ones
-    std::vector<std::string> given; // e.g. "Foam roller · 10 min · pain 6 → 3"
+    std::vector<NamedCode> kinds;            // visible kinds; the client's recent ones first
+    std::size_t recentCount = 0;             // how many of kinds are recently used ones
+    std::vector<std::string> given;          // e.g. "Foam roller · 10 min · pain 6 → 3"
     std::vector<std::string> givenKindCodes; // the same, their kind codes (glyphs)
 };
 

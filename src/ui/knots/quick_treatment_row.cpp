@@ -3,8 +3,8 @@
 #include "core/validation.h"
 #include "ui/charts/chart_glyphs.h"
 #include "ui/charts/chart_style.h"
-#include "ui/widgets/chips.h"
 #include "ui/shell/test_probe.h"
+#include "ui/widgets/chips.h"
 #include "ui/widgets/widgets.h"
 
 #include <imgui.h>
@@ -50,8 +50,8 @@ void givenLine(const std::string& kindCode, const std::string& line, const Appea
 // then the rest in a "More" menu, which shows the picked kind when it is one of those.
 void kindPicker(const QuickTreatmentModel& model, QuickTreatmentState& state,
                 const Appearance& look) {
-    const std::size_t chips =
-        std::min(model.kinds.size(), std::max<std::size_t>(model.recentCount, kRecentTreatmentKinds));
+    const std::size_t chips = std::min(
+        model.kinds.size(), std::max<std::size_t>(model.recentCount, kRecentTreatmentKinds));
     ChipFlow flow;
     for (std::size_t i = 0; i < chips; ++i) {
         const NamedCode& kind = model.kinds[i];
@@ -64,11 +64,12 @@ void kindPicker(const QuickTreatmentModel& model, QuickTreatmentState& state,
     if (chips == model.kinds.size()) {
         return;
     }
-    const auto picked = std::find_if(model.kinds.begin() + static_cast<std::ptrdiff_t>(chips),
-                                     model.kinds.end(),
-                                     [&](const NamedCode& kind) { return kind.code == state.kindCode; });
+    const auto picked =
+        std::find_if(model.kinds.begin() + static_cast<std::ptrdiff_t>(chips), model.kinds.end(),
+                     [&](const NamedCode& kind) { return kind.code == state.kindCode; });
     const std::string preview = picked != model.kinds.end() ? picked->name : "More\u2026";
-    const float width = std::min(ImGui::CalcTextSize(preview.c_str()).x + look.px(40), look.px(220));
+    const float width =
+        std::min(ImGui::CalcTextSize(preview.c_str()).x + look.px(40), look.px(220));
     flow.place(width);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##treat-more", preview.c_str())) {
@@ -139,8 +140,8 @@ std::optional<NewTreatment> drawQuickTreatmentRow(const QuickTreatmentModel& mod
         const auto minutes = parseWhole(state.minutes, 0, kMaxMinutes);
         const auto painAfter = parseWhole(state.painAfter, 0, kMaxRating);
         if (!state.minutes.empty() && !minutes) {
-            state.problem = "Minutes must be a whole number from 0 to " +
-                            std::to_string(kMaxMinutes) + ".";
+            state.problem =
+                "Minutes must be a whole number from 0 to " + std::to_string(kMaxMinutes) + ".";
         } else if (!state.painAfter.empty() && !painAfter) {
             state.problem = "Pain after must be a whole number from 0 to 10.";
         } else {

@@ -4,12 +4,12 @@
 #include "core/domain_codes.h"
 #include "core/text_trim.h"
 #include "core/validation.h"
-#include "ui/widgets/chips.h"
 #include "ui/knots/knot_kind_segments.h"
+#include "ui/shell/test_probe.h"
+#include "ui/widgets/chips.h"
 #include "ui/widgets/pain_slider.h"
 #include "ui/widgets/segmented_control.h"
 #include "ui/widgets/signed_banner.h"
-#include "ui/shell/test_probe.h"
 #include "ui/widgets/text_field.h"
 #include "ui/widgets/widgets.h"
 
@@ -110,9 +110,9 @@ void amendDialog(const KnotEditorModel& model, KnotEditorState& state, KnotEdito
         textWithFont("Referred pain", look.fonts.strong);
         ChipFlow regions;
         for (const NamedCode& region : model.referredRegions) {
-            const bool on = std::find(draft.referredRegionCodes.begin(),
-                                      draft.referredRegionCodes.end(),
-                                      region.code) != draft.referredRegionCodes.end();
+            const bool on =
+                std::find(draft.referredRegionCodes.begin(), draft.referredRegionCodes.end(),
+                          region.code) != draft.referredRegionCodes.end();
             if (toggleChip(regions, region.code, region.name, on, look)) {
                 draft.referredRegionCodes = toggledCode(draft.referredRegionCodes, region.code);
             }
@@ -188,10 +188,9 @@ void drawSignedRating(const KnotEditorModel& model, KnotEditorState& state,
                 look);
     readOnlyRow("Kind", std::string(displayName(observation.kind)), look);
     readOnlyRow("Symptoms", joinedNames(model.symptomChoices, observation.symptomCodes), look);
-    readOnlyRow("Referred pain", joinedNames(model.referredRegions, observation.referredRegionCodes),
-                look);
-    readOnlyRow("Notes", observation.notes.empty() ? std::string("None") : observation.notes,
-                look);
+    readOnlyRow("Referred pain",
+                joinedNames(model.referredRegions, observation.referredRegionCodes), look);
+    readOnlyRow("Notes", observation.notes.empty() ? std::string("None") : observation.notes, look);
     if (!model.amendmentLines.empty()) {
         ImGui::Dummy(ImVec2(0, look.px(8)));
         textWithFont("Amendments", look.fonts.strong);

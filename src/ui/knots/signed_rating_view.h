@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ui/style/appearance.h"
 #include "ui/knots/knot_editor_model.h"
 #include "ui/knots/knot_editor_panel.h"
+#include "ui/style/appearance.h"
 
 namespace knotmap::ui {
 

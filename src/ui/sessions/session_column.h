@@ -1,8 +1,8 @@
 #pragma once
 
+#include "ui/sessions/session_controller.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/style/appearance.h"
-#include "ui/sessions/session_controller.h"
 #include "ui/treatments/treatment_controller.h"
 
 namespace knotmap::ui {

@@ -117,8 +117,7 @@ void SessionController::apply(const SessionDetailsEvents& events, Id sessionId) 
     sql::Connection& db = m_workspace.database().sql();
     if (events.update) {
         m_workspace.execute(std::make_unique<UpdateSessionDetailsCommand>(
-            db, sessionId, events.update->first, events.update->second,
-            events.updateBaseVersion));
+            db, sessionId, events.update->first, events.update->second, events.updateBaseVersion));
     }
     if (events.newTime) {
         m_workspace.execute(

@@ -69,7 +69,7 @@ private:
     std::optional<SessionDetailsModel> m_model;
     Id m_modelSession = 0;
     std::uint64_t m_modelVersion = ~std::uint64_t{0}; // the workspace's version it was read at
-    std::uint64_t m_draftsEpoch = 0;                   // Workspace::draftsEpoch() last seen
+    std::uint64_t m_draftsEpoch = 0;                  // Workspace::draftsEpoch() last seen
     std::string m_readError;
     SessionDetailsState m_state;
     RecordHistoryState m_history; // the visit's History dialog, read when asked

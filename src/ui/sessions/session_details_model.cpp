@@ -5,9 +5,9 @@
 #include "store/record_amendment_repository.h"
 #include "store/session_repository.h"
 #include "store/vocabulary_repository.h"
+#include "ui/knots/knot_editor_model.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/style/glyph_coverage.h"
-#include "ui/knots/knot_editor_model.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -80,7 +80,8 @@ std::optional<SessionDetailsModel> buildSessionDetailsModel(sql::Connection& db,
         }
         model.amendments.push_back(std::move(line));
     }
-    for (const RecordAmendment& amendment : RecordAmendmentRepository(db).listForSession(sessionId)) {
+    for (const RecordAmendment& amendment :
+         RecordAmendmentRepository(db).listForSession(sessionId)) {
         RecordAmendmentLine line;
         line.subject = amendment.record == AmendedRecord::Rating
                            ? regionDisplayName(atlas, amendment.subject)

@@ -3,9 +3,8 @@
 #include "core/atlas.h"
 #include "core/domain.h"
 #include "core/session_fields.h"
-#include "ui/body_map/body_map_types.h"
-
 #include "store/sql/connection.h"
+#include "ui/body_map/body_map_types.h"
 
 #include <optional>
 #include <string>

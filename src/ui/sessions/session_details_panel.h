@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/session_fields.h"
-#include "ui/style/appearance.h"
 #include "ui/sessions/session_details_model.h"
+#include "ui/style/appearance.h"
 
 #include <array>
 #include <optional>
@@ -21,7 +21,7 @@ struct SessionDetailsState {
     // that version, so it cannot silently overwrite the other change.
     std::array<std::string, kAllSessionFields.size()> draftsReadFrom;
     std::array<int, kAllSessionFields.size()> draftVersions{};
-    std::string timeDraft;                                    // "2026-03-14 09:30"
+    std::string timeDraft; // "2026-03-14 09:30"
     std::string timeError;
     // Sign dialog.
     bool signOpen = false;

@@ -66,8 +66,7 @@ void openAmendDialog(SessionField field, const SessionDetailsModel& model,
 }
 
 void drawSignDialog(const SessionDetailsModel& model, SessionDetailsState& state,
-                    SessionDetailsEvents& events,
-                    const Appearance& look) {
+                    SessionDetailsEvents& events, const Appearance& look) {
     if (state.signOpen) {
         ImGui::OpenPopup(kSignPopup);
         state.signOpen = false;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ui/style/appearance.h"
 #include "ui/sessions/session_details_model.h"
 #include "ui/sessions/session_details_panel.h"
+#include "ui/style/appearance.h"
 
 // The details panel's confirmations for a therapy visit: signing it (which
 // cannot be undone, so it is asked first) and amending a signed field.
@@ -12,8 +12,7 @@ void openAmendDialog(SessionField field, const SessionDetailsModel& model,
                      SessionDetailsState& state);
 // Sets events.signAs when the user confirms.
 void drawSignDialog(const SessionDetailsModel& model, SessionDetailsState& state,
-                    SessionDetailsEvents& events,
-                    const Appearance& look);
+                    SessionDetailsEvents& events, const Appearance& look);
 // Sets events.amend when the user saves the amendment.
 void drawAmendDialog(const SessionDetailsModel& model, SessionDetailsState& state,
                      SessionDetailsEvents& events, const Appearance& look);

@@ -24,7 +24,9 @@ void wakeWindow() {
     }
 }
 
-void setWindowWaker(void (*waker)()) { g_waker.store(waker); }
+void setWindowWaker(void (*waker)()) {
+    g_waker.store(waker);
+}
 
 FrameClock::duration takeSleepBudget(FrameClock::time_point now, FrameClock::duration longest) {
     FrameClock::duration budget = longest;

@@ -15,7 +15,9 @@ using FrameClock = std::chrono::steady_clock;
 // The next frame is wanted within delay (zero: as soon as possible). Call
 // from the frame's own thread.
 void requestFrameIn(FrameClock::duration delay);
-inline void requestFrame() { requestFrameIn(FrameClock::duration::zero()); }
+inline void requestFrame() {
+    requestFrameIn(FrameClock::duration::zero());
+}
 
 // Wakes a sleeping window for one frame. Safe from any thread; does nothing
 // until the window set how (setWindowWaker).

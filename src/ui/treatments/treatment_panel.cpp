@@ -81,8 +81,7 @@ void drawGroup(const TreatmentPanelModel& model, const TreatmentGroup& group,
             ImGui::SameLine(0, look.px(10));
             textMuted(line.pain, look);
         }
-        const LineActions actions =
-            model.signedVisit ? signedLineActions() : lineActions(look);
+        const LineActions actions = model.signedVisit ? signedLineActions() : lineActions(look);
         if (actions.edit) {
             openEditTreatmentForm(state.form, model, line.treatment);
         }

@@ -8,9 +8,9 @@
 #include "store/session_repository.h"
 #include "store/treatment_repository.h"
 #include "store/vocabulary_repository.h"
+#include "ui/knots/knot_editor_model.h"
 #include "ui/shell/app_view_model.h"
 #include "ui/style/glyph_coverage.h"
-#include "ui/knots/knot_editor_model.h"
 
 #include <algorithm>
 #include <cstdio>

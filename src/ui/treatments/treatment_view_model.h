@@ -2,7 +2,6 @@
 
 #include "core/atlas.h"
 #include "core/domain.h"
-
 #include "store/sql/connection.h"
 
 #include <optional>

@@ -21,7 +21,9 @@ void wipeBytes(void* data, std::size_t size) {
     }
 }
 
-void wipeBuffer(std::array<char, 256>& buffer) { wipeBytes(buffer.data(), buffer.size()); }
+void wipeBuffer(std::array<char, 256>& buffer) {
+    wipeBytes(buffer.data(), buffer.size());
+}
 
 // Dear ImGui keeps its own copy of the text field last edited, with its undo
 // history, until another field is edited: wiped too, and the field let go.
@@ -90,8 +92,8 @@ void drawNewPassphraseFields(PassphraseFields& fields, const std::string& id, fl
     const float againLabel = ImGui::CalcTextSize("Again").x + look.px(8);
     // The label column of the dialog, unless "Passphrase" needs more.
     // (SameLine's offsets count from the window's edge, not its padding.)
-    labelWidth = std::max(labelWidth, ImGui::GetCursorPosX() +
-                                          ImGui::CalcTextSize("Passphrase").x + look.px(10));
+    labelWidth = std::max(labelWidth, ImGui::GetCursorPosX() + ImGui::CalcTextSize("Passphrase").x +
+                                          look.px(10));
     ImGui::AlignTextToFramePadding();
     textMuted("Passphrase", look);
     ImGui::SameLine(labelWidth);

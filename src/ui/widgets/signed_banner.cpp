@@ -6,8 +6,7 @@ namespace knotmap::ui {
 
 // The background goes on a channel under the text, once the text's height is
 // known.
-void signedBanner(const std::string& signedLine, const std::string& hint,
-                  const Appearance& look) {
+void signedBanner(const std::string& signedLine, const std::string& hint, const Appearance& look) {
     const float pad = look.px(10);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);

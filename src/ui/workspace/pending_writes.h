@@ -11,9 +11,8 @@ namespace knotmap::ui {
 
 // Saves that met another program's lock on the database (an import running
 // in a terminal, a second window), or a server that went away, wait here,
-// in order, and are tried again between frames until they land. Nothing the person did is dropped: while a
-// save waits, every later one queues behind it, so they land in the order
-// they were made.
+// in order, and are tried again between frames until they land. Nothing the person did is dropped:
+// while a save waits, every later one queues behind it, so they land in the order they were made.
 class PendingWrites {
 public:
     enum class Outcome { Landed, Waiting, Failed };
@@ -36,8 +35,7 @@ public:
     // Retries the queue, at most every 200 ms, waiting busyTimeoutMs for the
     // lock. Returns how many landed. When one is refused for another reason
     // than a lock, error says why and failed names it; only it is dropped.
-    int retry(std::string& error, std::string& failed,
-              int busyTimeoutMs = kRetryBusyTimeoutMs);
+    int retry(std::string& error, std::string& failed, int busyTimeoutMs = kRetryBusyTimeoutMs);
 
     [[nodiscard]] bool waiting() const { return !m_queue.empty(); }
     // Why the oldest save waits: another program's lock, or the server.

@@ -63,7 +63,8 @@ NumberedStatement numberPlaceholders(const std::string& sql) {
             out.sql += "::";
             i += 2;
         } else if (c == ':' && i + 1 < sql.size() &&
-                   (std::isalpha(static_cast<unsigned char>(sql[i + 1])) != 0 || sql[i + 1] == '_')) {
+                   (std::isalpha(static_cast<unsigned char>(sql[i + 1])) != 0 ||
+                    sql[i + 1] == '_')) {
             std::size_t end = i + 1;
             while (end < sql.size() && isNameChar(sql[end])) {
                 ++end;

@@ -3,16 +3,14 @@
 #include "store/sql/postgres/placeholders.h"
 #include "store/sql/statement.h"
 
-#include <pqxx/pqxx>
-#include <pqxx/tablewriter>
-
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <libpq-fe.h>
+#include <pqxx/pqxx>
+#include <pqxx/tablewriter>
 
 // tablewriter and inhibit_reactivation are marked deprecated in libpqxx 6.4,
 // but they are the only way there to write raw COPY lines and to keep a
@@ -174,9 +172,7 @@ public:
             parameter.reset();
         }
     }
-    [[nodiscard]] int columnCount() const override {
-        return static_cast<int>(m_result.columns());
-    }
+    [[nodiscard]] int columnCount() const override { return static_cast<int>(m_result.columns()); }
     [[nodiscard]] std::string columnName(int index) const override {
         return m_result.column_name(static_cast<pqxx::row_size_type>(index));
     }
@@ -194,9 +190,7 @@ public:
         const Cell& value = cell(index);
         return value.null ? 0.0 : doubleFromText(value.text);
     }
-    [[nodiscard]] std::string_view columnText(int index) const override {
-        return cell(index).text;
-    }
+    [[nodiscard]] std::string_view columnText(int index) const override { return cell(index).text; }
 
 private:
     std::optional<std::string>& parameter(int index) {
@@ -317,8 +311,8 @@ public:
             // statement-level check alone judges the rows (db/postgresql/006):
             // the same rules, a fraction of the time.
             setBulkLoad(true);
-            m_writer = std::make_unique<pqxx::tablewriter>(*m_work, table, columns.begin(),
-                                                           columns.end());
+            m_writer =
+                std::make_unique<pqxx::tablewriter>(*m_work, table, columns.begin(), columns.end());
         } catch (...) {
             m_connection.rethrow();
         }
@@ -355,8 +349,8 @@ public:
 private:
     // Local to the caller's transaction, so a rollback also undoes it.
     void setBulkLoad(bool on) {
-        m_work->exec(std::string("SELECT set_config('knotmap.bulk_load', '") +
-                     (on ? "on" : "off") + "', true)");
+        m_work->exec(std::string("SELECT set_config('knotmap.bulk_load', '") + (on ? "on" : "off") +
+                     "', true)");
     }
 
     PostgresConnection& m_connection;
@@ -679,7 +673,7 @@ void PostgresConnection::refreshStatistics() {
         exec("VACUUM (SKIP_LOCKED) " + tables);
     } catch (const Error&) { // the rows are committed either way
         try {
-            exec("ROLLBACK"); // an ANALYZE that failed leaves its transaction open
+            exec("ROLLBACK");    // an ANALYZE that failed leaves its transaction open
         } catch (const Error&) { // NOLINT(bugprone-empty-catch): the connection is gone
         }
     }
@@ -743,7 +737,8 @@ bool isPostgresConnectionString(const std::string& text) {
     // "a=b.db" too, so libpq must also accept the whole text: it refuses
     // keywords it does not know.
     std::size_t i = 0;
-    while (i < text.size() && (std::islower(static_cast<unsigned char>(text[i])) != 0 || text[i] == '_')) {
+    while (i < text.size() &&
+           (std::islower(static_cast<unsigned char>(text[i])) != 0 || text[i] == '_')) {
         ++i;
     }
     const std::size_t equals = text.find_first_not_of(' ', i);

@@ -5,7 +5,6 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <sqlite3.h>
-
 #include <stdexcept>
 
 namespace knotmap::sql {
@@ -237,16 +236,17 @@ std::unique_ptr<BulkLoad> SqliteConnection::bulkLoad(const std::string& table,
         names += (names.empty() ? "" : ", ") + column;
         marks += marks.empty() ? "?" : ", ?";
     }
-    return std::make_unique<SqliteBulkLoad>(m_database->getHandle(), "INSERT INTO " + table +
-                                                                        " (" + names +
-                                                                        ") VALUES (" + marks + ")");
+    return std::make_unique<SqliteBulkLoad>(m_database->getHandle(), "INSERT INTO " + table + " (" +
+                                                                         names + ") VALUES (" +
+                                                                         marks + ")");
 }
 
 void SqliteConnection::setBusyTimeout(int milliseconds) {
     m_database->setBusyTimeout(milliseconds);
 }
 
-std::unique_ptr<StatementImpl> SqliteConnection::prepare(const std::string& sql, bool /*manyRows*/) {
+std::unique_ptr<StatementImpl> SqliteConnection::prepare(const std::string& sql,
+                                                         bool /*manyRows*/) {
     return std::make_unique<SqliteStatement>(m_database->getHandle(), sql);
 }
 
