@@ -30,9 +30,11 @@ namespace {
 // at most a dozen (something that changes on every frame asks for frames).
 constexpr int kSettleFramesAtLeast = 2;
 constexpr int kSettleFramesAtMost = 12;
-// A window that nothing asked to draw still draws now and then, so a change
-// nobody announced can never stay off screen for long.
-constexpr auto kLongestSleep = std::chrono::seconds(10);
+// With nothing asked for, the window sleeps until an event: a frame drawn
+// "just in case" costs about 40 ms of CPU in software OpenGL, most of an
+// idle window's budget (docs/performance.md). Whatever changes on its own
+// asks for frames or wakes the window (ui/shell/frame_requests.h).
+constexpr auto kLongestSleep = std::chrono::hours(1);
 // While a text field has the keyboard its cursor blinks (Dear ImGui: shown
 // 0.8 s of every 1.2 s); a frame this often keeps the blink close enough.
 constexpr auto kCursorBlinkStep = std::chrono::milliseconds(400);
