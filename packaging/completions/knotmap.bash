@@ -15,14 +15,14 @@ _knotmap_commands() {
 # The options of COMMAND, short and long.
 _knotmap_options() {
   case $1 in
-    "") echo "-h --help --version --db --frames --test-report" ;;
-    demo) echo "-h --help --db --clients --days --seed --end --force" ;;
+    "") echo "-h --help --version --db" ;;
+    demo) echo "-h --help --db --clients --days --seed --end --force -q --quiet" ;;
     info) echo "-h --help --db" ;;
     export) echo "-h --help --db -o --output --table --all --client --from --to --bom --no-neutralise --encrypt --passphrase-file -q --quiet" ;;
     import) echo "-h --help --db --dry-run --client --no-neutralise -q --quiet" ;;
     copy) echo "-h --help --from --to -q --quiet" ;;
     decrypt) echo "-h --help -o --output --passphrase-file" ;;
-    backup) echo "-h --help --db -o --output --encrypt --passphrase-file" ;;
+    backup) echo "-h --help --db -o --output --encrypt --passphrase-file -q --quiet" ;;
     backups) echo "-h --help --db" ;;
     restore) echo "-h --help --db --force --passphrase-file" ;;
     practice) echo "-h --help" ;;
@@ -35,7 +35,7 @@ _knotmap_options() {
     atlas) echo "-h --help --format" ;;
     "atlas hit") echo "-h --help --view" ;;
     screenshot) echo "-h --help --db -o --output --width --height --client --view --theme --zoom --tab --knot-region" ;;
-    report) echo "-h --help --db --client --from --to --paper --checkins -o --output" ;;
+    report) echo "-h --help --db --client --from --to --paper --checkins -o --output -q --quiet" ;;
   esac
 }
 
@@ -51,7 +51,7 @@ _knotmap_is_flag() {
 _knotmap_values() {
   case "$1 $2" in
     *" --db" | "copy --from" | "copy --to" | *" -o" | *" --output" | *" --all" | \
-      *" --passphrase-file" | *" --password-file" | *" --test-report") echo "@files" ;;
+      *" --passphrase-file" | *" --password-file") echo "@files" ;;
     "export --table") echo "observations sessions treatments knots clients" ;;
     "audit --format") echo "text csv" ;;
     "atlas --format") echo "csv json" ;;
