@@ -2,6 +2,7 @@
 
 #include "app/settings_file.h"
 #include "ui/dialogs/settings_window.h"
+#include "ui/file_chooser/remembered_folder.h"
 
 #include <iostream>
 
@@ -14,6 +15,7 @@ void SettingsKeeper::load(ui::MainScreenState& state) {
     state.theme = ui::themeKind(state.settings.theme);
     state.therapistMode = state.settings.therapistMode;
     state.bodyMap.mode = state.settings.defaultView;
+    ui::setLastChosenFolder(state.settings.lastFolder); // where the next file chooser starts
     m_leaveFileAlone = loaded.problem.has_value();
     if (loaded.problem) {
         std::cerr << "knotmap: " << *loaded.problem << "\n";
@@ -43,6 +45,12 @@ void SettingsKeeper::afterFrame(ui::MainScreenState& state) {
             state.settings.therapistMode = state.therapistMode; // the menu's
             state.feel.settingsChanged = true;
         }
+    }
+    // A file chooser's last folder is remembered for the next run.
+    const std::string chosenFolder = ui::lastChosenFolder().string();
+    if (!chosenFolder.empty() && chosenFolder != state.settings.lastFolder) {
+        state.settings.lastFolder = chosenFolder;
+        state.feel.settingsChanged = true;
     }
     if (state.feel.settingsChanged) {
         state.feel.settingsChanged = false;

@@ -88,6 +88,20 @@ void readTherapistMode(const json& object, Settings& settings, std::vector<std::
     settings.therapistMode = found->get<bool>();
 }
 
+// "last_folder": "/home/dana/Documents/exports".
+void readLastFolder(const json& object, Settings& settings, std::vector<std::string>& problems) {
+    const auto found = object.find("last_folder");
+    if (found == object.end()) {
+        return;
+    }
+    if (!found->is_string()) {
+        problems.push_back("last_folder: must be a folder's path as a string, got " +
+                           found->dump());
+        return;
+    }
+    settings.lastFolder = found->get<std::string>();
+}
+
 // "window": {"x": 40, "y": 30, "width": 1600, "height": 900, "maximized": false}.
 // Sizes must be positive and every number plausible for a screen; where the
 // rectangle is on today's screens is decided when the window opens.
@@ -140,6 +154,7 @@ ParsedSettings parseSettings(std::string_view text) {
     readTherapistMode(object, parsed.settings, parsed.problems);
     readChoice(object, "default_view", kViews, parsed.settings.defaultView, parsed.problems);
     readWindow(object, parsed.settings, parsed.problems);
+    readLastFolder(object, parsed.settings, parsed.problems);
     return parsed;
 }
 
@@ -150,6 +165,9 @@ std::string serializeSettings(const Settings& settings) {
     object["font_scale_percent"] = settings.fontScalePercent;
     object["therapist_mode"] = settings.therapistMode;
     object["default_view"] = std::string(viewCode(settings.defaultView));
+    if (!settings.lastFolder.empty()) {
+        object["last_folder"] = settings.lastFolder;
+    }
     if (settings.window) {
         const ScreenRect& normal = settings.window->normal;
         object["window"] = {{"x", normal.x},

@@ -29,6 +29,9 @@ struct Settings {
     BodyMapMode defaultView = BodyMapMode::SideBySide;
     // Where the window was when it last closed; none before the first close.
     std::optional<WindowGeometry> window;
+    // The folder a file chooser last chose in, where the next one starts;
+    // empty before the first choice.
+    std::string lastFolder;
 
     bool operator==(const Settings&) const = default;
 };

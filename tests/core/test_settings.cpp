@@ -105,3 +105,18 @@ TEST_CASE("a damaged window entry is named and the window opens at its first-run
         CHECK_FALSE(parsed.settings.window.has_value());
     }
 }
+
+TEST_CASE("the file chooser's last folder survives a round trip; absent until chosen") {
+    CHECK(serializeSettings(Settings{}).find("last_folder") == std::string::npos);
+    Settings settings;
+    settings.lastFolder = "/home/dana/Documents/clinic exports";
+    const ParsedSettings parsed = parseSettings(serializeSettings(settings));
+    CHECK(parsed.problems.empty());
+    CHECK(parsed.settings.lastFolder == "/home/dana/Documents/clinic exports");
+
+    const ParsedSettings bad = parseSettings(R"({"last_folder": 7, "theme": "dark"})");
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0] == "last_folder: must be a folder's path as a string, got 7");
+    CHECK(bad.settings.lastFolder.empty());
+    CHECK(bad.settings.theme == ThemeSetting::Dark);
+}
