@@ -9,6 +9,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <backends/imgui_impl_glfw.h>
@@ -255,6 +256,21 @@ std::size_t drawDataHash(const ImDrawData& data) {
     return hash;
 }
 
+// While a list opened from a popup is shown (a combo's or a menu's, over a
+// dialog), the window draws without sleeping: with Dear ImGui 1.86 a click
+// on such a list's item was lost when the window slept before it. A modal
+// dialog alone sleeps as the window does.
+bool listOverPopupOpen() {
+    const ImGuiContext& context = *ImGui::GetCurrentContext();
+    int popups = 0;
+    for (const ImGuiPopupData& popup : context.OpenPopupStack) {
+        if (popup.Window != nullptr && (popup.Window->Flags & ImGuiWindowFlags_Modal) == 0) {
+            ++popups;
+        }
+    }
+    return popups > 0 && context.OpenPopupStack.Size > 1;
+}
+
 } // namespace
 
 bool MainWindow::renderFrame(bool lastFrame) {
@@ -376,7 +392,8 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     int settlingAtLeast = kSettleFramesAtLeast;
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
-        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases()) {
+        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases() ||
+            listOverPopupOpen()) {
             (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
             glfwPollEvents();
         } else if (sleepUntilNeeded()) {
