@@ -392,8 +392,7 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     int settlingAtLeast = kSettleFramesAtLeast;
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
-        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases() ||
-            listOverPopupOpen()) {
+        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases() || listOverPopupOpen()) {
             (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
             glfwPollEvents();
         } else if (sleepUntilNeeded()) {
