@@ -256,19 +256,18 @@ std::size_t drawDataHash(const ImDrawData& data) {
     return hash;
 }
 
-// While a list opened from a popup is shown (a combo's or a menu's, over a
-// dialog), the window draws without sleeping: with Dear ImGui 1.86 a click
-// on such a list's item was lost when the window slept before it. A modal
-// dialog alone sleeps as the window does.
-bool listOverPopupOpen() {
-    const ImGuiContext& context = *ImGui::GetCurrentContext();
-    int popups = 0;
-    for (const ImGuiPopupData& popup : context.OpenPopupStack) {
+// While a combo's list, a menu or another non-modal popup is open the window
+// draws without sleeping: with Dear ImGui 1.86 a click on such a list's item
+// was lost when the window slept before it (a type filter in the file
+// chooser, a client's assignment in the Practice window). A modal dialog
+// alone sleeps as the window does.
+bool listOpen() {
+    for (const ImGuiPopupData& popup : ImGui::GetCurrentContext()->OpenPopupStack) {
         if (popup.Window != nullptr && (popup.Window->Flags & ImGuiWindowFlags_Modal) == 0) {
-            ++popups;
+            return true;
         }
     }
-    return popups > 0 && context.OpenPopupStack.Size > 1;
+    return false;
 }
 
 } // namespace
@@ -390,9 +389,10 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     // Frames still to draw without sleeping, and how many of them whatever they show.
     int settling = kSettleFramesAtMost; // the first frames lay out as fonts and sizes settle
     int settlingAtLeast = kSettleFramesAtLeast;
+    int changedRun = 0; // frames in a row whose picture changed
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
-        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases() || listOverPopupOpen()) {
+        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases() || listOpen()) {
             (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
             glfwPollEvents();
         } else if (sleepUntilNeeded()) {
@@ -419,6 +419,7 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
         ++m_framesDrawn;
         const bool last = !keepOpen || (frameLimit && frames >= *frameLimit);
         const bool changed = renderFrame(last);
+        changedRun = changed ? changedRun + 1 : 0;
         if (settling > 0) {
             --settling;
             if (settlingAtLeast > 0) {
@@ -426,6 +427,12 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
             } else if (!changed) {
                 settling = 0; // the picture stood still: sleep
             }
+        }
+        // Any frame that changed the picture (one drawn while a list was
+        // open, or asked for) is followed by another, until one shows the
+        // same: a window opened from a menu lays itself out over a few frames.
+        if (changed && changedRun < kSettleFramesAtMost) {
+            settling = std::max(settling, 1);
         }
         if (last) {
             break;
