@@ -388,9 +388,14 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     int changedRun = 0; // frames in a row whose picture changed
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
-        if (!sleeps || settling > 0 || m_keyReleases.holdingReleases() || popupOpen()) {
+        const bool busy = m_keyReleases.holdingReleases() || popupOpen();
+        if (!sleeps || settling > 0 || busy) {
             (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
             glfwPollEvents();
+            if (busy) { // what the popup's last click did shows over the frames after it closes
+                settling = std::max(settling, kSettleFramesAtLeast);
+                settlingAtLeast = std::max(settlingAtLeast, kSettleFramesAtLeast);
+            }
         } else if (sleepUntilNeeded()) {
             settling = kSettleFramesAtMost;
             settlingAtLeast = kSettleFramesAtLeast;
