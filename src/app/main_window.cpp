@@ -1,5 +1,6 @@
 #include "app/main_window.h"
 
+#include "app/file_drops.h"
 #include "render/offscreen_target.h"
 #include "render/png_writer.h"
 #include "ui/shell/frame_requests.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(const char* title, int width, int height,
             throw std::runtime_error("cannot set up ImGui for the window");
         }
         m_keyReleases.install(m_window);
+        collectFileDrops(m_window);
         ui::glyphCoverage().watchClipboard(io); // pasted text may need new glyphs
         if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
             ImGui_ImplGlfw_Shutdown();
@@ -236,12 +238,17 @@ void MainWindow::updateScale() {
 
 namespace {
 
+// Folds size bytes into a running hash (for the two below).
+void mixInto(std::size_t& hash, const void* bytes, std::size_t size) {
+    const std::string_view view(static_cast<const char*>(bytes), size);
+    hash = hash * 1099511628211u ^ std::hash<std::string_view>{}(view);
+}
+
 // What a frame shows, as one number: equal pictures have equal hashes.
 std::size_t drawDataHash(const ImDrawData& data) {
     std::size_t hash = 0;
     const auto mix = [&hash](const void* bytes, std::size_t size) {
-        const std::string_view view(static_cast<const char*>(bytes), size);
-        hash = hash * 1099511628211u ^ std::hash<std::string_view>{}(view);
+        mixInto(hash, bytes, size);
     };
     for (int i = 0; i < data.CmdListsCount; ++i) {
         const ImDrawList& list = *data.CmdLists[i];
@@ -253,6 +260,27 @@ std::size_t drawDataHash(const ImDrawData& data) {
             mix(&command.ElemCount, sizeof command.ElemCount);
         }
     }
+    return hash;
+}
+
+// What the person is doing with mouse and keyboard, as Dear ImGui will see
+// it this frame: where the pointer is, which buttons and keys are down,
+// wheel turns and typed characters. Input that arrives while the window is
+// still settling is read by that frame's poll, not by a wake from sleep:
+// a change here starts the settling again, so a click whose effect shows
+// one frame later (a release opening the knot editor) is drawn.
+std::size_t inputSignature(const ImGuiIO& io) {
+    std::size_t hash = 0;
+    const auto mix = [&hash](const void* bytes, std::size_t size) {
+        mixInto(hash, bytes, size);
+    };
+    mix(&io.MousePos, sizeof io.MousePos);
+    mix(io.MouseDown, sizeof io.MouseDown);
+    mix(io.KeysDown, sizeof io.KeysDown);
+    mix(&io.MouseWheel, sizeof io.MouseWheel);
+    mix(&io.MouseWheelH, sizeof io.MouseWheelH);
+    const int typed = io.InputQueueCharacters.Size;
+    mix(&typed, sizeof typed);
     return hash;
 }
 
@@ -407,6 +435,12 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
         updateScale();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        const std::size_t input = inputSignature(ImGui::GetIO());
+        if (input != m_lastInput) {
+            settling = std::max(settling, kSettleFramesAtMost);
+            settlingAtLeast = std::max(settlingAtLeast, kSettleFramesAtLeast);
+        }
+        m_lastInput = input;
         if (m_capture != nullptr) {
             ImGuiIO& io = ImGui::GetIO();
             io.DisplaySize =

@@ -117,6 +117,7 @@ private:
     FrameCapture* m_capture = nullptr; // set while run() captures
     std::uint64_t m_framesDrawn = 0;
     std::size_t m_lastPicture = 0; // a hash of the last frame's draw data
+    std::size_t m_lastInput = 0;   // a hash of the last frame's mouse and keyboard state
     std::unique_ptr<render::OffscreenTarget> m_captureTarget;
     std::optional<RegionSave> m_regionSave;
     std::optional<RegionSaveResult> m_regionSaveResult;
