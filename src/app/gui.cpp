@@ -3,8 +3,10 @@
 #include "app/backup_job.h"
 #include "app/daily_backup.h"
 #include "app/export_job.h"
+#include "app/file_drops.h"
 #include "app/frame_timer.h"
 #include "app/front_desk_gui.h"
+#include "app/import_job.h"
 #include "app/main_window.h"
 #include "app/report_job.h"
 #include "app/sample_switch.h"
@@ -22,6 +24,7 @@
 #include "ui/knots/knot_log_controller.h"
 #include "ui/sessions/session_controller.h"
 #include "ui/shell/app_view_model.h"
+#include "ui/shell/dropped_files.h"
 #include "ui/shell/frame_requests.h"
 #include "ui/shell/main_screen.h"
 #include "ui/shell/test_probe.h"
@@ -384,10 +387,36 @@ void showCarriedNotice(const ui::NoticeState& carried, ui::NoticeState& notice) 
                      (carried.detail.empty() ? "" : " " + carried.detail);
 }
 
+// True when File > Open or New database, Open recent or a drop named a
+// database that opens: the window then switches to it. One that does not
+// open is explained on the banner, and the window stays where it is.
+bool opensElsewhere(ui::MainScreenState& state) {
+    ui::DatabaseFilesState& files = state.databaseFiles;
+    if (!files.switchTo) {
+        return false;
+    }
+    try {
+        OpenOptions options;
+        options.readOnlyAllowed = true;
+        options.onFindings = FindingsPolicy::ReadOnlyHide;
+        (void)Database::open(DatabaseLocation(*files.switchTo), options);
+        return true;
+    } catch (const std::exception& error) {
+        std::cerr << "knotmap: " << error.what() << "\n";
+        state.notice.title = "Knotmap can't open that database";
+        state.notice.message = error.what();
+        state.notice.detail = "The database open before stays open.";
+        state.notice.visible = true;
+        files.switchTo.reset();
+        return false;
+    }
+}
+
 // What the window does once the database it had open is closed.
 enum class NextStep {
     Quit,
     OpenSample, // the sample database, or back to the person's own
+    OpenOther,  // state.databaseFiles.switchTo: File > Open or New database, or a drop
     Restore,    // state.restore.request over the same database, then open it again
 };
 
@@ -440,8 +469,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
     // window already shows it: only of the person's own database (not the
     // sample), and not of one opened read-only or breaking the rules.
     std::optional<DailyBackup> dailyBackup;
-    if (state.workspace != nullptr && !databasePath.isServer() && !options.database.isServer() &&
-        databasePath.file() == options.database.file() &&
+    if (state.workspace != nullptr && !databasePath.isServer() && !state.feel.showingSample &&
         workspace->database().openReport().findings.empty()) {
         dailyBackup.emplace(databasePath.file());
     }
@@ -463,11 +491,18 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
     }
     const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
     bool switchDatabase = false;
+    bool openOther = false;
     bool restoreRequested = false;
     FrameTimer frameTimer;
     ReportJob reportJob(databasePath);
     ExportJob exportJob(databasePath);
     BackupJob backupJob(databasePath);
+    ImportJob importJob(databasePath);
+    // Imports write; the sample is the person's to look at, not to fill.
+    state.importCsv.available = state.workspace != nullptr && !state.feel.showingSample;
+    if (workspace != nullptr && !databasePath.isServer() && !state.feel.showingSample) {
+        settings.noteOpened(state, displayPath(databasePath.file()));
+    }
     // A backup reads whatever opened; a restore replaces a database file.
     state.backup.available = workspace != nullptr;
     state.backup.folder =
@@ -492,11 +527,15 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                 historyData->setVersion(shownVersion);
             }
             loadSelectedClient(data, state);
+            ui::routeDroppedPaths(takeFileDrops(), state);
             ui::prepareMainScreen(data.model ? &*data.model : nullptr, state);
             reportPngSave(window, state);
             runReportJob(reportJob, state);
             runExportJob(exportJob, state);
             runBackupJob(backupJob, state);
+            if (runImportJob(importJob, state) && workspace != nullptr) {
+                workspace->dataChanged(); // read again now, not when the watcher sees it
+            }
             if (state.restore.openRequested && !state.restore.listed) {
                 listBackupsForDialog(state.restore, databasePath.file());
             }
@@ -510,7 +549,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             // Work going on behind the window shows its progress (and a save
             // waiting for a lock is tried again) without any input.
             if (reportJob.running() || exportJob.running() || backupJob.running() ||
-                sample.loading() ||
+                importJob.running() || sample.loading() ||
                 (state.workspace != nullptr && state.workspace->savesWaiting())) {
                 ui::requestFrameIn(kProgressStep);
             }
@@ -523,20 +562,22 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                                                               : 0) +
                     "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
                     findingsReportLines(data, state) + shownRecordsReportLines(state) +
-                    frameTimer.reportLine() + "frames " + std::to_string(window.framesDrawn()) +
-                    "\nbody-map-renders " +
+                    importReportLines(state.importCsv) + frameTimer.reportLine() + "frames " +
+                    std::to_string(window.framesDrawn()) + "\nbody-map-renders " +
                     std::to_string(state.bodyMap.canvas ? state.bodyMap.canvas->renders() : 0) +
                     "\n" + probe->takeLines());
                 testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }
             window.setTheme(state.theme);
             switchDatabase = sample.afterFrame(state);
+            openOther = opensElsewhere(state);
             // Changes still waiting for the database are saved first: the
             // restore starts once none is left (the banner says why it waits).
             restoreRequested = state.restore.request.has_value() &&
                                (state.workspace == nullptr || !state.workspace->savesWaiting());
             const bool errorDismissed = state.error && state.error->dismissed;
-            return !state.quitRequested && !errorDismissed && !switchDatabase && !restoreRequested;
+            return !state.quitRequested && !errorDismissed && !switchDatabase && !openOther &&
+                   !restoreRequested;
         },
         options.frameLimit);
     if (state.workspace != nullptr) {
@@ -572,6 +613,9 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
     if (restoreRequested) {
         return NextStep::Restore;
     }
+    if (openOther) {
+        return NextStep::OpenOther;
+    }
     return switchDatabase ? NextStep::OpenSample : NextStep::Quit;
 }
 
@@ -588,6 +632,7 @@ void resetForAnotherDatabase(ui::MainScreenState& state) {
     fresh.bodyMap.heat = state.bodyMap.heat;
     fresh.bodyMap.canvas = std::move(state.bodyMap.canvas);
     fresh.unsavedOnExit = state.unsavedOnExit; // the exit code must still say so
+    fresh.databaseFiles.recent = state.databaseFiles.recent;
     state = std::move(fresh);
 }
 
@@ -678,6 +723,11 @@ int runGui(const GuiOptions& options) {
         carried.reset();
         if (next == NextStep::OpenSample) {
             databasePath = sample.target();
+            resetForAnotherDatabase(state);
+        } else if (next == NextStep::OpenOther) {
+            databasePath = DatabaseLocation(*state.databaseFiles.switchTo);
+            sample.setUserDatabase(databasePath); // "Back to my database" comes here now
+            state.feel.showingSample = false;
             resetForAnotherDatabase(state);
         } else if (next == NextStep::Restore) {
             const ui::RestoreRequest request = std::move(*state.restore.request);

@@ -3,8 +3,11 @@
 #include "app/database_path.h"
 #include "app/terminal_progress.h"
 #include "core/import_table.h"
+#include "core/joined_with_and.h"
 #include "store/backup/backup_catalog.h"
 #include "store/csv_import.h"
+#include "store/import_input.h"
+#include "store/import_progress.h"
 #include "store/simple_import.h"
 #include "store/sqlite_file/database_files.h"
 
@@ -26,82 +29,6 @@ namespace knotmap {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct SimpleSource {
-    fs::path file;
-};
-
-using Source = std::variant<ImportSource, SimpleSource>;
-
-std::string listed(const std::vector<std::string>& names) {
-    std::string text;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        text += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
-    }
-    return text;
-}
-
-// The folder `export --all` writes: all five tables, or observations.csv alone.
-Source folderSource(const fs::path& folder) {
-    std::vector<std::string> present;
-    std::vector<std::string> missing;
-    for (std::string_view table : exportTableNames()) {
-        const std::string name = std::string(table) + ".csv";
-        (fs::exists(folder / name) ? present : missing).push_back(name);
-    }
-    ImportSource source;
-    if (missing.empty()) {
-        source.shape = ImportShape::AllTables;
-        source.folder = folder;
-        return source;
-    }
-    if (present.size() == 1 && present.front() == "observations.csv") {
-        source.shape = ImportShape::ObservationsOnly;
-        source.observations = folder / "observations.csv";
-        return source;
-    }
-    if (present.empty()) {
-        throw std::runtime_error(folder.string() + ": holds none of the files `knotmap export "
-                                                   "--all` writes (observations.csv, sessions.csv, "
-                                                   "treatments.csv, knots.csv, clients.csv)");
-    }
-    throw std::runtime_error(folder.string() + ": has " + listed(present) + " but not " +
-                             listed(missing) +
-                             "; an import reads all five tables, or observations.csv alone");
-}
-
-// A single file: the observations table, or the simple format. The header
-// decides; a header that is neither is reported as the observations table's
-// when it starts like one, so the message says which column is wrong.
-Source fileSource(const fs::path& file, const std::string& shown) {
-    const auto header = readCsvHeader(file);
-    ImportSource observations;
-    observations.shape = ImportShape::ObservationsOnly;
-    observations.observations = file;
-    if (!header) {
-        return observations; // the table reader reports an empty or broken file
-    }
-    for (ExportTable table : {ExportTable::Sessions, ExportTable::Treatments, ExportTable::Knots,
-                              ExportTable::Clients}) {
-        const auto& columns = exportTableColumns(table);
-        if (std::equal(header->begin(), header->end(), columns.begin(), columns.end())) {
-            throw std::runtime_error(
-                shown + ": is the " + std::string(exportTableName(table)) +
-                " table alone; import the folder `knotmap export --all` wrote, or "
-                "observations.csv");
-        }
-    }
-    if (!header->empty() && header->front() == "client_id") {
-        return observations; // the table reader says which column is wrong
-    }
-    if (isSimpleImportHeader(*header)) {
-        return SimpleSource{file};
-    }
-    throw std::runtime_error(
-        shown + ": line 1: not a Knotmap export and not the simple format; the header "
-                "should be Knotmap's observations columns (client_id,client_name,...) or "
-                "date,region,pain with an optional notes column");
-}
 
 // What `import -` reads: standard input, copied into a file in a private
 // (0700) temporary folder, removed again when the import is done. The rows
@@ -164,63 +91,29 @@ private:
     fs::path m_file;
 };
 
-Source sourceFor(const ImportArguments& arguments, const StandardInputCopy* input) {
+ImportInput inputFor(const ImportArguments& arguments, const StandardInputCopy* input) {
+    const bool restoreText = !arguments.noNeutralise;
     if (input != nullptr) {
-        Source source = fileSource(input->file(), "standard input");
-        if (auto* knotmap = std::get_if<ImportSource>(&source)) {
-            knotmap->restoreText = !arguments.noNeutralise;
-        }
-        return source;
+        return importInputFor(input->file(), "standard input", restoreText);
     }
-    const fs::path path(arguments.source);
-    if (!fs::exists(path)) {
-        throw std::runtime_error(path.string() + ": no such file or folder");
-    }
-    Source source = fs::is_directory(path) ? folderSource(path) : fileSource(path, path.string());
-    if (auto* knotmap = std::get_if<ImportSource>(&source)) {
-        knotmap->restoreText = !arguments.noNeutralise;
-    }
-    return source;
+    return importInputFor(arguments.source, arguments.source, restoreText);
 }
 
-// The import's progress as the share of its files' bytes read: each file
-// is read twice (checked, then written; once for a dry run). Files with
-// fewer rows than one progress step never report, so the bar may end a
-// little short of 100% before it is cleared.
+// The import's progress bar on the terminal (store/import_progress.h).
 class ImportProgress {
 public:
     ImportProgress(const ImportSource& source, bool dryRun, bool quiet)
-        : m_bar(dryRun ? "Checking" : "Importing", "", quiet) {
-        if (!m_bar.shown()) {
-            return;
+        : m_bar(dryRun ? "Checking" : "Importing", "", quiet), m_share(source, !dryRun) {
+        if (m_bar.shown()) {
+            m_bar.updateFraction(0.0);
         }
-        std::error_code ignored;
-        for (std::string_view name : exportTableNames()) {
-            if (source.shape == ImportShape::ObservationsOnly && name != "observations") {
-                continue;
-            }
-            const auto size = fs::file_size(source.file(*exportTableFromName(name)).path, ignored);
-            m_total += ignored ? 0 : static_cast<std::int64_t>(size);
-        }
-        m_total *= dryRun ? 1 : 2;
-        m_bar.updateFraction(0.0);
     }
 
     // source with a progress callback that draws the bar.
     ImportSource reporting(ImportSource source) {
         if (m_bar.shown()) {
             source.progress = [this](const fs::path& file, std::int64_t bytes) {
-                // Within one reading of a file the figures only grow: a new
-                // file, or the same one read again, starts over.
-                if (file != m_file || bytes <= m_bytes) {
-                    std::error_code ignored;
-                    const auto size = m_file.empty() ? 0 : fs::file_size(m_file, ignored);
-                    m_finished += ignored ? 0 : static_cast<std::int64_t>(size);
-                    m_file = file;
-                }
-                m_bytes = bytes;
-                m_bar.updateFraction(static_cast<double>(m_finished + bytes) /
-                                     static_cast<double>(std::max<std::int64_t>(1, m_total)));
+                m_bar.updateFraction(m_share.add(file, bytes));
             };
         }
         return source;
@@ -229,10 +122,7 @@ public:
 
 private:
     TerminalProgress m_bar;
-    std::int64_t m_total = 0;
-    std::int64_t m_finished = 0; // bytes of the readings already complete
-    fs::path m_file;             // the file being read
-    std::int64_t m_bytes = 0;    // of it, so far
+    ImportByteProgress m_share;
 };
 
 // A database made only for this import (by this process, not another one
@@ -251,7 +141,7 @@ void printPlan(const ImportPlan& plan, bool dryRun, const std::string& database)
               << plan.treatments << " treatments\n";
     const auto added = [&](const char* what, const std::vector<std::string>& codes) {
         if (!codes.empty()) {
-            std::cout << (dryRun ? "Would add " : "Added ") << what << ": " << listed(codes)
+            std::cout << (dryRun ? "Would add " : "Added ") << what << ": " << joinedWithAnd(codes)
                       << "\n";
         }
     };
@@ -323,7 +213,7 @@ int runImport(const ImportArguments& arguments,
         }
         input.emplace();
     }
-    const Source source = sourceFor(arguments, input ? &*input : nullptr);
+    const ImportInput source = inputFor(arguments, input ? &*input : nullptr);
     const DatabaseLocation where = resolveDatabase(arguments.db);
     const fs::path path = where.isServer() ? fs::path() : where.file();
     try {
@@ -357,7 +247,7 @@ int runImport(const ImportArguments& arguments,
             SimpleImportOptions options;
             options.clientName = arguments.client;
             const SimpleImportResult result = importSimpleCsv(
-                database, std::get<SimpleSource>(source).file, options, arguments.dryRun);
+                database, std::get<SimpleImportInput>(source).file, options, arguments.dryRun);
             keep();
             printSimple(result, arguments.dryRun, name);
         }

@@ -22,6 +22,9 @@ public:
     [[nodiscard]] bool afterFrame(ui::MainScreenState& state);
 
     [[nodiscard]] const DatabaseLocation& target() const { return m_target; }
+    // The person opened another database of their own (File > Open): the
+    // sample goes beside it, and "Back to my database" returns to it.
+    void setUserDatabase(DatabaseLocation database) { m_user = std::move(database); }
     // The sample is being written (its progress is on the welcome).
     [[nodiscard]] bool loading() const { return m_loader != nullptr; }
 

@@ -16,6 +16,7 @@ void SettingsKeeper::load(ui::MainScreenState& state) {
     state.therapistMode = state.settings.therapistMode;
     state.bodyMap.mode = state.settings.defaultView;
     ui::setLastChosenFolder(state.settings.lastFolder); // where the next file chooser starts
+    state.databaseFiles.recent = state.settings.recentDatabases;
     m_leaveFileAlone = loaded.problem.has_value();
     if (loaded.problem) {
         std::cerr << "knotmap: " << *loaded.problem << "\n";
@@ -57,6 +58,15 @@ void SettingsKeeper::afterFrame(ui::MainScreenState& state) {
         if (state.settings != m_saved) {
             save(state);
         }
+    }
+}
+
+void SettingsKeeper::noteOpened(ui::MainScreenState& state, const std::string& databaseFile) {
+    noteRecentDatabase(state.settings, databaseFile);
+    state.databaseFiles.recent = state.settings.recentDatabases;
+    state.databaseFiles.openNow = databaseFile;
+    if (state.settings != m_saved && !m_leaveFileAlone) {
+        save(state);
     }
 }
 

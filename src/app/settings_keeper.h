@@ -22,6 +22,10 @@ public:
     // mode toggles and writes the file when anything changed.
     void afterFrame(ui::MainScreenState& state);
 
+    // Call once a database file opened in the window: it goes first in
+    // File > Open recent (and the file is written when the list changed).
+    void noteOpened(ui::MainScreenState& state, const std::string& databaseFile);
+
     // Call as the window closes: keeps where it was for the next run
     // (written only when it moved, resized or was maximised or restored).
     void saveWindow(ui::MainScreenState& state, const WindowGeometry& geometry);

@@ -1,5 +1,6 @@
 #include "core/settings.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -102,6 +103,29 @@ void readLastFolder(const json& object, Settings& settings, std::vector<std::str
     settings.lastFolder = found->get<std::string>();
 }
 
+// "recent_databases": ["/home/dana/clinic.db", ...], the latest first.
+void readRecentDatabases(const json& object, Settings& settings,
+                         std::vector<std::string>& problems) {
+    const auto found = object.find("recent_databases");
+    if (found == object.end()) {
+        return;
+    }
+    const bool allStrings =
+        found->is_array() && std::all_of(found->begin(), found->end(), [](const json& entry) {
+            return entry.is_string() && !entry.get<std::string>().empty();
+        });
+    if (!allStrings) {
+        problems.push_back("recent_databases: must be a list of database paths as strings, got " +
+                           found->dump());
+        return;
+    }
+    for (const json& entry : *found) {
+        if (settings.recentDatabases.size() < kRecentDatabases) {
+            settings.recentDatabases.push_back(entry.get<std::string>());
+        }
+    }
+}
+
 // "window": {"x": 40, "y": 30, "width": 1600, "height": 900, "maximized": false}.
 // Sizes must be positive and every number plausible for a screen; where the
 // rectangle is on today's screens is decided when the window opens.
@@ -137,6 +161,15 @@ void readWindow(const json& object, Settings& settings, std::vector<std::string>
 
 } // namespace
 
+void noteRecentDatabase(Settings& settings, const std::string& path) {
+    std::vector<std::string>& recent = settings.recentDatabases;
+    recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
+    recent.insert(recent.begin(), path);
+    if (recent.size() > kRecentDatabases) {
+        recent.resize(kRecentDatabases);
+    }
+}
+
 ParsedSettings parseSettings(std::string_view text) {
     ParsedSettings parsed;
     // No exceptions: a damaged file is an expected input, not a program error.
@@ -155,6 +188,7 @@ ParsedSettings parseSettings(std::string_view text) {
     readChoice(object, "default_view", kViews, parsed.settings.defaultView, parsed.problems);
     readWindow(object, parsed.settings, parsed.problems);
     readLastFolder(object, parsed.settings, parsed.problems);
+    readRecentDatabases(object, parsed.settings, parsed.problems);
     return parsed;
 }
 
@@ -167,6 +201,9 @@ std::string serializeSettings(const Settings& settings) {
     object["default_view"] = std::string(viewCode(settings.defaultView));
     if (!settings.lastFolder.empty()) {
         object["last_folder"] = settings.lastFolder;
+    }
+    if (!settings.recentDatabases.empty()) {
+        object["recent_databases"] = settings.recentDatabases;
     }
     if (settings.window) {
         const ScreenRect& normal = settings.window->normal;

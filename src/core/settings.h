@@ -19,6 +19,8 @@ inline constexpr int kMinFontScalePercent = 90;
 inline constexpr int kMaxFontScalePercent = 150;
 inline constexpr int kFontScaleStepPercent = 10;
 
+inline constexpr std::size_t kRecentDatabases = 8;
+
 // Other panels read these through MainScreenState::settings (ui/shell/main_screen.h).
 struct Settings {
     ThemeSetting theme = ThemeSetting::Light;
@@ -32,9 +34,16 @@ struct Settings {
     // The folder a file chooser last chose in, where the next one starts;
     // empty before the first choice.
     std::string lastFolder;
+    // Database files opened in the window, the latest first (File > Open
+    // recent); at most kRecentDatabases.
+    std::vector<std::string> recentDatabases;
 
     bool operator==(const Settings&) const = default;
 };
+
+// settings.recentDatabases with path first (moved there if listed already),
+// cut to kRecentDatabases.
+void noteRecentDatabase(Settings& settings, const std::string& path);
 
 // What came out of a settings file: every valid field, defaults for the rest,
 // and one sentence per field that could not be used ("theme: ...").

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace knotmap;
@@ -119,4 +120,31 @@ TEST_CASE("the file chooser's last folder survives a round trip; absent until ch
     CHECK(bad.problems[0] == "last_folder: must be a folder's path as a string, got 7");
     CHECK(bad.settings.lastFolder.empty());
     CHECK(bad.settings.theme == ThemeSetting::Dark);
+}
+
+TEST_CASE("recent databases: the latest first, no repeats, at most eight, and a round trip") {
+    Settings settings;
+    CHECK(serializeSettings(settings).find("recent_databases") == std::string::npos);
+    for (int i = 1; i <= 10; ++i) {
+        noteRecentDatabase(settings, "/home/dana/db" + std::to_string(i) + ".db");
+    }
+    REQUIRE(settings.recentDatabases.size() == kRecentDatabases);
+    CHECK(settings.recentDatabases.front() == "/home/dana/db10.db");
+    CHECK(settings.recentDatabases.back() == "/home/dana/db3.db");
+    noteRecentDatabase(settings, "/home/dana/db5.db"); // opened again: moved to the front
+    CHECK(settings.recentDatabases.size() == kRecentDatabases);
+    CHECK(settings.recentDatabases[0] == "/home/dana/db5.db");
+    CHECK(settings.recentDatabases[1] == "/home/dana/db10.db");
+    CHECK(std::count(settings.recentDatabases.begin(), settings.recentDatabases.end(),
+                     "/home/dana/db5.db") == 1);
+
+    const ParsedSettings parsed = parseSettings(serializeSettings(settings));
+    CHECK(parsed.problems.empty());
+    CHECK(parsed.settings.recentDatabases == settings.recentDatabases);
+
+    const ParsedSettings bad = parseSettings(R"({"recent_databases": ["/a.db", 3]})");
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0] ==
+          "recent_databases: must be a list of database paths as strings, got [\"/a.db\",3]");
+    CHECK(bad.settings.recentDatabases.empty());
 }

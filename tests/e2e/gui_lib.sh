@@ -13,9 +13,10 @@ wait_for() {
 report_has() { [[ -f "$report" ]] && grep -q -- "$1" "$report"; }
 
 # The report without the lines that change while nothing moves: frame
-# timings and counts, the heat animation's frame and whether a view is computing.
+# timings and counts, the heat animation's frame, whether a view is computing
+# and how far an import is.
 report_layout() {
-    grep -Ev '^(frame-ms|frames|body-map-renders|heat-session|history-busy) ' "$report" || true
+    grep -Ev '^(frame-ms|frames|body-map-renders|heat-session|history-busy|import-progress) ' "$report" || true
 }
 
 # True once the window's layout stopped changing for half a second: the

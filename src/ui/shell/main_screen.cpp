@@ -75,6 +75,12 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
     if (fileMenu) {
         drawNewClientMenuItem(state);
         ImGui::Separator();
+        drawDatabaseMenuItems(state.databaseFiles);
+        if (ImGui::MenuItem("Import CSV\u2026", "Ctrl+I", false, state.importCsv.available)) {
+            state.importCsv.openRequested = true;
+        }
+        probeItem("menu-import-csv");
+        ImGui::Separator();
         if (ImGui::MenuItem("Save view as PNG\u2026", "Ctrl+Shift+S")) {
             state.history.pngMenuRequested = true;
         }
@@ -505,9 +511,19 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         state.historyData != nullptr && ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
         state.exportCsv.openRequested = true;
     }
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
+        ImGui::IsKeyPressed(GLFW_KEY_O, false)) {
+        askForDatabaseToOpen(state.databaseFiles);
+    }
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
+        state.importCsv.available && ImGui::IsKeyPressed(GLFW_KEY_I, false)) {
+        state.importCsv.openRequested = true;
+    }
     if (state.error) {
         drawErrorDialog(*state.error, look);
     } else {
+        drawImportDialog(state.importCsv, look);
+        drawDatabaseFiles(state.databaseFiles, look);
         handleFeelKeys(state.feel, state.bodyMap);
         drawFeelWindows(state.settings, state.feel, state.theme, state.bodyMap, look);
     }

@@ -4,8 +4,10 @@
 #include "ui/body_map/body_map_state.h"
 #include "ui/clients/client_list_panel.h"
 #include "ui/dialogs/backup_dialog.h"
+#include "ui/dialogs/database_files.h"
 #include "ui/dialogs/error_dialog.h"
 #include "ui/dialogs/export_dialog.h"
+#include "ui/dialogs/import_dialog.h"
 #include "ui/dialogs/report_dialog.h"
 #include "ui/dialogs/restore_dialog.h"
 #include "ui/dialogs/vocabulary_window.h"
@@ -73,6 +75,12 @@ struct MainScreenState {
     // the backup on a worker, and restores between two openings.
     BackupDialogState backup;
     RestoreDialogState restore;
+    // File > Import CSV…, or a CSV file or folder dropped onto the window:
+    // the dialog; the app checks and writes on a worker.
+    ImportDialogState importCsv;
+    // File > New database…, Open database…, Open recent, or a database
+    // file dropped onto the window: the app switches to what they name.
+    DatabaseFilesState databaseFiles;
     // The history views' tab, ranges and maps.
     HistoryState history;
     // Their data, read and computed off the frame; set by the app while a

@@ -1,0 +1,246 @@
+#include "app/import_job.h"
+
+#include "core/joined_with_and.h"
+#include "store/backup/backup_catalog.h"
+#include "store/csv_import.h"
+#include "store/database.h"
+#include "store/import_input.h"
+#include "store/import_progress.h"
+#include "ui/dialogs/export_dialog.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <exception>
+#include <iostream>
+#include <variant>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Thrown from the progress callback to unwind the import when cancelled;
+// the write's transaction rolls back on the way out.
+struct ImportCancelled {};
+
+std::string plural(std::int64_t count, const char* one, const char* many) {
+    return ui::groupedDigits(count) + " " + (count == 1 ? one : many);
+}
+
+ui::ImportPreview previewOf(const ImportJobResult& result, bool backupFirst) {
+    ui::ImportPreview preview;
+    preview.format = result.format;
+    if (const auto& plan = result.plan) {
+        preview.counts = {{"Clients", plan->clients},
+                          {"Sessions", plan->sessions},
+                          {"Knots", plan->knots},
+                          {"Observations", plan->observations},
+                          {"Treatments", plan->treatments}};
+        const auto added = [&](const char* what, const std::vector<std::string>& codes) {
+            if (!codes.empty()) {
+                preview.notes.push_back(std::string("Adds ") + what + ": " + joinedWithAnd(codes) +
+                                        ".");
+            }
+        };
+        added("symptoms", plan->newSymptoms);
+        added("treatment kinds", plan->newTreatmentKinds);
+        added("triggers", plan->newTriggers);
+        if (plan->clientIds.offset != 0 || plan->sessionIds.offset != 0 ||
+            plan->knotIds.offset != 0 || plan->treatmentIds.offset != 0) {
+            preview.notes.emplace_back("The database already uses some of the file's ids, so "
+                                       "the new rows get new ones.");
+        }
+    } else if (const auto& simple = result.simple) {
+        preview.counts = {{"Clients", simple->newClient ? 1 : 0},
+                          {"Sessions", simple->newSessions},
+                          {"Knots", simple->newKnots},
+                          {"Observations", simple->observations}};
+        preview.notes.push_back("The ratings are " + simple->clientName + "'s" +
+                                (simple->newClient ? ", a new client." : "."));
+        if (simple->movedForward > 0) {
+            preview.notes.push_back(
+                plural(simple->movedForward, "time falls", "times fall") +
+                " where the clocks skipped ahead for daylight saving: moved forward by the skip.");
+        }
+        if (simple->readAsFirst > 0) {
+            preview.notes.push_back(
+                plural(simple->readAsFirst, "time happens", "times happen") +
+                " twice as the clocks went back: read as the first of the two.");
+        }
+    }
+    if (backupFirst) {
+        preview.notes.emplace_back("A checked backup of the database is taken first.");
+    }
+    return preview;
+}
+
+std::string importedSentence(const ImportJobResult& result) {
+    if (const auto& plan = result.plan) {
+        return "Imported " + plural(plan->clients, "client", "clients") + ", " +
+               plural(plan->sessions, "session", "sessions") + ", " +
+               plural(plan->knots, "knot", "knots") + " and " +
+               plural(plan->observations, "observation", "observations") + ".";
+    }
+    const SimpleImportResult& simple = *result.simple;
+    return "Imported " + plural(simple.observations, "rating", "ratings") + " for " +
+           simple.clientName + ": " + plural(simple.newSessions, "new session", "new sessions") +
+           ", " + plural(simple.newKnots, "new knot", "new knots") + ".";
+}
+
+} // namespace
+
+ImportJob::~ImportJob() {
+    if (m_result.valid()) {
+        m_cancel = true;
+        m_result.wait(); // the worker uses this object's atomics until it returns
+    }
+}
+
+bool ImportJob::start(const ui::ImportRequest& request) {
+    if (running()) {
+        return false;
+    }
+    m_cancel = false;
+    m_fraction = -1.0f;
+    m_result = std::async(std::launch::async, [this, request] { return run(request); });
+    return true;
+}
+
+ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
+    ImportJobResult result;
+    result.write = request.write;
+    try {
+        const ImportInput input = importInputFor(request.path, request.path.string(), true);
+        result.format = describeImportInput(input);
+        // The same opening as `knotmap import`: a server's database through
+        // openForImport, whose schema (if new) commits with the rows.
+        Database database = m_database.isServer() ? Database::openForImport(m_database)
+                                                  : Database::open(m_database);
+        if (m_cancel) {
+            throw ImportCancelled{};
+        }
+        result.backupFirst = !m_database.isServer() && !database.holdsNoUserData();
+        if (request.write && result.backupFirst) {
+            result.backup = takeBackupIntoFolder(m_database.file()).path;
+        }
+        if (const auto* knotmap = std::get_if<ImportSource>(&input)) {
+            ImportSource source = *knotmap;
+            ImportByteProgress share(source, request.write);
+            m_fraction = 0.0f;
+            source.progress = [&](const fs::path& file, std::int64_t bytes) {
+                if (m_cancel) {
+                    throw ImportCancelled{};
+                }
+                m_fraction = static_cast<float>(share.add(file, bytes));
+            };
+            result.plan = importKnotmapCsv(database, source, !request.write);
+        } else {
+            // A spreadsheet's few hundred rows: no progress to show, and a
+            // cancel is honoured up to the moment writing starts.
+            SimpleImportOptions options;
+            options.clientName = request.clientName;
+            result.simple = importSimpleCsv(database, std::get<SimpleImportInput>(input).file,
+                                            options, !request.write);
+        }
+        if (request.write) {
+            database.commitCreation();
+            database.sql().refreshStatistics(); // so the first reads are not slow
+        }
+    } catch (const ImportCancelled&) {
+        result.cancelled = true;
+    } catch (const ImportRejected& rejected) {
+        result.problems = rejected.problems();
+    } catch (const std::exception& error) {
+        result.error = error.what();
+    }
+    return result;
+}
+
+std::optional<ImportJobResult> ImportJob::takeFinished() {
+    if (!m_result.valid() ||
+        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        return std::nullopt;
+    }
+    return m_result.get();
+}
+
+bool runImportJob(ImportJob& job, ui::MainScreenState& state) {
+    ui::ImportDialogState& dialog = state.importCsv;
+    if (const auto request = std::exchange(dialog.request, std::nullopt)) {
+        (void)job.start(*request);
+    }
+    if (std::exchange(dialog.cancelRequested, false)) {
+        job.cancel();
+    }
+    dialog.fraction = job.fraction();
+    const auto done = job.takeFinished();
+    if (!done) {
+        return false;
+    }
+    dialog.simpleFormat = done->simple.has_value();
+    if (done->cancelled) {
+        // A cancelled check goes back to choosing; a cancelled write says so.
+        dialog.stage = done->write ? ui::ImportStage::Done : ui::ImportStage::Choose;
+        dialog.outcome =
+            done->write ? "Import cancelled: nothing was written." : "Check cancelled.";
+        return false;
+    }
+    if (done->problems || !done->error.empty()) {
+        dialog.stage = ui::ImportStage::Problems;
+        dialog.problems = done->problems ? done->problems->kept() : std::vector<ImportProblem>{};
+        dialog.problemCount = done->problems ? done->problems->count() : 0;
+        dialog.error = done->error;
+        if (!done->error.empty()) {
+            std::cerr << "knotmap: " << done->error << "\n";
+        }
+        return false;
+    }
+    if (!done->write) {
+        dialog.stage = ui::ImportStage::Preview;
+        dialog.preview = previewOf(*done, done->backupFirst);
+        return false;
+    }
+    dialog.stage = ui::ImportStage::Done;
+    dialog.outcome = importedSentence(*done);
+    state.notice.title = "Import complete";
+    state.notice.message = dialog.outcome;
+    state.notice.detail = done->backup
+                              ? "The database was backed up first, to " + done->backup->string()
+                              : std::string();
+    state.notice.visible = true;
+    return true;
+}
+
+std::string importReportLines(const ui::ImportDialogState& dialog) {
+    static constexpr std::array<const char*, 6> kStages = {"choose",   "checking",  "preview",
+                                                           "problems", "importing", "done"};
+    std::string lines =
+        std::string("import-stage ") + kStages.at(static_cast<std::size_t>(dialog.stage)) + "\n";
+    if (dialog.stage == ui::ImportStage::Checking || dialog.stage == ui::ImportStage::Importing) {
+        lines += "import-progress " +
+                 std::to_string(static_cast<int>(std::max(0.0f, dialog.fraction) * 100.0f)) + "\n";
+    }
+    if (dialog.stage == ui::ImportStage::Preview) {
+        lines += "import-format " + dialog.preview.format + "\n";
+        for (const auto& [what, count] : dialog.preview.counts) {
+            lines += "import-count " + what + " " + std::to_string(count) + "\n";
+        }
+    }
+    if (dialog.stage == ui::ImportStage::Problems) {
+        for (const ImportProblem& problem : dialog.problems) {
+            lines += "import-problem " + problem.file + " " + std::to_string(problem.line) + " " +
+                     std::to_string(problem.column) + "\n";
+        }
+        lines += "import-problems " + std::to_string(dialog.problemCount) + "\n";
+        if (!dialog.error.empty()) {
+            lines += "import-error " + dialog.error + "\n";
+        }
+    }
+    if (!dialog.outcome.empty()) {
+        lines += "import-outcome " + dialog.outcome + "\n";
+    }
+    return lines;
+}
+
+} // namespace knotmap

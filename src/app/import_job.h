@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/import_problems.h"
+#include "store/database_location.h"
+#include "store/import_check.h"
+#include "store/simple_import.h"
+#include "ui/dialogs/import_dialog.h"
+#include "ui/shell/main_screen.h"
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <string>
+
+namespace knotmap {
+
+// How a check or an import from the window went.
+struct ImportJobResult {
+    bool write = false;                       // the request wrote (or tried to)
+    std::string format;                       // what the path was recognised as
+    std::optional<ImportPlan> plan;           // Knotmap's own export, checked or written
+    std::optional<SimpleImportResult> simple; // the simple format, checked or written
+    std::optional<ImportProblems> problems;   // refused: every row's problem
+    // A file database with records in it is backed up before a write: the
+    // check says so, the write names the backup.
+    bool backupFirst = false;
+    std::optional<std::filesystem::path> backup;
+    std::string error; // anything else that stopped it
+    bool cancelled = false;
+};
+
+// The window's import: the same checks and the same one transaction as
+// `knotmap import`, on a worker thread with its own connection, so the
+// window keeps drawing a progress bar and can cancel. A cancelled write is
+// rolled back: nothing of it stays.
+class ImportJob {
+public:
+    explicit ImportJob(DatabaseLocation database) : m_database(std::move(database)) {}
+    ImportJob(const ImportJob&) = delete;
+    ImportJob& operator=(const ImportJob&) = delete;
+    // Cancels a running job and waits for it.
+    ~ImportJob();
+
+    [[nodiscard]] bool running() const { return m_result.valid(); }
+    // Starts the request; false while another one runs.
+    bool start(const ui::ImportRequest& request);
+    void cancel() { m_cancel = true; }
+    // The share of the files' bytes read so far; below 0 when unknown.
+    [[nodiscard]] float fraction() const { return m_fraction; }
+    [[nodiscard]] std::optional<ImportJobResult> takeFinished();
+
+private:
+    ImportJobResult run(const ui::ImportRequest& request);
+
+    DatabaseLocation m_database;
+    std::atomic<bool> m_cancel{false};
+    std::atomic<float> m_fraction{-1.0f};
+    std::future<ImportJobResult> m_result;
+};
+
+// Starts what the import dialog asked for, keeps its stage and progress
+// current, and puts the outcome on the notice banner. True on the frame an
+// import was written (the window reads the database again).
+bool runImportJob(ImportJob& job, ui::MainScreenState& state);
+
+// The --test-report lines of the import dialog, for end-to-end tests:
+//   import-stage choose|checking|preview|problems|importing|done
+//   import-progress PERCENT             (checking, importing: of both readings when importing)
+//   import-format TEXT                  (preview)
+//   import-count WHAT N                 (preview, one per count)
+//   import-problem FILE LINE COLUMN     (problems, one per listed problem)
+//   import-problems N                   (problems: how many in all)
+//   import-outcome TEXT                 (done, or a cancelled check)
+[[nodiscard]] std::string importReportLines(const ui::ImportDialogState& dialog);
+
+} // namespace knotmap

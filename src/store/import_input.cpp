@@ -1,0 +1,102 @@
+#include "store/import_input.h"
+
+#include "core/import_table.h"
+#include "core/joined_with_and.h"
+#include "store/simple_import.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace knotmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The folder `export --all` writes: all five tables, or observations.csv alone.
+ImportInput folderInput(const fs::path& folder) {
+    std::vector<std::string> present;
+    std::vector<std::string> missing;
+    for (std::string_view table : exportTableNames()) {
+        const std::string name = std::string(table) + ".csv";
+        (fs::exists(folder / name) ? present : missing).push_back(name);
+    }
+    ImportSource source;
+    if (missing.empty()) {
+        source.shape = ImportShape::AllTables;
+        source.folder = folder;
+        return source;
+    }
+    if (present.size() == 1 && present.front() == "observations.csv") {
+        source.shape = ImportShape::ObservationsOnly;
+        source.observations = folder / "observations.csv";
+        return source;
+    }
+    if (present.empty()) {
+        throw std::runtime_error(folder.string() + ": holds none of the files `knotmap export "
+                                                   "--all` writes (observations.csv, sessions.csv, "
+                                                   "treatments.csv, knots.csv, clients.csv)");
+    }
+    throw std::runtime_error(folder.string() + ": has " + joinedWithAnd(present) + " but not " +
+                             joinedWithAnd(missing) +
+                             "; an import reads all five tables, or observations.csv alone");
+}
+
+// A single file: the observations table, or the simple format. The header
+// decides; a header that is neither is reported as the observations table's
+// when it starts like one, so the message says which column is wrong.
+ImportInput fileInput(const fs::path& file, const std::string& shown) {
+    const auto header = readCsvHeader(file);
+    ImportSource observations;
+    observations.shape = ImportShape::ObservationsOnly;
+    observations.observations = file;
+    if (!header) {
+        return observations; // the table reader reports an empty or broken file
+    }
+    for (ExportTable table : {ExportTable::Sessions, ExportTable::Treatments, ExportTable::Knots,
+                              ExportTable::Clients}) {
+        const auto& columns = exportTableColumns(table);
+        if (std::equal(header->begin(), header->end(), columns.begin(), columns.end())) {
+            throw std::runtime_error(
+                shown + ": is the " + std::string(exportTableName(table)) +
+                " table alone; import the folder `knotmap export --all` wrote, or "
+                "observations.csv");
+        }
+    }
+    if (!header->empty() && header->front() == "client_id") {
+        return observations; // the table reader says which column is wrong
+    }
+    if (isSimpleImportHeader(*header)) {
+        return SimpleImportInput{file};
+    }
+    throw std::runtime_error(
+        shown + ": line 1: not a Knotmap export and not the simple format; the header "
+                "should be Knotmap's observations columns (client_id,client_name,...) or "
+                "date,region,pain with an optional notes column");
+}
+
+} // namespace
+
+ImportInput importInputFor(const fs::path& path, const std::string& shown, bool restoreText) {
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (!fs::exists(status)) {
+        throw std::runtime_error(shown + ": no such file or folder");
+    }
+    ImportInput input = fs::is_directory(status) ? folderInput(path) : fileInput(path, shown);
+    if (auto* knotmap = std::get_if<ImportSource>(&input)) {
+        knotmap->restoreText = restoreText;
+    }
+    return input;
+}
+
+std::string describeImportInput(const ImportInput& input) {
+    if (std::holds_alternative<SimpleImportInput>(input)) {
+        return "Simple format (date, region, pain, notes)";
+    }
+    return std::get<ImportSource>(input).shape == ImportShape::AllTables
+               ? "Knotmap export folder (all five tables)"
+               : "Knotmap observations table";
+}
+
+} // namespace knotmap

@@ -1,0 +1,320 @@
+#include "ui/dialogs/import_dialog.h"
+
+#include "ui/dialogs/export_dialog.h"
+#include "ui/shell/test_probe.h"
+#include "ui/widgets/widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace knotmap::ui {
+namespace {
+
+constexpr const char* kPopup = "Import CSV";
+constexpr float kWidth = 600.0f;
+constexpr float kLabelWidth = 96.0f;
+
+bool busy(const ImportDialogState& state) {
+    return state.request.has_value() || state.stage == ImportStage::Checking ||
+           state.stage == ImportStage::Importing;
+}
+
+void startCheck(ImportDialogState& state) {
+    state.request = ImportRequest{state.pathText, state.clientName, false};
+    state.stage = ImportStage::Checking;
+    state.fraction = -1.0f;
+    state.error.clear();
+    state.outcome.clear();
+    state.problems.clear();
+    state.problemCount = 0;
+}
+
+void wrapped(std::string_view text, const Appearance& look) {
+    ImGui::PushTextWrapPos(0.0f);
+    textMuted(text, look);
+    ImGui::PopTextWrapPos();
+}
+
+// The path field with File… and Folder… beside it: an import reads one CSV
+// file or the folder `export --all` wrote.
+void fromRow(ImportDialogState& state, const Appearance& look) {
+    ImGui::AlignTextToFramePadding();
+    textMuted("From", look);
+    ImGui::SameLine(look.px(kLabelWidth));
+    const float buttons = ImGui::CalcTextSize("File\u2026Folder\u2026").x +
+                          ImGui::GetStyle().FramePadding.x * 4 +
+                          ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttons);
+    if (ImGui::InputText("##import-path", &state.pathText) && state.stage != ImportStage::Choose) {
+        state.stage = ImportStage::Choose; // what was checked is not what is typed now
+    }
+    probeItem("import-path");
+    ImGui::SameLine();
+    if (ImGui::Button("File\u2026")) {
+        FileChooserRequest request;
+        request.kind = FileChooserKind::OpenFile;
+        request.title = "Import a CSV file";
+        request.filters = {csvFilesFilter(), allFilesFilter()};
+        state.chooser.ask(request);
+    }
+    probeItem("import-choose-file");
+    ImGui::SameLine();
+    if (ImGui::Button("Folder\u2026")) {
+        FileChooserRequest request;
+        request.kind = FileChooserKind::ChooseFolder;
+        request.title = "Import the folder an export wrote";
+        state.chooser.ask(request);
+    }
+    probeItem("import-choose-folder");
+}
+
+void progressRow(ImportDialogState& state, const char* doing, const Appearance& look) {
+    const char* cancel = "Cancel";
+    const float cancelWidth = ImGui::CalcTextSize(cancel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const bool known = state.fraction >= 0.0f;
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, known ? "%s %d%%" : "%s", doing,
+                  static_cast<int>(state.fraction * 100.0f + 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, look.colours().accent);
+    ImGui::ProgressBar(
+        known ? std::clamp(state.fraction, 0.0f, 1.0f)
+              : -1.0f * static_cast<float>(ImGui::GetTime()),
+        ImVec2(ImGui::GetContentRegionAvail().x - cancelWidth - ImGui::GetStyle().ItemSpacing.x,
+               ImGui::GetFrameHeight()),
+        overlay);
+    ImGui::PopStyleColor();
+    probeItem("import-progress");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.cancelRequested);
+    if (ImGui::Button(cancel) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        state.cancelRequested = true; // Escape too: the dialog cannot close while it works
+    }
+    probeItem("import-cancel");
+    ImGui::EndDisabled();
+}
+
+void previewBody(ImportDialogState& state, const Appearance& look) {
+    ImGui::AlignTextToFramePadding();
+    textMuted("Recognised", look);
+    ImGui::SameLine(look.px(kLabelWidth));
+    ImGui::TextUnformatted(state.preview.format.c_str());
+    probeItem("import-format");
+    ImGui::Dummy(ImVec2(0, look.px(4)));
+    ImGui::PushFont(look.fonts.strong);
+    ImGui::TextUnformatted("Will be added");
+    ImGui::PopFont();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingFixedFit;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(look.px(8), look.px(4)));
+    if (ImGui::BeginTable("##import-counts", 2, flags, ImVec2(look.px(300), 0))) {
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed, look.px(90));
+        for (const auto& [what, count] : state.preview.counts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(what.c_str());
+            ImGui::TableNextColumn();
+            const std::string number = groupedDigits(count);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                                 ImGui::CalcTextSize(number.c_str()).x);
+            ImGui::TextUnformatted(number.c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+    probeItem("import-counts");
+    for (const std::string& note : state.preview.notes) {
+        ImGui::Bullet();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(note.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (state.simpleFormat) {
+        ImGui::Dummy(ImVec2(0, look.px(4)));
+        ImGui::AlignTextToFramePadding();
+        textMuted("Whose", look);
+        ImGui::SameLine(look.px(kLabelWidth));
+        ImGui::SetNextItemWidth(look.px(260));
+        if (ImGui::InputTextWithHint("##import-client", "the only client", &state.clientName)) {
+            state.stage = ImportStage::Choose; // checked again for this client
+        }
+        probeItem("import-client");
+    }
+    ImGui::Dummy(ImVec2(0, look.px(2)));
+    wrapped("Nothing has been written yet.", look);
+}
+
+void problemsBody(ImportDialogState& state, const Appearance& look) {
+    ImGui::PushTextWrapPos(0.0f);
+    if (!state.error.empty()) {
+        textColoured(state.error, look.colours().error.text);
+        ImGui::PopTextWrapPos();
+        probeItem("import-error");
+        return;
+    }
+    const std::string title = "Nothing can be imported: " + groupedDigits(state.problemCount) +
+                              (state.problemCount == 1 ? " problem" : " problems");
+    textColoured(title, look.colours().error.text);
+    ImGui::PopTextWrapPos();
+    probeItem("import-problems-title");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_PadOuterX;
+    const ImVec2 cellPadding(look.px(8), look.px(4));
+    // Messages wrap over a few lines: room for about four of them, then a
+    // scroll bar, within a window of any height.
+    const float height = std::min(look.px(280), ImGui::GetMainViewport()->WorkSize.y * 0.4f);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, cellPadding);
+    const bool table = ImGui::BeginTable("##import-problems", 4, flags, ImVec2(0, height));
+    ImGui::PopStyleVar();
+    if (table) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthFixed, look.px(120));
+        ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthFixed, look.px(48));
+        ImGui::TableSetupColumn("Column", ImGuiTableColumnFlags_WidthFixed, look.px(96));
+        ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        for (const ImportProblem& problem : state.problems) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(problem.file.c_str());
+            ImGui::TableNextColumn();
+            if (problem.line > 0) {
+                ImGui::Text("%lld", static_cast<long long>(problem.line));
+            }
+            ImGui::TableNextColumn();
+            if (problem.column > 0) {
+                const std::string column =
+                    std::to_string(problem.column) +
+                    (problem.columnName.empty() ? std::string() : " (" + problem.columnName + ")");
+                ImGui::TextUnformatted(column.c_str());
+            }
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(problem.message.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndTable();
+    }
+    probeItem("import-problems");
+    const auto listed = static_cast<std::int64_t>(state.problems.size());
+    if (state.problemCount > listed) {
+        textMuted("\u2026 and " + groupedDigits(state.problemCount - listed) + " more", look);
+    }
+    wrapped("Fix the file and check it again. Nothing was written.", look);
+}
+
+bool closeButton(ImportDialogState& state) {
+    const bool pressed = ImGui::Button("Close");
+    probeItem("import-close");
+    // Escape belongs to the chooser while it is open over the dialog.
+    return pressed ||
+           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !state.chooser.waiting());
+}
+
+} // namespace
+
+void drawImportDialog(ImportDialogState& state, const Appearance& look) {
+    if (state.dropped && !busy(state)) {
+        state.pathText = std::exchange(state.dropped, std::nullopt)->string();
+        state.openRequested = true;
+        startCheck(state);
+    }
+    if (state.openRequested) {
+        state.openRequested = false;
+        if (!busy(state)) {
+            state.stage = ImportStage::Choose;
+            state.outcome.clear();
+        }
+        ImGui::OpenPopup(kPopup);
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(look.px(kWidth), 0), ImVec2(look.px(kWidth), viewport->WorkSize.y - look.px(16)));
+    if (!ImGui::BeginPopupModal(kPopup, nullptr,
+                                ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_AlwaysAutoResize)) {
+        return;
+    }
+    probeItem("import-dialog");
+    wrapped("Knotmap's own export (the folder Export CSV writes for all tables, or "
+            "observations.csv) or a sheet with date, region, pain and notes columns. Every row is "
+            "checked before anything is written, and then all of it is written or none.",
+            look);
+    ImGui::Dummy(ImVec2(0, look.px(6)));
+    ImGui::BeginDisabled(busy(state) || state.stage == ImportStage::Done);
+    fromRow(state, look);
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, look.px(6)));
+    switch (state.stage) {
+    case ImportStage::Choose:
+        if (!state.outcome.empty()) {
+            wrapped(state.outcome, look);
+        }
+        ImGui::BeginDisabled(state.pathText.empty());
+        if (primaryButton("Check", look)) {
+            startCheck(state);
+        }
+        probeItem("import-check");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (closeButton(state)) {
+            ImGui::CloseCurrentPopup();
+        }
+        break;
+    case ImportStage::Checking:
+        progressRow(state, "Checking\u2026", look);
+        break;
+    case ImportStage::Preview:
+        previewBody(state, look);
+        ImGui::Dummy(ImVec2(0, look.px(6)));
+        if (primaryButton("Import", look)) {
+            state.request = ImportRequest{state.pathText, state.clientName, true};
+            state.stage = ImportStage::Importing;
+            state.fraction = -1.0f;
+        }
+        probeItem("import-start");
+        ImGui::SameLine();
+        if (closeButton(state)) {
+            ImGui::CloseCurrentPopup();
+        }
+        break;
+    case ImportStage::Problems:
+        problemsBody(state, look);
+        ImGui::Dummy(ImVec2(0, look.px(6)));
+        if (primaryButton("Check again", look)) {
+            startCheck(state);
+        }
+        probeItem("import-check-again");
+        ImGui::SameLine();
+        if (closeButton(state)) {
+            ImGui::CloseCurrentPopup();
+        }
+        break;
+    case ImportStage::Importing:
+        progressRow(state, "Importing\u2026", look);
+        wrapped("Cancel rolls it all back: nothing of it stays.", look);
+        break;
+    case ImportStage::Done:
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(state.outcome.c_str());
+        ImGui::PopTextWrapPos();
+        probeItem("import-outcome");
+        ImGui::Dummy(ImVec2(0, look.px(6)));
+        if (closeButton(state)) {
+            state.stage = ImportStage::Choose;
+            state.outcome.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        break;
+    }
+    if (const auto chosen = state.chooser.drawAndTakeChoice(look)) {
+        state.pathText = chosen->string();
+        state.stage = ImportStage::Choose;
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace knotmap::ui
