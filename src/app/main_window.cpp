@@ -284,14 +284,18 @@ std::size_t inputSignature(const ImGuiIO& io) {
     return hash;
 }
 
-// While a popup of any kind is open (a dialog, a combo's list, a menu) the
-// window draws without sleeping, as it always did: with Dear ImGui 1.86
-// clicks inside popups were lost when the window had slept before them (a
-// file chooser's type filter, a dialog's Close, a form's History button),
-// and the cause is not yet understood. The main screen, where the window
-// spends its idle time, sleeps.
-bool popupOpen() {
-    return ImGui::GetCurrentContext()->OpenPopupStack.Size > 0;
+// True when a window or popup opened this frame: Dear ImGui lays an
+// auto-sized window out hidden on its first frame and shows it on the next,
+// so that frame can look the same as the one before and must not be the
+// last before a sleep (a dropped file's import dialog stayed invisible).
+bool windowsAppearing() {
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+        if (window->Active &&
+            (window->HiddenFramesCannotSkipItems > 0 || window->HiddenFramesCanSkipItems > 0)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -416,14 +420,10 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
     int changedRun = 0; // frames in a row whose picture changed
     while (glfwWindowShouldClose(m_window) == GLFW_FALSE) {
         m_keyReleases.deliverHeldReleases();
-        const bool busy = m_keyReleases.holdingReleases() || popupOpen();
+        const bool busy = m_keyReleases.holdingReleases();
         if (!sleeps || settling > 0 || busy) {
             (void)ui::takeSleepBudget(ui::FrameClock::now(), kLongestSleep);
             glfwPollEvents();
-            if (busy) { // what the popup's last click did shows over the frames after it closes
-                settling = std::max(settling, kSettleFramesAtLeast);
-                settlingAtLeast = std::max(settlingAtLeast, kSettleFramesAtLeast);
-            }
         } else if (sleepUntilNeeded()) {
             settling = kSettleFramesAtMost;
             settlingAtLeast = kSettleFramesAtLeast;
@@ -467,6 +467,9 @@ void MainWindow::run(const DrawFrame& drawFrame, std::optional<int> frameLimit,
         // open, or asked for) is followed by another, until one shows the
         // same: a window opened from a menu lays itself out over a few frames.
         if (changed && changedRun < kSettleFramesAtMost) {
+            settling = std::max(settling, 1);
+        }
+        if (windowsAppearing()) {
             settling = std::max(settling, 1);
         }
         if (last) {
