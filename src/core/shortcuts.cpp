@@ -26,6 +26,8 @@ constexpr std::array kShortcuts{
     Shortcut{"S", CtrlShift, Window, "Views", "Save the view as a PNG image"},
     Shortcut{"P", Ctrl, Window, "Views", "Write the client's report as a PDF"},
     Shortcut{"E", Ctrl, Window, "Views", "Export data as CSV"},
+    Shortcut{"O", Ctrl, Window, "Files", "Open another database"},
+    Shortcut{"I", Ctrl, Window, "Files", "Import CSV: a file or an export's folder"},
     Shortcut{"Z", Ctrl, Window, "Edit", "Undo"},
     Shortcut{"Z", CtrlShift, Window, "Edit", "Redo"},
     Shortcut{"Y", Ctrl, Window, "Edit", "Redo"},
