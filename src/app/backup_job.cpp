@@ -7,17 +7,11 @@
 
 namespace knotmap {
 
-BackupJob::~BackupJob() {
-    if (m_result.valid()) {
-        m_result.wait();
-    }
-}
-
 bool BackupJob::start(const ui::BackupRequest& request) {
     if (running()) {
         return false;
     }
-    m_result = std::async(std::launch::async, [database = m_database, request] {
+    m_result.start([database = m_database, request] {
         BackupJobResult result;
         try {
             result.summary = takeBackup(database, request.path, request.passphrase.get());
@@ -27,14 +21,6 @@ bool BackupJob::start(const ui::BackupRequest& request) {
         return result;
     });
     return true;
-}
-
-std::optional<BackupJobResult> BackupJob::takeFinished() {
-    if (!m_result.valid() ||
-        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-        return std::nullopt;
-    }
-    return m_result.get();
 }
 
 } // namespace knotmap

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "app/worker_result.h"
 #include "store/backup/backup_file.h"
 #include "store/database_location.h"
 #include "ui/dialogs/backup_dialog.h"
 
-#include <future>
 #include <optional>
 #include <string>
 
@@ -24,18 +24,16 @@ public:
     explicit BackupJob(DatabaseLocation database) : m_database(std::move(database)) {}
     BackupJob(const BackupJob&) = delete;
     BackupJob& operator=(const BackupJob&) = delete;
-    // Waits for a backup under way: closing never leaves a partial one.
-    ~BackupJob();
-
-    [[nodiscard]] bool running() const { return m_result.valid(); }
+    [[nodiscard]] bool running() const { return m_result.running(); }
     // Starts the request's backup; false while another one runs.
     bool start(const ui::BackupRequest& request);
     // The outcome once the worker is done (once), else none.
-    [[nodiscard]] std::optional<BackupJobResult> takeFinished();
+    [[nodiscard]] std::optional<BackupJobResult> takeFinished() { return m_result.takeFinished(); }
 
 private:
     DatabaseLocation m_database;
-    std::future<BackupJobResult> m_result;
+    // Waits for a backup under way as it goes: closing never leaves a partial one.
+    WorkerResult<BackupJobResult> m_result;
 };
 
 } // namespace knotmap

@@ -77,13 +77,6 @@ std::int64_t ExportJobResult::rows() const {
     return total;
 }
 
-ExportJob::~ExportJob() {
-    if (m_result.valid()) {
-        m_cancel = true;
-        m_result.wait(); // the worker uses this object's atomics until it returns
-    }
-}
-
 bool ExportJob::start(const ui::ExportRequest& request) {
     if (running()) {
         return false;
@@ -91,7 +84,7 @@ bool ExportJob::start(const ui::ExportRequest& request) {
     m_rowsDone = 0;
     m_rowsTotal = -1;
     m_cancel = false;
-    m_result = std::async(std::launch::async, [this, request] { return run(request); });
+    m_result.start([this, request] { return run(request); });
     return true;
 }
 
@@ -146,14 +139,6 @@ ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
         result.error = error.what();
     }
     return result;
-}
-
-std::optional<ExportJobResult> ExportJob::takeFinished() {
-    if (!m_result.valid() ||
-        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-        return std::nullopt;
-    }
-    return m_result.get();
 }
 
 } // namespace knotmap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/worker_result.h"
 #include "store/database_location.h"
 #include "store/export_files.h"
 #include "ui/dialogs/export_dialog.h"
@@ -7,7 +8,6 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,9 +34,9 @@ public:
     ExportJob(const ExportJob&) = delete;
     ExportJob& operator=(const ExportJob&) = delete;
     // Cancels a running export and waits for it: no partial file is left.
-    ~ExportJob();
+    ~ExportJob() { m_cancel = true; }
 
-    [[nodiscard]] bool running() const { return m_result.valid(); }
+    [[nodiscard]] bool running() const { return m_result.running(); }
     // Starts the request's export; false while another one is running.
     bool start(const ui::ExportRequest& request);
     // Asks the worker to stop at its next progress step (a few ms away).
@@ -45,7 +45,7 @@ public:
     // The rows the export will write; -1 while they are being counted.
     [[nodiscard]] std::int64_t rowsTotal() const { return m_rowsTotal; }
     // The outcome once the worker is done (once), else none.
-    [[nodiscard]] std::optional<ExportJobResult> takeFinished();
+    [[nodiscard]] std::optional<ExportJobResult> takeFinished() { return m_result.takeFinished(); }
 
 private:
     ExportJobResult run(const ui::ExportRequest& request);
@@ -54,7 +54,7 @@ private:
     std::atomic<std::int64_t> m_rowsDone{0};
     std::atomic<std::int64_t> m_rowsTotal{-1};
     std::atomic<bool> m_cancel{false};
-    std::future<ExportJobResult> m_result;
+    WorkerResult<ExportJobResult> m_result; // last: waits for the worker before the rest goes
 };
 
 } // namespace knotmap

@@ -92,6 +92,18 @@ std::string shownRecordsReportLines(const ui::MainScreenState& state) {
     return lines;
 }
 
+// What the banner says after opening upgraded a database's schema.
+ui::NoticeState upgradeNotice(const OpenReport& report) {
+    ui::NoticeState notice;
+    notice.title = "This database was upgraded";
+    notice.message =
+        "Knotmap updated it from schema version " + std::to_string(report.versionBefore) + " to " +
+        std::to_string(report.versionAfter) + ". The copy from before the upgrade is saved as:";
+    notice.detail = report.backupPath ? displayPath(*report.backupPath) : std::string();
+    notice.visible = true;
+    return notice;
+}
+
 LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
     LoadedData loaded;
     try {
@@ -137,13 +149,7 @@ LoadedData load(const DatabaseLocation& path, ui::MainScreenState& state) {
                   << ": opened read-only: " << report.findings.summary() << "\n";
     }
     if (report.backupPath) {
-        state.notice.title = "This database was upgraded";
-        state.notice.message = "Knotmap updated it from schema version " +
-                               std::to_string(report.versionBefore) + " to " +
-                               std::to_string(report.versionAfter) +
-                               ". The copy from before the upgrade is saved as:";
-        state.notice.detail = displayPath(*report.backupPath);
-        state.notice.visible = true;
+        state.notice = upgradeNotice(report);
         std::cerr << "knotmap: upgraded " << path.describe() << " from schema version "
                   << report.versionBefore << " to " << report.versionAfter
                   << "; the previous copy is saved as " << report.backupPath->string() << "\n";
@@ -387,19 +393,20 @@ void showCarriedNotice(const ui::NoticeState& carried, ui::NoticeState& notice) 
                      (carried.detail.empty() ? "" : " " + carried.detail);
 }
 
-// True when File > Open or New database, Open recent or a drop named a
-// database that opens: the window then switches to it. One that does not
-// open is explained on the banner, and the window stays where it is.
-bool opensElsewhere(ui::MainScreenState& state) {
-    ui::DatabaseFilesState& files = state.databaseFiles;
-    if (!files.switchTo) {
-        return false;
-    }
+// True when the database at path opens; otherwise the banner says why, and
+// the window stays on the database it has. An older database this opening
+// upgraded leaves its notice in upgraded, for the window to show once it
+// has switched (opening it again finds nothing left to upgrade).
+bool databaseOpens(const fs::path& path, ui::MainScreenState& state,
+                   std::optional<ui::NoticeState>& upgraded) {
     try {
         OpenOptions options;
         options.readOnlyAllowed = true;
         options.onFindings = FindingsPolicy::ReadOnlyHide;
-        (void)Database::open(DatabaseLocation(*files.switchTo), options);
+        const Database database = Database::open(DatabaseLocation(path), options);
+        if (database.openReport().backupPath) {
+            upgraded = upgradeNotice(database.openReport());
+        }
         return true;
     } catch (const std::exception& error) {
         std::cerr << "knotmap: " << error.what() << "\n";
@@ -407,9 +414,20 @@ bool opensElsewhere(ui::MainScreenState& state) {
         state.notice.message = error.what();
         state.notice.detail = "The database open before stays open.";
         state.notice.visible = true;
-        files.switchTo.reset();
         return false;
     }
+}
+
+// True when File > Open or New database, Open recent or a drop named a
+// database that opens: the window then switches to it. (A dropped file is
+// asked about before this check: opening may upgrade an older database, so
+// it waits for the person's "Open".)
+bool opensElsewhere(ui::MainScreenState& state, std::optional<ui::NoticeState>& upgraded) {
+    ui::DatabaseFilesState& files = state.databaseFiles;
+    if (files.switchTo && !databaseOpens(*files.switchTo, state, upgraded)) {
+        files.switchTo.reset();
+    }
+    return files.switchTo.has_value();
 }
 
 // What the window does once the database it had open is closed.
@@ -424,7 +442,8 @@ enum class NextStep {
 // switching to another (the sample database and back) or restoring a backup.
 NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databasePath,
                        MainWindow& window, ui::MainScreenState& state, SettingsKeeper& settings,
-                       SampleSwitch& sample, const std::optional<ui::NoticeState>& carried) {
+                       SampleSwitch& sample, const std::optional<ui::NoticeState>& carried,
+                       std::optional<ui::NoticeState>& nextNotice) {
     // A practice's front desk may read only who the clients are and when
     // they come; this screen's whole-record reads would be refused. It gets
     // a screen of its own.
@@ -432,6 +451,9 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
         runFrontDesk(options, std::move(*frontDesk), window, state, settings);
         return NextStep::Quit;
     }
+    // Files dropped while no database was open (the window's first question,
+    // a password prompt) are not acted on later, by surprise.
+    (void)takeFileDrops();
     LoadedData data = load(databasePath, state);
     if (carried) {
         showCarriedNotice(*carried, state.notice);
@@ -570,7 +592,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             }
             window.setTheme(state.theme);
             switchDatabase = sample.afterFrame(state);
-            openOther = opensElsewhere(state);
+            openOther = opensElsewhere(state, nextNotice);
             // Changes still waiting for the database are saved first: the
             // restore starts once none is left (the banner says why it waits).
             restoreRequested = state.restore.request.has_value() &&
@@ -715,12 +737,14 @@ int runGui(const GuiOptions& options) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }
-    // What the restore said, shown once the database is open again.
+    // What the restore said, shown once the database is open again; or an
+    // upgrade the check before switching to another database made.
     std::optional<ui::NoticeState> carried;
+    std::optional<ui::NoticeState> nextNotice;
     while (true) {
-        const NextStep next =
-            runOnDatabase(options, databasePath, window, state, settings, sample, carried);
-        carried.reset();
+        const NextStep next = runOnDatabase(options, databasePath, window, state, settings, sample,
+                                            carried, nextNotice);
+        carried = std::exchange(nextNotice, std::nullopt);
         if (next == NextStep::OpenSample) {
             databasePath = sample.target();
             resetForAnotherDatabase(state);

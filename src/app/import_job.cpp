@@ -79,8 +79,9 @@ std::string importedSentence(const ImportJobResult& result) {
     if (const auto& plan = result.plan) {
         return "Imported " + plural(plan->clients, "client", "clients") + ", " +
                plural(plan->sessions, "session", "sessions") + ", " +
-               plural(plan->knots, "knot", "knots") + " and " +
-               plural(plan->observations, "observation", "observations") + ".";
+               plural(plan->knots, "knot", "knots") + ", " +
+               plural(plan->observations, "observation", "observations") + " and " +
+               plural(plan->treatments, "treatment", "treatments") + ".";
     }
     const SimpleImportResult& simple = *result.simple;
     return "Imported " + plural(simple.observations, "rating", "ratings") + " for " +
@@ -90,29 +91,24 @@ std::string importedSentence(const ImportJobResult& result) {
 
 } // namespace
 
-ImportJob::~ImportJob() {
-    if (m_result.valid()) {
-        m_cancel = true;
-        m_result.wait(); // the worker uses this object's atomics until it returns
-    }
-}
-
 bool ImportJob::start(const ui::ImportRequest& request) {
     if (running()) {
         return false;
     }
     m_cancel = false;
     m_fraction = -1.0f;
-    m_result = std::async(std::launch::async, [this, request] { return run(request); });
+    m_result.start([this, request] { return run(request); });
     return true;
 }
 
 ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
     ImportJobResult result;
     result.write = request.write;
+    result.clientName = request.clientName;
     try {
         const ImportInput input = importInputFor(request.path, request.path.string(), true);
         result.format = describeImportInput(input);
+        result.simpleFormat = std::holds_alternative<SimpleImportInput>(input);
         // The same opening as `knotmap import`: a server's database through
         // openForImport, whose schema (if new) commits with the rows.
         Database database = m_database.isServer() ? Database::openForImport(m_database)
@@ -157,14 +153,6 @@ ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
     return result;
 }
 
-std::optional<ImportJobResult> ImportJob::takeFinished() {
-    if (!m_result.valid() ||
-        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-        return std::nullopt;
-    }
-    return m_result.get();
-}
-
 bool runImportJob(ImportJob& job, ui::MainScreenState& state) {
     ui::ImportDialogState& dialog = state.importCsv;
     if (const auto request = std::exchange(dialog.request, std::nullopt)) {
@@ -178,7 +166,8 @@ bool runImportJob(ImportJob& job, ui::MainScreenState& state) {
     if (!done) {
         return false;
     }
-    dialog.simpleFormat = done->simple.has_value();
+    dialog.simpleFormat = done->simpleFormat;
+    dialog.checkedClient = done->clientName;
     if (done->cancelled) {
         // A cancelled check goes back to choosing; a cancelled write says so.
         dialog.stage = done->write ? ui::ImportStage::Done : ui::ImportStage::Choose;
@@ -220,6 +209,9 @@ std::string importReportLines(const ui::ImportDialogState& dialog) {
     if (dialog.stage == ui::ImportStage::Checking || dialog.stage == ui::ImportStage::Importing) {
         lines += "import-progress " +
                  std::to_string(static_cast<int>(std::max(0.0f, dialog.fraction) * 100.0f)) + "\n";
+    }
+    if (dialog.simpleFormat) {
+        lines += "import-whose " + dialog.clientName + "\n";
     }
     if (dialog.stage == ui::ImportStage::Preview) {
         lines += "import-format " + dialog.preview.format + "\n";

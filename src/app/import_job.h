@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/worker_result.h"
 #include "core/import_problems.h"
 #include "store/database_location.h"
 #include "store/import_check.h"
@@ -9,7 +10,6 @@
 
 #include <atomic>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <string>
 
@@ -19,6 +19,8 @@ namespace knotmap {
 struct ImportJobResult {
     bool write = false;                       // the request wrote (or tried to)
     std::string format;                       // what the path was recognised as
+    bool simpleFormat = false;                // the simple format: whose rows they are matters
+    std::string clientName;                   // simple format: the name the request gave
     std::optional<ImportPlan> plan;           // Knotmap's own export, checked or written
     std::optional<SimpleImportResult> simple; // the simple format, checked or written
     std::optional<ImportProblems> problems;   // refused: every row's problem
@@ -39,16 +41,16 @@ public:
     explicit ImportJob(DatabaseLocation database) : m_database(std::move(database)) {}
     ImportJob(const ImportJob&) = delete;
     ImportJob& operator=(const ImportJob&) = delete;
-    // Cancels a running job and waits for it.
-    ~ImportJob();
+    // Cancels a running job and waits for it: a write is rolled back.
+    ~ImportJob() { m_cancel = true; }
 
-    [[nodiscard]] bool running() const { return m_result.valid(); }
+    [[nodiscard]] bool running() const { return m_result.running(); }
     // Starts the request; false while another one runs.
     bool start(const ui::ImportRequest& request);
     void cancel() { m_cancel = true; }
     // The share of the files' bytes read so far; below 0 when unknown.
     [[nodiscard]] float fraction() const { return m_fraction; }
-    [[nodiscard]] std::optional<ImportJobResult> takeFinished();
+    [[nodiscard]] std::optional<ImportJobResult> takeFinished() { return m_result.takeFinished(); }
 
 private:
     ImportJobResult run(const ui::ImportRequest& request);
@@ -56,7 +58,7 @@ private:
     DatabaseLocation m_database;
     std::atomic<bool> m_cancel{false};
     std::atomic<float> m_fraction{-1.0f};
-    std::future<ImportJobResult> m_result;
+    WorkerResult<ImportJobResult> m_result; // last: waits for the worker before the rest goes
 };
 
 // Starts what the import dialog asked for, keeps its stage and progress
@@ -67,6 +69,7 @@ bool runImportJob(ImportJob& job, ui::MainScreenState& state);
 // The --test-report lines of the import dialog, for end-to-end tests:
 //   import-stage choose|checking|preview|problems|importing|done
 //   import-progress PERCENT             (checking, importing: of both readings when importing)
+//   import-whose NAME                   (simple format: whose ratings; empty: the only client)
 //   import-format TEXT                  (preview)
 //   import-count WHAT N                 (preview, one per count)
 //   import-problem FILE LINE COLUMN     (problems, one per listed problem)

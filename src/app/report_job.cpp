@@ -40,28 +40,12 @@ ReportJobResult writeClientReport(const DatabaseLocation& databasePath,
 
 } // namespace
 
-ReportJob::~ReportJob() {
-    if (m_result.valid()) {
-        m_result.wait(); // the worker uses m_databasePath's copy only, but must finish writing
-    }
-}
-
 bool ReportJob::start(const ui::ReportRequest& request) {
     if (running()) {
         return false;
     }
-    m_result = std::async(std::launch::async, [path = m_databasePath, request] {
-        return writeClientReport(path, request);
-    });
+    m_result.start([path = m_databasePath, request] { return writeClientReport(path, request); });
     return true;
-}
-
-std::optional<ReportJobResult> ReportJob::takeFinished() {
-    if (!m_result.valid() ||
-        m_result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-        return std::nullopt;
-    }
-    return m_result.get();
 }
 
 } // namespace knotmap

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "app/worker_result.h"
 #include "store/database_location.h"
 #include "ui/dialogs/report_dialog.h"
 
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <string>
 
@@ -24,17 +24,15 @@ public:
     explicit ReportJob(DatabaseLocation database) : m_databasePath(std::move(database)) {}
     ReportJob(const ReportJob&) = delete;
     ReportJob& operator=(const ReportJob&) = delete;
-    ~ReportJob();
-
-    [[nodiscard]] bool running() const { return m_result.valid(); }
+    [[nodiscard]] bool running() const { return m_result.running(); }
     // Starts writing request's report; false while another one is running.
     bool start(const ui::ReportRequest& request);
     // The outcome once the worker is done (once), else none.
-    [[nodiscard]] std::optional<ReportJobResult> takeFinished();
+    [[nodiscard]] std::optional<ReportJobResult> takeFinished() { return m_result.takeFinished(); }
 
 private:
     DatabaseLocation m_databasePath;
-    std::future<ReportJobResult> m_result;
+    WorkerResult<ReportJobResult> m_result; // closing waits for the PDF to be written
 };
 
 } // namespace knotmap

@@ -5,6 +5,8 @@
 #include "store/simple_import.h"
 
 #include <algorithm>
+#include <array>
+#include <fstream>
 #include <stdexcept>
 #include <vector>
 
@@ -33,19 +35,45 @@ ImportInput folderInput(const fs::path& folder) {
         return source;
     }
     if (present.empty()) {
-        throw std::runtime_error(folder.string() + ": holds none of the files `knotmap export "
-                                                   "--all` writes (observations.csv, sessions.csv, "
-                                                   "treatments.csv, knots.csv, clients.csv)");
+        throw std::runtime_error(folder.string() +
+                                 ": holds none of the files an export of all tables writes "
+                                 "(observations.csv, sessions.csv, treatments.csv, knots.csv, "
+                                 "clients.csv)");
     }
     throw std::runtime_error(folder.string() + ": has " + joinedWithAnd(present) + " but not " +
                              joinedWithAnd(missing) +
                              "; an import reads all five tables, or observations.csv alone");
 }
 
+// An empty file, or one that is not text at all (an image, a PDF, a
+// database: a NUL byte in its first 4 KiB), is said to be so, rather than
+// reported as a CSV syntax error on line 1.
+void refuseEmptyOrBinary(const fs::path& file, const std::string& shown) {
+    std::ifstream in(file, std::ios::binary);
+    std::array<char, 4096> head{};
+    in.read(head.data(), head.size());
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.bad()) {
+        return; // the table reader says what could not be read
+    }
+    if (got == 0) {
+        throw std::runtime_error(shown + ": the file is empty; an import needs a header row: "
+                                         "Knotmap's observations columns "
+                                         "(client_id,client_name,...) or date,region,pain with "
+                                         "an optional notes column");
+    }
+    if (std::find(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(got), '\0') !=
+        head.begin() + static_cast<std::ptrdiff_t>(got)) {
+        throw std::runtime_error(shown + ": not a CSV file: it holds binary data (an image, a "
+                                         "document or a database?)");
+    }
+}
+
 // A single file: the observations table, or the simple format. The header
 // decides; a header that is neither is reported as the observations table's
 // when it starts like one, so the message says which column is wrong.
 ImportInput fileInput(const fs::path& file, const std::string& shown) {
+    refuseEmptyOrBinary(file, shown);
     const auto header = readCsvHeader(file);
     ImportSource observations;
     observations.shape = ImportShape::ObservationsOnly;
@@ -59,7 +87,7 @@ ImportInput fileInput(const fs::path& file, const std::string& shown) {
         if (std::equal(header->begin(), header->end(), columns.begin(), columns.end())) {
             throw std::runtime_error(
                 shown + ": is the " + std::string(exportTableName(table)) +
-                " table alone; import the folder `knotmap export --all` wrote, or "
+                " table alone; import the folder an export of all tables wrote, or "
                 "observations.csv");
         }
     }

@@ -105,6 +105,31 @@ click_item import-close
 wait_for bash -c "! grep -q '^item import-dialog ' '$report'" || fail "Close left the dialog open"
 pass "Import wrote the two clients and their $(rows "$source_db" observation) observations, after a backup"
 
+# 1b. A simple sheet dropped: the client on screen's ratings at first; the
+# Whose list picks another one, checked again before Import.
+printf 'date,region,pain,notes\n2026-09-01,back.upper_trapezius.left,6,after gardening\n2026-09-02,back.upper_trapezius.left,4,\n' \
+    >"$WORK/sheet.csv"
+drop "$WORK/sheet.csv"
+wait_for_stage preview "the dropped sheet"
+assert_eq "Simple format (date, region, pain, notes)" "$(report_value import-format)" "the sheet's format"
+first_whose=$(report_value import-whose)
+[[ -n "$first_whose" ]] || fail "the sheet's ratings are nobody's at first"
+click_item import-whose
+click_item import-whose-1
+wait_for bash -c "[[ \"\$(awk '\$1 == \"import-whose\" { sub(/^[^ ]+ /, \"\"); print; exit }' '$report')\" != '$first_whose' ]]" ||
+    fail "choosing the second client in Whose changed nothing"
+wait_for_stage preview "the sheet checked for another client"
+whose=$(report_value import-whose)
+ratings_before=$(sql "$mine" "SELECT count(*) FROM observation o JOIN knot k ON k.id = o.knot_id
+    JOIN client c ON c.id = k.client_id WHERE c.name = '$whose'")
+click_item import-start
+wait_for_stage done "Import of the sheet"
+assert_eq $((ratings_before + 2)) "$(sql "$mine" "SELECT count(*) FROM observation o
+    JOIN knot k ON k.id = o.knot_id JOIN client c ON c.id = k.client_id WHERE c.name = '$whose'")" \
+    "$whose's ratings after importing the sheet"
+click_item import-close
+pass "a dropped sheet went to $whose, picked in Whose instead of $first_whose"
+
 # 2. A file with a bad pain, through the menu's shortcut: the problem listed.
 before=$(db_fingerprint "$mine")
 press ctrl+i

@@ -76,9 +76,17 @@ TEST_CASE("a path an import cannot read says what it holds instead") {
           std::string::npos);
     CHECK(refusal(folder.file("empty")).find("holds none of the files") != std::string::npos);
     CHECK(refusal(folder.file("clients.csv")) ==
-          "clients.csv: is the clients table alone; import the folder `knotmap export --all` "
+          "clients.csv: is the clients table alone; import the folder an export of all tables "
           "wrote, or observations.csv");
     CHECK(refusal(folder.file("other.csv")).find("other.csv: line 1: not a Knotmap export") == 0);
+    writeBytes(folder.file("empty.csv"), "");
+    CHECK(refusal(folder.file("empty.csv"))
+              .find("empty.csv: the file is empty; an import needs "
+                    "a header row") == 0);
+    writeBytes(folder.file("picture.png"), std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    CHECK(refusal(folder.file("picture.png")) ==
+          "picture.png: not a CSV file: it holds binary data (an image, a document or a "
+          "database?)");
 }
 
 TEST_CASE(

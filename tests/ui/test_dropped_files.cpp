@@ -45,13 +45,24 @@ TEST_CASE("a drop: CSV and folders go to the import, a database asks to be opene
     CHECK(state.databaseFiles.dropped == folder.file("empty.db"));
 }
 
-TEST_CASE("a drop of several files: an export's tables import their folder, a mix is explained") {
+TEST_CASE(
+    "a drop of several files: all five of an export's tables import their folder, else explained") {
     const TempFolder folder;
     MainScreenState state;
     state.importCsv.available = true;
-    routeDroppedPaths({folder.file("clients.csv"), folder.file("observations.csv")}, state);
+    routeDroppedPaths({folder.file("clients.csv"), folder.file("sessions.csv"),
+                       folder.file("knots.csv"), folder.file("observations.csv"),
+                       folder.file("treatments.csv")},
+                      state);
     CHECK(state.importCsv.dropped == folder.path());
     CHECK_FALSE(state.notice.visible);
+
+    // Two of the five: the folder would bring the other three along.
+    state.importCsv.dropped.reset();
+    routeDroppedPaths({folder.file("clients.csv"), folder.file("observations.csv")}, state);
+    CHECK_FALSE(state.importCsv.dropped);
+    CHECK(state.notice.title == "Drop one thing at a time");
+    state.notice.visible = false;
 
     state.importCsv.dropped.reset();
     routeDroppedPaths({folder.file("clients.csv"), folder.file("clinic.db")}, state);

@@ -131,19 +131,53 @@ void previewBody(ImportDialogState& state, const Appearance& look) {
         ImGui::TextUnformatted(note.c_str());
         ImGui::PopTextWrapPos();
     }
-    if (state.simpleFormat) {
-        ImGui::Dummy(ImVec2(0, look.px(4)));
-        ImGui::AlignTextToFramePadding();
-        textMuted("Whose", look);
-        ImGui::SameLine(look.px(kLabelWidth));
-        ImGui::SetNextItemWidth(look.px(260));
-        if (ImGui::InputTextWithHint("##import-client", "the only client", &state.clientName)) {
-            state.stage = ImportStage::Choose; // checked again for this client
-        }
-        probeItem("import-client");
-    }
     ImGui::Dummy(ImVec2(0, look.px(2)));
     wrapped("Nothing has been written yet.", look);
+}
+
+// Simple format: whose ratings these are, picked from the clients there are
+// (a pick checks again at once) or typed for a new client (checked with
+// Check again: a typo must not quietly become a new client).
+void whoseRow(ImportDialogState& state, const Appearance& look) {
+    ImGui::AlignTextToFramePadding();
+    textMuted("Whose", look);
+    ImGui::SameLine(look.px(kLabelWidth));
+    const char* newLabel = "A new client\u2026";
+    const std::string shown = state.newClient            ? std::string(newLabel)
+                              : state.clientName.empty() ? std::string("The only client")
+                                                         : state.clientName;
+    ImGui::SetNextItemWidth(look.px(240));
+    if (ImGui::BeginCombo("##import-whose", shown.c_str())) {
+        for (std::size_t i = 0; i < state.clientNames.size(); ++i) {
+            const std::string& name = state.clientNames[i];
+            if (ImGui::Selectable((name + "##whose-" + std::to_string(i)).c_str(),
+                                  !state.newClient && name == state.clientName)) {
+                state.newClient = false;
+                state.clientName = name;
+                startCheck(state);
+            }
+            probeItem("import-whose-" + std::to_string(i));
+        }
+        if (ImGui::Selectable(newLabel, state.newClient)) {
+            state.newClient = true;
+            state.clientName.clear();
+        }
+        probeItem("import-whose-new");
+        ImGui::EndCombo();
+    }
+    probeItem("import-whose");
+    if (state.newClient) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        ImGui::InputTextWithHint("##import-client", "the new client's name", &state.clientName);
+        probeItem("import-client");
+    }
+}
+
+// The name asked for differs from the one checked: Import would write
+// something else than the preview shows.
+bool needsCheckAgain(const ImportDialogState& state) {
+    return state.simpleFormat && state.clientName != state.checkedClient;
 }
 
 void problemsBody(ImportDialogState& state, const Appearance& look) {
@@ -162,9 +196,11 @@ void problemsBody(ImportDialogState& state, const Appearance& look) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_PadOuterX;
     const ImVec2 cellPadding(look.px(8), look.px(4));
-    // Messages wrap over a few lines: room for about four of them, then a
-    // scroll bar, within a window of any height.
-    const float height = std::min(look.px(280), ImGui::GetMainViewport()->WorkSize.y * 0.4f);
+    // Messages wrap over a few lines: room for about two lines a problem,
+    // up to a third of the window, then a scroll bar.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float wanted = line * (2.2f * static_cast<float>(state.problems.size()) + 1.6f);
+    const float height = std::min(wanted, ImGui::GetMainViewport()->WorkSize.y / 3.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, cellPadding);
     const bool table = ImGui::BeginTable("##import-problems", 4, flags, ImVec2(0, height));
     ImGui::PopStyleVar();
@@ -216,21 +252,29 @@ bool closeButton(ImportDialogState& state) {
 } // namespace
 
 void drawImportDialog(ImportDialogState& state, const Appearance& look) {
-    if (state.dropped && !busy(state)) {
+    const bool dropped = state.dropped && !busy(state);
+    if (dropped) {
         state.pathText = std::exchange(state.dropped, std::nullopt)->string();
         state.openRequested = true;
-        startCheck(state);
     }
     if (state.openRequested) {
         state.openRequested = false;
         if (!busy(state)) {
             state.stage = ImportStage::Choose;
             state.outcome.clear();
+            // A sheet of ratings is most likely the client on screen's.
+            state.clientName = state.shownClient;
+            state.newClient = false;
         }
         ImGui::OpenPopup(kPopup);
     }
+    if (dropped) {
+        startCheck(state);
+    }
+    // Centred on every frame: the dialog grows and shrinks with its stage,
+    // and must stay inside the window, its buttons reachable.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(
         ImVec2(look.px(kWidth), 0), ImVec2(look.px(kWidth), viewport->WorkSize.y - look.px(16)));
     if (!ImGui::BeginPopupModal(kPopup, nullptr,
@@ -269,13 +313,25 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
         break;
     case ImportStage::Preview:
         previewBody(state, look);
-        ImGui::Dummy(ImVec2(0, look.px(6)));
-        if (primaryButton("Import", look)) {
-            state.request = ImportRequest{state.pathText, state.clientName, true};
-            state.stage = ImportStage::Importing;
-            state.fraction = -1.0f;
+        if (state.simpleFormat) {
+            whoseRow(state, look);
         }
-        probeItem("import-start");
+        ImGui::Dummy(ImVec2(0, look.px(6)));
+        if (needsCheckAgain(state)) {
+            ImGui::BeginDisabled(state.newClient && state.clientName.empty());
+            if (primaryButton("Check again", look)) {
+                startCheck(state);
+            }
+            probeItem("import-check-again");
+            ImGui::EndDisabled();
+        } else {
+            if (primaryButton("Import", look)) {
+                state.request = ImportRequest{state.pathText, state.clientName, true};
+                state.stage = ImportStage::Importing;
+                state.fraction = -1.0f;
+            }
+            probeItem("import-start");
+        }
         ImGui::SameLine();
         if (closeButton(state)) {
             ImGui::CloseCurrentPopup();
@@ -283,6 +339,9 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
         break;
     case ImportStage::Problems:
         problemsBody(state, look);
+        if (state.simpleFormat) {
+            whoseRow(state, look);
+        }
         ImGui::Dummy(ImVec2(0, look.px(6)));
         if (primaryButton("Check again", look)) {
             startCheck(state);

@@ -45,7 +45,14 @@ struct ImportDialogState {
     // and checks it at once.
     std::optional<std::filesystem::path> dropped;
     std::string pathText;
-    std::string clientName;
+    // Simple format: whose ratings these are. Set by the app each frame:
+    // the clients there are, and the one on screen (whose the dialog
+    // assumes when it opens).
+    std::vector<std::string> clientNames;
+    std::string shownClient;
+    std::string clientName;    // chosen or typed; empty: the only client
+    bool newClient = false;    // "A new client…" chosen: the name is typed
+    std::string checkedClient; // the name the last check was for
     FileChooserSlot chooser;
     ImportStage stage = ImportStage::Choose;
     std::optional<ImportRequest> request; // taken by the app

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <set>
+#include <string>
 #include <system_error>
 
 namespace knotmap::ui {
@@ -48,20 +50,24 @@ void routeDroppedPaths(const std::vector<fs::path>& paths, MainScreenState& stat
     }
     std::error_code ignored;
     if (paths.size() > 1) {
-        // The files `export --all` wrote, selected and dragged together:
-        // their folder is the import.
+        // The five files an export of all tables wrote, selected and dragged
+        // together: their folder is the import. Some of them alone are not
+        // (the folder would bring the others along).
         const fs::path folder = paths.front().parent_path();
-        bool csvTogether = true;
+        std::set<std::string> names;
         for (const fs::path& path : paths) {
-            csvTogether = csvTogether && path.parent_path() == folder &&
-                          lowercaseAscii(path.extension().string()) == ".csv";
+            if (path.parent_path() == folder) {
+                names.insert(path.filename().string());
+            }
         }
-        if (csvTogether) {
+        const std::set<std::string> tables = {"clients.csv", "sessions.csv", "knots.csv",
+                                              "observations.csv", "treatments.csv"};
+        if (names == tables && paths.size() == tables.size()) {
             importPath(folder, state);
         } else {
             explain(state, "Drop one thing at a time",
-                    "Knotmap takes one CSV file, the folder an export wrote (or its CSV files "
-                    "together), or one database file.");
+                    "Knotmap takes one CSV file, the folder an export wrote (or all five of "
+                    "its CSV files together), or one database file.");
         }
         return;
     }

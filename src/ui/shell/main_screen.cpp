@@ -59,6 +59,25 @@ void practiceMenu(MainScreenState& state) {
     ImGui::EndMenu();
 }
 
+// Whose a simple sheet's ratings can be: the saved clients, and the one on
+// screen first in mind.
+void offerClientsToImport(const AppViewModel& model, MainScreenState& state) {
+    ImportDialogState& dialog = state.importCsv;
+    dialog.clientNames.clear();
+    for (const ClientEntry& client : model.clients) {
+        if (client.id != 0) {
+            dialog.clientNames.push_back(client.name);
+        }
+    }
+    const ClientEntry* shown = state.clientList.selectedClient
+                                   ? findClient(model, *state.clientList.selectedClient)
+                                   : nullptr;
+    if (shown == nullptr && !model.clients.empty()) {
+        shown = &model.clients.front();
+    }
+    dialog.shownClient = shown != nullptr && shown->id != 0 ? shown->name : std::string();
+}
+
 void menuBar(const std::string& databasePath, MainScreenState& state, const Appearance& look) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(look.px(10), look.px(8)));
     const bool open = ImGui::BeginMainMenuBar();
@@ -518,6 +537,9 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
     if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
         state.importCsv.available && ImGui::IsKeyPressed(GLFW_KEY_I, false)) {
         state.importCsv.openRequested = true;
+    }
+    if (model != nullptr) {
+        offerClientsToImport(*model, state);
     }
     if (state.error) {
         drawErrorDialog(*state.error, look);
