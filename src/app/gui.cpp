@@ -393,6 +393,24 @@ void showCarriedNotice(const ui::NoticeState& carried, ui::NoticeState& notice) 
                      (carried.detail.empty() ? "" : " " + carried.detail);
 }
 
+// Files dropped onto the window go to the import dialog or the question to
+// open a database; while another dialog is open they are declined (opening
+// one would close it, an import being written included).
+void routeDrops(ui::MainScreenState& state) {
+    const std::vector<fs::path> drops = takeFileDrops();
+    if (drops.empty()) {
+        return;
+    }
+    if (ui::dialogOpen()) {
+        state.notice.title = "Nothing was taken from the drop";
+        state.notice.message = "A dialog was open. Close it, then drop the file again.";
+        state.notice.detail.clear();
+        state.notice.visible = true;
+        return;
+    }
+    ui::routeDroppedPaths(drops, state);
+}
+
 // True when the database at path opens; otherwise the banner says why, and
 // the window stays on the database it has. An older database this opening
 // upgraded leaves its notice in upgraded, for the window to show once it
@@ -424,6 +442,20 @@ bool databaseOpens(const fs::path& path, ui::MainScreenState& state,
 // it waits for the person's "Open".)
 bool opensElsewhere(ui::MainScreenState& state, std::optional<ui::NoticeState>& upgraded) {
     ui::DatabaseFilesState& files = state.databaseFiles;
+    std::error_code ignored;
+    if (files.switchTo && std::exchange(files.creating, false) &&
+        fs::file_size(*files.switchTo, ignored) > 0 && !ignored) {
+        // A chooser that let the person agree to replace a file (the
+        // desktop's own) must not turn New into opening, or replacing, it.
+        state.notice.title = "That file already exists";
+        state.notice.message = files.switchTo->string() +
+                               " is there already: New database never replaces a file. To "
+                               "open it, use Open database\u2026";
+        state.notice.detail.clear();
+        state.notice.visible = true;
+        files.switchTo.reset();
+        return false;
+    }
     if (files.switchTo && !databaseOpens(*files.switchTo, state, upgraded)) {
         files.switchTo.reset();
     }
@@ -549,7 +581,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                 historyData->setVersion(shownVersion);
             }
             loadSelectedClient(data, state);
-            ui::routeDroppedPaths(takeFileDrops(), state);
+            routeDrops(state);
             ui::prepareMainScreen(data.model ? &*data.model : nullptr, state);
             reportPngSave(window, state);
             runReportJob(reportJob, state);

@@ -284,14 +284,15 @@ std::size_t inputSignature(const ImGuiIO& io) {
     return hash;
 }
 
-// True when a window or popup opened this frame: Dear ImGui lays an
-// auto-sized window out hidden on its first frame and shows it on the next,
-// so that frame can look the same as the one before and must not be the
-// last before a sleep (a dropped file's import dialog stayed invisible).
+// True when a window or popup opened this frame: Dear ImGui lays a new or
+// reopened window out hidden on its first frame (HiddenFramesCannotSkipItems)
+// and shows it on the next, so that frame can look the same as the one
+// before and must not be the last before a sleep (a dropped file's import
+// dialog stayed invisible). HiddenFramesCanSkipItems is not asked: a child
+// scrolled wholly out of view keeps it set on every frame.
 bool windowsAppearing() {
     for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
-        if (window->Active &&
-            (window->HiddenFramesCannotSkipItems > 0 || window->HiddenFramesCanSkipItems > 0)) {
+        if (window->Active && window->HiddenFramesCannotSkipItems > 0) {
             return true;
         }
     }

@@ -5,6 +5,7 @@
 #include "ui/file_chooser/remembered_folder.h"
 
 #include <iostream>
+#include <utility>
 
 namespace knotmap {
 
@@ -65,7 +66,11 @@ void SettingsKeeper::noteOpened(ui::MainScreenState& state, const std::string& d
     noteRecentDatabase(state.settings, databaseFile);
     state.databaseFiles.recent = state.settings.recentDatabases;
     state.databaseFiles.openNow = databaseFile;
-    if (state.settings != m_saved && !m_leaveFileAlone) {
+    // The database the window starts on is written with the rest as the
+    // window closes (just starting writes nothing); one the person opened
+    // from the File menu or a drop is kept at once.
+    const bool chosen = std::exchange(m_openedOne, true);
+    if (chosen && state.settings != m_saved && !m_leaveFileAlone) {
         save(state);
     }
 }

@@ -23,7 +23,8 @@ public:
     void afterFrame(ui::MainScreenState& state);
 
     // Call once a database file opened in the window: it goes first in
-    // File > Open recent (and the file is written when the list changed).
+    // File > Open recent. Written at once for a database opened after the
+    // first (the person chose it), else as the window closes.
     void noteOpened(ui::MainScreenState& state, const std::string& databaseFile);
 
     // Call as the window closes: keeps where it was for the next run
@@ -43,6 +44,7 @@ private:
     // The file could not all be used: it is left as it is until the person
     // changes a setting, so closing the window does not overwrite it.
     bool m_leaveFileAlone = false;
+    bool m_openedOne = false; // a database has been opened in this run
 };
 
 } // namespace knotmap

@@ -98,7 +98,11 @@ wait_for_stage done "Import"
 assert_eq $((clients_before + 2)) "$(rows "$mine" client)" "clients after the import"
 assert_eq $((observations_before + $(rows "$source_db" observation))) "$(rows "$mine" observation)" \
     "observations after the import"
-ls "$WORK/backups/"*.db >/dev/null 2>&1 || fail "no backup was taken before the import"
+# The banner names the backup taken first (not the window's daily one,
+# which may be in the same folder already).
+backup=$(sed -n 's/^notice-text .*backed up first, to \(.*\)$/\1/p' "$report")
+[[ -n "$backup" && -s "$backup" ]] || fail "no backup named on the banner, or it is not there: '$backup'"
+assert_eq "$clients_before" "$(rows "$backup" client)" "clients in the backup taken before the import"
 [[ "$(report_value import-outcome)" == "Imported 2 clients, "* ]] ||
     fail "the outcome says '$(report_value import-outcome)'"
 click_item import-close

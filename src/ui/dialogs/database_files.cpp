@@ -61,6 +61,7 @@ void drawDatabaseMenuItems(DatabaseFilesState& state) {
         // sees where it was rather than wondering where it went.
         if (ImGui::MenuItem((recentLabel(path) + "##recent-" + std::to_string(i)).c_str(), nullptr,
                             open, here && !open)) {
+            state.creating = false;
             state.switchTo = path;
         }
         probeItem("menu-recent-" + std::to_string(i));
@@ -96,6 +97,7 @@ void drawDatabaseFiles(DatabaseFilesState& state, const Appearance& look) {
     probeItem("drop-open-cancel");
     ImGui::SameLine();
     if (primaryButton(openLabel, look) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+        state.creating = false;
         state.switchTo = *state.dropped;
         decided = true;
     }

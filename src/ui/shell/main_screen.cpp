@@ -522,20 +522,23 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
         state.history.pngMenuRequested = true;
     }
-    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
-        state.historyData != nullptr && ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
+    // A dialog open keeps the keyboard: opening another at the root would
+    // close it (Dear ImGui closes the popups a new root popup replaces).
+    const bool free = !io.WantTextInput && !dialogOpen();
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && free && state.historyData != nullptr &&
+        ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
         state.report.openRequested = true;
     }
-    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
-        state.historyData != nullptr && ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && free && state.historyData != nullptr &&
+        ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
         state.exportCsv.openRequested = true;
     }
-    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && free &&
         ImGui::IsKeyPressed(GLFW_KEY_O, false)) {
         askForDatabaseToOpen(state.databaseFiles);
     }
-    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && !io.WantTextInput &&
-        state.importCsv.available && ImGui::IsKeyPressed(GLFW_KEY_I, false)) {
+    if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && free && state.importCsv.available &&
+        ImGui::IsKeyPressed(GLFW_KEY_I, false)) {
         state.importCsv.openRequested = true;
     }
     if (model != nullptr) {
@@ -550,6 +553,10 @@ void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
         drawFeelWindows(state.settings, state.feel, state.theme, state.bodyMap, look);
     }
     ImGui::End();
+}
+
+bool dialogOpen() {
+    return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
 }
 
 void prepareMainScreen(const AppViewModel* model, MainScreenState& state) {

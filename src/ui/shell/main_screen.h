@@ -110,6 +110,10 @@ private:
 void drawMainScreen(const AppViewModel* model, const std::string& databasePath,
                     MainScreenState& state, const Appearance& look);
 
+// True while a dialog, menu or list is open: what would open another dialog
+// at the root (a shortcut, a drop) waits, as it would close this one.
+[[nodiscard]] bool dialogOpen();
+
 // Between frames, before drawMainScreen: builds the view models the panels
 // draw (the open knot, the shown session's details and treatments) from the
 // workspace, so no panel reads the database while it draws; sends the
