@@ -9,6 +9,7 @@
 #include "store/encrypted_export.h"
 #include "store/export_count.h"
 #include "store/export_files.h"
+#include "store/fhir/fhir_files.h"
 #include "store/table_export.h"
 
 #include <CLI/CLI.hpp>
@@ -40,8 +41,38 @@ std::optional<std::int64_t> dayOption(const char* option, const std::string& tex
     return day;
 }
 
+bool isFhir(const ExportArguments& arguments) {
+    return arguments.format == "fhir" || arguments.format == "fhir-ndjson";
+}
+
+// What FHIR output cannot be combined with, and where it goes.
+void checkFhirArguments(const ExportArguments& arguments) {
+    const std::string& format = arguments.format;
+    if (!arguments.table.empty()) {
+        throw UsageError("--format " + format +
+                         " writes every record as FHIR resources: it "
+                         "cannot be combined with --table");
+    }
+    if (arguments.encrypt || arguments.bom || arguments.noNeutralise) {
+        throw UsageError("--format " + format +
+                         ": --encrypt, --bom and --no-neutralise are for "
+                         "CSV files");
+    }
+    if (format == "fhir" && !arguments.allFolder.empty()) {
+        throw UsageError("--format fhir writes one Bundle: name it with -o FILE.json (or use "
+                         "--format fhir-ndjson --all DIR for a file per resource type)");
+    }
+    if (format == "fhir-ndjson" && arguments.allFolder.empty()) {
+        throw UsageError("--format fhir-ndjson writes a file per resource type: name their "
+                         "folder with --all DIR");
+    }
+}
+
 // Everything that can be checked without the database.
 ExportOptions optionsFromArguments(const ExportArguments& arguments) {
+    if (isFhir(arguments)) {
+        checkFhirArguments(arguments);
+    }
     if (!arguments.allFolder.empty() && !arguments.output.empty()) {
         throw UsageError("--all writes one file per table into its folder: it cannot be "
                          "combined with -o/--output");
@@ -172,6 +203,39 @@ int runEncryptedExport(const ExportArguments& arguments, Database& database, Exp
     return 0;
 }
 
+// The bar counts records (clients, knots, sessions, observations,
+// treatments), whose total the CSV counts give.
+int runFhirExport(const ExportArguments& arguments, Database& database, ExportOptions options) {
+    const bool toTerminal = arguments.allFolder.empty() &&
+                            (arguments.output.empty() || arguments.output == "-") &&
+                            ::isatty(STDOUT_FILENO) == 1;
+    TerminalProgress bar("Exporting", "records", arguments.quiet || toTerminal);
+    if (bar.shown()) {
+        std::int64_t total = 0;
+        for (std::string_view name : exportTableNames()) {
+            total += countExportRows(database, *exportTableFromName(name), options);
+        }
+        bar.update(0, total);
+        options.progress = [&bar, total](std::int64_t records) {
+            bar.update(records, total);
+        };
+    }
+    std::vector<FhirFile> written;
+    if (arguments.format == "fhir-ndjson") {
+        written = writeFhirNdjson(database, options, arguments.allFolder);
+    } else {
+        written.push_back(writeFhirBundle(
+            database, options, arguments.output.empty() ? std::string("-") : arguments.output));
+    }
+    bar.clear();
+    for (const FhirFile& file : written) {
+        std::cerr << "Exported " << file.resources << " FHIR resources ("
+                  << (file.resourceType == "Bundle" ? "a Bundle" : file.resourceType) << ") to "
+                  << file.path.string() << "\n";
+    }
+    return 0;
+}
+
 } // namespace
 
 CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
@@ -181,6 +245,11 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
     command->add_option("--db", arguments.db, kDbOptionHelp);
     command->add_option("-o,--output", arguments.output, "Output file; - or none: standard output")
         ->type_name("FILE");
+    command
+        ->add_option("--format", arguments.format,
+                     "csv (default); fhir: one FHIR R4 Bundle (-o FILE.json); fhir-ndjson: "
+                     "FHIR R4 NDJSON, a file per resource type (--all DIR)")
+        ->check(CLI::IsMember({"csv", "fhir", "fhir-ndjson"}));
     std::vector<std::string> names;
     for (std::string_view name : exportTableNames()) {
         names.emplace_back(name);
@@ -241,6 +310,9 @@ int runExport(const ExportArguments& arguments,
         exportTableFromName(arguments.table).value_or(ExportTable::Observations);
     if (arguments.encrypt) {
         return runEncryptedExport(arguments, database, table, options);
+    }
+    if (isFhir(arguments)) {
+        return runFhirExport(arguments, database, options);
     }
     // CSV on a terminal and a bar redrawn on the same one would garble each other.
     const bool csvOnTerminal = arguments.allFolder.empty() &&

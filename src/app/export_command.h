@@ -13,6 +13,7 @@ namespace knotmap {
 
 struct ExportArguments {
     std::string db;
+    std::string format;    // empty or "csv"; "fhir" (one Bundle) or "fhir-ndjson" (--all DIR)
     std::string output;    // empty or "-": standard output
     std::string table;     // empty: observations
     std::string allFolder; // --all: every table into this folder
