@@ -158,6 +158,22 @@ void printPlan(const ImportPlan& plan, bool dryRun, const std::string& database)
     }
 }
 
+void printFhir(const FhirImportResult& result, bool dryRun, const std::string& database) {
+    std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
+                         : "Imported into ")
+              << database << " from FHIR: " << result.clients << " clients, " << result.sessions
+              << " sessions, " << result.knots << " knots, " << result.observations
+              << " observations, " << result.treatments << " treatments\n";
+    if (!result.newVocabulary.empty()) {
+        std::cout << "New vocabulary: " << joinedWithAnd(result.newVocabulary) << "\n";
+    }
+    if (result.idOffset != 0) {
+        std::cout << "The database already used some of the file's ids, so every new row's id "
+                     "is the file's plus "
+                  << result.idOffset << "\n";
+    }
+}
+
 void printSimple(const SimpleImportResult& result, bool dryRun, const std::string& database) {
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
@@ -183,8 +199,9 @@ void printSimple(const SimpleImportResult& result, bool dryRun, const std::strin
 
 CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
     CLI::App* command = app.add_subcommand(
-        "import", "Read CSV into the database: Knotmap's own export (the folder --all writes, or "
-                  "observations.csv) or the simple date,region,pain[,notes] format");
+        "import", "Read CSV or FHIR into the database: Knotmap's own export (the folder --all "
+                  "writes, observations.csv, or a FHIR Bundle or NDJSON) or the simple "
+                  "date,region,pain[,notes] format");
     command->add_option("--db", arguments.db,
                         std::string(kDbOptionHelp) + "; a file is created when missing");
     command
@@ -243,6 +260,10 @@ int runImport(const ImportArguments& arguments,
             progress.clear();
             keep();
             printPlan(plan, arguments.dryRun, name);
+        } else if (const auto* fhir = std::get_if<FhirImportInput>(&source)) {
+            const FhirImportResult result = importFhir(database, *fhir, arguments.dryRun);
+            keep();
+            printFhir(result, arguments.dryRun, name);
         } else {
             SimpleImportOptions options;
             options.clientName = arguments.client;

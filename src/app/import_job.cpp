@@ -51,6 +51,19 @@ ui::ImportPreview previewOf(const ImportJobResult& result, bool backupFirst) {
             preview.notes.emplace_back("The database already uses some of the file's ids, so "
                                        "the new rows get new ones.");
         }
+    } else if (const auto& fhir = result.fhir) {
+        preview.counts = {{"Clients", fhir->clients},
+                          {"Sessions", fhir->sessions},
+                          {"Knots", fhir->knots},
+                          {"Observations", fhir->observations},
+                          {"Treatments", fhir->treatments}};
+        if (!fhir->newVocabulary.empty()) {
+            preview.notes.push_back("Adds " + joinedWithAnd(fhir->newVocabulary) + ".");
+        }
+        if (fhir->idOffset != 0) {
+            preview.notes.emplace_back("The database already uses some of the file's ids, so "
+                                       "the new rows get new ones.");
+        }
     } else if (const auto& simple = result.simple) {
         preview.counts = {{"Clients", simple->newClient ? 1 : 0},
                           {"Sessions", simple->newSessions},
@@ -76,6 +89,13 @@ ui::ImportPreview previewOf(const ImportJobResult& result, bool backupFirst) {
 }
 
 std::string importedSentence(const ImportJobResult& result) {
+    if (const auto& fhir = result.fhir) {
+        return "Imported " + plural(fhir->clients, "client", "clients") + ", " +
+               plural(fhir->sessions, "session", "sessions") + ", " +
+               plural(fhir->knots, "knot", "knots") + ", " +
+               plural(fhir->observations, "observation", "observations") + " and " +
+               plural(fhir->treatments, "treatment", "treatments") + " from FHIR.";
+    }
     if (const auto& plan = result.plan) {
         return "Imported " + plural(plan->clients, "client", "clients") + ", " +
                plural(plan->sessions, "session", "sessions") + ", " +
@@ -131,6 +151,10 @@ ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
                 m_fraction = static_cast<float>(share.add(file, bytes));
             };
             result.plan = importKnotmapCsv(database, source, !request.write);
+        } else if (const auto* fhir = std::get_if<FhirImportInput>(&input)) {
+            // Read whole and written in one transaction: no byte progress,
+            // and a cancel is honoured up to the moment writing starts.
+            result.fhir = importFhir(database, *fhir, !request.write);
         } else {
             // A spreadsheet's few hundred rows: no progress to show, and a
             // cancel is honoured up to the moment writing starts.

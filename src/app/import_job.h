@@ -3,6 +3,7 @@
 #include "app/worker_result.h"
 #include "core/import_problems.h"
 #include "store/database_location.h"
+#include "store/fhir/fhir_import.h"
 #include "store/import_check.h"
 #include "store/simple_import.h"
 #include "ui/dialogs/import_dialog.h"
@@ -23,6 +24,7 @@ struct ImportJobResult {
     std::string clientName;                   // simple format: the name the request gave
     std::optional<ImportPlan> plan;           // Knotmap's own export, checked or written
     std::optional<SimpleImportResult> simple; // the simple format, checked or written
+    std::optional<FhirImportResult> fhir;     // a FHIR Bundle or NDJSON, checked or written
     std::optional<ImportProblems> problems;   // refused: every row's problem
     // A file database with records in it is backed up before a write: the
     // check says so, the write names the backup.

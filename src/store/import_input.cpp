@@ -35,6 +35,17 @@ ImportInput folderInput(const fs::path& folder) {
         return source;
     }
     if (present.empty()) {
+        FhirImportInput fhir;
+        fhir.ndjson = true;
+        for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
+            if (entry.path().extension() == ".ndjson") {
+                fhir.files.push_back(entry.path());
+            }
+        }
+        if (!fhir.files.empty()) {
+            std::sort(fhir.files.begin(), fhir.files.end()); // the same order every time
+            return fhir;
+        }
         throw std::runtime_error(folder.string() +
                                  ": holds none of the files an export of all tables writes "
                                  "(observations.csv, sessions.csv, treatments.csv, knots.csv, "
@@ -69,11 +80,27 @@ void refuseEmptyOrBinary(const fs::path& file, const std::string& shown) {
     }
 }
 
+// FHIR: by its extension, or JSON text (a CSV file never starts with '{').
+bool isFhirFile(const fs::path& file) {
+    const std::string extension = file.extension().string();
+    if (extension == ".json" || extension == ".ndjson") {
+        return true;
+    }
+    std::ifstream in(file, std::ios::binary);
+    char first = 0;
+    while (in.get(first) && (first == ' ' || first == '\n' || first == '\r' || first == '\t')) {
+    }
+    return first == '{';
+}
+
 // A single file: the observations table, or the simple format. The header
 // decides; a header that is neither is reported as the observations table's
 // when it starts like one, so the message says which column is wrong.
 ImportInput fileInput(const fs::path& file, const std::string& shown) {
     refuseEmptyOrBinary(file, shown);
+    if (isFhirFile(file)) {
+        return FhirImportInput{{file}, file.extension() == ".ndjson"};
+    }
     const auto header = readCsvHeader(file);
     ImportSource observations;
     observations.shape = ImportShape::ObservationsOnly;
@@ -119,6 +146,13 @@ ImportInput importInputFor(const fs::path& path, const std::string& shown, bool 
 }
 
 std::string describeImportInput(const ImportInput& input) {
+    if (const auto* fhir = std::get_if<FhirImportInput>(&input)) {
+        if (!fhir->ndjson) {
+            return "FHIR R4 Bundle (Knotmap's FHIR export)";
+        }
+        return "FHIR R4 NDJSON (" + std::to_string(fhir->files.size()) +
+               (fhir->files.size() == 1 ? " file)" : " files)");
+    }
     if (std::holds_alternative<SimpleImportInput>(input)) {
         return "Simple format (date, region, pain, notes)";
     }

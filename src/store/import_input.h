@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/fhir/fhir_import.h"
 #include "store/import_source.h"
 
 #include <filesystem>
@@ -16,10 +17,11 @@ struct SimpleImportInput {
     std::filesystem::path file;
 };
 
-using ImportInput = std::variant<ImportSource, SimpleImportInput>;
+using ImportInput = std::variant<ImportSource, SimpleImportInput, FhirImportInput>;
 
-// A folder: all five tables or observations.csv alone. A file: the
-// observations table or the simple format, decided by its header. `shown`
+// A folder: all five tables, observations.csv alone, or FHIR NDJSON files.
+// A file: a FHIR Bundle (.json) or NDJSON (.ndjson), else the observations
+// table or the simple format, decided by its header. `shown`
 // names the path in messages ("standard input" for a pipe's copy).
 // Throws std::runtime_error saying what the path holds instead and what an
 // import reads.

@@ -55,8 +55,8 @@ void fromRow(ImportDialogState& state, const Appearance& look) {
     if (ImGui::Button("File\u2026")) {
         FileChooserRequest request;
         request.kind = FileChooserKind::OpenFile;
-        request.title = "Import a CSV file";
-        request.filters = {csvFilesFilter(), allFilesFilter()};
+        request.title = "Import a CSV or FHIR file";
+        request.filters = {csvFilesFilter(), fhirFilesFilter(), allFilesFilter()};
         state.chooser.ask(request);
     }
     probeItem("import-choose-file");

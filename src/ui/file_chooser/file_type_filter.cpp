@@ -27,6 +27,10 @@ FileTypeFilter csvFilesFilter() {
     return {"CSV files", {"*.csv"}};
 }
 
+FileTypeFilter fhirFilesFilter() {
+    return {"FHIR files", {"*.json", "*.ndjson"}};
+}
+
 FileTypeFilter knotmapDatabasesFilter() {
     return {"Knotmap databases", {"*.db"}};
 }

@@ -18,6 +18,7 @@ struct FileTypeFilter {
 };
 
 [[nodiscard]] FileTypeFilter csvFilesFilter();
+[[nodiscard]] FileTypeFilter fhirFilesFilter(); // a Bundle (.json) or NDJSON
 [[nodiscard]] FileTypeFilter knotmapDatabasesFilter();
 [[nodiscard]] FileTypeFilter sealedBackupsFilter();
 [[nodiscard]] FileTypeFilter encryptedExportsFilter();
