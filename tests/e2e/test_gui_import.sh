@@ -28,6 +28,11 @@ exported="$WORK/exports/clinic export"
 run demo --db "$source_db" --clients 2 --days 20 --seed 5 --end 2026-08-31
 assert_eq 0 "$RC" "demo for the source database"
 "$KNOTMAP" export --db "$source_db" --all "$exported" >/dev/null 2>&1
+# A FHIR Bundle of one more client, under a name no demo gives.
+fhir_db="$WORK/fhir-source.db"
+run demo --db "$fhir_db" --clients 1 --days 10 --seed 13 --end 2026-08-31
+sqlite3 "$fhir_db" "UPDATE client SET name = 'Referred Client'"
+"$KNOTMAP" export --db "$fhir_db" --format fhir -o "$WORK/referral.json" >/dev/null 2>&1
 # A bad pain (11) on line 3 of an observations file.
 mkdir -p "$WORK/bad"
 pain_column=$(head -n 1 "$exported/observations.csv" | tr ',' '\n' | grep -nx pain | cut -d: -f1)
@@ -133,6 +138,19 @@ assert_eq $((ratings_before + 2)) "$(sql "$mine" "SELECT count(*) FROM observati
     "$whose's ratings after importing the sheet"
 click_item import-close
 pass "a dropped sheet went to $whose, picked in Whose instead of $first_whose"
+
+# 1c. A FHIR Bundle dropped: recognised as such in the preview, imported.
+sessions_before=$(rows "$mine" session)
+drop "$WORK/referral.json"
+wait_for_stage preview "the dropped FHIR Bundle"
+assert_eq "FHIR R4 Bundle (Knotmap's FHIR export)" "$(report_value import-format)" "the Bundle's format"
+assert_eq "$(rows "$fhir_db" observation)" "$(count_shown Observations)" "observations in the Bundle's preview"
+click_item import-start
+wait_for_stage done "Import of the Bundle"
+assert_eq 1 "$(sql "$mine" "SELECT count(*) FROM client WHERE name = 'Referred Client'")" "the Bundle's client"
+assert_eq $((sessions_before + $(rows "$fhir_db" session))) "$(rows "$mine" session)" "sessions after the Bundle"
+click_item import-close
+pass "a dropped FHIR Bundle was recognised in the preview and imported"
 
 # 2. A file with a bad pain, through the menu's shortcut: the problem listed.
 before=$(db_fingerprint "$mine")
