@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/encrypted_export.h"
 #include "store/export_count.h"
+#include "store/fhir/fhir_files.h"
 
 #include <chrono>
 #include <exception>
@@ -20,12 +21,14 @@ struct ExportCancelled {};
 
 // The folder a single file goes into exists afterwards (created 0700), as
 // the dialog's default (~/Documents/...) promises; a folder given as the
-// file is refused before anything is written. Returns the folders it made.
-std::vector<fs::path> prepareFileTarget(const fs::path& target) {
+// file is refused before anything is written, with what else to choose.
+// Returns the folders it made.
+std::vector<fs::path> prepareFileTarget(const fs::path& target,
+                                        const char* orChoose = "all tables") {
     std::error_code error;
     if (fs::is_directory(target, error)) {
-        throw std::runtime_error(target.string() +
-                                 " is a folder: give a file name, or choose all tables");
+        throw std::runtime_error(target.string() + " is a folder: give a file name, or choose " +
+                                 orChoose);
     }
     return target.has_parent_path() ? createOutputFolders(target.parent_path())
                                     : std::vector<fs::path>{};
@@ -67,6 +70,40 @@ void runEncrypted(Database& database, const ui::ExportRequest& request,
     result.encrypted = true;
 }
 
+// Every record type as FHIR R4 (docs/fhir.md): one Bundle at request.path,
+// or an NDJSON file per resource type in the folder there. Like CSV, a file
+// appears only once complete and a cancel leaves none.
+void runFhir(Database& database, const ui::ExportRequest& request, const ExportOptions& options,
+             ExportJobResult& result) {
+    if (request.format == ui::ExportFormat::FhirNdjson) {
+        result.fhirFiles = writeFhirNdjson(database, options, request.path);
+        return;
+    }
+    const std::vector<fs::path> created = prepareFileTarget(request.path, "FHIR NDJSON");
+    // writeFhirBundle takes "-" for standard output; typed in the dialog it
+    // is a file of that name, as it is for CSV.
+    const fs::path target = request.path == "-" ? fs::path(".") / "-" : fs::path(request.path);
+    try {
+        result.fhirFiles.push_back(writeFhirBundle(database, options, target));
+    } catch (...) {
+        removeEmptyFolders(created);
+        throw;
+    }
+}
+
+// What the bar's total counts: the rows of the chosen tables, or for FHIR
+// the records of every table (what its progress counts).
+std::int64_t countToWrite(Database& database, const ui::ExportRequest& request) {
+    if (request.table && !isFhir(request.format)) {
+        return countExportRows(database, *request.table, request.options);
+    }
+    std::int64_t total = 0;
+    for (std::string_view name : exportTableNames()) {
+        total += countExportRows(database, *exportTableFromName(name), request.options);
+    }
+    return total;
+}
+
 } // namespace
 
 std::int64_t ExportJobResult::rows() const {
@@ -75,6 +112,40 @@ std::int64_t ExportJobResult::rows() const {
         total += file.rows;
     }
     return total;
+}
+
+std::int64_t ExportJobResult::resources() const {
+    std::int64_t total = 0;
+    for (const FhirFile& file : fhirFiles) {
+        total += file.resources;
+    }
+    return total;
+}
+
+std::string ExportJobResult::successMessage() const {
+    if (isFhir(format)) {
+        const std::string where =
+            format == ui::ExportFormat::FhirBundle
+                ? " in one Bundle"
+                : " in " + std::to_string(fhirFiles.size()) +
+                      (fhirFiles.size() == 1 ? " NDJSON file" : " NDJSON files");
+        return "Exported " + ui::groupedDigits(resources()) + " FHIR resources" + where + " to:";
+    }
+    const std::string where = encrypted ? " of " + std::to_string(files.size()) +
+                                              (files.size() == 1 ? " table" : " tables") +
+                                              " into one encrypted archive"
+                              : files.size() > 1 ? " in " + std::to_string(files.size()) + " files"
+                                                 : "";
+    return "Exported " + ui::groupedDigits(rows()) + " rows" + where + " to:";
+}
+
+std::string ExportJobResult::cancelledMessage() const {
+    // Only all CSV tables into a folder keeps the tables finished before the
+    // cancel; FHIR NDJSON files are put in place together at the end.
+    return files.empty() ? "Export cancelled: no file was written."
+                         : "Export cancelled: " + std::to_string(files.size()) +
+                               " of the tables were complete and stay in the folder; "
+                               "none was left half-written.";
 }
 
 bool ExportJob::start(const ui::ExportRequest& request) {
@@ -90,18 +161,11 @@ bool ExportJob::start(const ui::ExportRequest& request) {
 
 ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
     ExportJobResult result;
+    result.format = request.format;
     result.target = request.path;
     try {
         Database database = Database::open(m_databasePath, readingOptions());
-        std::int64_t total = 0;
-        if (request.table) {
-            total = countExportRows(database, *request.table, request.options);
-        } else {
-            for (std::string_view name : exportTableNames()) {
-                total += countExportRows(database, *exportTableFromName(name), request.options);
-            }
-        }
-        m_rowsTotal = total;
+        m_rowsTotal = countToWrite(database, request);
         // Rows of the tables already written, for all tables into a folder.
         std::int64_t before = 0;
         ExportOptions options = request.options;
@@ -114,7 +178,9 @@ ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
         if (m_cancel) {
             throw ExportCancelled{};
         }
-        if (request.passphrase) {
+        if (isFhir(request.format)) {
+            runFhir(database, request, options, result);
+        } else if (request.passphrase) {
             runEncrypted(database, request, options, result);
         } else if (request.table) {
             const std::vector<fs::path> created = prepareFileTarget(request.path);
@@ -132,7 +198,9 @@ ExportJobResult ExportJob::run(const ui::ExportRequest& request) {
                 m_rowsDone = before;
             });
         }
-        m_rowsDone = result.rows();
+        // FHIR hears of its records only every kExportProgressRows: done is
+        // all of them.
+        m_rowsDone = isFhir(request.format) ? m_rowsTotal.load() : result.rows();
     } catch (const ExportCancelled&) {
         result.cancelled = true;
     } catch (const std::exception& error) {

@@ -326,27 +326,14 @@ void runExportJob(ExportJob& job, ui::MainScreenState& state) {
         outcome.succeeded = done->error.empty() && !done->cancelled;
         outcome.cancelled = done->cancelled;
         if (done->cancelled) {
-            outcome.message = done->files.empty()
-                                  ? "Export cancelled: no file was written."
-                                  : "Export cancelled: " + std::to_string(done->files.size()) +
-                                        " of the tables were complete and stay in the folder; "
-                                        "none was left half-written.";
+            outcome.message = done->cancelledMessage();
         } else if (!done->error.empty()) {
             outcome.message = done->error;
             std::cerr << "knotmap: " << done->error << "\n";
         }
         if (!done->cancelled) {
             state.notice.title = outcome.succeeded ? "Export complete" : "Couldn't export";
-            const std::string files =
-                done->encrypted ? " of " + std::to_string(done->files.size()) +
-                                      (done->files.size() == 1 ? " table" : " tables") +
-                                      " into one encrypted archive"
-                : done->files.size() > 1 ? " in " + std::to_string(done->files.size()) + " files"
-                                         : "";
-            state.notice.message =
-                outcome.succeeded
-                    ? "Exported " + ui::groupedDigits(done->rows()) + " rows" + files + " to:"
-                    : done->error;
+            state.notice.message = outcome.succeeded ? done->successMessage() : done->error;
             state.notice.detail = outcome.succeeded ? done->target : "";
             state.notice.visible = true;
         }

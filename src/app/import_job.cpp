@@ -152,9 +152,15 @@ ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
             };
             result.plan = importKnotmapCsv(database, source, !request.write);
         } else if (const auto* fhir = std::get_if<FhirImportInput>(&input)) {
-            // Read whole and written in one transaction: no byte progress,
-            // and a cancel is honoured up to the moment writing starts.
-            result.fhir = importFhir(database, *fhir, !request.write);
+            // No byte progress; a cancel is honoured between the steps of
+            // reading and writing, and rolls back what was written.
+            FhirImportInput cancellable = *fhir;
+            cancellable.checkpoint = [this] {
+                if (m_cancel) {
+                    throw ImportCancelled{};
+                }
+            };
+            result.fhir = importFhir(database, cancellable, !request.write);
         } else {
             // A spreadsheet's few hundred rows: no progress to show, and a
             // cancel is honoured up to the moment writing starts.

@@ -97,9 +97,14 @@ bool isFhirFile(const fs::path& file) {
 // decides; a header that is neither is reported as the observations table's
 // when it starts like one, so the message says which column is wrong.
 ImportInput fileInput(const fs::path& file, const std::string& shown) {
+    std::error_code error;
+    if (isFhirFile(file) && fs::file_size(file, error) == 0 && !error) {
+        throw std::runtime_error(shown + ": the file is empty; a FHIR import reads a Bundle "
+                                         "(.json) or NDJSON (.ndjson, one resource per line)");
+    }
     refuseEmptyOrBinary(file, shown);
     if (isFhirFile(file)) {
-        return FhirImportInput{{file}, file.extension() == ".ndjson"};
+        return FhirImportInput{{file}, file.extension() == ".ndjson", {}};
     }
     const auto header = readCsvHeader(file);
     ImportSource observations;

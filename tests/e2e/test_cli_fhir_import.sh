@@ -78,3 +78,67 @@ run import --db "$copy" "$WORK/other.json"
 assert_eq 1 "$RC" "a JSON file that is not a Bundle"
 assert_contains "$ERR" "a FHIR import reads a Bundle or NDJSON files" "the message"
 pass "JSON that is not a FHIR Bundle is refused with a reason"
+
+# Hostile and damaged files, each refused with a message naming what is
+# wrong, never a crash, and the database untouched.
+python3 - "$WORK/first.json" "$WORK/mutations" <<'PY'
+import copy, json, os, sys
+source = json.load(open(sys.argv[1]))
+os.makedirs(sys.argv[2])
+def first(bundle, kind, code=None):
+    for e in bundle["entry"]:
+        r = e["resource"]
+        if r["resourceType"] == kind and (code is None or r["id"][11:13] == code):
+            return r
+def knot_obs(bundle): return first(bundle, "Observation", "04")
+def mutate(name, change):
+    bundle = copy.deepcopy(source)
+    change(bundle)
+    json.dump(bundle, open(os.path.join(sys.argv[2], name + ".json"), "w"))
+mutate("blank-name", lambda b: first(b, "Patient")["name"][0].update(text="   "))
+mutate("birth-1800", lambda b: first(b, "Patient").update(birthDate="1800"))
+mutate("birth-impossible", lambda b: first(b, "Patient").update(birthDate="1966-02-30"))
+mutate("active-string", lambda b: first(b, "Patient").update(active="false"))
+mutate("control-character", lambda b: first(b, "Patient")["name"][0].update(text="Ann\u0001"))
+mutate("empty-treatment-code", lambda b: first(b, "Procedure")["code"]["coding"][0].update(code=""))
+def twice_symptom(b):
+    o = knot_obs(b)
+    symptom = {"code": {"coding": [{"system": "https://knotmap.app/fhir/CodeSystem/observation-component", "code": "symptom"}]},
+               "valueCodeableConcept": {"coding": [{"system": "https://knotmap.app/fhir/CodeSystem/symptom", "code": "burning"}]}}
+    o["component"] += [symptom, symptom]
+mutate("symptom-twice", twice_symptom)
+def second_rating(b):
+    o = copy.deepcopy(knot_obs(b))
+    o["id"] = "6b6e6f74-0004-8000-8000-0000000fffff"
+    b["entry"].append({"fullUrl": "urn:uuid:" + o["id"], "resource": o})
+mutate("knot-rated-twice", second_rating)
+def party_string(b):
+    note = first(b, "Composition")
+    note["status"] = "final"
+    note["attester"] = [{"mode": "legal", "time": note["date"], "party": "Dr X"}]
+mutate("party-string", party_string)
+deep = '{"resourceType":"Bundle","entry":[{"resource":{"foo":' + '[' * 150000 + ']' * 150000 + ',"resourceType":"Patient"}}]}'
+open(os.path.join(sys.argv[2], "deep.json"), "w").write(deep)
+open(os.path.join(sys.argv[2], "empty.json"), "w").close()
+PY
+declare -A expected=(
+  [blank-name]="name[0].text: is blank"
+  [birth-1800]="birthDate: the year must be from 1900 to 2100, got 1800"
+  [birth-impossible]="birthDate: must be a date"
+  [active-string]="active: must be true or false"
+  [control-character]="control character U+0001"
+  [empty-treatment-code]="code.code: is empty"
+  [symptom-twice]="names the symptom burning twice"
+  [knot-rated-twice]="rates a knot the same encounter already rates"
+  [party-string]="attester[0].party: must be a Reference"
+  [deep]="nested more than 64 levels deep"
+  [empty]="the file is empty; a FHIR import reads a Bundle"
+)
+before=$(db_fingerprint "$bad")
+for name in "${!expected[@]}"; do
+  run import --db "$bad" "$WORK/mutations/$name.json"
+  assert_eq 1 "$RC" "$name: exit code ($ERR)"
+  assert_contains "$ERR" "${expected[$name]}" "$name: the message"
+done
+assert_eq "$before" "$(db_fingerprint "$bad")" "the database after every refused file"
+pass "${#expected[@]} hostile or damaged files refused, each naming what is wrong; nothing written"

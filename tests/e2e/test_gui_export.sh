@@ -4,16 +4,24 @@
 # the worker's file must be byte for byte what `knotmap export` writes for
 # the same choices. Then File > Export CSV again for the sessions table from
 # a date on, with the byte order mark, compared the same way, after a bad
-# date that must show a message about its field. Quit with
-# A last export to the dialog's default path for the current client: the
-# file name carries the client's id and initials, never the name. Under
-# umask 022 every file written is 0600 and the folder the window makes 0700.
+# date that must show a message about its field. Then an export to the
+# dialog's default path for the current client: the file name carries the
+# client's id and initials, never the name. Then FHIR from the same dialog:
+# a Bundle of everyone from a date at the default path (.json), byte for byte
+# what `knotmap export --format fhir --from` writes, a Patient per client, valid for the
+# independent validators (tests/fhir/validate-fhir), and the banner saying
+# how many resources went where; and NDJSON into a folder, as
+# `--format fhir-ndjson --all` writes it. Under umask 022 every file written
+# is 0600 and the folders the window makes 0700.
 # Quit with Ctrl+Q: exit 0 and nothing reported on stderr.
 # Usage: test_gui_export.sh /path/to/knotmap
 set -euo pipefail
 
 source "$(dirname "$0")/gui_test.sh" "$@"
 umask 022
+validate="$(dirname "$0")/../fhir/validate-fhir"
+# The validators' cache stays in the real home: installed once, not per run.
+export KNOTMAP_NPM_CACHE="${KNOTMAP_NPM_CACHE:-${HOME:-/tmp}/.cache/knotmap-test-tools}"
 # The dialog's default path is under ~/Documents: keep it in the test's folder.
 export HOME="$WORK/home"
 mkdir -p "$HOME/Documents"
@@ -28,6 +36,10 @@ run export --db "$db" -o "$WORK/cli-observations.csv"
 assert_eq 0 "$RC" "knotmap export (observations) exit code"
 run export --db "$db" --table sessions --from 2026-06-01 --bom -o "$WORK/cli-sessions.csv"
 assert_eq 0 "$RC" "knotmap export (sessions) exit code"
+run export --db "$db" --format fhir --from 2026-06-01 -o "$WORK/cli-bundle.json"
+assert_eq 0 "$RC" "knotmap export --format fhir exit code"
+run export --db "$db" --format fhir-ndjson --from 2026-06-01 --all "$WORK/cli-ndjson"
+assert_eq 0 "$RC" "knotmap export --format fhir-ndjson exit code"
 
 "$KNOTMAP" --db "$db" --test-report "$report" >"$WORK/gui.out" 2>"$WORK/gui.err" &
 app=$!
@@ -50,6 +62,9 @@ type_into() {
 
 # Waits for the dialog to close after a successful export.
 dialog_closed() { ! report_has "^item export-path "; }
+
+# The value the window reported for a field ("value NAME TEXT").
+reported_value() { sed -n "s/^value $1 //p" "$report" | head -n 1; }
 
 press ctrl+e
 wait_for report_has "^item export-path " || fail "Ctrl+E did not open the export dialog"
@@ -125,6 +140,65 @@ done < <(sqlite3 "$db" "SELECT name FROM client")
 assert_eq 600 "$(file_mode "$HOME/Documents/$default_name")" "mode of the default export"
 pass "the default export file is $default_name: client $client_id's id and initials, no name"
 
+# --- FHIR: a Bundle of everyone from a date, at the default path -------------
+press ctrl+e
+wait_for report_has "^item export-path " || fail "Ctrl+E did not open the export dialog for FHIR"
+click_item export-format-fhir
+click_item export-everyone
+# The dates filter FHIR as they do CSV (the dialog kept this one; typed
+# again so the test does not lean on that).
+type_into export-from "2026-06-01"
+# FHIR carries every record type: no table to choose, no CSV options.
+for item in export-table export-all-tables export-bom export-neutralise export-encrypt; do
+    wait_for bash -c "! grep -q '^item $item ' '$report'" || fail "FHIR still offers $item"
+done
+bundle_path=$(reported_value export-path)
+[[ "$bundle_path" =~ ^"$HOME/Documents/knotmap-fhir-"[0-9]{4}-[0-9]{2}-[0-9]{2}\.json$ ]] ||
+    fail "unexpected default FHIR Bundle path '$bundle_path'"
+click_item export-start
+WAIT_SECONDS=60 wait_for test -s "$bundle_path" || fail "the dialog wrote no Bundle at $bundle_path"
+WAIT_SECONDS=10 wait_for dialog_closed || fail "the dialog stayed open after the FHIR export"
+cmp "$WORK/cli-bundle.json" "$bundle_path" ||
+    fail "the window's Bundle differs from knotmap export --format fhir's"
+assert_eq 600 "$(file_mode "$bundle_path")" "mode of the window's Bundle"
+clients=$(sqlite3 "$db" "SELECT count(*) FROM client")
+read -r resource_type patients resources < <(python3 -c '
+import json, sys
+bundle = json.load(open(sys.argv[1]))
+types = [e["resource"]["resourceType"] for e in bundle.get("entry", [])]
+print(bundle["resourceType"], types.count("Patient"), f"{len(types):,}")' "$bundle_path") ||
+    fail "the window's Bundle is not valid JSON"
+assert_eq Bundle "$resource_type" "resourceType of the window's FHIR file"
+assert_eq "$clients" "$patients" "Patients in the Bundle (clients in the database)"
+"$validate" "$bundle_path" >"$WORK/validate.out" 2>&1 || {
+    cat "$WORK/validate.out" >&2
+    fail "the independent validators refused the window's Bundle"
+}
+echo "# $(tail -n 1 "$WORK/validate.out")"
+wait_for report_has "^notice-text Exported $resources FHIR resources in one Bundle to: | $bundle_path\$" ||
+    fail "the banner did not say how many FHIR resources went where"
+pass "the dialog exported a FHIR Bundle of $patients clients ($resources resources, 0600, valid)"
+
+# --- FHIR NDJSON into a typed folder, same choices ----------------------------
+ndjson="$WORK/fhir ndjson/everyone"
+press ctrl+e
+wait_for report_has "^item export-path " || fail "Ctrl+E did not open the export dialog for NDJSON"
+click_item export-format-fhir-ndjson
+wait_for bash -c "grep -q '^value export-path $HOME/Documents/knotmap-fhir-[0-9-]*\$' '$report'" ||
+    fail "the default NDJSON path is not a folder: $(reported_value export-path)"
+type_into export-path "$ndjson"
+click_item export-start
+WAIT_SECONDS=60 wait_for test -s "$ndjson/Patient.ndjson" || fail "the dialog wrote no NDJSON in $ndjson"
+WAIT_SECONDS=10 wait_for dialog_closed || fail "the dialog stayed open after the NDJSON export"
+diff -r "$WORK/cli-ndjson" "$ndjson" >&2 ||
+    fail "the window's NDJSON differs from knotmap export --format fhir-ndjson's"
+for file in "$ndjson"/*.ndjson; do
+    assert_eq 600 "$(file_mode "$file")" "mode of $file"
+done
+assert_eq 700 "$(file_mode "$WORK/fhir ndjson")" "mode of the folder the window made for NDJSON"
+files=$(ls "$ndjson" | wc -l)
+pass "the dialog exported FHIR NDJSON as $files files (0600, folders 0700), as the CLI does"
+
 press ctrl+q
 status=0
 wait_for bash -c "! kill -0 $app 2>/dev/null" || fail "Ctrl+Q did not close the window"
@@ -133,4 +207,4 @@ wait "$app" || status=$?
 if grep -q '^knotmap:' "$WORK/gui.err"; then
     fail "the window reported errors on stderr: $(grep '^knotmap:' "$WORK/gui.err")"
 fi
-pass "Ctrl+Q closed the window cleanly after three exports"
+pass "Ctrl+Q closed the window cleanly after five exports"

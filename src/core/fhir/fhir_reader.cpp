@@ -4,6 +4,8 @@
 #include "core/domain_codes.h"
 #include "core/fhir/fhir_ids.h"
 #include "core/fhir/fhir_profile.h"
+#include "core/text_trim.h"
+#include "core/validation.h"
 
 #include <set>
 
@@ -68,6 +70,69 @@ std::optional<std::string> textOfDiv(const std::string& div) {
     return text;
 }
 
+// The year of a FHIR date: "1980", "1980-05" or "1980-05-17", a real date.
+std::optional<int> birthYearOf(const std::string& text) {
+    const auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
+        if (text.size() < from + count) {
+            return std::nullopt;
+        }
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') {
+                return std::nullopt;
+            }
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const auto year = digits(0, 4);
+    if (!year || (text.size() != 4 && text.size() != 7 && text.size() != 10)) {
+        return std::nullopt;
+    }
+    if (text.size() >= 7) {
+        const auto month = digits(5, 2);
+        if (text[4] != '-' || !month || *month < 1 || *month > 12) {
+            return std::nullopt;
+        }
+        if (text.size() == 10) {
+            const auto day = digits(8, 2);
+            if (text[7] != '-' || !day || !isValidCivil({*year, *month, *day, 0, 0, 0})) {
+                return std::nullopt;
+            }
+        }
+    }
+    return year;
+}
+
+// JSON nested deeper than any FHIR resource is (a Bundle of Knotmap's is 9
+// levels deep) is refused before it is parsed: nlohmann's parser and copies
+// recurse, and a file of a million brackets would overflow the stack.
+constexpr int kMaxJsonDepth = 64;
+
+bool nestedTooDeep(std::string_view text) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) {
+                return true;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 // The id a reference names: "urn:uuid:<id>", "Type/<id>" or a URL ending so.
 std::string referencedId(const std::string& reference) {
     if (reference.starts_with("urn:uuid:")) {
@@ -96,8 +161,11 @@ public:
         return found == object.end() ? nullptr : &*found;
     }
 
+    // Text as the database will hold it: within maxBytes, with no control
+    // characters (core/validation.h), so the write never fails on it.
     std::optional<std::string> string(const Json& object, const std::string& name,
-                                      const std::string& field, bool required) {
+                                      const std::string& field, bool required,
+                                      std::size_t maxBytes = kMaxNameBytes) {
         const Json* value = member(object, name);
         if (value == nullptr) {
             if (required) {
@@ -109,7 +177,25 @@ public:
             problem(field, "must be a string, got " + shown(*value));
             return std::nullopt;
         }
-        return value->get<std::string>();
+        std::string text = value->get<std::string>();
+        if (const std::string wrong = textProblem(text, maxBytes); !wrong.empty()) {
+            problem(field, wrong);
+            return std::nullopt;
+        }
+        return text;
+    }
+
+    // A boolean that is true when missing (FHIR's default for active).
+    bool flag(const Json& object, const std::string& name) {
+        const Json* value = member(object, name);
+        if (value == nullptr) {
+            return true;
+        }
+        if (!value->is_boolean()) {
+            problem(name, "must be true or false, got " + shown(*value));
+            return true;
+        }
+        return value->get<bool>();
     }
 
     std::optional<int> rating(const Json& object, const std::string& name, const std::string& field,
@@ -196,12 +282,19 @@ public:
             problem(field, "needs a coding from " + std::string(system));
             return std::nullopt;
         }
-        const auto code = string(*coding, "code", field + ".code", true);
+        const auto code = string(*coding, "code", field + ".code", true, kMaxCodeBytes);
         const auto display = string(*coding, "display", field + ".display", false);
-        if (!code || code->empty()) {
+        if (!code) {
             return std::nullopt;
         }
-        return CodedTerm{*code, display.value_or(*code)};
+        if (trimmed(*code).empty()) {
+            problem(field + ".code", "is empty");
+            return std::nullopt;
+        }
+        // A display of only spaces would be a blank vocabulary name: the code
+        // stands in for it.
+        const bool named = display && !trimmed(*display).empty();
+        return CodedTerm{*code, named ? *display : *code};
     }
 
     std::string region(const Json* codeable, const std::string& field) {
@@ -235,7 +328,7 @@ public:
         if (notes == nullptr || !notes->is_array() || notes->empty()) {
             return {};
         }
-        return string((*notes)[0], "text", "note[0].text", true).value_or("");
+        return string((*notes)[0], "text", "note[0].text", true, kMaxNoteBytes).value_or("");
     }
 
 private:
@@ -262,10 +355,20 @@ void FhirReader::problem(const Where& where, const std::string& field, const std
 }
 
 void FhirReader::readBundle(std::string_view text, const std::string& file) {
-    const Json bundle = Json::parse(text, nullptr, false);
     Where where{file, 0, 0, "Bundle"};
-    if (bundle.is_discarded()) {
-        problem(where, "", "not valid JSON");
+    if (nestedTooDeep(text)) {
+        problem(where, "",
+                "JSON nested more than " + std::to_string(kMaxJsonDepth) +
+                    " levels deep is not a FHIR resource");
+        return;
+    }
+    Json bundle;
+    try {
+        bundle = Json::parse(text);
+    } catch (const Json::parse_error& error) {
+        problem(where, "",
+                "not valid JSON at byte " + std::to_string(error.byte) +
+                    " (NDJSON files need the .ndjson extension)");
         return;
     }
     if (!bundle.is_object() || textValue(bundle, "resourceType") != "Bundle") {
@@ -302,7 +405,13 @@ void FhirReader::readNdjson(std::istream& in, const std::string& file) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) {
             continue;
         }
-        const Where where{file, number, 0, "line"};
+        const Where where{file, number, 0, "resource"};
+        if (nestedTooDeep(line)) {
+            problem(where, "",
+                    "JSON nested more than " + std::to_string(kMaxJsonDepth) +
+                        " levels deep is not a FHIR resource");
+            continue;
+        }
         const Json resource = Json::parse(line, nullptr, false);
         if (resource.is_discarded()) {
             problem(where, "", "not valid JSON (NDJSON holds one resource per line)");
@@ -361,20 +470,27 @@ void FhirReader::readResource(const Json& json, const Where& at) {
             f.problem("name", "is missing");
         } else {
             client.name = f.string((*names)[0], "text", "name[0].text", true).value_or("");
-        }
-        if (const auto birth = f.string(json, "birthDate", "birthDate", false)) {
-            if (birth->size() < 4 || !std::all_of(birth->begin(), birth->begin() + 4,
-                                                  [](char c) { return c >= '0' && c <= '9'; })) {
-                f.problem("birthDate", "must start with a year, got \"" + shortened(*birth) + "\"");
-            } else {
-                client.birthYear = std::stoi(birth->substr(0, 4));
+            if (f.ok() && trimmed(client.name).empty()) {
+                f.problem("name[0].text", "is blank: a client needs a name");
             }
         }
-        const Json* active = f.member(json, "active");
-        client.archived = active != nullptr && active->is_boolean() && !active->get<bool>();
+        if (const auto birth = f.string(json, "birthDate", "birthDate", false)) {
+            const auto year = birthYearOf(*birth);
+            if (!year) {
+                f.problem("birthDate", "must be a date (2026-03-14) or a year (1980), got \"" +
+                                           shortened(*birth) + "\"");
+            } else if (*year < 1900 || *year > 2100) {
+                f.problem("birthDate",
+                          "the year must be from 1900 to 2100, got " + std::to_string(*year));
+            } else {
+                client.birthYear = year;
+            }
+        }
+        client.archived = !f.flag(json, "active");
         for (const Json* notes : f.extensions(json, kNotesExtension)) {
             client.notes =
-                f.string(*notes, "valueString", "extension(notes).valueString", true).value_or("");
+                f.string(*notes, "valueString", "extension(notes).valueString", true, kMaxNoteBytes)
+                    .value_or("");
         }
         if (f.ok()) {
             m_records.clientPlaces.emplace(client.id, where);
@@ -426,9 +542,7 @@ void FhirReader::readResource(const Json& json, const Where& at) {
             f.problem("location", "the region is not on the " + knot.view + " view");
         }
         knot.label = f.string(json, "description", "description", false).value_or("");
-        const Json* active = f.member(json, "active");
-        knot.status = active != nullptr && active->is_boolean() && !active->get<bool>() ? "resolved"
-                                                                                        : "active";
+        knot.status = f.flag(json, "active") ? "active" : "resolved";
         if (f.ok()) {
             m_records.knots.push_back(std::move(knot));
         }
@@ -468,13 +582,18 @@ void FhirReader::readResource(const Json& json, const Where& at) {
             const Json* coding = f.member(*trigger, "valueCoding");
             if (const auto term =
                     f.term(coding, kTriggerSystem, "extension(trigger).valueCoding")) {
+                if (std::any_of(session.triggers.begin(), session.triggers.end(),
+                                [&](const CodedTerm& t) { return t.code == term->code; })) {
+                    f.problem("extension(trigger)", "names " + term->code + " twice");
+                }
                 session.triggers.push_back(*term);
                 m_records.triggers.emplace(term->code, term->name);
             }
         }
         for (const Json* notes : f.extensions(json, kNotesExtension)) {
             session.notes =
-                f.string(*notes, "valueString", "extension(notes).valueString", true).value_or("");
+                f.string(*notes, "valueString", "extension(notes).valueString", true, kMaxNoteBytes)
+                    .value_or("");
         }
         if (f.ok()) {
             m_records.sessions.push_back(std::move(session));
@@ -535,11 +654,21 @@ void FhirReader::readResource(const Json& json, const Where& at) {
                 } else if (what->code == "symptom") {
                     if (const auto symptom =
                             f.term(codeable, kSymptomSystem, field + ".valueCodeableConcept")) {
+                        if (std::any_of(
+                                observation.symptoms.begin(), observation.symptoms.end(),
+                                [&](const CodedTerm& t) { return t.code == symptom->code; })) {
+                            f.problem(field, "names the symptom " + symptom->code + " twice");
+                        }
                         observation.symptoms.push_back(*symptom);
                         m_records.symptoms.emplace(symptom->code, symptom->name);
                     }
                 } else if (what->code == "referred-pain") {
                     const std::string region = f.region(codeable, field + ".valueCodeableConcept");
+                    if (std::find(observation.referredRegions.begin(),
+                                  observation.referredRegions.end(),
+                                  region) != observation.referredRegions.end()) {
+                        f.problem(field, "names the region " + region + " twice");
+                    }
                     if (!region.empty()) {
                         observation.referredRegions.push_back(region);
                     }
@@ -641,9 +770,9 @@ void FhirReader::readResource(const Json& json, const Where& at) {
                     continue;
                 }
                 const Json* text = f.member(section, "text");
-                const auto div = text == nullptr
-                                     ? std::nullopt
-                                     : f.string(*text, "div", field + ".text.div", true);
+                const auto div = text == nullptr ? std::nullopt
+                                                 : f.string(*text, "div", field + ".text.div", true,
+                                                            2 * kMaxNoteBytes);
                 const auto plain = div ? textOfDiv(*div) : std::nullopt;
                 if (!plain) {
                     f.problem(field + ".text.div",
@@ -659,10 +788,17 @@ void FhirReader::readResource(const Json& json, const Where& at) {
                 f.problem("attester", "a final note needs its signature (attester)");
             } else {
                 note.soap.signedAt = f.time((*attesters)[0], "time", "attester[0].time");
-                if ((*attesters)[0].contains("party")) {
-                    note.soap.signedBy = f.string((*attesters)[0]["party"], "display",
-                                                  "attester[0].party.display", false)
-                                             .value_or("");
+                const Json* party = f.member((*attesters)[0], "party");
+                if (party != nullptr && !party->is_object()) {
+                    f.problem("attester[0].party", "must be a Reference, got " + shown(*party));
+                } else if (party != nullptr) {
+                    note.soap.signedBy =
+                        f.string(*party, "display", "attester[0].party.display", false)
+                            .value_or("");
+                    if (f.ok() && party->contains("display") &&
+                        trimmed(note.soap.signedBy).empty()) {
+                        f.problem("attester[0].party.display", "is blank: who signed?");
+                    }
                 }
             }
         }
@@ -731,15 +867,27 @@ ImportedRecords FhirReader::finish() {
             problem(where, "extension(knot)", "the knot is another client's than the encounter's");
         }
     };
+    // One rating of a knot per session, one of each session rating, one note
+    // per visit: the database holds no more, so a second is a problem, not a
+    // silent replacement.
+    std::set<std::pair<Id, Id>> ratedKnots;
     for (const ObservationRecord& observation : m_records.observations) {
         const Where where = origin(ResourceKind::KnotObservation, observation.id);
+        if (!ratedKnots.insert({observation.sessionId, observation.knotId}).second) {
+            problem(where, "", "rates a knot the same encounter already rates");
+        }
         sameClient(sessionOf(observation.sessionId, where), observation.knotId, where);
     }
     for (const TreatmentRecord& treatment : m_records.treatments) {
         const Where where = origin(ResourceKind::Procedure, treatment.id);
         sameClient(sessionOf(treatment.sessionId, where), treatment.knotId, where);
     }
+    std::set<std::pair<Id, int>> ratedSessions;
     for (const PendingRating& rating : m_ratings) {
+        if (!ratedSessions.insert({rating.session, rating.kind}).second) {
+            problem(rating.where, "code", "the encounter already has this rating");
+            continue;
+        }
         if (SessionRecord* session = sessionOf(rating.session, rating.where)) {
             auto& target = rating.kind == static_cast<int>(ResourceKind::OverallPain)
                                ? session->overallPain
@@ -748,7 +896,12 @@ ImportedRecords FhirReader::finish() {
             target = rating.value;
         }
     }
+    std::set<Id> notedSessions;
     for (const PendingNote& note : m_notes) {
+        if (!notedSessions.insert(note.session).second) {
+            problem(note.where, "encounter", "the visit already has a note");
+            continue;
+        }
         if (SessionRecord* session = sessionOf(note.session, note.where)) {
             if (session->kind != "therapy_visit") {
                 problem(note.where, "encounter", "a visit note belongs to a therapy visit");

@@ -4,6 +4,7 @@
 #include "core/domain_codes.h"
 #include "core/fhir/fhir_profile.h"
 #include "core/fhir/snomed_sites.h"
+#include "core/text_trim.h"
 
 namespace knotmap::fhir {
 namespace {
@@ -315,8 +316,13 @@ Json ResourceBuilder::procedure(const TreatmentRecord& treatment, const SessionR
 }
 
 std::optional<Json> ResourceBuilder::composition(const SessionRecord& session) const {
-    const bool hasSoap = !session.subjective.empty() || !session.objective.empty() ||
-                         !session.assessment.empty() || !session.plan.empty();
+    // FHIR forbids a narrative of only whitespace (txt-2): such a part is left
+    // out, as an empty one is.
+    const auto written = [](const std::string& text) {
+        return !trimmed(text).empty();
+    };
+    const bool hasSoap = written(session.subjective) || written(session.objective) ||
+                         written(session.assessment) || written(session.plan);
     if (session.kind != "therapy_visit" || (!hasSoap && !session.signedAt)) {
         return std::nullopt;
     }
@@ -338,16 +344,16 @@ std::optional<Json> ResourceBuilder::composition(const SessionRecord& session) c
     }
     // LOINC's section codes for the four parts of a SOAP note.
     Json sections = Json::array();
-    if (!session.subjective.empty()) {
+    if (written(session.subjective)) {
         sections.push_back(sectionOf("Subjective", "61150-9", session.subjective));
     }
-    if (!session.objective.empty()) {
+    if (written(session.objective)) {
         sections.push_back(sectionOf("Objective", "61149-1", session.objective));
     }
-    if (!session.assessment.empty()) {
+    if (written(session.assessment)) {
         sections.push_back(sectionOf("Assessment", "51848-0", session.assessment));
     }
-    if (!session.plan.empty()) {
+    if (written(session.plan)) {
         sections.push_back(sectionOf("Plan", "18776-5", session.plan));
     }
     if (!sections.empty()) {

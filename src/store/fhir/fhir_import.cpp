@@ -140,7 +140,8 @@ void checkClientNames(sql::Connection& db, const ImportedRecords& records,
     }
 }
 
-void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int64_t offset) {
+void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int64_t offset,
+                  const std::function<void()>& checkpoint) {
     const auto symptoms = idsByCode(db, "symptom");
     const auto treatmentKinds = idsByCode(db, "treatment_kind");
     const auto triggers = idsByCode(db, "trigger_cause");
@@ -157,6 +158,7 @@ void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int6
         client.bind(6, now);
         client.exec();
     }
+    checkpoint();
     sql::Statement session(db, "INSERT INTO session (id, client_id, started_utc, utc_offset_min, "
                                "kind, overall_pain, stress, sleep, therapist, subjective, "
                                "objective, assessment, plan, notes) VALUES "
@@ -187,6 +189,7 @@ void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int6
             trigger.exec();
         }
     }
+    checkpoint();
     sql::Statement knot(db, "INSERT INTO knot (id, client_id, view, x, y, region_code, label, "
                             "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& r : records.knots) {
@@ -201,6 +204,7 @@ void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int6
         knot.bind(8, r.status);
         knot.exec();
     }
+    checkpoint();
     sql::Statement observation(db, "INSERT INTO observation (id, session_id, knot_id, pain, kind, "
                                    "notes) VALUES (?, ?, ?, ?, ?, ?)");
     sql::Statement symptom(db, "INSERT INTO observation_symptom (observation_id, symptom_id) "
@@ -229,6 +233,7 @@ void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int6
             referral.exec();
         }
     }
+    checkpoint();
     sql::Statement treatment(db, "INSERT INTO treatment (id, session_id, knot_id, kind_id, "
                                  "minutes, intensity, pain_before, pain_after, medication, notes) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -254,6 +259,7 @@ void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int6
         treatment.bind(10, r.notes);
         treatment.exec();
     }
+    checkpoint();
     // Signed last: the schema refuses anything added to a signed visit.
     sql::Statement sign(db, "UPDATE session SET signed_by = ?, signed_utc = ? WHERE id = ?");
     for (const auto& r : records.sessions) {
@@ -273,7 +279,10 @@ void writeRecords(sql::Connection& db, const ImportedRecords& records, std::int6
 
 FhirImportResult importFhir(Database& database, const FhirImportInput& input, bool dryRun) {
     ImportProblems problems;
+    const std::function<void()> checkpoint =
+        input.checkpoint ? input.checkpoint : std::function<void()>([] {});
     const ImportedRecords records = readInput(input, problems);
+    checkpoint();
     sql::Connection& db = database.sql();
     checkClientNames(db, records, problems);
     if (!problems.empty()) {
@@ -299,7 +308,7 @@ FhirImportResult importFhir(Database& database, const FhirImportInput& input, bo
     addVocabulary(db, "treatment_kind", "treatment kind", records.treatmentKinds,
                   result.newVocabulary, true);
     addVocabulary(db, "trigger_cause", "trigger", records.triggers, result.newVocabulary, true);
-    writeRecords(db, records, result.idOffset);
+    writeRecords(db, records, result.idOffset, checkpoint);
     transaction.commit();
     return result;
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct FhirImportInput {
     // e.g. the files of `export --format fhir-ndjson`).
     std::vector<std::filesystem::path> files;
     bool ndjson = false;
+    // Called between the steps of reading and writing (the window's Cancel
+    // throws from it); a throw while writing rolls everything back.
+    std::function<void()> checkpoint;
 };
 
 struct FhirImportResult {

@@ -14,10 +14,48 @@
 namespace knotmap::ui {
 namespace {
 
-constexpr const char* kPopup = "Export CSV";
+// Not "Export CSV": the same dialog writes FHIR.
+constexpr const char* kPopup = "Export";
 
 bool oneClientOnly(const ExportDialogState& state, const ExportClients& clients) {
     return clients.currentId && (!state.everyone || clients.count <= 1);
+}
+
+// The CSV choices a FHIR export has no use for are kept, not applied.
+bool encrypting(const ExportDialogState& state) {
+    return state.format == ExportFormat::Csv && state.encrypt;
+}
+
+// The path names a folder: all CSV tables in plain files, or NDJSON.
+bool writesFolder(const ExportDialogState& state) {
+    return state.format == ExportFormat::FhirNdjson ||
+           (state.format == ExportFormat::Csv && state.allTables && !state.encrypt);
+}
+
+// What the default name says the export holds: its table, "export" for
+// all of them, "fhir" for every record type as FHIR.
+std::string defaultNameSubject(const ExportDialogState& state) {
+    if (isFhir(state.format)) {
+        return "fhir";
+    }
+    return state.allTables ? std::string("export")
+                           : std::string(exportTableNames()[static_cast<std::size_t>(state.table)]);
+}
+
+// The default name's extension; none for a folder.
+const char* defaultNameExtension(const ExportDialogState& state) {
+    if (writesFolder(state)) {
+        return "";
+    }
+    if (state.format == ExportFormat::FhirBundle) {
+        return ".json";
+    }
+    return encrypting(state) ? ".kme" : ".csv";
+}
+
+// Not among ui/file_chooser's shared filters: only this dialog writes JSON.
+FileTypeFilter jsonFilesFilter() {
+    return {"JSON files", {"*.json"}};
 }
 
 // Follows the choices while the path is still the default one.
@@ -56,7 +94,8 @@ DateRange checkDates(const ExportDialogState& state) {
 ExportRequest makeRequest(ExportDialogState& state, const ExportClients& clients,
                           const DateRange& dates) {
     ExportRequest request;
-    if (!state.allTables) {
+    request.format = state.format;
+    if (state.format == ExportFormat::Csv && !state.allTables) {
         request.table =
             exportTableFromName(exportTableNames()[static_cast<std::size_t>(state.table)]);
     }
@@ -68,7 +107,7 @@ ExportRequest makeRequest(ExportDialogState& state, const ExportClients& clients
     request.options.toDay = dates.to;
     request.options.bom = state.bom;
     request.options.neutralise = state.neutralise;
-    if (state.encrypt) {
+    if (encrypting(state)) {
         request.passphrase = std::make_shared<const crypto::Secret>(state.passphrase.take());
     }
     return request;
@@ -115,6 +154,36 @@ void helpLine(const char* text, const Appearance& look) {
     textMuted(text, look);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+}
+
+void formatRadio(ExportDialogState& state, const char* label, ExportFormat format,
+                 const char* probe) {
+    if (ImGui::RadioButton(label, state.format == format)) {
+        state.format = format;
+    }
+    probeItem(probe);
+}
+
+void formatRow(ExportDialogState& state, const Appearance& look) {
+    rowLabel("Format", look);
+    formatRadio(state, "CSV##export-format", ExportFormat::Csv, "export-format-csv");
+    ImGui::SameLine(0, look.px(16));
+    formatRadio(state, "FHIR R4 Bundle (.json)##export-format", ExportFormat::FhirBundle,
+                "export-format-fhir");
+    ImGui::SameLine(0, look.px(16));
+    formatRadio(state, "FHIR R4 NDJSON (a folder)##export-format", ExportFormat::FhirNdjson,
+                "export-format-fhir-ndjson");
+}
+
+// In the table row's place for FHIR, at its height: there is nothing to
+// choose, and saying so beats a row of disabled table choices.
+void fhirRecordsRow(const Appearance& look) {
+    rowLabel("Records", look);
+    // Wrapped, for large font scales: the lines stay right of the label.
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted("Every record type: clients, knots, sessions, observations and "
+                           "treatments");
+    ImGui::PopTextWrapPos();
 }
 
 void tableRow(ExportDialogState& state, const Appearance& look) {
@@ -220,16 +289,21 @@ FileChooserRequest chooserRequest(const ExportDialogState& state) {
     if (state.pathText != state.defaultPath) {
         request.startFolder = current.parent_path();
     }
-    if (state.allTables && !state.encrypt) {
+    if (writesFolder(state)) {
         request.kind = FileChooserKind::ChooseFolder;
-        request.title = "Export all tables into a folder";
+        request.title = state.format == ExportFormat::FhirNdjson
+                            ? "Export FHIR NDJSON into a folder"
+                            : "Export all tables into a folder";
         return request;
     }
     request.kind = FileChooserKind::SaveFile;
     request.suggestedName = current.filename().string();
-    if (state.encrypt) {
+    if (encrypting(state)) {
         request.title = "Export an encrypted archive";
         request.filters = {encryptedExportsFilter(), allFilesFilter()};
+    } else if (state.format == ExportFormat::FhirBundle) {
+        request.title = "Export a FHIR Bundle";
+        request.filters = {jsonFilesFilter(), allFilesFilter()};
     } else {
         const std::string table(exportTableNames()[static_cast<std::size_t>(state.table)]);
         request.title = "Export " + table + " as CSV";
@@ -239,8 +313,25 @@ FileChooserRequest chooserRequest(const ExportDialogState& state) {
 }
 
 // Returns true when Return was pressed in the path field.
+// The line under the path, when what it names needs saying; else null.
+const char* pathHelp(const ExportDialogState& state) {
+    if (state.format == ExportFormat::FhirNdjson) {
+        return "Patient.ndjson, Encounter.ndjson, Observation.ndjson and a file for each other "
+               "resource type are written into it; it is created if missing.";
+    }
+    if (state.format == ExportFormat::FhirBundle) {
+        return nullptr;
+    }
+    if (state.encrypt) {
+        return "One encrypted archive; knotmap decrypt turns it back into CSV files.";
+    }
+    return state.allTables ? "observations.csv, sessions.csv, treatments.csv, knots.csv and "
+                             "clients.csv are written into it; it is created if missing."
+                           : nullptr;
+}
+
 bool pathRow(ExportDialogState& state, const Appearance& look) {
-    rowLabel(state.allTables && !state.encrypt ? "Folder" : "File", look);
+    rowLabel(writesFolder(state) ? "Folder" : "File", look);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - chooseButtonWidth() -
                             ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::IsWindowAppearing()) {
@@ -255,25 +346,25 @@ bool pathRow(ExportDialogState& state, const Appearance& look) {
     if (chooseButton("export-choose")) {
         state.chooser.ask(chooserRequest(state));
     }
-    if (state.allTables || state.encrypt) {
+    if (const char* help = pathHelp(state)) {
         ImGui::SetCursorPosX(look.px(84));
         ImGui::BeginGroup();
-        helpLine(state.encrypt
-                     ? "One encrypted archive; knotmap decrypt turns it back into CSV files."
-                     : "observations.csv, sessions.csv, treatments.csv, knots.csv and clients.csv "
-                       "are written into it; it is created if missing.",
-                 look);
+        helpLine(help, look);
         ImGui::EndGroup();
     }
     return entered;
 }
 
 // The bar and its Cancel button while the worker writes.
+// FHIR counts records (a session with its ratings and note is one), not
+// rows: app/export_job.h.
 void progressRow(ExportDialogState& state, const Appearance& look) {
-    std::string overlay = "Counting rows\u2026";
+    const std::string unit = isFhir(state.format) ? "records" : "rows";
+    std::string overlay = "Counting " + unit + "\u2026";
     float fraction = 0.0f;
     if (state.rowsTotal >= 0) {
-        overlay = groupedDigits(state.rowsDone) + " of " + groupedDigits(state.rowsTotal) + " rows";
+        overlay =
+            groupedDigits(state.rowsDone) + " of " + groupedDigits(state.rowsTotal) + " " + unit;
         fraction = state.rowsTotal > 0
                        ? static_cast<float>(state.rowsDone) / static_cast<float>(state.rowsTotal)
                        : 1.0f;
@@ -297,19 +388,25 @@ void progressRow(ExportDialogState& state, const Appearance& look) {
     ImGui::EndDisabled();
 }
 
+// The dialog's first line: what the format is for.
+const char* introText(ExportFormat format) {
+    if (isFhir(format)) {
+        return "Every record as FHIR R4 resources (Patient, Encounter, Observation\u2026) for "
+               "another health record system; the same as knotmap export --format fhir.";
+    }
+    return "Comma-separated tables for a spreadsheet, pandas or R; the same choices as "
+           "knotmap export on the command line.";
+}
+
 } // namespace
 
 std::string defaultExportPath(const ExportDialogState& state, const ExportClients& clients) {
-    std::string name = "knotmap-";
-    name += state.allTables
-                ? std::string("export")
-                : std::string(exportTableNames()[static_cast<std::size_t>(state.table)]);
+    std::string name = "knotmap-" + defaultNameSubject(state);
     if (oneClientOnly(state, clients) && clients.count > 1) {
         name += "-" + clientFileLabel(*clients.currentId, clients.currentName);
     }
-    name += "-" + state.today;
-    const std::string file = state.encrypt ? name + ".kme" : state.allTables ? name : name + ".csv";
-    return (std::filesystem::path(state.defaultFolder) / file).string();
+    name += "-" + state.today + defaultNameExtension(state);
+    return (std::filesystem::path(state.defaultFolder) / name).string();
 }
 
 std::string groupedDigits(std::int64_t value) {
@@ -356,26 +453,36 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
     const DateRange dates = checkDates(state);
 
     ImGui::PushTextWrapPos(0.0f);
-    textMuted("Comma-separated tables for a spreadsheet, pandas or R; the same choices as "
-              "knotmap export on the command line.",
-              look);
+    textMuted(introText(state.format), look);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(busy);
-    tableRow(state, look);
+    formatRow(state, look);
+    if (isFhir(state.format)) {
+        fhirRecordsRow(look);
+    } else {
+        tableRow(state, look);
+    }
     clientRow(state, clients, look);
     datesRow(state, dates, look);
     ImGui::Dummy(ImVec2(0, look.px(2)));
-    optionRows(state, look);
-    ImGui::Dummy(ImVec2(0, look.px(2)));
+    if (!isFhir(state.format)) {
+        optionRows(state, look);
+        ImGui::Dummy(ImVec2(0, look.px(2)));
+    }
     const bool entered = pathRow(state, look);
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, look.px(4)));
     // Encrypted, the passphrase's own line says what matters.
-    if (!state.encrypt) {
-        tintedStrip("The exported file is not encrypted",
-                    "It holds health information as plain text: store it and share it as "
-                    "carefully as the records themselves.",
+    if (!encrypting(state)) {
+        // A folder gets several files (all tables, NDJSON): said as such.
+        const bool several = writesFolder(state);
+        tintedStrip(several ? "The exported files are not encrypted"
+                            : "The exported file is not encrypted",
+                    several ? "They hold health information as plain text: store them and share "
+                              "them as carefully as the records themselves."
+                            : "It holds health information as plain text: store it and share it "
+                              "as carefully as the records themselves.",
                     look.colours().painModerate, look);
     }
     if (state.outcome && !state.outcome->succeeded) {
@@ -389,7 +496,7 @@ void drawExportDialog(ExportDialogState& state, const ExportClients& clients,
         progressRow(state, look);
     } else {
         const bool ready = dates.error.empty() && !state.pathText.empty() &&
-                           (!state.encrypt || state.passphrase.confirmed());
+                           (!encrypting(state) || state.passphrase.confirmed());
         ImGui::BeginDisabled(!ready);
         if (primaryButton("Export", look) || (entered && ready)) {
             state.request = makeRequest(state, clients, dates);

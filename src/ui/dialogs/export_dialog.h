@@ -13,14 +13,26 @@
 
 namespace knotmap::ui {
 
+// What an export writes: CSV tables, or every record type as FHIR R4
+// resources (docs/fhir.md), in one Bundle or an NDJSON file per resource
+// type (`knotmap export --format fhir` and `--format fhir-ndjson`).
+enum class ExportFormat { Csv, FhirBundle, FhirNdjson };
+
+[[nodiscard]] inline bool isFhir(ExportFormat format) {
+    return format != ExportFormat::Csv;
+}
+
 // What the export dialog asks the app to write (app/export_job.h does it on
 // a worker with its own connection). The same choices as `knotmap export`.
 struct ExportRequest {
-    std::optional<ExportTable> table; // none: every table into the folder `path`
-    std::string path;
+    ExportFormat format = ExportFormat::Csv;
+    // CSV only (FHIR always carries every record type): none writes every
+    // table into the folder `path`.
+    std::optional<ExportTable> table;
+    std::string path;      // the file, or the folder for all tables and for NDJSON
     ExportOptions options; // its progress callback is the job's to set
-    // Set: the chosen tables are sealed into one encrypted archive at path
-    // (store/encrypted_export.h) instead of plain CSV.
+    // Set (CSV only): the chosen tables are sealed into one encrypted
+    // archive at path (store/encrypted_export.h) instead of plain CSV.
     std::shared_ptr<const crypto::Secret> passphrase;
 };
 
@@ -41,10 +53,13 @@ struct ExportClients {
 
 struct ExportDialogState {
     bool openRequested = false; // File > Export CSV, or Ctrl+E
-    int table = 0;              // index into exportTableNames()
-    bool allTables = false;     // every table into a folder instead of one file
-    bool everyone = false;      // every client rather than the current one
-    std::string fromText;       // YYYY-MM-DD or empty, like --from
+    ExportFormat format = ExportFormat::Csv;
+    // The CSV choices below (table, BOM, neutralise, encrypt) are kept while
+    // FHIR is chosen, unused, so switching back finds them as they were.
+    int table = 0;          // index into exportTableNames()
+    bool allTables = false; // every table into a folder instead of one file
+    bool everyone = false;  // every client rather than the current one
+    std::string fromText;   // YYYY-MM-DD or empty, like --from
     std::string toText;
     bool bom = false;
     bool neutralise = true;
@@ -68,16 +83,17 @@ struct ExportDialogState {
 
 // The path the dialog offers: defaultFolder/knotmap-observations-2026-11-21.csv,
 // or a folder knotmap-export-2026-11-21 for all tables, or an archive
-// knotmap-export-2026-11-21.kme when encrypted; with the client's id
-// and initials (clientFileLabel, never the name) when one of several is
-// exported.
+// knotmap-export-2026-11-21.kme when encrypted; for FHIR a Bundle
+// knotmap-fhir-2026-11-21.json or an NDJSON folder knotmap-fhir-2026-11-21;
+// with the client's id and initials (clientFileLabel, never the name) when
+// one of several is exported.
 [[nodiscard]] std::string defaultExportPath(const ExportDialogState& state,
                                             const ExportClients& clients);
 
 // 1234567 as "1,234,567": row counts in the millions stay readable.
 [[nodiscard]] std::string groupedDigits(std::int64_t value);
 
-// The "Export CSV" dialog: call every frame; it opens when
+// The "Export" dialog (CSV or FHIR): call every frame; it opens when
 // state.openRequested is set and stays open, with a progress bar, while the
 // export runs.
 void drawExportDialog(ExportDialogState& state, const ExportClients& clients,

@@ -12,7 +12,7 @@
 namespace knotmap::ui {
 namespace {
 
-constexpr const char* kPopup = "Import CSV";
+constexpr const char* kPopup = "Import";
 constexpr float kWidth = 600.0f;
 constexpr float kLabelWidth = 96.0f;
 
@@ -283,9 +283,10 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
         return;
     }
     probeItem("import-dialog");
-    wrapped("Knotmap's own export (the folder Export CSV writes for all tables, or "
-            "observations.csv) or a sheet with date, region, pain and notes columns. Every row is "
-            "checked before anything is written, and then all of it is written or none.",
+    wrapped("Knotmap's own export (the folder Export writes for all tables, observations.csv, "
+            "or a FHIR Bundle or NDJSON) or a sheet with date, region, pain and notes columns. "
+            "Everything is checked before anything is written, and then all of it is written or "
+            "none.",
             look);
     ImGui::Dummy(ImVec2(0, look.px(6)));
     ImGui::BeginDisabled(busy(state) || state.stage == ImportStage::Done);

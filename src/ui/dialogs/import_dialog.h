@@ -13,7 +13,7 @@
 
 namespace knotmap::ui {
 
-// What File > Import CSV… asks the app to do (app/import_job.h runs it on a
+// What File > Import… asks the app to do (app/import_job.h runs it on a
 // worker): check every row of the path and say what it would add, or, once
 // the person saw that, write it all in one transaction.
 struct ImportRequest {
@@ -40,7 +40,7 @@ enum class ImportStage {
 
 struct ImportDialogState {
     bool available = false;     // set by the app: a database that can be written is open
-    bool openRequested = false; // File > Import CSV…
+    bool openRequested = false; // File > Import…
     // A CSV file or folder dropped onto the window: the dialog opens on it
     // and checks it at once.
     std::optional<std::filesystem::path> dropped;
@@ -67,7 +67,7 @@ struct ImportDialogState {
     std::string outcome;           // Done: what was imported, or that nothing was
 };
 
-// The "Import CSV" dialog: call every frame; it opens when openRequested or
+// The "Import" dialog: call every frame; it opens when openRequested or
 // dropped is set and stays open until closed (not while writing).
 void drawImportDialog(ImportDialogState& state, const Appearance& look);
 

@@ -95,7 +95,7 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
         drawNewClientMenuItem(state);
         ImGui::Separator();
         drawDatabaseMenuItems(state.databaseFiles);
-        if (ImGui::MenuItem("Import CSV\u2026", "Ctrl+I", false, state.importCsv.available)) {
+        if (ImGui::MenuItem("Import\u2026", "Ctrl+I", false, state.importCsv.available)) {
             state.importCsv.openRequested = true;
         }
         probeItem("menu-import-csv");
@@ -108,7 +108,7 @@ void menuBar(const std::string& databasePath, MainScreenState& state, const Appe
                             state.historyData != nullptr)) {
             state.report.openRequested = true;
         }
-        if (ImGui::MenuItem("Export CSV\u2026", "Ctrl+E", false, state.historyData != nullptr)) {
+        if (ImGui::MenuItem("Export\u2026", "Ctrl+E", false, state.historyData != nullptr)) {
             state.exportCsv.openRequested = true;
         }
         probeItem("menu-export-csv");

@@ -69,13 +69,13 @@ struct MainScreenState {
     SessionController* sessions = nullptr;
     // File > Client report (PDF): the dialog; the app writes the file.
     ReportDialogState report;
-    // File > Export CSV: the dialog; the app runs the export on a worker.
+    // File > Export: the dialog; the app runs the export on a worker.
     ExportDialogState exportCsv;
     // File > Back up now… and File > Restore…: the dialogs; the app takes
     // the backup on a worker, and restores between two openings.
     BackupDialogState backup;
     RestoreDialogState restore;
-    // File > Import CSV…, or a CSV file or folder dropped onto the window:
+    // File > Import…, or a CSV file or folder dropped onto the window:
     // the dialog; the app checks and writes on a worker.
     ImportDialogState importCsv;
     // File > New database…, Open database…, Open recent, or a database
