@@ -4,6 +4,7 @@
 #include "core/domain_codes.h"
 #include "core/fhir/fhir_ids.h"
 #include "core/fhir/fhir_profile.h"
+#include "core/fhir/resource_fields.h"
 #include "core/text_trim.h"
 #include "core/validation.h"
 
@@ -14,329 +15,6 @@ namespace {
 
 constexpr std::string_view kKnownTypes[] = {"Patient",     "BodyStructure", "Encounter",
                                             "Observation", "Procedure",     "Composition"};
-
-// A member's text, or "" when it is missing or not a string (nlohmann's
-// value() would throw on a number where text belongs).
-std::string textValue(const Json& object, const char* name) {
-    if (!object.is_object()) {
-        return {};
-    }
-    const auto found = object.find(name);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-std::string shortened(const std::string& text) {
-    return text.size() > 60 ? text.substr(0, 57) + "..." : text;
-}
-
-std::string shown(const Json& value) {
-    return shortened(value.dump());
-}
-
-// Undoes narrativeDiv: the text between the div tags, &lt; &gt; &amp; (and
-// the other XML escapes a tool may write) turned back into characters.
-std::optional<std::string> textOfDiv(const std::string& div) {
-    const std::size_t open = div.find('>');
-    const std::size_t close = div.rfind("</div>");
-    if (!div.starts_with("<div") || open == std::string::npos || close == std::string::npos ||
-        close < open) {
-        return std::nullopt;
-    }
-    const std::string inner = div.substr(open + 1, close - open - 1);
-    std::string text;
-    for (std::size_t i = 0; i < inner.size(); ++i) {
-        if (inner[i] == '<') {
-            return std::nullopt; // markup Knotmap does not write
-        }
-        if (inner[i] != '&') {
-            text += inner[i];
-            continue;
-        }
-        static const std::pair<std::string_view, char> kEscapes[] = {
-            {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&apos;", '\''}};
-        bool known = false;
-        for (const auto& [escape, character] : kEscapes) {
-            if (std::string_view(inner).substr(i, escape.size()) == escape) {
-                text += character;
-                i += escape.size() - 1;
-                known = true;
-                break;
-            }
-        }
-        if (!known) {
-            return std::nullopt;
-        }
-    }
-    return text;
-}
-
-// The year of a FHIR date: "1980", "1980-05" or "1980-05-17", a real date.
-std::optional<int> birthYearOf(const std::string& text) {
-    const auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
-        if (text.size() < from + count) {
-            return std::nullopt;
-        }
-        int value = 0;
-        for (std::size_t i = from; i < from + count; ++i) {
-            if (text[i] < '0' || text[i] > '9') {
-                return std::nullopt;
-            }
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
-    };
-    const auto year = digits(0, 4);
-    if (!year || (text.size() != 4 && text.size() != 7 && text.size() != 10)) {
-        return std::nullopt;
-    }
-    if (text.size() >= 7) {
-        const auto month = digits(5, 2);
-        if (text[4] != '-' || !month || *month < 1 || *month > 12) {
-            return std::nullopt;
-        }
-        if (text.size() == 10) {
-            const auto day = digits(8, 2);
-            if (text[7] != '-' || !day || !isValidCivil({*year, *month, *day, 0, 0, 0})) {
-                return std::nullopt;
-            }
-        }
-    }
-    return year;
-}
-
-// JSON nested deeper than any FHIR resource is (a Bundle of Knotmap's is 9
-// levels deep) is refused before it is parsed: nlohmann's parser and copies
-// recurse, and a file of a million brackets would overflow the stack.
-constexpr int kMaxJsonDepth = 64;
-
-bool nestedTooDeep(std::string_view text) {
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                inString = false;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxJsonDepth) {
-                return true;
-            }
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
-}
-
-// The id a reference names: "urn:uuid:<id>", "Type/<id>" or a URL ending so.
-std::string referencedId(const std::string& reference) {
-    if (reference.starts_with("urn:uuid:")) {
-        return reference.substr(9);
-    }
-    const std::size_t slash = reference.rfind('/');
-    return slash == std::string::npos ? reference : reference.substr(slash + 1);
-}
-
-// Reads one resource's fields, reporting each problem once with its field.
-class Fields {
-public:
-    Fields(const Json& resource, FhirReader::Where where,
-           std::function<void(const FhirReader::Where&, const std::string&, const std::string&)>
-               report)
-        : m_resource(resource), m_where(std::move(where)), m_report(std::move(report)) {}
-
-    void problem(const std::string& field, const std::string& message) {
-        m_ok = false;
-        m_report(m_where, field, message);
-    }
-    [[nodiscard]] bool ok() const { return m_ok; }
-
-    const Json* member(const Json& object, const std::string& name) {
-        const auto found = object.find(name);
-        return found == object.end() ? nullptr : &*found;
-    }
-
-    // Text as the database will hold it: within maxBytes, with no control
-    // characters (core/validation.h), so the write never fails on it.
-    std::optional<std::string> string(const Json& object, const std::string& name,
-                                      const std::string& field, bool required,
-                                      std::size_t maxBytes = kMaxNameBytes) {
-        const Json* value = member(object, name);
-        if (value == nullptr) {
-            if (required) {
-                problem(field, "is missing");
-            }
-            return std::nullopt;
-        }
-        if (!value->is_string()) {
-            problem(field, "must be a string, got " + shown(*value));
-            return std::nullopt;
-        }
-        std::string text = value->get<std::string>();
-        if (const std::string wrong = textProblem(text, maxBytes); !wrong.empty()) {
-            problem(field, wrong);
-            return std::nullopt;
-        }
-        return text;
-    }
-
-    // A boolean that is true when missing (FHIR's default for active).
-    bool flag(const Json& object, const std::string& name) {
-        const Json* value = member(object, name);
-        if (value == nullptr) {
-            return true;
-        }
-        if (!value->is_boolean()) {
-            problem(name, "must be true or false, got " + shown(*value));
-            return true;
-        }
-        return value->get<bool>();
-    }
-
-    std::optional<int> rating(const Json& object, const std::string& name, const std::string& field,
-                              bool required) {
-        const Json* value = member(object, name);
-        if (value == nullptr) {
-            if (required) {
-                problem(field, "is missing");
-            }
-            return std::nullopt;
-        }
-        if (!value->is_number_integer() || value->get<std::int64_t>() < 0 ||
-            value->get<std::int64_t>() > 10) {
-            problem(field, "must be a whole number from 0 to 10, got " + shown(*value));
-            return std::nullopt;
-        }
-        return value->get<int>();
-    }
-
-    std::optional<LocalTimestamp> time(const Json& object, const std::string& name,
-                                       const std::string& field) {
-        const auto text = string(object, name, field, true);
-        if (!text) {
-            return std::nullopt;
-        }
-        const auto parsed = LocalTimestamp::parseIso8601(*text);
-        if (!parsed || text->size() < 19) {
-            problem(field, "must be a date and time with its UTC offset, like "
-                           "2026-03-14T09:30:00+01:00, got \"" +
-                               shortened(*text) + "\"");
-        }
-        return parsed;
-    }
-
-    // The row of the resource a Reference element names, of the kinds allowed.
-    std::optional<Id> reference(const Json& object, const std::string& name,
-                                const std::string& field, std::initializer_list<ResourceKind> kinds,
-                                bool required) {
-        const Json* value = member(object, name);
-        if (value == nullptr) {
-            if (required) {
-                problem(field, "is missing");
-            }
-            return std::nullopt;
-        }
-        const auto text = value->is_object()
-                              ? string(*value, "reference", field + ".reference", true)
-                              : std::nullopt;
-        if (!value->is_object()) {
-            problem(field, "must be a Reference, got " + shown(*value));
-        }
-        if (!text) {
-            return std::nullopt;
-        }
-        const auto identity = parseResourceId(referencedId(*text));
-        if (!identity || std::find(kinds.begin(), kinds.end(), identity->kind) == kinds.end()) {
-            problem(field + ".reference", "\"" + shortened(*text) +
-                                              "\" does not name a resource of the kind this "
-                                              "field takes in a Knotmap export");
-            return std::nullopt;
-        }
-        return identity->row;
-    }
-
-    // The code of the coding from system in a CodeableConcept (or a Coding).
-    const Json* codingFrom(const Json& codeable, std::string_view system) {
-        const Json* codings = codeable.is_object() ? member(codeable, "coding") : nullptr;
-        if (codings == nullptr || !codings->is_array()) {
-            return codeable.is_object() && textValue(codeable, "system") == system ? &codeable
-                                                                                   : nullptr;
-        }
-        for (const Json& coding : *codings) {
-            if (coding.is_object() && textValue(coding, "system") == system) {
-                return &coding;
-            }
-        }
-        return nullptr;
-    }
-
-    std::optional<CodedTerm> term(const Json* codeable, std::string_view system,
-                                  const std::string& field) {
-        const Json* coding = codeable == nullptr ? nullptr : codingFrom(*codeable, system);
-        if (coding == nullptr) {
-            problem(field, "needs a coding from " + std::string(system));
-            return std::nullopt;
-        }
-        const auto code = string(*coding, "code", field + ".code", true, kMaxCodeBytes);
-        const auto display = string(*coding, "display", field + ".display", false);
-        if (!code) {
-            return std::nullopt;
-        }
-        if (trimmed(*code).empty()) {
-            problem(field + ".code", "is empty");
-            return std::nullopt;
-        }
-        // A display of only spaces would be a blank vocabulary name: the code
-        // stands in for it.
-        const bool named = display && !trimmed(*display).empty();
-        return CodedTerm{*code, named ? *display : *code};
-    }
-
-    std::string region(const Json* codeable, const std::string& field) {
-        const auto found = term(codeable, kRegionSystem, field);
-        if (!found) {
-            return {};
-        }
-        if (Atlas::builtIn().findByCode(found->code) == nullptr) {
-            problem(field, "\"" + shortened(found->code) + "\" is not a region of Knotmap's atlas");
-            return {};
-        }
-        return found->code;
-    }
-
-    // The extensions with url on object.
-    std::vector<const Json*> extensions(const Json& object, std::string_view url) {
-        std::vector<const Json*> found;
-        const Json* list = member(object, "extension");
-        if (list != nullptr && list->is_array()) {
-            for (const Json& extension : *list) {
-                if (extension.is_object() && textValue(extension, "url") == url) {
-                    found.push_back(&extension);
-                }
-            }
-        }
-        return found;
-    }
-
-    std::string note(const Json& object) {
-        const Json* notes = member(object, "note");
-        if (notes == nullptr || !notes->is_array() || notes->empty()) {
-            return {};
-        }
-        return string((*notes)[0], "text", "note[0].text", true, kMaxNoteBytes).value_or("");
-    }
-
-private:
-    const Json& m_resource;
-    FhirReader::Where m_where;
-    std::function<void(const FhirReader::Where&, const std::string&, const std::string&)> m_report;
-    bool m_ok = true;
-};
 
 } // namespace
 
@@ -444,367 +122,380 @@ void FhirReader::readResource(const Json& json, const Where& at) {
                     "import reads Knotmap's own exports");
         return;
     }
-    Fields f(json, where, [this](const Where& w, const std::string& field, const std::string& m) {
+    ResourceFields f(where, [this](const Where& w, const std::string& field, const std::string& m) {
         problem(w, field, m);
     });
-    const auto expectKind = [&](std::initializer_list<ResourceKind> kinds) {
-        if (std::find(kinds.begin(), kinds.end(), identity->kind) == kinds.end()) {
-            f.problem("id", "names another kind of record than a " + type);
-            return false;
-        }
-        return true;
-    };
     if (!m_origins.emplace(std::pair{static_cast<int>(identity->kind), identity->row}, where)
              .second) {
         f.problem("id", "appears twice");
         return;
     }
-    if (type == "Patient") {
-        if (!expectKind({ResourceKind::Patient})) {
+    // The kinds of record each resource type holds (the id says which).
+    using Reader =
+        void (FhirReader::*)(const Json&, ResourceFields&, const ResourceIdentity&, const Where&);
+    struct Route {
+        std::string_view type;
+        std::initializer_list<ResourceKind> kinds;
+        Reader read;
+    };
+    static const Route kRoutes[] = {
+        {"Patient", {ResourceKind::Patient}, &FhirReader::readPatient},
+        {"BodyStructure", {ResourceKind::BodyStructure}, &FhirReader::readBodyStructure},
+        {"Encounter", {ResourceKind::Encounter}, &FhirReader::readEncounter},
+        {"Observation",
+         {ResourceKind::KnotObservation, ResourceKind::OverallPain, ResourceKind::Stress,
+          ResourceKind::Sleep},
+         &FhirReader::readObservation},
+        {"Procedure", {ResourceKind::Procedure}, &FhirReader::readProcedure},
+        {"Composition", {ResourceKind::Composition}, &FhirReader::readComposition},
+    };
+    for (const Route& route : kRoutes) {
+        if (route.type == type) {
+            if (std::find(route.kinds.begin(), route.kinds.end(), identity->kind) ==
+                route.kinds.end()) {
+                f.problem("id", "names another kind of record than a " + type);
+                return;
+            }
+            (this->*route.read)(json, f, *identity, where);
             return;
         }
-        ClientRecord client;
-        client.id = identity->row;
-        const Json* names = f.member(json, "name");
-        if (names == nullptr || !names->is_array() || names->empty()) {
-            f.problem("name", "is missing");
+    }
+}
+
+void FhirReader::readPatient(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                             const Where& where) {
+    ClientRecord client;
+    client.id = identity.row;
+    const Json* names = f.member(json, "name");
+    if (names == nullptr || !names->is_array() || names->empty()) {
+        f.problem("name", "is missing");
+    } else {
+        client.name = f.string((*names)[0], "text", "name[0].text", true).value_or("");
+        if (f.ok() && trimmed(client.name).empty()) {
+            f.problem("name[0].text", "is blank: a client needs a name");
+        }
+    }
+    if (const auto birth = f.string(json, "birthDate", "birthDate", false)) {
+        const auto year = birthYearOf(*birth);
+        if (!year) {
+            f.problem("birthDate", "must be a date (2026-03-14) or a year (1980), got \"" +
+                                       shortened(*birth) + "\"");
+        } else if (*year < 1900 || *year > 2100) {
+            f.problem("birthDate",
+                      "the year must be from 1900 to 2100, got " + std::to_string(*year));
         } else {
-            client.name = f.string((*names)[0], "text", "name[0].text", true).value_or("");
-            if (f.ok() && trimmed(client.name).empty()) {
-                f.problem("name[0].text", "is blank: a client needs a name");
-            }
+            client.birthYear = year;
         }
-        if (const auto birth = f.string(json, "birthDate", "birthDate", false)) {
-            const auto year = birthYearOf(*birth);
-            if (!year) {
-                f.problem("birthDate", "must be a date (2026-03-14) or a year (1980), got \"" +
-                                           shortened(*birth) + "\"");
-            } else if (*year < 1900 || *year > 2100) {
-                f.problem("birthDate",
-                          "the year must be from 1900 to 2100, got " + std::to_string(*year));
-            } else {
-                client.birthYear = year;
-            }
-        }
-        client.archived = !f.flag(json, "active");
-        for (const Json* notes : f.extensions(json, kNotesExtension)) {
-            client.notes =
-                f.string(*notes, "valueString", "extension(notes).valueString", true, kMaxNoteBytes)
-                    .value_or("");
-        }
-        if (f.ok()) {
-            m_records.clientPlaces.emplace(client.id, where);
-            m_records.clients.push_back(std::move(client));
-        }
-    } else if (type == "BodyStructure") {
-        if (!expectKind({ResourceKind::BodyStructure})) {
-            return;
-        }
-        KnotRecord knot;
-        knot.id = identity->row;
-        knot.clientId =
-            f.reference(json, "patient", "patient", {ResourceKind::Patient}, true).value_or(0);
-        knot.regionCode = f.region(f.member(json, "location"), "location");
-        const auto positions = f.extensions(json, kDiagramPositionExtension);
-        if (positions.empty()) {
-            f.problem("extension(diagram-position)", "is missing: a knot needs its place on "
-                                                     "the diagram");
-        } else {
-            const auto part = [&](const char* name, const char* valueType) -> const Json* {
-                for (const Json* sub : f.extensions(*positions.front(), name)) {
-                    if (const Json* value = f.member(*sub, valueType)) {
-                        return value;
-                    }
-                }
-                f.problem(std::string("extension(diagram-position).") + name, "is missing");
-                return nullptr;
-            };
-            if (const Json* view = part("view", "valueCode")) {
-                knot.view = view->is_string() ? view->get<std::string>() : "";
-                if (!bodyViewFromCode(knot.view)) {
-                    f.problem("extension(diagram-position).view", "must be front or back");
+    }
+    client.archived = !f.flag(json, "active");
+    for (const Json* notes : f.extensions(json, kNotesExtension)) {
+        client.notes =
+            f.string(*notes, "valueString", "extension(notes).valueString", true, kMaxNoteBytes)
+                .value_or("");
+    }
+    if (f.ok()) {
+        m_records.clientPlaces.emplace(client.id, where);
+        m_records.clients.push_back(std::move(client));
+    }
+}
+
+void FhirReader::readBodyStructure(const Json& json, ResourceFields& f,
+                                   const ResourceIdentity& identity, const Where& /*where*/) {
+    KnotRecord knot;
+    knot.id = identity.row;
+    knot.clientId =
+        f.reference(json, "patient", "patient", {ResourceKind::Patient}, true).value_or(0);
+    knot.regionCode = f.region(f.member(json, "location"), "location");
+    const auto positions = f.extensions(json, kDiagramPositionExtension);
+    if (positions.empty()) {
+        f.problem("extension(diagram-position)", "is missing: a knot needs its place on "
+                                                 "the diagram");
+    } else {
+        const auto part = [&](const char* name, const char* valueType) -> const Json* {
+            for (const Json* sub : f.extensions(*positions.front(), name)) {
+                if (const Json* value = f.member(*sub, valueType)) {
+                    return value;
                 }
             }
-            for (auto [name, target] : {std::pair{"x", &knot.x}, std::pair{"y", &knot.y}}) {
-                if (const Json* value = part(name, "valueDecimal")) {
-                    if (!value->is_number() || value->get<double>() < 0.0 ||
-                        value->get<double>() > 1.0) {
-                        f.problem(std::string("extension(diagram-position).") + name,
-                                  "must be a number from 0 to 1, got " + shown(*value));
-                    } else {
-                        *target = value->get<double>();
-                    }
-                }
+            f.problem(std::string("extension(diagram-position).") + name, "is missing");
+            return nullptr;
+        };
+        if (const Json* view = part("view", "valueCode")) {
+            knot.view = view->is_string() ? view->get<std::string>() : "";
+            if (!bodyViewFromCode(knot.view)) {
+                f.problem("extension(diagram-position).view", "must be front or back");
             }
         }
-        if (!knot.regionCode.empty() && !knot.view.empty() &&
-            !knot.regionCode.starts_with(knot.view + ".")) {
-            f.problem("location", "the region is not on the " + knot.view + " view");
-        }
-        knot.label = f.string(json, "description", "description", false).value_or("");
-        knot.status = f.flag(json, "active") ? "active" : "resolved";
-        if (f.ok()) {
-            m_records.knots.push_back(std::move(knot));
-        }
-    } else if (type == "Encounter") {
-        if (!expectKind({ResourceKind::Encounter})) {
-            return;
-        }
-        SessionRecord session;
-        session.id = identity->row;
-        session.clientId =
-            f.reference(json, "subject", "subject", {ResourceKind::Patient}, true).value_or(0);
-        const Json* period = f.member(json, "period");
-        if (period == nullptr || !period->is_object()) {
-            f.problem("period.start", "is missing");
-        } else if (const auto start = f.time(*period, "start", "period.start")) {
-            session.started = *start;
-        }
-        const Json* types = f.member(json, "type");
-        const auto kind = f.term(
-            types != nullptr && types->is_array() && !types->empty() ? &(*types)[0] : nullptr,
-            kSessionKindSystem, "type[0]");
-        if (kind) {
-            session.kind = kind->code;
-            if (!sessionKindFromCode(session.kind)) {
-                f.problem("type[0]", "\"" + shortened(session.kind) +
-                                         "\" is neither self_checkin nor therapy_visit");
-            }
-        }
-        const Json* participants = f.member(json, "participant");
-        if (participants != nullptr && participants->is_array() && !participants->empty() &&
-            (*participants)[0].contains("individual")) {
-            session.therapist = f.string((*participants)[0]["individual"], "display",
-                                         "participant[0].individual.display", false)
-                                    .value_or("");
-        }
-        for (const Json* trigger : f.extensions(json, kTriggerExtension)) {
-            const Json* coding = f.member(*trigger, "valueCoding");
-            if (const auto term =
-                    f.term(coding, kTriggerSystem, "extension(trigger).valueCoding")) {
-                if (std::any_of(session.triggers.begin(), session.triggers.end(),
-                                [&](const CodedTerm& t) { return t.code == term->code; })) {
-                    f.problem("extension(trigger)", "names " + term->code + " twice");
-                }
-                session.triggers.push_back(*term);
-                m_records.triggers.emplace(term->code, term->name);
-            }
-        }
-        for (const Json* notes : f.extensions(json, kNotesExtension)) {
-            session.notes =
-                f.string(*notes, "valueString", "extension(notes).valueString", true, kMaxNoteBytes)
-                    .value_or("");
-        }
-        if (f.ok()) {
-            m_records.sessions.push_back(std::move(session));
-        }
-    } else if (type == "Observation") {
-        if (!expectKind({ResourceKind::KnotObservation, ResourceKind::OverallPain,
-                         ResourceKind::Stress, ResourceKind::Sleep})) {
-            return;
-        }
-        const auto session =
-            f.reference(json, "encounter", "encounter", {ResourceKind::Encounter}, true);
-        const auto value = f.rating(json, "valueInteger", "valueInteger", true);
-        if (textValue(json, "status") != "final") {
-            f.problem("status", "must be final");
-        }
-        if (identity->kind != ResourceKind::KnotObservation) {
-            if (f.ok() && session && value) {
-                m_ratings.push_back({*session, static_cast<int>(identity->kind), *value, where});
-            }
-            return;
-        }
-        ObservationRecord observation;
-        observation.id = identity->row;
-        observation.sessionId = session.value_or(0);
-        observation.pain = value.value_or(0);
-        const auto knots = f.extensions(json, kKnotExtension);
-        if (knots.empty()) {
-            f.problem("extension(knot)", "is missing: a knot's rating names its knot");
-        } else {
-            observation.knotId =
-                f.reference(*knots.front(), "valueReference", "extension(knot).valueReference",
-                            {ResourceKind::BodyStructure}, true)
-                    .value_or(0);
-        }
-        observation.notes = f.note(json);
-        const Json* components = f.member(json, "component");
-        bool kindSeen = false;
-        if (components != nullptr && components->is_array()) {
-            std::size_t index = 0;
-            for (const Json& component : *components) {
-                const std::string field = "component[" + std::to_string(index++) + "]";
-                const auto what =
-                    f.term(f.member(component, "code"), kComponentSystem, field + ".code");
-                const Json* codeable = f.member(component, "valueCodeableConcept");
-                if (!what) {
-                    continue;
-                }
-                if (what->code == "knot-kind") {
-                    if (const auto kind =
-                            f.term(codeable, kKnotKindSystem, field + ".valueCodeableConcept")) {
-                        observation.kind = kind->code;
-                        kindSeen = true;
-                        if (!observationKindFromCode(kind->code)) {
-                            f.problem(field, "\"" + shortened(kind->code) +
-                                                 "\" is not a kind of knot Knotmap knows");
-                        }
-                    }
-                } else if (what->code == "symptom") {
-                    if (const auto symptom =
-                            f.term(codeable, kSymptomSystem, field + ".valueCodeableConcept")) {
-                        if (std::any_of(
-                                observation.symptoms.begin(), observation.symptoms.end(),
-                                [&](const CodedTerm& t) { return t.code == symptom->code; })) {
-                            f.problem(field, "names the symptom " + symptom->code + " twice");
-                        }
-                        observation.symptoms.push_back(*symptom);
-                        m_records.symptoms.emplace(symptom->code, symptom->name);
-                    }
-                } else if (what->code == "referred-pain") {
-                    const std::string region = f.region(codeable, field + ".valueCodeableConcept");
-                    if (std::find(observation.referredRegions.begin(),
-                                  observation.referredRegions.end(),
-                                  region) != observation.referredRegions.end()) {
-                        f.problem(field, "names the region " + region + " twice");
-                    }
-                    if (!region.empty()) {
-                        observation.referredRegions.push_back(region);
-                    }
+        for (auto [name, target] : {std::pair{"x", &knot.x}, std::pair{"y", &knot.y}}) {
+            if (const Json* value = part(name, "valueDecimal")) {
+                if (!value->is_number() || value->get<double>() < 0.0 ||
+                    value->get<double>() > 1.0) {
+                    f.problem(std::string("extension(diagram-position).") + name,
+                              "must be a number from 0 to 1, got " + shown(*value));
                 } else {
-                    f.problem(field + ".code", "\"" + shortened(what->code) +
-                                                   "\" is not a component Knotmap writes");
+                    *target = value->get<double>();
                 }
             }
         }
-        if (!kindSeen && f.ok()) {
-            f.problem("component", "needs the kind of knot (code knot-kind)");
+    }
+    if (!knot.regionCode.empty() && !knot.view.empty() &&
+        !knot.regionCode.starts_with(knot.view + ".")) {
+        f.problem("location", "the region is not on the " + knot.view + " view");
+    }
+    knot.label = f.string(json, "description", "description", false).value_or("");
+    knot.status = f.flag(json, "active") ? "active" : "resolved";
+    if (f.ok()) {
+        m_records.knots.push_back(std::move(knot));
+    }
+}
+
+void FhirReader::readEncounter(const Json& json, ResourceFields& f,
+                               const ResourceIdentity& identity, const Where& /*where*/) {
+    SessionRecord session;
+    session.id = identity.row;
+    session.clientId =
+        f.reference(json, "subject", "subject", {ResourceKind::Patient}, true).value_or(0);
+    const Json* period = f.member(json, "period");
+    if (period == nullptr || !period->is_object()) {
+        f.problem("period.start", "is missing");
+    } else if (const auto start = f.time(*period, "start", "period.start")) {
+        session.started = *start;
+    }
+    const Json* types = f.member(json, "type");
+    const auto kind =
+        f.term(types != nullptr && types->is_array() && !types->empty() ? &(*types)[0] : nullptr,
+               kSessionKindSystem, "type[0]");
+    if (kind) {
+        session.kind = kind->code;
+        if (!sessionKindFromCode(session.kind)) {
+            f.problem("type[0]", "\"" + shortened(session.kind) +
+                                     "\" is neither self_checkin nor therapy_visit");
         }
-        if (f.ok()) {
-            m_records.observations.push_back(std::move(observation));
+    }
+    const Json* participants = f.member(json, "participant");
+    if (participants != nullptr && participants->is_array() && !participants->empty() &&
+        (*participants)[0].contains("individual")) {
+        session.therapist = f.string((*participants)[0]["individual"], "display",
+                                     "participant[0].individual.display", false)
+                                .value_or("");
+    }
+    for (const Json* trigger : f.extensions(json, kTriggerExtension)) {
+        const Json* coding = f.member(*trigger, "valueCoding");
+        if (const auto term = f.term(coding, kTriggerSystem, "extension(trigger).valueCoding")) {
+            if (std::any_of(session.triggers.begin(), session.triggers.end(),
+                            [&](const CodedTerm& t) { return t.code == term->code; })) {
+                f.problem("extension(trigger)", "names " + term->code + " twice");
+            }
+            session.triggers.push_back(*term);
+            m_records.triggers.emplace(term->code, term->name);
         }
-    } else if (type == "Procedure") {
-        if (!expectKind({ResourceKind::Procedure})) {
-            return;
+    }
+    for (const Json* notes : f.extensions(json, kNotesExtension)) {
+        session.notes =
+            f.string(*notes, "valueString", "extension(notes).valueString", true, kMaxNoteBytes)
+                .value_or("");
+    }
+    if (f.ok()) {
+        m_records.sessions.push_back(std::move(session));
+    }
+}
+
+void FhirReader::readObservation(const Json& json, ResourceFields& f,
+                                 const ResourceIdentity& identity, const Where& where) {
+    const auto session =
+        f.reference(json, "encounter", "encounter", {ResourceKind::Encounter}, true);
+    const auto value = f.rating(json, "valueInteger", "valueInteger", true);
+    if (textValue(json, "status") != "final") {
+        f.problem("status", "must be final");
+    }
+    if (identity.kind != ResourceKind::KnotObservation) {
+        if (f.ok() && session && value) {
+            m_ratings.push_back({*session, static_cast<int>(identity.kind), *value, where});
         }
-        TreatmentRecord treatment;
-        treatment.id = identity->row;
-        treatment.sessionId =
-            f.reference(json, "encounter", "encounter", {ResourceKind::Encounter}, true)
+        return;
+    }
+    ObservationRecord observation;
+    observation.id = identity.row;
+    observation.sessionId = session.value_or(0);
+    observation.pain = value.value_or(0);
+    const auto knots = f.extensions(json, kKnotExtension);
+    if (knots.empty()) {
+        f.problem("extension(knot)", "is missing: a knot's rating names its knot");
+    } else {
+        observation.knotId =
+            f.reference(*knots.front(), "valueReference", "extension(knot).valueReference",
+                        {ResourceKind::BodyStructure}, true)
                 .value_or(0);
-        if (const auto kind = f.term(f.member(json, "code"), kTreatmentSystem, "code")) {
-            treatment.kind = *kind;
-            m_records.treatmentKinds.emplace(kind->code, kind->name);
-        }
-        for (const Json* knot : f.extensions(json, kKnotExtension)) {
-            treatment.knotId =
-                f.reference(*knot, "valueReference", "extension(knot).valueReference",
-                            {ResourceKind::BodyStructure}, true);
-        }
-        for (const Json* minutes : f.extensions(json, kMinutesExtension)) {
-            const Json* duration = f.member(*minutes, "valueDuration");
-            const Json* value = duration != nullptr && duration->is_object()
-                                    ? f.member(*duration, "value")
-                                    : nullptr;
-            if (value == nullptr || !value->is_number_integer() || value->get<std::int64_t>() < 0 ||
-                value->get<std::int64_t>() > 100000 || textValue(*duration, "code") != "min") {
-                f.problem("extension(minutes).valueDuration",
-                          "must be whole minutes (code min), got " +
-                              shown(duration == nullptr ? Json() : *duration));
-            } else {
-                treatment.minutes = value->get<int>();
+    }
+    observation.notes = f.note(json);
+    const Json* components = f.member(json, "component");
+    bool kindSeen = false;
+    if (components != nullptr && components->is_array()) {
+        std::size_t index = 0;
+        for (const Json& component : *components) {
+            const std::string field = "component[" + std::to_string(index++) + "]";
+            const auto what =
+                f.term(f.member(component, "code"), kComponentSystem, field + ".code");
+            const Json* codeable = f.member(component, "valueCodeableConcept");
+            if (!what) {
+                continue;
             }
-        }
-        for (const Json* intensity : f.extensions(json, kIntensityExtension)) {
-            treatment.intensity =
-                f.string(*intensity, "valueCode", "extension(intensity).valueCode", true)
-                    .value_or("");
-            if (!intensityFromCode(treatment.intensity)) {
-                f.problem("extension(intensity).valueCode",
-                          "must be light, medium, firm or deep, got \"" +
-                              shortened(treatment.intensity) + "\"");
-            }
-        }
-        for (const Json* pain : f.extensions(json, kPainBeforeExtension)) {
-            treatment.painBefore =
-                f.rating(*pain, "valueInteger", "extension(pain-before).valueInteger", true);
-        }
-        for (const Json* pain : f.extensions(json, kPainAfterExtension)) {
-            treatment.painAfter =
-                f.rating(*pain, "valueInteger", "extension(pain-after).valueInteger", true);
-        }
-        for (const Json* medication : f.extensions(json, kMedicationExtension)) {
-            treatment.medication =
-                f.string(*medication, "valueString", "extension(medication).valueString", true)
-                    .value_or("");
-        }
-        treatment.notes = f.note(json);
-        if (f.ok()) {
-            m_records.treatments.push_back(std::move(treatment));
-        }
-    } else if (type == "Composition") {
-        if (!expectKind({ResourceKind::Composition})) {
-            return;
-        }
-        PendingNote note;
-        note.where = where;
-        note.session = f.reference(json, "encounter", "encounter", {ResourceKind::Encounter}, true)
-                           .value_or(0);
-        const Json* sections = f.member(json, "section");
-        if (sections != nullptr && sections->is_array()) {
-            std::size_t index = 0;
-            for (const Json& section : *sections) {
-                const std::string field = "section[" + std::to_string(index++) + "]";
-                const Json* code = f.member(section, "code");
-                const Json* loinc = code == nullptr ? nullptr : f.codingFrom(*code, kLoinc);
-                const std::string which = loinc == nullptr ? "" : textValue(*loinc, "code");
-                std::string* target = which == "61150-9"   ? &note.soap.subjective
-                                      : which == "61149-1" ? &note.soap.objective
-                                      : which == "51848-0" ? &note.soap.assessment
-                                      : which == "18776-5" ? &note.soap.plan
-                                                           : nullptr;
-                if (target == nullptr) {
-                    f.problem(field + ".code", "needs the LOINC code of a SOAP part (61150-9, "
-                                               "61149-1, 51848-0 or 18776-5)");
-                    continue;
-                }
-                const Json* text = f.member(section, "text");
-                const auto div = text == nullptr ? std::nullopt
-                                                 : f.string(*text, "div", field + ".text.div", true,
-                                                            2 * kMaxNoteBytes);
-                const auto plain = div ? textOfDiv(*div) : std::nullopt;
-                if (!plain) {
-                    f.problem(field + ".text.div",
-                              "must be a <div> of plain text, as Knotmap writes it");
-                    continue;
-                }
-                *target = *plain;
-            }
-        }
-        if (textValue(json, "status") == "final") {
-            const Json* attesters = f.member(json, "attester");
-            if (attesters == nullptr || !attesters->is_array() || attesters->empty()) {
-                f.problem("attester", "a final note needs its signature (attester)");
-            } else {
-                note.soap.signedAt = f.time((*attesters)[0], "time", "attester[0].time");
-                const Json* party = f.member((*attesters)[0], "party");
-                if (party != nullptr && !party->is_object()) {
-                    f.problem("attester[0].party", "must be a Reference, got " + shown(*party));
-                } else if (party != nullptr) {
-                    note.soap.signedBy =
-                        f.string(*party, "display", "attester[0].party.display", false)
-                            .value_or("");
-                    if (f.ok() && party->contains("display") &&
-                        trimmed(note.soap.signedBy).empty()) {
-                        f.problem("attester[0].party.display", "is blank: who signed?");
+            if (what->code == "knot-kind") {
+                if (const auto kind =
+                        f.term(codeable, kKnotKindSystem, field + ".valueCodeableConcept")) {
+                    observation.kind = kind->code;
+                    kindSeen = true;
+                    if (!observationKindFromCode(kind->code)) {
+                        f.problem(field, "\"" + shortened(kind->code) +
+                                             "\" is not a kind of knot Knotmap knows");
                     }
                 }
+            } else if (what->code == "symptom") {
+                if (const auto symptom =
+                        f.term(codeable, kSymptomSystem, field + ".valueCodeableConcept")) {
+                    if (std::any_of(observation.symptoms.begin(), observation.symptoms.end(),
+                                    [&](const CodedTerm& t) { return t.code == symptom->code; })) {
+                        f.problem(field, "names the symptom " + symptom->code + " twice");
+                    }
+                    observation.symptoms.push_back(*symptom);
+                    m_records.symptoms.emplace(symptom->code, symptom->name);
+                }
+            } else if (what->code == "referred-pain") {
+                const std::string region = f.region(codeable, field + ".valueCodeableConcept");
+                if (std::find(observation.referredRegions.begin(),
+                              observation.referredRegions.end(),
+                              region) != observation.referredRegions.end()) {
+                    f.problem(field, "names the region " + region + " twice");
+                }
+                if (!region.empty()) {
+                    observation.referredRegions.push_back(region);
+                }
+            } else {
+                f.problem(field + ".code",
+                          "\"" + shortened(what->code) + "\" is not a component Knotmap writes");
             }
         }
-        if (f.ok()) {
-            m_notes.push_back(std::move(note));
+    }
+    if (!kindSeen && f.ok()) {
+        f.problem("component", "needs the kind of knot (code knot-kind)");
+    }
+    if (f.ok()) {
+        m_records.observations.push_back(std::move(observation));
+    }
+}
+
+void FhirReader::readProcedure(const Json& json, ResourceFields& f,
+                               const ResourceIdentity& identity, const Where& /*where*/) {
+    TreatmentRecord treatment;
+    treatment.id = identity.row;
+    treatment.sessionId =
+        f.reference(json, "encounter", "encounter", {ResourceKind::Encounter}, true).value_or(0);
+    if (const auto kind = f.term(f.member(json, "code"), kTreatmentSystem, "code")) {
+        treatment.kind = *kind;
+        m_records.treatmentKinds.emplace(kind->code, kind->name);
+    }
+    for (const Json* knot : f.extensions(json, kKnotExtension)) {
+        treatment.knotId = f.reference(*knot, "valueReference", "extension(knot).valueReference",
+                                       {ResourceKind::BodyStructure}, true);
+    }
+    for (const Json* minutes : f.extensions(json, kMinutesExtension)) {
+        const Json* duration = f.member(*minutes, "valueDuration");
+        const Json* value =
+            duration != nullptr && duration->is_object() ? f.member(*duration, "value") : nullptr;
+        if (value == nullptr || !value->is_number_integer() || value->get<std::int64_t>() < 0 ||
+            value->get<std::int64_t>() > 100000 || textValue(*duration, "code") != "min") {
+            f.problem("extension(minutes).valueDuration",
+                      "must be whole minutes (code min), got " +
+                          shown(duration == nullptr ? Json() : *duration));
+        } else {
+            treatment.minutes = value->get<int>();
         }
+    }
+    for (const Json* intensity : f.extensions(json, kIntensityExtension)) {
+        treatment.intensity =
+            f.string(*intensity, "valueCode", "extension(intensity).valueCode", true).value_or("");
+        if (!intensityFromCode(treatment.intensity)) {
+            f.problem("extension(intensity).valueCode",
+                      "must be light, medium, firm or deep, got \"" +
+                          shortened(treatment.intensity) + "\"");
+        }
+    }
+    for (const Json* pain : f.extensions(json, kPainBeforeExtension)) {
+        treatment.painBefore =
+            f.rating(*pain, "valueInteger", "extension(pain-before).valueInteger", true);
+    }
+    for (const Json* pain : f.extensions(json, kPainAfterExtension)) {
+        treatment.painAfter =
+            f.rating(*pain, "valueInteger", "extension(pain-after).valueInteger", true);
+    }
+    for (const Json* medication : f.extensions(json, kMedicationExtension)) {
+        treatment.medication =
+            f.string(*medication, "valueString", "extension(medication).valueString", true)
+                .value_or("");
+    }
+    treatment.notes = f.note(json);
+    if (f.ok()) {
+        m_records.treatments.push_back(std::move(treatment));
+    }
+}
+
+void FhirReader::readComposition(const Json& json, ResourceFields& f,
+                                 const ResourceIdentity& /*identity*/, const Where& where) {
+    PendingNote note;
+    note.where = where;
+    note.session =
+        f.reference(json, "encounter", "encounter", {ResourceKind::Encounter}, true).value_or(0);
+    const Json* sections = f.member(json, "section");
+    if (sections != nullptr && sections->is_array()) {
+        std::size_t index = 0;
+        for (const Json& section : *sections) {
+            const std::string field = "section[" + std::to_string(index++) + "]";
+            const Json* code = f.member(section, "code");
+            const Json* loinc = code == nullptr ? nullptr : f.codingFrom(*code, kLoinc);
+            const std::string which = loinc == nullptr ? "" : textValue(*loinc, "code");
+            std::string* target = which == "61150-9"   ? &note.soap.subjective
+                                  : which == "61149-1" ? &note.soap.objective
+                                  : which == "51848-0" ? &note.soap.assessment
+                                  : which == "18776-5" ? &note.soap.plan
+                                                       : nullptr;
+            if (target == nullptr) {
+                f.problem(field + ".code", "needs the LOINC code of a SOAP part (61150-9, "
+                                           "61149-1, 51848-0 or 18776-5)");
+                continue;
+            }
+            const Json* text = f.member(section, "text");
+            const auto div = text == nullptr ? std::nullopt
+                                             : f.string(*text, "div", field + ".text.div", true,
+                                                        2 * kMaxNoteBytes);
+            const auto plain = div ? textOfDiv(*div) : std::nullopt;
+            if (!plain) {
+                f.problem(field + ".text.div",
+                          "must be a <div> of plain text, as Knotmap writes it");
+                continue;
+            }
+            *target = *plain;
+        }
+    }
+    if (textValue(json, "status") == "final") {
+        const Json* attesters = f.member(json, "attester");
+        if (attesters == nullptr || !attesters->is_array() || attesters->empty()) {
+            f.problem("attester", "a final note needs its signature (attester)");
+        } else {
+            note.soap.signedAt = f.time((*attesters)[0], "time", "attester[0].time");
+            const Json* party = f.member((*attesters)[0], "party");
+            if (party != nullptr && !party->is_object()) {
+                f.problem("attester[0].party", "must be a Reference, got " + shown(*party));
+            } else if (party != nullptr) {
+                note.soap.signedBy =
+                    f.string(*party, "display", "attester[0].party.display", false).value_or("");
+                if (f.ok() && party->contains("display") && trimmed(note.soap.signedBy).empty()) {
+                    f.problem("attester[0].party.display", "is blank: who signed?");
+                }
+            }
+        }
+    }
+    if (f.ok()) {
+        m_notes.push_back(std::move(note));
     }
 }
 

@@ -17,6 +17,8 @@
 // lists them all; nothing is half-read into the records of a bad file.
 namespace knotmap::fhir {
 
+class ResourceFields;
+
 // Where a resource was read, for the problems found with it.
 struct ResourcePlace {
     std::string file;
@@ -61,6 +63,19 @@ public:
 
 private:
     void readResource(const Json& json, const Where& where);
+    // One per resource type, after the id is known to be of a kind it holds.
+    void readPatient(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                     const Where& where);
+    void readBodyStructure(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                           const Where& where);
+    void readEncounter(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                       const Where& where);
+    void readObservation(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                         const Where& where);
+    void readProcedure(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                       const Where& where);
+    void readComposition(const Json& json, ResourceFields& f, const ResourceIdentity& identity,
+                         const Where& where);
     void problem(const Where& where, const std::string& field, const std::string& message);
 
     ImportProblems& m_problems;
