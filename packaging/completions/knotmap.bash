@@ -18,7 +18,7 @@ _knotmap_options() {
     "") echo "-h --help --version --db" ;;
     demo) echo "-h --help --db --clients --days --seed --end --force -q --quiet" ;;
     info) echo "-h --help --db" ;;
-    export) echo "-h --help --db -o --output --table --all --client --from --to --bom --no-neutralise --encrypt --passphrase-file -q --quiet" ;;
+    export) echo "-h --help --db -o --output --format --table --all --client --from --to --bom --no-neutralise --encrypt --passphrase-file -q --quiet" ;;
     import) echo "-h --help --db --dry-run --client --no-neutralise -q --quiet" ;;
     copy) echo "-h --help --from --to -q --quiet" ;;
     decrypt) echo "-h --help -o --output --passphrase-file" ;;
@@ -53,6 +53,7 @@ _knotmap_values() {
     *" --db" | "copy --from" | "copy --to" | *" -o" | *" --output" | *" --all" | \
       *" --passphrase-file" | *" --password-file") echo "@files" ;;
     "export --table") echo "observations sessions treatments knots clients" ;;
+    "export --format") echo "csv fhir fhir-ndjson" ;;
     "audit --format") echo "text csv" ;;
     "atlas --format") echo "csv json" ;;
     "screenshot --view") echo "front back both" ;;

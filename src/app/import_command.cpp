@@ -206,7 +206,7 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
                         std::string(kDbOptionHelp) + "; a file is created when missing");
     command
         ->add_option("source", arguments.source,
-                     "A CSV file, a folder from export --all, or - for standard input")
+                     "A CSV or FHIR file, a folder from export --all, or - for standard input")
         ->required();
     command->add_flag("--dry-run", arguments.dryRun, "Check everything, write nothing");
     command->add_option("--client", arguments.client,
