@@ -19,7 +19,7 @@ _knotmap_options() {
     demo) echo "-h --help --db --clients --days --seed --end --force -q --quiet" ;;
     info) echo "-h --help --db" ;;
     export) echo "-h --help --db -o --output --format --table --all --client --from --to --bom --no-neutralise --encrypt --passphrase-file -q --quiet" ;;
-    import) echo "-h --help --db --dry-run --client --no-neutralise -q --quiet" ;;
+    import) echo "-h --help --db --dry-run --client --map --skip-unmapped --no-neutralise -q --quiet" ;;
     copy) echo "-h --help --from --to -q --quiet" ;;
     decrypt) echo "-h --help -o --output --passphrase-file" ;;
     backup) echo "-h --help --db -o --output --encrypt --passphrase-file -q --quiet" ;;
@@ -42,7 +42,7 @@ _knotmap_options() {
 # Options that stand alone; every other option takes a value.
 _knotmap_is_flag() {
   case $1 in
-    -h | --help | -q | --quiet | --version | --force | --bom | --no-neutralise | --encrypt | --dry-run | --no-password) return 0 ;;
+    -h | --help | -q | --quiet | --version | --force | --bom | --no-neutralise | --encrypt | --dry-run | --no-password | --skip-unmapped) return 0 ;;
   esac
   return 1
 }

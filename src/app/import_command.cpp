@@ -2,6 +2,8 @@
 
 #include "app/database_path.h"
 #include "app/terminal_progress.h"
+#include "core/atlas.h"
+#include "core/import_row.h"
 #include "core/import_table.h"
 #include "core/joined_with_and.h"
 #include "store/backup/backup_catalog.h"
@@ -93,6 +95,10 @@ private:
 
 ImportInput inputFor(const ImportArguments& arguments, const StandardInputCopy* input) {
     const bool restoreText = !arguments.noNeutralise;
+    if (!arguments.map.empty()) {
+        return input != nullptr ? mappedSheetInput(input->file(), "standard input")
+                                : mappedSheetInput(arguments.source, arguments.source);
+    }
     if (input != nullptr) {
         return importInputFor(input->file(), "standard input", restoreText);
     }
@@ -174,12 +180,48 @@ void printFhir(const FhirImportResult& result, bool dryRun, const std::string& d
     }
 }
 
+// Which body areas became which regions, and what was left out: another
+// app's words are mapped through a table, so the person sees each reading.
+void printAreas(const SimpleImportResult& result) {
+    const Atlas& atlas = Atlas::builtIn();
+    if (!result.areas.empty()) {
+        std::cout << "Body areas:\n";
+    }
+    for (const AreaMapping& area : result.areas) {
+        std::vector<std::string> names;
+        for (const std::string& code : area.regions) {
+            const AtlasRegion* region = atlas.findByCode(code);
+            names.push_back(region != nullptr ? region->displayName + " (" + code + ")" : code);
+        }
+        std::cout << "  " << quotedValue(area.text) << " -> " << joinedWithAnd(names) << ", by "
+                  << area.how << "; " << area.rows << (area.rows == 1 ? " rating\n" : " ratings\n");
+    }
+    for (const UnmappedArea& area : result.unmapped) {
+        std::cout << "  " << quotedValue(area.text) << ": not mapped (" << area.why << "); "
+                  << area.rows << (area.rows == 1 ? " rating" : " ratings")
+                  << " left out, first on line " << area.firstLine << "\n";
+    }
+}
+
 void printSimple(const SimpleImportResult& result, bool dryRun, const std::string& database) {
+    std::cout << "Format: " << result.format << "; ratings: " << result.scaleRule << "\n";
+    printAreas(result);
+    if (result.otherRows > 0) {
+        std::cout << result.otherRows << " other " << (result.otherRows == 1 ? "entry" : "entries")
+                  << " (" << result.otherKinds << ") carry no pain by body area and are not "
+                  << "imported\n";
+    }
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
               << database << ": " << result.observations << " ratings for " << result.clientName
               << (result.newClient ? " (a new client)" : "") << ", " << result.newSessions
-              << " new sessions, " << result.newKnots << " new knots\n";
+              << " new sessions, " << result.newKnots << " new knots";
+    if (result.skippedRows > 0) {
+        std::cout << "; " << result.skippedRows
+                  << (result.skippedRows == 1 ? " rating" : " ratings")
+                  << " of unmapped body areas left out (--skip-unmapped)";
+    }
+    std::cout << "\n";
     // Said out loud, because these rows were not read exactly as written.
     if (result.movedForward > 0) {
         std::cout << result.movedForward << (result.movedForward == 1 ? " time" : " times")
@@ -200,8 +242,9 @@ void printSimple(const SimpleImportResult& result, bool dryRun, const std::strin
 CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "import", "Read CSV or FHIR into the database: Knotmap's own export (the folder --all "
-                  "writes, observations.csv, or a FHIR Bundle or NDJSON) or the simple "
-                  "date,region,pain[,notes] format");
+                  "writes, observations.csv, or a FHIR Bundle or NDJSON), the simple "
+                  "date,region,pain[,notes] format, the CSV exports of Bearable, Flaredown "
+                  "and CrisisCore, or any CSV with --map");
     command->add_option("--db", arguments.db,
                         std::string(kDbOptionHelp) + "; a file is created when missing");
     command
@@ -210,8 +253,16 @@ CLI::App* addImportCommand(CLI::App& app, ImportArguments& arguments) {
         ->required();
     command->add_flag("--dry-run", arguments.dryRun, "Check everything, write nothing");
     command->add_option("--client", arguments.client,
-                        "Simple format: whose ratings these are, ignoring case and accents "
+                        "Sheets of pain by body area (the simple format, Bearable, Flaredown, "
+                        "CrisisCore, --map): whose ratings these are, ignoring case and accents "
                         "(default: the only client)");
+    command->add_option("--map", arguments.map,
+                        "Any other CSV: which columns hold what, as "
+                        "date=COL,region=COL,pain=COL[,time=COL,notes=COL] (COL is a header "
+                        "name or a column number; pain on 0-10)");
+    command->add_flag("--skip-unmapped", arguments.skipUnmapped,
+                      "Leave out ratings whose body area matches no atlas region (they are "
+                      "listed); without it such a file is refused");
     command->add_flag("--no-neutralise", arguments.noNeutralise,
                       "The file was exported with --no-neutralise: keep leading apostrophes");
     addQuietFlag(*command, arguments.quiet);
@@ -229,6 +280,15 @@ int runImport(const ImportArguments& arguments,
             return 2;
         }
         input.emplace();
+    }
+    std::optional<ColumnMap> columns;
+    if (!arguments.map.empty()) {
+        try {
+            columns = parseColumnMap(arguments.map);
+        } catch (const std::invalid_argument& error) {
+            std::cerr << "knotmap import: --map: " << error.what() << "\n";
+            return 2;
+        }
     }
     const ImportInput source = inputFor(arguments, input ? &*input : nullptr);
     const DatabaseLocation where = resolveDatabase(arguments.db);
@@ -267,6 +327,8 @@ int runImport(const ImportArguments& arguments,
         } else {
             SimpleImportOptions options;
             options.clientName = arguments.client;
+            options.skipUnmapped = arguments.skipUnmapped;
+            options.columns = columns;
             const SimpleImportResult result = importSimpleCsv(
                 database, std::get<SimpleImportInput>(source).file, options, arguments.dryRun);
             keep();

@@ -13,8 +13,10 @@ namespace knotmap {
 
 struct ImportArguments {
     std::string db;
-    std::string source; // a file, the folder `export --all` wrote, or - (standard input)
-    std::string client; // simple format: whose rows these are
+    std::string source;        // a file, the folder `export --all` wrote, or - (standard input)
+    std::string client;        // sheets of pain by body area: whose rows these are
+    std::string map;           // --map date=COL,region=COL,pain=COL[,time=COL,notes=COL]
+    bool skipUnmapped = false; // leave out ratings of body areas no region matches
     bool dryRun = false;
     bool noNeutralise = false; // the file was exported with --no-neutralise
     bool quiet = false;        // no progress bar (app/terminal_progress.h)

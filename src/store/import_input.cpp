@@ -93,6 +93,13 @@ bool isFhirFile(const fs::path& file) {
     return first == '{';
 }
 
+bool startsLikeCrisisCore(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string start(20, '\0');
+    in.read(start.data(), static_cast<std::streamsize>(start.size()));
+    return in.gcount() == 20 && start == "Date,Time,Pain Level";
+}
+
 // A single file: the observations table, or the simple format. The header
 // decides; a header that is neither is reported as the observations table's
 // when it starts like one, so the message says which column is wrong.
@@ -105,6 +112,9 @@ ImportInput fileInput(const fs::path& file, const std::string& shown) {
     refuseEmptyOrBinary(file, shown);
     if (isFhirFile(file)) {
         return FhirImportInput{{file}, file.extension() == ".ndjson", {}};
+    }
+    if (startsLikeCrisisCore(file)) {
+        return SimpleImportInput{file}; // its rows may share one line (pain_sheet.h)
     }
     const auto header = readCsvHeader(file);
     ImportSource observations;
@@ -130,12 +140,25 @@ ImportInput fileInput(const fs::path& file, const std::string& shown) {
         return SimpleImportInput{file};
     }
     throw std::runtime_error(
-        shown + ": line 1: not a Knotmap export and not the simple format; the header "
-                "should be Knotmap's observations columns (client_id,client_name,...) or "
-                "date,region,pain with an optional notes column");
+        shown + ": line 1: not a format Knotmap knows (its own export, the simple "
+                "date,region,pain format, or a Bearable, Flaredown or CrisisCore export); "
+                "name the columns with --map date=COL,region=COL,pain=COL");
 }
 
 } // namespace
+
+SimpleImportInput mappedSheetInput(const fs::path& path, const std::string& shown) {
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (!fs::exists(status)) {
+        throw std::runtime_error(shown + ": no such file or folder");
+    }
+    if (fs::is_directory(status)) {
+        throw std::runtime_error(shown + ": is a folder; --map reads one CSV file");
+    }
+    refuseEmptyOrBinary(path, shown);
+    return SimpleImportInput{path};
+}
 
 ImportInput importInputFor(const fs::path& path, const std::string& shown, bool restoreText) {
     std::error_code error;
@@ -158,8 +181,16 @@ std::string describeImportInput(const ImportInput& input) {
         return "FHIR R4 NDJSON (" + std::to_string(fhir->files.size()) +
                (fhir->files.size() == 1 ? " file)" : " files)");
     }
-    if (std::holds_alternative<SimpleImportInput>(input)) {
-        return "Simple format (date, region, pain, notes)";
+    if (const auto* sheet = std::get_if<SimpleImportInput>(&input)) {
+        if (startsLikeCrisisCore(sheet->file)) {
+            return describeSheet(SheetLayout{SheetFormat::CrisisCore, false, {}});
+        }
+        if (const auto header = readCsvHeader(sheet->file)) {
+            if (const auto layout = recogniseSheet(*header)) {
+                return describeSheet(*layout);
+            }
+        }
+        return "A sheet whose columns are mapped by hand";
     }
     return std::get<ImportSource>(input).shape == ImportShape::AllTables
                ? "Knotmap export folder (all five tables)"

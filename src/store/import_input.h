@@ -28,6 +28,12 @@ using ImportInput = std::variant<ImportSource, SimpleImportInput, FhirImportInpu
 [[nodiscard]] ImportInput importInputFor(const std::filesystem::path& path,
                                          const std::string& shown, bool restoreText);
 
+// A CSV sheet whose columns the person names (`import --map`): any header
+// is taken, the mapping says which columns to read. Throws like
+// importInputFor for a missing, empty or binary file.
+[[nodiscard]] SimpleImportInput mappedSheetInput(const std::filesystem::path& path,
+                                                 const std::string& shown);
+
 // What was recognised, for the window's preview: "Knotmap export folder
 // (all five tables)", "Knotmap observations table", "Simple format
 // (date, region, pain, notes)".

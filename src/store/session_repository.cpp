@@ -171,4 +171,18 @@ std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
     return session;
 }
 
+std::optional<Session> SessionRepository::findStartedAt(Id clientId, const LocalTimestamp& at) {
+    sql::Statement query(m_db, std::string("SELECT ") + kColumns +
+                                   " FROM session s WHERE s.client_id = ? AND s.started_utc = ? "
+                                   "ORDER BY s.id LIMIT 1");
+    query.bind(1, static_cast<std::int64_t>(clientId));
+    query.bind(2, at.utcSeconds());
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    Session session = readSession(query);
+    session.triggerCodes = loadTriggers(session.id);
+    return session;
+}
+
 } // namespace knotmap

@@ -2,6 +2,8 @@
 
 #include "core/import_row.h"
 #include "core/import_table.h"
+#include "core/joined_with_and.h"
+#include "core/other_apps/body_area_map.h"
 #include "core/region_lookup.h"
 #include "core/text_search.h"
 #include "core/text_trim.h"
@@ -18,49 +20,34 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
+#include <stdexcept>
 
 namespace knotmap {
 namespace {
 
 constexpr const char* kDefaultClient = "Me";
+constexpr std::size_t kListedUnmapped = 50;
 
 // Header names are matched ignoring case and surrounding spaces.
 std::string headerKey(std::string_view name) {
     return lowercaseAscii(trimmed(name));
 }
 
-// Where each of the format's columns is in the file; -1 when absent.
-struct Columns {
-    int date = -1;
-    int region = -1;
-    int pain = -1;
-    int notes = -1;
-
-    int* slot(const std::string& key) {
-        if (key == "date") {
-            return &date;
+// When an entry happened (core/other_apps/pain_sheet.h): ISO 8601 with its
+// own offset as written (a UTC time from CrisisCore shown at this computer's
+// offset), else a wall-clock time in this computer's zone (fromSystemLocal
+// says how daylight-saving changes are met), a day alone meaning noon.
+std::optional<SystemLocalTime> parseWhen(const PainEntry& entry) {
+    if (auto exact = LocalTimestamp::parseIso8601(entry.when)) {
+        if (entry.utcToLocal) {
+            const std::int64_t utc = exact->utcSeconds();
+            return SystemLocalTime{LocalTimestamp(utc, LocalTimestamp::systemOffsetAt(utc)),
+                                   LocalTimeFit::Exact};
         }
-        if (key == "region") {
-            return &region;
-        }
-        if (key == "pain") {
-            return &pain;
-        }
-        if (key == "notes") {
-            return &notes;
-        }
-        return nullptr;
-    }
-};
-
-// "2026-03-14" (noon), "2026-03-14 09:30" or "2026-03-14T09:30:00", all in
-// this computer's time zone (fromSystemLocal says how daylight-saving changes
-// are met), or ISO 8601 with its own offset.
-std::optional<SystemLocalTime> parseWhen(std::string_view text) {
-    if (auto exact = LocalTimestamp::parseIso8601(text)) {
         return SystemLocalTime{*exact, LocalTimeFit::Exact};
     }
-    std::string civilText(text);
+    std::string civilText(entry.when);
     if (civilText.size() == 10) {
         civilText += "T12:00";
     }
@@ -73,15 +60,17 @@ std::optional<SystemLocalTime> parseWhen(std::string_view text) {
 
 struct SimpleRow {
     std::int64_t line = 0;
+    std::int64_t column = 0; // of the body area, 1-based
     LocalTimestamp when;
     LocalTimeFit fit = LocalTimeFit::Exact;
-    std::string day; // the local date, which picks the session
+    std::string day;        // the local date
+    std::string sessionKey; // the day, or the time for sheets with one session per time
     const AtlasRegion* region = nullptr;
     int pain = 0;
     std::string notes;
 };
 
-// A region text that matched no single region, reported once with the lines
+// A body area that matched no single region, reported once with the lines
 // it is on: the first few, then how many more.
 struct UnmatchedRegion {
     std::int64_t line = 0;
@@ -89,6 +78,7 @@ struct UnmatchedRegion {
     RegionLookup::Match match;
     std::vector<std::int64_t> otherLines;
     std::int64_t moreLines = 0;
+    std::int64_t rows = 0;
 };
 
 constexpr std::size_t kListedLines = 10;
@@ -98,12 +88,21 @@ public:
     SimpleImport(Database& database, const std::filesystem::path& file,
                  const SimpleImportOptions& options)
         : m_database(database), m_file(file), m_name(file.filename().string()), m_options(options),
-          m_lookup(Atlas::builtIn()) {}
+          m_areas(Atlas::builtIn()) {}
 
     SimpleImportResult run(bool dryRun) {
         readRows();
         resolveClient();
         if (!m_problems.empty()) {
+            throw ImportRejected(std::move(m_problems));
+        }
+        if (m_rows.empty() && m_result.skippedRows == 0) {
+            fileProblem(0, 0,
+                        "holds no ratings to import" + (m_result.otherRows > 0
+                                                            ? " (only " + m_result.otherKinds +
+                                                                  ", which carry no pain "
+                                                                  "by body area)"
+                                                            : std::string()));
             throw ImportRejected(std::move(m_problems));
         }
         planSessionsAndKnots();
@@ -134,31 +133,67 @@ private:
         m_problems.add(std::move(problem));
     }
 
-    bool readHeader(const std::vector<std::string>& header) {
-        m_header = header;
+    // The simple format's own header: its four columns and nothing else, so
+    // a misspelt column is pointed out rather than ignored.
+    bool checkSimpleHeader(const std::vector<std::string>& header) {
+        std::set<std::string> seen;
         for (std::size_t i = 0; i < header.size(); ++i) {
             const std::string key = headerKey(header[i]);
-            int* slot = m_columns.slot(key);
             const auto column = static_cast<std::int64_t>(i) + 1;
-            if (slot == nullptr) {
+            if (key != "date" && key != "region" && key != "pain" && key != "notes") {
                 fileProblem(1, column,
                             "unknown column " + quotedValue(header[i]) +
                                 "; the simple format has date, region, pain and "
                                 "optionally notes");
-            } else if (*slot >= 0) {
+            } else if (!seen.insert(key).second) {
                 fileProblem(1, column, "column '" + key + "' appears twice");
-            } else {
-                *slot = static_cast<int>(i);
             }
         }
-        for (const auto& [name, index] :
-             {std::pair{"date", m_columns.date}, std::pair{"region", m_columns.region},
-              std::pair{"pain", m_columns.pain}}) {
-            if (index < 0) {
+        for (const char* name : {"date", "region", "pain"}) {
+            if (seen.count(name) == 0) {
                 fileProblem(1, 0, std::string("missing column '") + name + "'");
             }
         }
         return m_problems.empty();
+    }
+
+    // Which sheet this is: the columns the person named, else its header.
+    bool readHeader(const std::vector<std::string>& header) {
+        m_header = header;
+        std::optional<SheetLayout> layout;
+        if (m_options.columns) {
+            layout = SheetLayout{SheetFormat::Mapped, false, *m_options.columns};
+        } else {
+            layout = recogniseSheet(header);
+            if (!layout) {
+                // A header with two of date, region and pain is the simple
+                // format gone wrong: say which column is missing.
+                int simpleColumns = 0;
+                for (const std::string& name : header) {
+                    const std::string key = headerKey(name);
+                    simpleColumns += key == "date" || key == "region" || key == "pain" ? 1 : 0;
+                }
+                if (simpleColumns < 2 || checkSimpleHeader(header)) {
+                    fileProblem(1, 0,
+                                "no format has these columns; name them with --map "
+                                "date=COL,region=COL,pain=COL");
+                }
+                return false;
+            }
+            if (layout->format == SheetFormat::Simple && !checkSimpleHeader(header)) {
+                return false;
+            }
+        }
+        try {
+            m_reader = sheetRowReader(*layout, header);
+        } catch (const std::invalid_argument& error) {
+            fileProblem(1, 0, error.what());
+            return false;
+        }
+        m_layout = *layout;
+        m_result.format = describeSheet(*layout);
+        m_result.scaleRule = m_reader->scaleRule();
+        return true;
     }
 
     void readRows() {
@@ -167,7 +202,16 @@ private:
             fileProblem(0, 0, "cannot open the file");
             return;
         }
-        CsvReader reader(in);
+        // The CrisisCore tracker's one-line files are small; others stream.
+        std::string text;
+        std::istringstream fixed;
+        std::istream* source = &in;
+        if (startsLikeCrisisCore(in)) {
+            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            fixed.str(withCrisisCoreLineBreaks(std::move(text)));
+            source = &fixed;
+        }
+        CsvReader reader(*source);
         CsvRecord record;
         if (!reader.next(record)) {
             fileProblem(0, 0,
@@ -179,19 +223,26 @@ private:
         if (!readHeader(record.fields)) {
             return;
         }
-        std::map<std::pair<std::string, std::string>, std::int64_t> seen; // (day, region) -> line
+        std::map<std::pair<std::string, std::string>, std::int64_t>
+            seen; // (session, region) -> line
+        std::vector<PainEntry> entries;
         while (reader.next(record)) {
             if (isBlank(record)) {
                 continue; // spreadsheets write empty rows below the data
             }
-            if (record.size() != m_header.size()) {
+            if (!m_reader->rowWidthFits(record.size(), m_header.size())) {
                 fileProblem(record.line, 0,
                             "has " + std::to_string(record.size()) + " fields; the header has " +
                                 std::to_string(m_header.size()) +
                                 " (is the row cut short, or a comma not quoted?)");
                 continue;
             }
-            readRow(record, seen);
+            ImportRow row(record, m_header, m_name, m_problems, false);
+            entries.clear();
+            m_reader->read(row, entries);
+            for (PainEntry& entry : entries) {
+                addEntry(row, entry, seen);
+            }
         }
         if (const auto& error = reader.error()) {
             ImportProblem problem;
@@ -201,7 +252,22 @@ private:
             problem.message = error->message;
             m_problems.add(std::move(problem));
         }
+        m_result.otherRows = m_reader->otherRows();
+        m_result.otherKinds = joinedWithAnd(
+            std::vector<std::string>(m_reader->otherKinds().begin(), m_reader->otherKinds().end()));
+        for (const std::string& text : m_areaOrder) {
+            m_result.areas.push_back(m_areaUse[text]);
+        }
         reportUnmatchedRegions();
+    }
+
+    static bool startsLikeCrisisCore(std::istream& in) {
+        char head[20] = {};
+        in.read(head, sizeof head);
+        const std::string_view start(head, static_cast<std::size_t>(in.gcount()));
+        in.clear();
+        in.seekg(0);
+        return start == "Date,Time,Pain Level";
     }
 
     static bool isBlank(const CsvRecord& record) {
@@ -213,72 +279,116 @@ private:
         return true;
     }
 
-    void readRow(const CsvRecord& record,
-                 std::map<std::pair<std::string, std::string>, std::int64_t>& seen) {
-        ImportRow row(record, m_header, m_name, m_problems, false);
-        SimpleRow parsed;
-        parsed.line = record.line;
-        const auto date = static_cast<std::size_t>(m_columns.date);
-        if (const auto when = parseWhen(row.raw(date))) {
+    // One entry of the sheet: its time, its regions (both sides for an area
+    // named without one), each a rating of its own.
+    void addEntry(ImportRow& row, const PainEntry& entry,
+                  std::map<std::pair<std::string, std::string>, std::int64_t>& seen) {
+        const auto when = parseWhen(entry);
+        if (!when) {
+            row.problem(static_cast<std::size_t>(entry.column - 1),
+                        "cannot read the time " + quotedValue(entry.when));
+            return;
+        }
+        const auto column = static_cast<std::size_t>(entry.column - 1);
+        auto mapped = m_mapped.find(entry.area);
+        if (mapped == m_mapped.end()) {
+            mapped = m_mapped.emplace(entry.area, m_areas.map(entry.area)).first;
+        }
+        const BodyAreaMapping& mapping = mapped->second;
+        if (mapping.regions.empty()) {
+            noteUnmatched(entry.area, entry.line, entry.column, mapping.lookup);
+            return;
+        }
+        noteMapped(entry.area, mapping);
+        for (const AtlasRegion* region : mapping.regions) {
+            SimpleRow parsed;
+            parsed.line = entry.line;
+            parsed.column = entry.column;
             parsed.when = when->at;
             parsed.fit = when->fit;
             parsed.day = when->at.localDate();
-        } else {
-            row.problem(date, "expected a date like 2026-03-14 (or 2026-03-14 09:30), got " +
-                                  quotedValue(row.raw(date)));
+            parsed.sessionKey = m_reader->sessionPerDay() ? parsed.day : when->at.toIso8601();
+            parsed.region = region;
+            parsed.pain = entry.pain;
+            parsed.notes = entry.notes;
+            const auto [earlier, added] =
+                seen.emplace(std::pair{parsed.sessionKey, region->code}, entry.line);
+            if (!added) {
+                row.problem(column,
+                            region->code + " on " +
+                                (m_reader->sessionPerDay() ? parsed.day : parsed.sessionKey) +
+                                " is already on line " + std::to_string(earlier->second));
+                continue;
+            }
+            m_rows.push_back(std::move(parsed));
         }
-        const auto regionColumn = static_cast<std::size_t>(m_columns.region);
-        const std::string regionText(row.raw(regionColumn));
-        const RegionLookup::Match match = m_lookup.find(regionText);
-        parsed.region = match.region;
-        if (match.region == nullptr) {
-            noteUnmatched(regionText, record.line, match);
+    }
+
+    void noteMapped(const std::string& text, const BodyAreaMapping& mapping) {
+        auto found = m_areaUse.find(text);
+        if (found == m_areaUse.end()) {
+            AreaMapping use;
+            use.text = text;
+            use.how = mapping.how;
+            for (const AtlasRegion* region : mapping.regions) {
+                use.regions.push_back(region->code);
+            }
+            found = m_areaUse.emplace(text, std::move(use)).first;
+            m_areaOrder.push_back(text);
         }
-        parsed.pain = row.integer(static_cast<std::size_t>(m_columns.pain), kMinRating, kMaxRating);
-        if (m_columns.notes >= 0) {
-            parsed.notes = row.text(static_cast<std::size_t>(m_columns.notes), kMaxNoteBytes);
-        }
-        if (!row.ok() || parsed.region == nullptr) {
-            return;
-        }
-        const auto [earlier, added] =
-            seen.emplace(std::pair{parsed.day, parsed.region->code}, record.line);
-        if (!added) {
-            row.problem(regionColumn, parsed.region->code + " on " + parsed.day +
-                                          " is already on line " + std::to_string(earlier->second));
-            return;
-        }
-        m_rows.push_back(std::move(parsed));
+        ++found->second.rows;
     }
 
     // Keeps only what the report lists, so memory does not grow with the
     // rows of a file full of unknown regions: as many texts as problems are
     // listed, and a few lines of each. A row whose text is not kept is
     // counted as a problem of its own.
-    void noteUnmatched(const std::string& text, std::int64_t line,
+    void noteUnmatched(const std::string& text, std::int64_t line, std::int64_t column,
                        const RegionLookup::Match& match) {
         if (const auto found = m_unmatched.find(text); found != m_unmatched.end()) {
             UnmatchedRegion& unmatched = found->second;
+            ++unmatched.rows;
             if (unmatched.otherLines.size() < kListedLines) {
-                unmatched.otherLines.push_back(line);
+                if (unmatched.otherLines.empty() ? line != unmatched.line
+                                                 : line != unmatched.otherLines.back()) {
+                    unmatched.otherLines.push_back(line);
+                }
             } else {
                 ++unmatched.moreLines;
             }
-        } else if (m_unmatched.size() < m_problems.keep()) {
-            m_unmatched.emplace(text, UnmatchedRegion{line, m_columns.region + 1, match, {}, 0});
+        } else if (m_unmatched.size() < std::max(m_problems.keep(), kListedUnmapped)) {
+            m_unmatched.emplace(text, UnmatchedRegion{line, column, match, {}, 0, 1});
         } else {
             ++m_unlistedRegionRows;
         }
+        ++m_result.skippedRows;
     }
 
+    // Unmapped areas are listed in the result; unless the person chose to
+    // leave their rows out, each is a problem too, and the import stops.
     void reportUnmatchedRegions() {
         // In file order, so the list reads top to bottom.
         std::vector<std::pair<std::string, UnmatchedRegion>> ordered(m_unmatched.begin(),
                                                                      m_unmatched.end());
         std::sort(ordered.begin(), ordered.end(),
                   [](const auto& a, const auto& b) { return a.second.line < b.second.line; });
+        const bool simple = m_layout.format == SheetFormat::Simple;
         for (const auto& [text, unmatched] : ordered) {
-            std::string message = describeNoMatch(text, unmatched.match);
+            UnmappedArea area;
+            area.text = text;
+            area.rows = unmatched.rows;
+            area.firstLine = unmatched.line;
+            area.why = unmatched.match.candidates.empty() ? "no atlas region or synonym"
+                                                          : describeNoMatch(text, unmatched.match);
+            m_result.unmapped.push_back(area);
+            if (m_options.skipUnmapped) {
+                continue;
+            }
+            std::string message =
+                simple || !unmatched.match.candidates.empty()
+                    ? describeNoMatch(text, unmatched.match)
+                    : "body area " + quotedValue(text) +
+                          " matches no atlas region or synonym (docs/import-other-apps.md)";
             if (!unmatched.otherLines.empty()) {
                 message += " (also on line";
                 message += unmatched.otherLines.size() == 1 ? " " : "s ";
@@ -292,7 +402,17 @@ private:
             }
             fileProblem(unmatched.line, unmatched.column, std::move(message));
         }
-        m_problems.countMore(m_unlistedRegionRows);
+        if (!m_options.skipUnmapped) {
+            m_problems.countMore(m_unlistedRegionRows);
+        }
+        if (!simple && !m_options.skipUnmapped && !m_unmatched.empty()) {
+            fileProblem(0, 0,
+                        std::to_string(m_result.skippedRows) +
+                            (m_result.skippedRows == 1 ? " rating names a body area"
+                                                       : " ratings name body areas") +
+                            " no atlas region matches; --skip-unmapped imports the rest "
+                            "without them");
+        }
     }
 
     void resolveClient() {
@@ -360,21 +480,25 @@ private:
         }
         std::set<std::string> newRegions;
         for (const SimpleRow& row : m_rows) {
-            if (m_sessions.count(row.day) == 0) {
-                const auto existing =
-                    m_clientId == 0 ? std::nullopt
-                                    : sessions.findLatestOnLocalDate(m_clientId, row.when.local());
-                m_sessions[row.day] = existing ? existing->id : 0;
+            if (m_sessions.count(row.sessionKey) == 0) {
+                std::optional<Session> existing;
+                if (m_clientId != 0) {
+                    existing = m_reader->sessionPerDay()
+                                   ? sessions.findLatestOnLocalDate(m_clientId, row.when.local())
+                                   : sessions.findStartedAt(m_clientId, row.when);
+                }
+                m_sessions[row.sessionKey] = existing ? existing->id : 0;
                 m_result.newSessions += existing ? 0 : 1;
             }
-            const Id session = m_sessions[row.day];
+            const Id session = m_sessions[row.sessionKey];
             const auto knot = m_knots.find(row.region->code);
             if (knot == m_knots.end()) {
                 newRegions.insert(row.region->code);
             } else if (session != 0 && observations.findInSession(session, knot->second.id)) {
-                fileProblem(row.line, m_columns.region + 1,
+                fileProblem(row.line, row.column,
                             "the database already has a rating for " + row.region->code + " on " +
-                                row.day + " (was this file imported before?)");
+                                (m_reader->sessionPerDay() ? row.day : row.sessionKey) +
+                                " (was this file imported before?)");
             }
         }
         m_result.newKnots = static_cast<std::int64_t>(newRegions.size());
@@ -393,7 +517,7 @@ private:
             m_clientId = clients.add(client);
         }
         for (const SimpleRow& row : m_rows) {
-            Id& sessionId = m_sessions[row.day];
+            Id& sessionId = m_sessions[row.sessionKey];
             if (sessionId == 0) {
                 Session session;
                 session.clientId = m_clientId;
@@ -426,15 +550,19 @@ private:
     std::filesystem::path m_file;
     std::string m_name;
     const SimpleImportOptions& m_options;
-    RegionLookup m_lookup;
+    BodyAreaMap m_areas;
     ImportProblems m_problems;
     std::vector<std::string> m_header;
-    Columns m_columns;
+    SheetLayout m_layout;
+    std::unique_ptr<SheetRowReader> m_reader;
     std::vector<SimpleRow> m_rows;
+    std::map<std::string, BodyAreaMapping> m_mapped; // area text -> regions, read once
+    std::map<std::string, AreaMapping> m_areaUse;
+    std::vector<std::string> m_areaOrder;
     std::map<std::string, UnmatchedRegion> m_unmatched;
     std::int64_t m_unlistedRegionRows = 0;
     Id m_clientId = 0;
-    std::map<std::string, Id> m_sessions; // local day -> session (0: new)
+    std::map<std::string, Id> m_sessions; // session key -> session (0: new)
     std::map<std::string, Knot> m_knots;  // region code -> the client's knot there
     SimpleImportResult m_result;
 };
@@ -442,16 +570,7 @@ private:
 } // namespace
 
 bool isSimpleImportHeader(const std::vector<std::string>& header) {
-    bool date = false;
-    bool region = false;
-    bool pain = false;
-    for (const std::string& name : header) {
-        const std::string key = headerKey(name);
-        date = date || key == "date";
-        region = region || key == "region";
-        pain = pain || key == "pain";
-    }
-    return date && region && pain;
+    return recogniseSheet(header).has_value();
 }
 
 SimpleImportResult importSimpleCsv(Database& database, const std::filesystem::path& file,

@@ -1,28 +1,62 @@
 #pragma once
 
+#include "core/other_apps/pain_sheet.h"
 #include "store/database.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
-// The simple import format, for people coming from a spreadsheet or another
-// app: one row per sore spot with date, region, pain and optional notes
-// (docs/csv-format.md, "Simple format").
+// Sheets of pain by body area, for people coming from a spreadsheet or
+// another app: the simple format (date, region, pain and optional notes;
+// docs/csv-format.md, "Simple format"), the CSV exports of Bearable,
+// Flaredown and the CrisisCore pain tracker, and any sheet whose columns the
+// person names (docs/import-other-apps.md). Body areas are mapped to atlas
+// regions through core/other_apps/body_area_map.h.
 namespace knotmap {
 
-// True when a header names the simple format's columns (any order, any case):
-// date, region, pain and optionally notes.
+// True when a header is a sheet this import reads by itself: the simple
+// format or another app's export (core/other_apps/pain_sheet.h).
 [[nodiscard]] bool isSimpleImportHeader(const std::vector<std::string>& header);
 
 struct SimpleImportOptions {
     // Whose rows these are. Empty: the database's only client, or a new "Me"
     // in a database without clients. A name not in the database is added.
     std::string clientName;
+    // Columns named by hand (`--map`), for a sheet no format recognises; it
+    // also overrides a recognised format.
+    std::optional<ColumnMap> columns;
+    // Rows whose body area maps to no atlas region: false refuses the import
+    // listing them; true leaves those rows out, still listing them.
+    bool skipUnmapped = false;
+};
+
+// A body area as the sheet wrote it, and what it became.
+struct AreaMapping {
+    std::string text;
+    std::vector<std::string> regions; // atlas codes: one side or both
+    std::string how;                  // "synonym 'lower back'", "region name", ...
+    std::int64_t rows = 0;
+};
+
+// A body area no atlas region matched.
+struct UnmappedArea {
+    std::string text;
+    std::string why; // "no atlas region or synonym", or what it could be
+    std::int64_t rows = 0;
+    std::int64_t firstLine = 0;
 };
 
 struct SimpleImportResult {
+    std::string format;                 // describeSheet(): "Bearable export", ...
+    std::string scaleRule;              // how ratings became 0-10
+    std::vector<AreaMapping> areas;     // in the order first met
+    std::vector<UnmappedArea> unmapped; // in the order first met, up to 50
+    std::int64_t skippedRows = 0;       // ratings left out: their area is unmapped
+    std::int64_t otherRows = 0;         // rows about something else (mood, treatments)
+    std::string otherKinds;             // "Mood, Sleep and treatments"
     std::string clientName;
     bool newClient = false;
     std::int64_t observations = 0;

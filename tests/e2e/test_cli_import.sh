@@ -125,10 +125,10 @@ assert_eq "front.pectoralis_major.right|4|after gym" \
   "$(sql "$db" "SELECT k.region_code, o.pain, o.notes FROM observation o JOIN knot k ON k.id = o.knot_id
                     JOIN client c ON c.id = k.client_id WHERE c.name = 'Ola Nordmann' AND o.pain = 4")" \
   "simple row stored"
-printf 'date,region,pain\n2026-04-03,shoulder blade,5\n2026-04-04,shoulder blade,2\n' >"$WORK/unknown.csv"
+printf 'date,region,pain\n2026-04-03,kidney,5\n2026-04-04,kidney,2\n' >"$WORK/unknown.csv"
 run import --db "$db" "$WORK/unknown.csv" --client "Ola Nordmann"
 assert_eq 1 "$RC" "unknown region"
-assert_contains "$ERR" "unknown.csv, line 2, column 2 (region): unknown region 'shoulder blade'" "unknown region listed"
+assert_contains "$ERR" "unknown.csv, line 2, column 2 (region): unknown region 'kidney'" "unknown region listed"
 assert_contains "$ERR" "(also on line 3)" "its other lines"
 pass "the simple format maps names and CHOIR codes, and lists unknown regions"
 

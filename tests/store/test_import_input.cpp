@@ -78,7 +78,8 @@ TEST_CASE("a path an import cannot read says what it holds instead") {
     CHECK(refusal(folder.file("clients.csv")) ==
           "clients.csv: is the clients table alone; import the folder an export of all tables "
           "wrote, or observations.csv");
-    CHECK(refusal(folder.file("other.csv")).find("other.csv: line 1: not a Knotmap export") == 0);
+    CHECK(refusal(folder.file("other.csv")).find("other.csv: line 1: not a format Knotmap knows") ==
+          0);
     writeBytes(folder.file("empty.csv"), "");
     CHECK(refusal(folder.file("empty.csv"))
               .find("empty.csv: the file is empty; an import needs "
