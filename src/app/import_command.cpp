@@ -198,7 +198,7 @@ void printAreas(const SimpleImportResult& result) {
     }
     for (const UnmappedArea& area : result.unmapped) {
         std::cout << "  " << quotedValue(area.text) << ": not mapped (" << area.why << "); "
-                  << area.rows << (area.rows == 1 ? " rating" : " ratings")
+                  << area.rows << (area.rows == 1 ? " entry" : " entries")
                   << " left out, first on line " << area.firstLine << "\n";
     }
 }
@@ -207,18 +207,27 @@ void printSimple(const SimpleImportResult& result, bool dryRun, const std::strin
     std::cout << "Format: " << result.format << "; ratings: " << result.scaleRule << "\n";
     printAreas(result);
     if (result.otherRows > 0) {
-        std::cout << result.otherRows << " other " << (result.otherRows == 1 ? "entry" : "entries")
-                  << " (" << result.otherKinds << ") carry no pain by body area and are not "
-                  << "imported\n";
+        std::cout << result.otherRows << " other "
+                  << (result.otherRows == 1 ? "entry (" + result.otherKinds + ") carries"
+                                            : "entries (" + result.otherKinds + ") carry")
+                  << " no pain by body area and " << (result.otherRows == 1 ? "is" : "are")
+                  << " not imported\n";
+    }
+    if (result.mergedRatings > 0) {
+        std::cout << result.mergedRatings
+                  << (result.mergedRatings == 1 ? " rating repeated" : " ratings repeated")
+                  << " a region at the same time and "
+                  << (result.mergedRatings == 1 ? "was" : "were")
+                  << " merged into it, keeping the highest pain and every note\n";
     }
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
               << database << ": " << result.observations << " ratings for " << result.clientName
               << (result.newClient ? " (a new client)" : "") << ", " << result.newSessions
-              << " new sessions, " << result.newKnots << " new knots";
+              << (result.newSessions == 1 ? " new session, " : " new sessions, ") << result.newKnots
+              << (result.newKnots == 1 ? " new knot" : " new knots");
     if (result.skippedRows > 0) {
-        std::cout << "; " << result.skippedRows
-                  << (result.skippedRows == 1 ? " rating" : " ratings")
+        std::cout << "; " << result.skippedRows << (result.skippedRows == 1 ? " entry" : " entries")
                   << " of unmapped body areas left out (--skip-unmapped)";
     }
     std::cout << "\n";

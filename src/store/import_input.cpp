@@ -93,11 +93,12 @@ bool isFhirFile(const fs::path& file) {
     return first == '{';
 }
 
-bool startsLikeCrisisCore(const fs::path& file) {
+bool fileIsCrisisCore(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    std::string start(20, '\0');
+    std::string start(24, '\0');
     in.read(start.data(), static_cast<std::streamsize>(start.size()));
-    return in.gcount() == 20 && start == "Date,Time,Pain Level";
+    start.resize(static_cast<std::size_t>(in.gcount()));
+    return startsLikeCrisisCore(start);
 }
 
 // A single file: the observations table, or the simple format. The header
@@ -113,7 +114,7 @@ ImportInput fileInput(const fs::path& file, const std::string& shown) {
     if (isFhirFile(file)) {
         return FhirImportInput{{file}, file.extension() == ".ndjson", {}};
     }
-    if (startsLikeCrisisCore(file)) {
+    if (fileIsCrisisCore(file)) {
         return SimpleImportInput{file}; // its rows may share one line (pain_sheet.h)
     }
     const auto header = readCsvHeader(file);
@@ -182,7 +183,7 @@ std::string describeImportInput(const ImportInput& input) {
                (fhir->files.size() == 1 ? " file)" : " files)");
     }
     if (const auto* sheet = std::get_if<SimpleImportInput>(&input)) {
-        if (startsLikeCrisisCore(sheet->file)) {
+        if (fileIsCrisisCore(sheet->file)) {
             return describeSheet(SheetLayout{SheetFormat::CrisisCore, false, {}});
         }
         if (const auto header = readCsvHeader(sheet->file)) {

@@ -145,7 +145,8 @@ std::vector<SessionSummary> SessionRepository::listForClient(Id clientId) {
 }
 
 std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
-                                                                const CivilDateTime& localDay) {
+                                                                const CivilDateTime& localDay,
+                                                                std::optional<SessionKind> kind) {
     // Offsets lie within +-18 h, so every session on that local date started
     // within this window of UTC instants; the window lets the (client_id,
     // started_utc) index narrow the search before the exact date test.
@@ -156,13 +157,17 @@ std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
                          std::string("SELECT ") + kColumns +
                              " FROM session s WHERE s.client_id = ? AND s.started_utc >= ? AND "
                              "s.started_utc < ? AND s.started_utc + s.utc_offset_min * 60 >= ? AND "
-                             "s.started_utc + s.utc_offset_min * 60 < ? "
+                             "s.started_utc + s.utc_offset_min * 60 < ? " +
+                             (kind ? "AND s.kind = ? " : "") +
                              "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
     query.bind(1, static_cast<std::int64_t>(clientId));
     query.bind(2, static_cast<std::int64_t>(dayStart - kMaxOffset));
     query.bind(3, static_cast<std::int64_t>(dayStart + kDay + kMaxOffset));
     query.bind(4, static_cast<std::int64_t>(dayStart));
     query.bind(5, static_cast<std::int64_t>(dayStart + kDay));
+    if (kind) {
+        query.bind(6, std::string(toCode(*kind)));
+    }
     if (!query.executeStep()) {
         return std::nullopt;
     }
@@ -171,12 +176,14 @@ std::optional<Session> SessionRepository::findLatestOnLocalDate(Id clientId,
     return session;
 }
 
-std::optional<Session> SessionRepository::findStartedAt(Id clientId, const LocalTimestamp& at) {
+std::optional<Session> SessionRepository::findStartedAt(Id clientId, const LocalTimestamp& at,
+                                                        SessionKind kind) {
     sql::Statement query(m_db, std::string("SELECT ") + kColumns +
                                    " FROM session s WHERE s.client_id = ? AND s.started_utc = ? "
-                                   "ORDER BY s.id LIMIT 1");
+                                   "AND s.kind = ? ORDER BY s.id LIMIT 1");
     query.bind(1, static_cast<std::int64_t>(clientId));
     query.bind(2, at.utcSeconds());
+    query.bind(3, std::string(toCode(kind)));
     if (!query.executeStep()) {
         return std::nullopt;
     }

@@ -34,10 +34,13 @@ public:
     [[nodiscard]] std::vector<SessionSummary> listForClient(Id clientId);
     // The client's latest session whose own local date (at the session's own
     // UTC offset) is localDay's date; localDay's time of day is ignored.
-    // The client's first session that started at exactly this instant.
-    [[nodiscard]] std::optional<Session> findStartedAt(Id clientId, const LocalTimestamp& at);
-    [[nodiscard]] std::optional<Session> findLatestOnLocalDate(Id clientId,
-                                                               const CivilDateTime& localDay);
+    // With a kind, only sessions of that kind.
+    [[nodiscard]] std::optional<Session>
+    findLatestOnLocalDate(Id clientId, const CivilDateTime& localDay,
+                          std::optional<SessionKind> kind = std::nullopt);
+    // The client's first session of this kind that started at exactly this instant.
+    [[nodiscard]] std::optional<Session> findStartedAt(Id clientId, const LocalTimestamp& at,
+                                                       SessionKind kind);
 
 private:
     void saveTriggers(const Session& session);

@@ -83,6 +83,12 @@ struct UnmatchedRegion {
 
 constexpr std::size_t kListedLines = 10;
 
+// A rating already read for a session and region: its line, its place in the rows.
+struct SeenRating {
+    std::int64_t line = 0;
+    std::size_t row = 0;
+};
+
 class SimpleImport {
 public:
     SimpleImport(Database& database, const std::filesystem::path& file,
@@ -96,13 +102,15 @@ public:
         if (!m_problems.empty()) {
             throw ImportRejected(std::move(m_problems));
         }
-        if (m_rows.empty() && m_result.skippedRows == 0) {
+        if (m_rows.empty()) {
             fileProblem(0, 0,
-                        "holds no ratings to import" + (m_result.otherRows > 0
-                                                            ? " (only " + m_result.otherKinds +
-                                                                  ", which carry no pain "
-                                                                  "by body area)"
-                                                            : std::string()));
+                        m_result.skippedRows > 0
+                            ? "holds no ratings to import: every body area in it is unmapped"
+                            : "holds no ratings to import" +
+                                  (m_result.otherRows > 0
+                                       ? " (only " + m_result.otherKinds +
+                                             ", which carry no pain by body area)"
+                                       : std::string()));
             throw ImportRejected(std::move(m_problems));
         }
         planSessionsAndKnots();
@@ -206,7 +214,7 @@ private:
         std::string text;
         std::istringstream fixed;
         std::istream* source = &in;
-        if (startsLikeCrisisCore(in)) {
+        if (headIsCrisisCore(in)) {
             text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
             fixed.str(withCrisisCoreLineBreaks(std::move(text)));
             source = &fixed;
@@ -223,8 +231,7 @@ private:
         if (!readHeader(record.fields)) {
             return;
         }
-        std::map<std::pair<std::string, std::string>, std::int64_t>
-            seen; // (session, region) -> line
+        std::map<std::pair<std::string, std::string>, SeenRating> seen; // (session, region)
         std::vector<PainEntry> entries;
         while (reader.next(record)) {
             if (isBlank(record)) {
@@ -261,13 +268,13 @@ private:
         reportUnmatchedRegions();
     }
 
-    static bool startsLikeCrisisCore(std::istream& in) {
-        char head[20] = {};
+    static bool headIsCrisisCore(std::istream& in) {
+        char head[24] = {};
         in.read(head, sizeof head);
         const std::string_view start(head, static_cast<std::size_t>(in.gcount()));
         in.clear();
         in.seekg(0);
-        return start == "Date,Time,Pain Level";
+        return startsLikeCrisisCore(start);
     }
 
     static bool isBlank(const CsvRecord& record) {
@@ -282,7 +289,7 @@ private:
     // One entry of the sheet: its time, its regions (both sides for an area
     // named without one), each a rating of its own.
     void addEntry(ImportRow& row, const PainEntry& entry,
-                  std::map<std::pair<std::string, std::string>, std::int64_t>& seen) {
+                  std::map<std::pair<std::string, std::string>, SeenRating>& seen) {
         const auto when = parseWhen(entry);
         if (!when) {
             row.problem(static_cast<std::size_t>(entry.column - 1),
@@ -290,15 +297,18 @@ private:
             return;
         }
         const auto column = static_cast<std::size_t>(entry.column - 1);
+        // Mapped areas are remembered (a sheet uses a handful); unmapped ones
+        // are not, so a file of a million different unknown words stays small.
         auto mapped = m_mapped.find(entry.area);
         if (mapped == m_mapped.end()) {
-            mapped = m_mapped.emplace(entry.area, m_areas.map(entry.area)).first;
+            BodyAreaMapping mapping = m_areas.map(entry.area);
+            if (mapping.regions.empty()) {
+                noteUnmatched(entry.area, entry.line, entry.column, mapping.lookup);
+                return;
+            }
+            mapped = m_mapped.emplace(entry.area, std::move(mapping)).first;
         }
         const BodyAreaMapping& mapping = mapped->second;
-        if (mapping.regions.empty()) {
-            noteUnmatched(entry.area, entry.line, entry.column, mapping.lookup);
-            return;
-        }
         noteMapped(entry.area, mapping);
         for (const AtlasRegion* region : mapping.regions) {
             SimpleRow parsed;
@@ -311,17 +321,38 @@ private:
             parsed.region = region;
             parsed.pain = entry.pain;
             parsed.notes = entry.notes;
-            const auto [earlier, added] =
-                seen.emplace(std::pair{parsed.sessionKey, region->code}, entry.line);
-            if (!added) {
+            const auto [earlier, added] = seen.emplace(std::pair{parsed.sessionKey, region->code},
+                                                       SeenRating{entry.line, m_rows.size()});
+            if (added) {
+                m_rows.push_back(std::move(parsed));
+            } else if (mergesRepeats()) {
+                merge(m_rows[earlier->second.row], parsed);
+            } else {
                 row.problem(column,
                             region->code + " on " +
                                 (m_reader->sessionPerDay() ? parsed.day : parsed.sessionKey) +
-                                " is already on line " + std::to_string(earlier->second));
-                continue;
+                                " is already on line " + std::to_string(earlier->second.line));
             }
-            m_rows.push_back(std::move(parsed));
         }
+    }
+
+    // Other apps' exports name one place in several words at one time
+    // ("Neck pain" and "Neck stiffness" at am, "Shoulder" and "Left
+    // shoulder"): one knot has one rating per session, so they become one,
+    // the highest, with every note. A person's own sheet is checked instead.
+    [[nodiscard]] bool mergesRepeats() const {
+        return m_layout.format == SheetFormat::Bearable ||
+               m_layout.format == SheetFormat::Flaredown ||
+               m_layout.format == SheetFormat::CrisisCore;
+    }
+
+    void merge(SimpleRow& kept, const SimpleRow& repeat) {
+        kept.pain = std::max(kept.pain, repeat.pain);
+        if (!repeat.notes.empty() && kept.notes.find(repeat.notes) == std::string::npos &&
+            kept.notes.size() + repeat.notes.size() + 2 <= kMaxNoteBytes) {
+            kept.notes += (kept.notes.empty() ? "" : "; ") + repeat.notes;
+        }
+        ++m_result.mergedRatings;
     }
 
     void noteMapped(const std::string& text, const BodyAreaMapping& mapping) {
@@ -336,7 +367,7 @@ private:
             found = m_areaUse.emplace(text, std::move(use)).first;
             m_areaOrder.push_back(text);
         }
-        ++found->second.rows;
+        found->second.rows += static_cast<std::int64_t>(mapping.regions.size());
     }
 
     // Keeps only what the report lists, so memory does not grow with the
@@ -483,9 +514,13 @@ private:
             if (m_sessions.count(row.sessionKey) == 0) {
                 std::optional<Session> existing;
                 if (m_clientId != 0) {
+                    // Only the client's own check-ins: a therapist's visit
+                    // (perhaps signed) is never added to.
                     existing = m_reader->sessionPerDay()
-                                   ? sessions.findLatestOnLocalDate(m_clientId, row.when.local())
-                                   : sessions.findStartedAt(m_clientId, row.when);
+                                   ? sessions.findLatestOnLocalDate(m_clientId, row.when.local(),
+                                                                    SessionKind::SelfCheckIn)
+                                   : sessions.findStartedAt(m_clientId, row.when,
+                                                            SessionKind::SelfCheckIn);
                 }
                 m_sessions[row.sessionKey] = existing ? existing->id : 0;
                 m_result.newSessions += existing ? 0 : 1;

@@ -38,14 +38,14 @@ struct AreaMapping {
     std::string text;
     std::vector<std::string> regions; // atlas codes: one side or both
     std::string how;                  // "synonym 'lower back'", "region name", ...
-    std::int64_t rows = 0;
+    std::int64_t rows = 0;            // ratings it gave (two per entry for both sides)
 };
 
 // A body area no atlas region matched.
 struct UnmappedArea {
     std::string text;
-    std::string why; // "no atlas region or synonym", or what it could be
-    std::int64_t rows = 0;
+    std::string why;       // "no atlas region or synonym", or what it could be
+    std::int64_t rows = 0; // entries naming it
     std::int64_t firstLine = 0;
 };
 
@@ -54,7 +54,8 @@ struct SimpleImportResult {
     std::string scaleRule;              // how ratings became 0-10
     std::vector<AreaMapping> areas;     // in the order first met
     std::vector<UnmappedArea> unmapped; // in the order first met, up to 50
-    std::int64_t skippedRows = 0;       // ratings left out: their area is unmapped
+    std::int64_t skippedRows = 0;       // entries left out: their area is unmapped
+    std::int64_t mergedRatings = 0;     // repeats of a region at one time, merged (other apps)
     std::int64_t otherRows = 0;         // rows about something else (mood, treatments)
     std::string otherKinds;             // "Mood, Sleep and treatments"
     std::string clientName;

@@ -116,9 +116,10 @@ TEST_CASE("Bearable: Symptom rows are pain by body area, other categories are co
         "\"5th Jan 2022\",\"Wednesday\",\"14:10\",\"Mood\",\"6\",\"Okay | Tired\",\"\"\n"
         "\"5th Jan 2022\",\"Wednesday\",\"\",\"Sleep quality\",\"3\",\"OK\",\"\"\n"
         "\"6th Jan 2022\",\"Thursday\",\"9:02\",\"Symptom\",\"4\",\"Headache "
-        "(Unbearable)\",\"\"\n");
+        "(Unbearable)\",\"\"\n"
+        "\"6th Jan 2022\",\"Thursday\",\"pm\",\"Symptom\",\"2\",\"Back (lower)\",\"\"\n");
     CHECK(sheet.problems.empty());
-    REQUIRE(sheet.entries.size() == 3);
+    REQUIRE(sheet.entries.size() == 4);
     CHECK(sheet.entries[0].area == "Neck pain");
     CHECK(sheet.entries[0].pain == 8);
     CHECK(sheet.entries[0].when == "2022-01-05T09:00");
@@ -128,6 +129,8 @@ TEST_CASE("Bearable: Symptom rows are pain by body area, other categories are co
     CHECK(sheet.entries[1].notes == "desk");
     CHECK(sheet.entries[2].when == "2022-01-06T09:02");
     CHECK(sheet.entries[2].pain == 10);
+    CHECK(sheet.entries[3].area == "Back (lower)"); // a bracket that is no severity stays
+    CHECK(sheet.entries[3].pain == 5);
     CHECK(sheet.otherRows == 2);
 }
 
@@ -160,9 +163,9 @@ TEST_CASE("Flaredown: ratings 0-4 per column, treatments and empty cells left ou
     CHECK(sheet.entries[1].when == "2019-04-01");
     CHECK(sheet.entries[4].area == "Fatigue");
     CHECK(sheet.entries[4].pain == 3);
-    CHECK(sheet.otherRows == 3); // 400 mg, Taken, Not Taken
-    CHECK(sheet.problems.find("line 4, column 3 (Neck pain): Flaredown rates conditions and "
-                              "symptoms from 0 to 4, got '5'") != std::string::npos);
+    // 400 mg, Taken, Not Taken, and 5: Flaredown rates 0-4, so 5 is a dose.
+    CHECK(sheet.otherRows == 4);
+    CHECK(sheet.problems.empty());
 }
 
 TEST_CASE("CrisisCore: one pain level for each location, its time in UTC") {
@@ -179,6 +182,9 @@ TEST_CASE("CrisisCore: one pain level for each location, its time in UTC") {
     CHECK(sheet.entries[0].utcToLocal);
     CHECK(sheet.entries[1].notes == "Test note");
     CHECK(sheet.entries[2].pain == 7); // 6.5, halves up
+    CHECK(startsLikeCrisisCore("\xEF\xBB\xBF"
+                               "Date,Time,Pain Level,Locations"));
+    CHECK_FALSE(startsLikeCrisisCore("date,time,pain level"));
     CHECK(sheet.entries[2].when == "2024-01-02");
     CHECK(sheet.otherRows == 1);
 }
@@ -223,4 +229,16 @@ TEST_CASE("columns mapped by hand: parsed, checked against the header, read") {
             {"Day", "Where", "Level"}),
         doctest::Contains("date=When: the header has no column 'When' (it has Day, Where, Level)"),
         std::invalid_argument);
+    CHECK_THROWS_WITH_AS(
+        (void)sheetRowReader(
+            SheetLayout{SheetFormat::Mapped, false, parseColumnMap("date=Day,region=2,pain=Level")},
+            {"Day", "Where", "Level", "level"}),
+        doctest::Contains("pain=Level: the header has 2 columns named 'Level' (columns 3 and 4): "
+                          "give the column's number"),
+        std::invalid_argument);
+    CHECK_THROWS_WITH_AS(
+        (void)sheetRowReader(
+            SheetLayout{SheetFormat::Mapped, false, parseColumnMap("date=Day,region=Day,pain=3")},
+            {"Day", "Where", "Level"}),
+        doctest::Contains("column 1 (Day) is mapped to two roles"), std::invalid_argument);
 }

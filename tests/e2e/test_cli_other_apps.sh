@@ -35,9 +35,9 @@ assert_eq "$before" "$(db_fingerprint "$db")" "database after the refusal"
 run import --db "$db" "$samples/bearable.csv" --client "Bea" --skip-unmapped --dry-run
 assert_eq 0 "$RC" "Bearable dry run ($ERR)"
 assert_contains "$OUT" "Format: Bearable export; ratings: severity 0-4 (Mild 1, Moderate 2, Severe 3, Unbearable 4) to 0-10: 0, 3, 5, 8, 10" "format and scale named"
-assert_contains "$OUT" "'Back (lower) pain' -> Left lumbar erector spinae (back.erector_spinae_lumbar.left) and Right lumbar erector spinae (back.erector_spinae_lumbar.right), by synonym 'lower back'; 1 rating" "lower back on both sides"
+assert_contains "$OUT" "'Back (lower) pain' -> Left lumbar erector spinae (back.erector_spinae_lumbar.left) and Right lumbar erector spinae (back.erector_spinae_lumbar.right), by synonym 'lower back'; 2 ratings" "lower back on both sides"
 assert_contains "$OUT" "'Left shoulder pain' -> Left front deltoid (front.deltoid.left), by synonym 'shoulder'; 1 rating" "a side word picks one side"
-assert_contains "$OUT" "'Fatigue': not mapped (no atlas region or synonym); 2 ratings left out, first on line 7" "unmapped listed"
+assert_contains "$OUT" "'Fatigue': not mapped (no atlas region or synonym); 2 entries left out, first on line 7" "unmapped listed"
 assert_contains "$OUT" "4 other entries (Energy, Meds/Supplements, Mood and Sleep quality) carry no pain by body area" "other categories counted"
 assert_eq "$before" "$(db_fingerprint "$db")" "database after the dry run"
 
@@ -70,7 +70,7 @@ pass "Bearable's newer export, with date formatted"
 run import --db "$db" "$samples/flaredown.csv" --client "Flo" --skip-unmapped
 assert_eq 0 "$RC" "Flaredown import ($ERR)"
 assert_contains "$OUT" "Format: Flaredown export; ratings: 0-4 to 0-10: 0, 3, 5, 8, 10" "Flaredown scale"
-assert_contains "$OUT" "'Fibromyalgia': not mapped (no atlas region or synonym); 2 ratings left out, first on line 2" "condition without a place listed"
+assert_contains "$OUT" "'Fibromyalgia': not mapped (no atlas region or synonym); 2 entries left out, first on line 2" "condition without a place listed"
 assert_contains "$OUT" "4 other entries (treatments)" "treatments counted"
 assert_eq "back.cervical_paraspinals.left|5|2019-04-01 12:00:00
 back.cervical_paraspinals.right|5|2019-04-01 12:00:00
@@ -83,6 +83,38 @@ back.cervical_paraspinals.right|0|2019-04-03 12:00:00
 back.erector_spinae_lumbar.left|5|2019-04-03 12:00:00
 back.erector_spinae_lumbar.right|5|2019-04-03 12:00:00" "$(ratings "$db" Flo)" "Flaredown ratings, one session a day"
 pass "Flaredown: 0-4 to 0-10, one session a day, treatments and Fibromyalgia left out and said so"
+
+# A day on which the client saw a therapist: the visit (signed) is never
+# added to; the day's ratings get a check-in of their own.
+visit_utc=$(date -u -d '2019-04-05 09:00' +%s)
+sql "$db" "INSERT INTO session (client_id, started_utc, utc_offset_min, kind, therapist, signed_by, signed_utc, signer)
+           SELECT id, $visit_utc, 120, 'therapy_visit', 'Aiko', 'Aiko', $visit_utc, 'aiko' FROM client WHERE name = 'Flo'"
+printf 'Date,Neck pain,Tags,Foods\n2019-04-05,3,,\n' >"$WORK/visit-day.csv"
+run import --db "$db" "$WORK/visit-day.csv" --client "Flo"
+assert_eq 0 "$RC" "Flaredown on a day with a signed visit ($ERR)"
+assert_contains "$OUT" "2 ratings for Flo, 1 new session, 0 new knots" "a check-in of its own"
+assert_eq "self_checkin|2" "$(sql "$db" "SELECT s.kind || '|' || count(*) FROM observation o JOIN session s ON s.id = o.session_id
+                                          WHERE s.started_utc >= $visit_utc - 86400 AND s.started_utc < $visit_utc + 86400 GROUP BY s.kind")" "the visit untouched"
+pass "a day with a signed therapy visit gets a check-in of its own"
+
+# Several words for one place at one time (Bearable's "Neck pain" and "Neck
+# stiffness" at am) become one rating, the highest, with both notes.
+printf '%s\n' 'date,weekday,time of day,category,rating/amount,detail,notes' \
+  '7th Jan 2022,Friday,am,Symptom,2,Neck pain (Moderate),woke stiff' \
+  '7th Jan 2022,Friday,am,Symptom,3,Neck stiffness (Severe),worse turning' \
+  '7th Jan 2022,Friday,9:00,Symptom,1,Fatigue (Mild),' >"$WORK/repeats.csv"
+run import --db "$db" "$WORK/repeats.csv" --client "Bea" --skip-unmapped
+assert_eq 0 "$RC" "repeated place at one time ($ERR)"
+assert_contains "$OUT" "2 ratings repeated a region at the same time and were merged into it, keeping the highest pain and every note" "merge said"
+assert_eq "8|woke stiff; worse turning" "$(sql "$db" "SELECT o.pain || '|' || o.notes FROM observation o JOIN knot k ON k.id = o.knot_id
+                                                    JOIN session s ON s.id = o.session_id JOIN client c ON c.id = s.client_id
+                                                    WHERE c.name = 'Bea' AND k.region_code = 'back.cervical_paraspinals.left'
+                                                      AND o.notes LIKE 'woke%'")" "the highest kept, notes joined"
+printf 'Date,Fatigue,Tags,Foods\n2019-04-01,2,,\n' >"$WORK/nothing.csv"
+run import --db "$db" "$WORK/nothing.csv" --client "Flo" --skip-unmapped
+assert_eq 1 "$RC" "a file whose every area is unmapped"
+assert_contains "$ERR" "nothing.csv: holds no ratings to import: every body area in it is unmapped" "nothing to import said"
+pass "repeats at one time merge, keeping the highest; a file with nothing mapped is refused"
 
 # --- CrisisCore: rows joined with a literal \n, times in UTC -----------------
 run import --db "$db" "$samples/crisiscore.csv" --client "Cris"

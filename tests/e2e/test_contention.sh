@@ -72,8 +72,8 @@ writer() { # tag client
         "$KNOTMAP" import --db "$db" --client "$client" "$WORK/$tag-$r.csv" \
             >"$WORK/$tag.out" 2>"$WORK/$tag.err" || rc=$?
         check_round "writer $tag (import $tag-$r.csv)" "$r" "$rc" "$WORK/$tag.err" || continue
-        # "Imported into DB: 3 ratings for NAME, 1 new sessions, 3 new knots"
-        sed -nE 's/^Imported into .*: ([0-9]+) ratings for .*, ([0-9]+) new sessions, ([0-9]+) new knots$/\1 \2 \3/p' \
+        # "Imported into DB: 3 ratings for NAME, 1 new session, 3 new knots"
+        sed -nE 's/^Imported into .*: ([0-9]+) ratings for .*, ([0-9]+) new sessions?, ([0-9]+) new knots?$/\1 \2 \3/p' \
             "$WORK/$tag.out" >>"$WORK/$tag.counts"
         grep -q "^Imported into " "$WORK/$tag.out" ||
             echo "writer $tag, round $r: no summary: $(cat "$WORK/$tag.out")" >>"$failures"

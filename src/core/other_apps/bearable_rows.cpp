@@ -8,6 +8,7 @@
 #include "core/text_trim.h"
 #include "core/validation.h"
 
+#include <algorithm>
 #include <array>
 
 namespace knotmap::sheet {
@@ -89,13 +90,20 @@ public:
 
 private:
     // "Back (lower) pain (Moderate)" -> {"Back (lower) pain", "Moderate"}: the
-    // last bracket is the severity, as names have brackets of their own.
+    // last bracket is the severity when it holds one (a severity word or a
+    // number), as names have brackets of their own ("Back (lower)").
     static std::pair<std::string, std::string> splitDetail(std::string_view detail) {
         detail = trimmed(detail);
         const std::size_t open = detail.rfind('(');
         if (detail.ends_with(')') && open != std::string_view::npos && open > 0) {
-            return {std::string(trimmed(detail.substr(0, open))),
-                    std::string(trimmed(detail.substr(open + 1, detail.size() - open - 2)))};
+            const std::string inside(trimmed(detail.substr(open + 1, detail.size() - open - 2)));
+            const std::string word = lowercaseAscii(inside);
+            const bool severity =
+                wholeRating(inside).has_value() ||
+                std::find(kSeverities.begin(), kSeverities.end(), word) != kSeverities.end();
+            if (severity) {
+                return {std::string(trimmed(detail.substr(0, open))), inside};
+            }
         }
         return {std::string(detail), {}};
     }

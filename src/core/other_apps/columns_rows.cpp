@@ -7,6 +7,9 @@
 #include "core/timestamp.h"
 #include "core/validation.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace knotmap::sheet {
 namespace {
 
@@ -21,7 +24,19 @@ public:
           m_time(map.time.empty() ? kNoColumn
                                   : static_cast<int>(columnNamed(header, map.time, "time"))),
           m_notes(map.notes.empty() ? kNoColumn
-                                    : static_cast<int>(columnNamed(header, map.notes, "notes"))) {}
+                                    : static_cast<int>(columnNamed(header, map.notes, "notes"))) {
+        // One column read as two things is a slip in the mapping, not data.
+        std::vector<int> used = {static_cast<int>(m_date), static_cast<int>(m_region),
+                                 static_cast<int>(m_pain), m_time, m_notes};
+        std::sort(used.begin(), used.end());
+        for (std::size_t i = 1; i < used.size(); ++i) {
+            if (used[i] != kNoColumn && used[i] == used[i - 1]) {
+                throw std::invalid_argument("column " + std::to_string(used[i] + 1) + " (" +
+                                            header[static_cast<std::size_t>(used[i])] +
+                                            ") is mapped to two roles");
+            }
+        }
+    }
 
     void read(ImportRow& row, std::vector<PainEntry>& out) override {
         PainEntry entry;

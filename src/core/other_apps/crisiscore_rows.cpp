@@ -6,8 +6,8 @@
 #include "core/text_trim.h"
 #include "core/validation.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <stdexcept>
 
 namespace knotmap::sheet {
@@ -28,13 +28,12 @@ std::size_t locationsColumn(const std::vector<std::string>& header) {
 
 // "6", "6.5" -> 7 (halves up); nullopt outside 0-10 or for other text.
 std::optional<int> painLevel(std::string_view text) {
-    const std::string cell(trimmed(text));
-    if (cell.empty()) {
-        return std::nullopt;
-    }
-    char* end = nullptr;
-    const double value = std::strtod(cell.c_str(), &end);
-    if (end != cell.c_str() + cell.size() || !(value >= 0.0 && value <= 10.0)) {
+    text = trimmed(text);
+    double value = 0;
+    const char* end = text.data() + text.size();
+    // Fixed notation only: no hexadecimal, exponents or "inf".
+    const auto [stop, error] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
+    if (text.empty() || error != std::errc() || stop != end || !(value >= 0.0 && value <= 10.0)) {
         return std::nullopt;
     }
     return static_cast<int>(std::floor(value + 0.5));

@@ -3,7 +3,8 @@
 // (and in later exports six weather columns, left off on days without
 // weather). Conditions and symptoms are rated 0-4; treatments hold a dose,
 // "Taken" or "Not Taken". The header does not say which column is which, so
-// a cell holding a whole number is a rating and any other text a treatment.
+// a cell holding a whole number from 0 to 4 is a rating and any other text a
+// treatment.
 #include "core/other_apps/day_text.h"
 #include "core/other_apps/rating_scale.h"
 #include "core/other_apps/sheet_readers.h"
@@ -31,15 +32,12 @@ public:
             if (cell.empty()) {
                 continue; // not on that day's check-in
             }
+            // Flaredown itself allows only 0-4 in a rating, so anything else
+            // (a dose of 400, "Taken", "1 mg") is a treatment's.
             const auto rating = wholeRating(cell);
-            if (!rating) {
-                countOther("treatments");
-                continue;
-            }
-            const auto pain = kScale.toPain(*rating);
+            const auto pain = rating ? kScale.toPain(*rating) : std::nullopt;
             if (!pain) {
-                row.problem(column, "Flaredown rates conditions and symptoms from 0 to 4, got " +
-                                        quotedValue(cell));
+                countOther("treatments");
                 continue;
             }
             PainEntry entry;

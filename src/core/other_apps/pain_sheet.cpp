@@ -22,10 +22,20 @@ std::string headerKey(std::string_view name) {
 std::size_t columnNamed(const std::vector<std::string>& header, const std::string& name,
                         const std::string& role) {
     const std::string key = headerKey(name);
+    std::vector<std::size_t> named;
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (headerKey(header[i]) == key) {
-            return i;
+            named.push_back(i + 1);
         }
+    }
+    if (named.size() == 1) {
+        return named.front() - 1;
+    }
+    if (named.size() > 1) {
+        throw std::invalid_argument(role + "=" + name + ": the header has " +
+                                    std::to_string(named.size()) + " columns named '" + name +
+                                    "' (columns " + std::to_string(named[0]) + " and " +
+                                    std::to_string(named[1]) + "): give the column's number");
     }
     if (!key.empty() &&
         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -183,11 +193,17 @@ std::unique_ptr<SheetRowReader> sheetRowReader(const SheetLayout& layout,
     throw std::invalid_argument("unknown sheet format");
 }
 
+bool startsLikeCrisisCore(std::string_view head) {
+    if (head.starts_with("\xEF\xBB\xBF")) {
+        head.remove_prefix(3);
+    }
+    return head.starts_with("Date,Time,Pain Level");
+}
+
 std::string withCrisisCoreLineBreaks(std::string text) {
     const std::size_t firstBreak = text.find('\n');
     const std::string_view firstLine = std::string_view(text).substr(0, firstBreak);
-    if (!firstLine.starts_with("Date,Time,Pain Level") ||
-        firstLine.find("\\n") == std::string_view::npos) {
+    if (!startsLikeCrisisCore(firstLine) || firstLine.find("\\n") == std::string_view::npos) {
         return text;
     }
     std::string out;

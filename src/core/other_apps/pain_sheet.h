@@ -102,6 +102,10 @@ private:
 [[nodiscard]] std::unique_ptr<SheetRowReader>
 sheetRowReader(const SheetLayout& layout, const std::vector<std::string>& header);
 
+// True when text starts with the CrisisCore export's header (after a byte
+// order mark): its rows may all be on one line, joined as below.
+[[nodiscard]] bool startsLikeCrisisCore(std::string_view head);
+
 // The CrisisCore pain tracker joins its rows with the two characters '\'
 // 'n' rather than a line break: text that starts like its header and does
 // so gets real line breaks there (outside quotes); anything else is
