@@ -300,6 +300,21 @@ int runImport(const ImportArguments& arguments,
         }
     }
     const ImportInput source = inputFor(arguments, input ? &*input : nullptr);
+    // Options that do not apply to what the source holds are refused rather
+    // than ignored: the person meant something by them.
+    const bool sheet = std::holds_alternative<SimpleImportInput>(source);
+    const char* notApplying =
+        !sheet && !arguments.client.empty() ? "--client"
+        : !sheet && arguments.skipUnmapped  ? "--skip-unmapped"
+        : !std::holds_alternative<ImportSource>(source) && arguments.noNeutralise
+            ? "--no-neutralise"
+            : nullptr;
+    if (notApplying != nullptr) {
+        std::cerr << "knotmap import: " << notApplying << " does not apply to "
+                  << describeImportInput(source) << (sheet ? "" : ", which names its own clients")
+                  << "\n";
+        return 2;
+    }
     const DatabaseLocation where = resolveDatabase(arguments.db);
     const fs::path path = where.isServer() ? fs::path() : where.file();
     try {

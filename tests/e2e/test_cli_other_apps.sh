@@ -158,3 +158,15 @@ back.cervical_paraspinals.left|2|2026-03-15 12:00:00
 back.cervical_paraspinals.right|2|2026-03-15 12:00:00" "$(ratings "$db" Max)" "--map ratings"
 assert_eq "after the run" "$(sql "$db" "SELECT o.notes FROM observation o JOIN knot k ON k.id = o.knot_id JOIN client c ON c.id = k.client_id WHERE c.name = 'Max' AND k.region_code = 'back.gastrocnemius.left'")" "--map notes"
 pass "any other CSV: refused with a hint, then read with --map date=,region=,pain=,time=,notes="
+
+# --- options that do not apply are refused, not ignored ----------------------
+"$KNOTMAP" export --db "$db" --all "$WORK/all" >/dev/null
+run import --db "$db" "$WORK/all" --client "Max"
+assert_eq 2 "$RC" "--client with a Knotmap export folder"
+assert_contains "$ERR" "--client does not apply to Knotmap export folder (all five tables), which names its own clients" "--client refused"
+run import --db "$db" "$WORK/all" --skip-unmapped
+assert_eq 2 "$RC" "--skip-unmapped with a Knotmap export folder"
+run import --db "$db" "$samples/flaredown.csv" --no-neutralise --client "Flo"
+assert_eq 2 "$RC" "--no-neutralise with a Flaredown export"
+assert_contains "$ERR" "--no-neutralise does not apply to Flaredown export" "--no-neutralise refused"
+pass "--client, --skip-unmapped and --no-neutralise are refused where they do not apply"
