@@ -229,7 +229,8 @@ int runFhirExport(const ExportArguments& arguments, Database& database, ExportOp
     }
     bar.clear();
     for (const FhirFile& file : written) {
-        std::cerr << "Exported " << file.resources << " FHIR resources ("
+        std::cerr << "Exported " << file.resources
+                  << (file.resources == 1 ? " FHIR resource (" : " FHIR resources (")
                   << (file.resourceType == "Bundle" ? "a Bundle" : file.resourceType) << ") to "
                   << file.path.string() << "\n";
     }

@@ -2,6 +2,7 @@
 
 #include "core/import_table.h"
 #include "core/joined_with_and.h"
+#include "core/text_trim.h"
 #include "store/simple_import.h"
 
 #include <algorithm>
@@ -101,6 +102,21 @@ bool fileIsCrisisCore(const fs::path& file) {
     return startsLikeCrisisCore(start);
 }
 
+// NDJSON by its extension; without one (standard input's copy), by its first
+// line holding a whole resource other than a Bundle: a Bundle's first line
+// opens it and goes on.
+bool isNdjson(const fs::path& file) {
+    if (file.extension() == ".ndjson" || file.extension() == ".json") {
+        return file.extension() == ".ndjson";
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    std::getline(in, line);
+    const std::string_view first = trimmed(line);
+    return first.starts_with('{') && first.ends_with('}') &&
+           first.find("\"resourceType\":\"Bundle\"") == std::string_view::npos;
+}
+
 // A single file: the observations table, or the simple format. The header
 // decides; a header that is neither is reported as the observations table's
 // when it starts like one, so the message says which column is wrong.
@@ -112,7 +128,7 @@ ImportInput fileInput(const fs::path& file, const std::string& shown) {
     }
     refuseEmptyOrBinary(file, shown);
     if (isFhirFile(file)) {
-        return FhirImportInput{{file}, file.extension() == ".ndjson", {}};
+        return FhirImportInput{{file}, isNdjson(file), {}};
     }
     if (fileIsCrisisCore(file)) {
         return SimpleImportInput{file}; // its rows may share one line (pain_sheet.h)

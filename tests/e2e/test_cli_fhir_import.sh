@@ -39,7 +39,16 @@ run import --db "$from_ndjson" "$WORK/ndjson"
 assert_eq 0 "$RC" "import of an NDJSON folder: $ERR"
 "$KNOTMAP" export --db "$from_ndjson" --format fhir-ndjson --all "$WORK/ndjson2" 2>/dev/null
 diff -r "$WORK/ndjson" "$WORK/ndjson2" >&2 || fail "NDJSON export -> import -> export differs"
-pass "NDJSON files import the same way and export identically"
+# Piped in, NDJSON has no extension to tell it by: its first line does.
+from_pipe=$(new_database from_pipe)
+set +e
+cat "$WORK"/ndjson/*.ndjson | "$KNOTMAP" import --db "$from_pipe" - >"$WORK/pipe.out" 2>&1
+rc=$?
+set -e
+assert_eq 0 "$rc" "NDJSON piped into import -: $(cat "$WORK/pipe.out")"
+"$KNOTMAP" export --db "$from_pipe" --format fhir-ndjson --all "$WORK/ndjson3" 2>/dev/null
+diff -r "$WORK/ndjson" "$WORK/ndjson3" >&2 || fail "NDJSON piped in -> export differs"
+pass "NDJSON files (a folder, or piped in) import the same way and export identically"
 
 # A damaged Bundle: every problem listed, nothing written.
 python3 - "$WORK/first.json" "$WORK/bad.json" <<'PY'
