@@ -162,7 +162,12 @@ for name in sorted(os.listdir(sys.argv[2])):
             ref = r.get(key, {}).get("reference", "")
             if ref and not ref.split("/")[0] in ("Patient", "Encounter"): sys.exit(f"FAIL: {name}: reference {ref}")
 PY
-pass "NDJSON holds the same resources, a file per type, referring by type and id"
+# Into the same folder, an export of no sessions (clients and knots only)
+# leaves no Encounter, Observation or Procedure file of the earlier one behind.
+run export --db "$db" --format fhir-ndjson --all "$WORK/ndjson" --to 2000-01-01
+assert_eq 0 "$RC" "a second, smaller NDJSON export into the same folder: $ERR"
+assert_eq "BodyStructure.ndjson Patient.ndjson" "$(cd "$WORK/ndjson" && echo *)" "only this export's files are left"
+pass "NDJSON holds the same resources, a file per type, referring by type and id; a second export leaves no stale file"
 
 # A deliberately broken Bundle fails the same check, naming what is wrong.
 python3 - "$WORK/bundle.json" "$WORK/broken.json" <<'PY'

@@ -83,9 +83,15 @@ std::vector<FhirFile> writeFhirNdjson(Database& database, const ExportOptions& o
                             });
         std::vector<FhirFile> written;
         for (const char* type : kTypes) {
+            const fs::path file = folder / (std::string(type) + ".ndjson");
             if (counts[type] > 0) { // an unused file is dropped as its OutputFile goes
                 outputs.at(type)->commit();
-                written.push_back({folder / (std::string(type) + ".ndjson"), type, counts[type]});
+                written.push_back({file, type, counts[type]});
+            } else {
+                // An earlier export's file of this type would be read back
+                // with this one as if it belonged to it.
+                std::error_code ignored;
+                fs::remove(file, ignored);
             }
         }
         return written;
