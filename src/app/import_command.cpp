@@ -206,12 +206,8 @@ void printAreas(const SimpleImportResult& result) {
 void printSimple(const SimpleImportResult& result, bool dryRun, const std::string& database) {
     std::cout << "Format: " << result.format << "; ratings: " << result.scaleRule << "\n";
     printAreas(result);
-    if (result.otherRows > 0) {
-        std::cout << result.otherRows << " other "
-                  << (result.otherRows == 1 ? "entry (" + result.otherKinds + ") carries"
-                                            : "entries (" + result.otherKinds + ") carry")
-                  << " no pain by body area and " << (result.otherRows == 1 ? "is" : "are")
-                  << " not imported\n";
+    if (const std::string other = otherEntriesSentence(result); !other.empty()) {
+        std::cout << other << "\n";
     }
     if (result.mergedRatings > 0) {
         std::cout << result.mergedRatings

@@ -1,5 +1,7 @@
 #include "app/import_job.h"
 
+#include "core/atlas.h"
+#include "core/import_table.h"
 #include "core/joined_with_and.h"
 #include "store/backup/backup_catalog.h"
 #include "store/csv_import.h"
@@ -26,6 +28,56 @@ struct ImportCancelled {};
 
 std::string plural(std::int64_t count, const char* one, const char* many) {
     return ui::groupedDigits(count) + " " + (count == 1 ? one : many);
+}
+
+// How a sheet's body areas were read, in the words and names the person
+// knows: the regions by their display names ("Left X and Right X").
+void sheetPreview(const SimpleImportResult& simple, ui::ImportPreview& preview) {
+    preview.summary = plural(simple.observations, "rating", "ratings") + " for " +
+                      simple.clientName + (simple.newClient ? " (a new client)" : "") + ": " +
+                      plural(simple.newSessions, "new session", "new sessions") + ", " +
+                      plural(simple.newKnots, "new knot", "new knots");
+    preview.scaleRule = simple.scaleRule;
+    const Atlas& atlas = Atlas::builtIn();
+    for (const AreaMapping& mapping : simple.areas) {
+        ui::PreviewArea area;
+        area.text = mapping.text;
+        area.how = mapping.how;
+        area.rows = mapping.rows;
+        std::vector<std::string> names;
+        for (const std::string& code : mapping.regions) {
+            const AtlasRegion* region = atlas.findByCode(code);
+            names.push_back(region != nullptr ? region->displayName : code);
+            area.codes += (area.codes.empty() ? "" : "+") + code;
+        }
+        area.regions = joinedWithAnd(names);
+        preview.areas.push_back(std::move(area));
+    }
+    for (const UnmappedArea& unmapped : simple.unmapped) {
+        preview.unmapped.push_back(
+            {unmapped.text, unmapped.why, unmapped.rows, unmapped.firstLine});
+    }
+    preview.unmappedEntries = simple.skippedRows;
+    if (const std::string other = otherEntriesSentence(simple); !other.empty()) {
+        preview.otherEntries = other + ".";
+    }
+}
+
+// A CSV's column names as the mapping form shows them: without a
+// spreadsheet's byte order mark or the spaces around them (the import
+// ignores both when it looks a name up).
+std::vector<std::string> headerColumns(const fs::path& path) {
+    std::vector<std::string> columns = readCsvHeader(path).value_or(std::vector<std::string>{});
+    for (std::string& column : columns) {
+        if (column.starts_with("\xEF\xBB\xBF")) {
+            column.erase(0, 3);
+        }
+        const auto first = column.find_first_not_of(" \t");
+        column = first == std::string::npos
+                     ? std::string()
+                     : column.substr(first, column.find_last_not_of(" \t") - first + 1);
+    }
+    return columns;
 }
 
 ui::ImportPreview previewOf(const ImportJobResult& result, bool backupFirst) {
@@ -65,12 +117,17 @@ ui::ImportPreview previewOf(const ImportJobResult& result, bool backupFirst) {
                                        "the new rows get new ones.");
         }
     } else if (const auto& simple = result.simple) {
+        sheetPreview(*simple, preview);
         preview.counts = {{"Clients", simple->newClient ? 1 : 0},
                           {"Sessions", simple->newSessions},
                           {"Knots", simple->newKnots},
                           {"Observations", simple->observations}};
-        preview.notes.push_back("The ratings are " + simple->clientName + "'s" +
-                                (simple->newClient ? ", a new client." : "."));
+        if (simple->mergedRatings > 0) {
+            preview.notes.push_back(
+                plural(simple->mergedRatings, "rating repeats", "ratings repeat") +
+                " a region at the same time: merged into it, keeping the highest pain and every "
+                "note.");
+        }
         if (simple->movedForward > 0) {
             preview.notes.push_back(
                 plural(simple->movedForward, "time falls", "times fall") +
@@ -104,9 +161,15 @@ std::string importedSentence(const ImportJobResult& result) {
                plural(plan->treatments, "treatment", "treatments") + ".";
     }
     const SimpleImportResult& simple = *result.simple;
-    return "Imported " + plural(simple.observations, "rating", "ratings") + " for " +
-           simple.clientName + ": " + plural(simple.newSessions, "new session", "new sessions") +
-           ", " + plural(simple.newKnots, "new knot", "new knots") + ".";
+    std::string sentence = "Imported " + plural(simple.observations, "rating", "ratings") +
+                           " for " + simple.clientName + ": " +
+                           plural(simple.newSessions, "new session", "new sessions") + ", " +
+                           plural(simple.newKnots, "new knot", "new knots");
+    if (simple.skippedRows > 0) {
+        sentence += "; " + plural(simple.skippedRows, "entry", "entries") +
+                    " of unmapped body areas left out";
+    }
+    return sentence + ".";
 }
 
 } // namespace
@@ -126,7 +189,10 @@ ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
     result.write = request.write;
     result.clientName = request.clientName;
     try {
-        const ImportInput input = importInputFor(request.path, request.path.string(), true);
+        // Columns the person mapped: any CSV is read through them.
+        const ImportInput input =
+            request.columns ? ImportInput{mappedSheetInput(request.path, request.path.string())}
+                            : importInputFor(request.path, request.path.string(), true);
         result.format = describeImportInput(input);
         result.simpleFormat = std::holds_alternative<SimpleImportInput>(input);
         // The same opening as `knotmap import`: a server's database through
@@ -166,8 +232,11 @@ ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
             // cancel is honoured up to the moment writing starts.
             SimpleImportOptions options;
             options.clientName = request.clientName;
+            options.columns = request.columns;
+            options.skipUnmapped = request.skipUnmapped;
             result.simple = importSimpleCsv(database, std::get<SimpleImportInput>(input).file,
                                             options, !request.write);
+            result.format = result.simple->format; // with the mapping, when mapped by hand
         }
         if (request.write) {
             database.commitCreation();
@@ -179,6 +248,12 @@ ImportJobResult ImportJob::run(const ui::ImportRequest& request) {
         result.problems = rejected.problems();
     } catch (const std::exception& error) {
         result.error = error.what();
+        // A CSV no format recognises: the window asks which columns hold
+        // what, as `--map` says on the command line.
+        if (!request.columns &&
+            result.error.find("not a format Knotmap knows") != std::string::npos) {
+            result.header = headerColumns(request.path);
+        }
     }
     return result;
 }
@@ -203,6 +278,13 @@ bool runImportJob(ImportJob& job, ui::MainScreenState& state) {
         dialog.stage = done->write ? ui::ImportStage::Done : ui::ImportStage::Choose;
         dialog.outcome =
             done->write ? "Import cancelled: nothing was written." : "Check cancelled.";
+        return false;
+    }
+    if (!done->header.empty()) {
+        dialog.stage = ui::ImportStage::MapColumns;
+        dialog.header = done->header;
+        dialog.picks = ui::guessColumnPicks(dialog.header);
+        dialog.error.clear();
         return false;
     }
     if (done->problems || !done->error.empty()) {
@@ -232,8 +314,8 @@ bool runImportJob(ImportJob& job, ui::MainScreenState& state) {
 }
 
 std::string importReportLines(const ui::ImportDialogState& dialog) {
-    static constexpr std::array<const char*, 6> kStages = {"choose",   "checking",  "preview",
-                                                           "problems", "importing", "done"};
+    static constexpr std::array<const char*, 7> kStages = {
+        "choose", "checking", "preview", "problems", "map-columns", "importing", "done"};
     std::string lines =
         std::string("import-stage ") + kStages.at(static_cast<std::size_t>(dialog.stage)) + "\n";
     if (dialog.stage == ui::ImportStage::Checking || dialog.stage == ui::ImportStage::Importing) {
@@ -244,9 +326,36 @@ std::string importReportLines(const ui::ImportDialogState& dialog) {
         lines += "import-whose " + dialog.clientName + "\n";
     }
     if (dialog.stage == ui::ImportStage::Preview) {
-        lines += "import-format " + dialog.preview.format + "\n";
+        const ui::ImportPreview& preview = dialog.preview;
+        lines += "import-format " + preview.format + "\n";
+        if (!preview.scaleRule.empty()) {
+            lines += "import-rule " + preview.scaleRule + "\n";
+        }
+        for (const ui::PreviewArea& area : preview.areas) {
+            lines += "import-area " + area.text + "|" + area.codes + "|" +
+                     std::to_string(area.rows) + "\n";
+        }
+        for (const ui::PreviewUnmappedArea& area : preview.unmapped) {
+            lines += "import-unmapped " + area.text + "|" + std::to_string(area.rows) + "\n";
+        }
+        if (!preview.otherEntries.empty()) {
+            lines += "import-other " + preview.otherEntries + "\n";
+        }
         for (const auto& [what, count] : dialog.preview.counts) {
             lines += "import-count " + what + " " + std::to_string(count) + "\n";
+        }
+    }
+    if (dialog.stage == ui::ImportStage::MapColumns) {
+        lines += "import-map-columns " + std::to_string(dialog.header.size()) + "\n";
+        const ui::ColumnPicks& picks = dialog.picks;
+        for (const auto& [role, pick] :
+             {std::pair{"date", picks.date}, std::pair{"region", picks.region},
+              std::pair{"pain", picks.pain}, std::pair{"time", picks.time},
+              std::pair{"notes", picks.notes}}) {
+            if (pick != ui::ColumnPicks::kNone) {
+                lines += std::string("import-map-pick ") + role + " " +
+                         dialog.header.at(static_cast<std::size_t>(pick)) + "\n";
+            }
         }
     }
     if (dialog.stage == ui::ImportStage::Problems) {

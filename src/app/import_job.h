@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace knotmap {
 
@@ -31,6 +32,9 @@ struct ImportJobResult {
     bool backupFirst = false;
     std::optional<std::filesystem::path> backup;
     std::string error; // anything else that stopped it
+    // A CSV whose header is no format Knotmap knows: its columns, for the
+    // person to say which hold what (empty otherwise).
+    std::vector<std::string> header;
     bool cancelled = false;
 };
 
@@ -73,7 +77,14 @@ bool runImportJob(ImportJob& job, ui::MainScreenState& state);
 //   import-progress PERCENT             (checking, importing: of both readings when importing)
 //   import-whose NAME                   (simple format: whose ratings; empty: the only client)
 //   import-format TEXT                  (preview)
+//   import-rule TEXT                    (preview of a sheet: how its ratings became 0-10)
+//   import-area TEXT|CODES|ROWS         (preview of a sheet: a body area, its atlas codes
+//                                        joined with '+', its ratings)
+//   import-unmapped TEXT|ROWS           (preview of a sheet: a body area no region matches)
+//   import-other TEXT                   (preview of a sheet: the entries that are not pain)
 //   import-count WHAT N                 (preview, one per count)
+//   import-map-columns N                (the mapping form: the header's number of columns)
+//   import-map-pick ROLE COLUMN         (the mapping form: date, region, pain, time, notes)
 //   import-problem FILE LINE COLUMN     (problems, one per listed problem)
 //   import-problems N                   (problems: how many in all)
 //   import-outcome TEXT                 (done, or a cancelled check)

@@ -608,6 +608,17 @@ bool isSimpleImportHeader(const std::vector<std::string>& header) {
     return recogniseSheet(header).has_value();
 }
 
+std::string otherEntriesSentence(const SimpleImportResult& result) {
+    if (result.otherRows <= 0) {
+        return {};
+    }
+    const bool one = result.otherRows == 1;
+    return std::to_string(result.otherRows) +
+           (one ? " other entry (" + result.otherKinds + ") carries"
+                : " other entries (" + result.otherKinds + ") carry") +
+           " no pain by body area and " + (one ? "is" : "are") + " not imported";
+}
+
 SimpleImportResult importSimpleCsv(Database& database, const std::filesystem::path& file,
                                    const SimpleImportOptions& options, bool dryRun) {
     return SimpleImport(database, file, options).run(dryRun);

@@ -70,6 +70,11 @@ struct SimpleImportResult {
     std::int64_t readAsFirst = 0;
 };
 
+// "4 other entries (Mood and Sleep) carry no pain by body area and are not
+// imported", or empty when there are none: the same words on the command
+// line and in the window.
+[[nodiscard]] std::string otherEntriesSentence(const SimpleImportResult& result);
+
 // Checks every row, then (unless dryRun) writes them in one transaction: one
 // check-in per day (the client's existing session that day if there is one),
 // one knot per region (an existing knot there if the client has one, else a

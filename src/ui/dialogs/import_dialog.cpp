@@ -1,6 +1,7 @@
 #include "ui/dialogs/import_dialog.h"
 
 #include "ui/dialogs/export_dialog.h"
+#include "ui/dialogs/import_sheet_rows.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/widgets.h"
 
@@ -14,17 +15,29 @@ namespace {
 
 constexpr const char* kPopup = "Import";
 constexpr float kWidth = 600.0f;
-constexpr float kLabelWidth = 96.0f;
+constexpr float kSheetWidth = 720.0f;
 
 bool busy(const ImportDialogState& state) {
     return state.request.has_value() || state.stage == ImportStage::Checking ||
            state.stage == ImportStage::Importing;
 }
 
+// Another path: a mapping of columns, and the choice about unmapped areas,
+// were for the file before.
+void forgetSheet(ImportDialogState& state) {
+    state.columns.reset();
+    state.header.clear();
+    state.leaveUnmappedOut = false;
+}
+
 void startCheck(ImportDialogState& state) {
-    state.request = ImportRequest{state.pathText, state.clientName, false};
+    // Unmapped areas left out, so that the preview can list them; the write
+    // leaves them out only if the person then chooses to.
+    state.request = ImportRequest{state.pathText, state.clientName, false, state.columns, true};
     state.stage = ImportStage::Checking;
     state.fraction = -1.0f;
+    state.areasHeight = 0.0f;
+    state.areasLimit = 0.0f;
     state.error.clear();
     state.outcome.clear();
     state.problems.clear();
@@ -42,13 +55,14 @@ void wrapped(std::string_view text, const Appearance& look) {
 void fromRow(ImportDialogState& state, const Appearance& look) {
     ImGui::AlignTextToFramePadding();
     textMuted("From", look);
-    ImGui::SameLine(look.px(kLabelWidth));
+    ImGui::SameLine(look.px(kImportLabelWidth));
     const float buttons = ImGui::CalcTextSize("File\u2026Folder\u2026").x +
                           ImGui::GetStyle().FramePadding.x * 4 +
                           ImGui::GetStyle().ItemSpacing.x * 2;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttons);
-    if (ImGui::InputText("##import-path", &state.pathText) && state.stage != ImportStage::Choose) {
+    if (ImGui::InputText("##import-path", &state.pathText)) {
         state.stage = ImportStage::Choose; // what was checked is not what is typed now
+        forgetSheet(state);
     }
     probeItem("import-path");
     ImGui::SameLine();
@@ -95,12 +109,18 @@ void progressRow(ImportDialogState& state, const char* doing, const Appearance& 
     ImGui::EndDisabled();
 }
 
-void previewBody(ImportDialogState& state, const Appearance& look) {
-    ImGui::AlignTextToFramePadding();
-    textMuted("Recognised", look);
-    ImGui::SameLine(look.px(kLabelWidth));
-    ImGui::TextUnformatted(state.preview.format.c_str());
-    probeItem("import-format");
+// A muted label, then its text wrapping in the field column.
+void labelledText(const char* label, const std::string& text, const char* probe,
+                  const Appearance& look) {
+    textMuted(label, look);
+    ImGui::SameLine(look.px(kImportLabelWidth));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    probeItem(probe);
+}
+
+void countsTable(const ImportDialogState& state, const Appearance& look) {
     ImGui::Dummy(ImVec2(0, look.px(4)));
     ImGui::PushFont(look.fonts.strong);
     ImGui::TextUnformatted("Will be added");
@@ -125,6 +145,21 @@ void previewBody(ImportDialogState& state, const Appearance& look) {
     }
     ImGui::PopStyleVar();
     probeItem("import-counts");
+}
+
+void previewBody(ImportDialogState& state, const Appearance& look) {
+    const ImportPreview& preview = state.preview;
+    labelledText("Recognised", preview.format, "import-format", look);
+    if (!preview.scaleRule.empty()) {
+        labelledText("Ratings", preview.scaleRule, "import-rule", look);
+    }
+    if (!preview.summary.empty()) {
+        // A sheet's counts in one line: its body areas need the room.
+        labelledText("Will add", preview.summary, "import-counts", look);
+        drawSheetAreas(state, look);
+    } else {
+        countsTable(state, look);
+    }
     for (const std::string& note : state.preview.notes) {
         ImGui::Bullet();
         ImGui::PushTextWrapPos(0.0f);
@@ -141,7 +176,7 @@ void previewBody(ImportDialogState& state, const Appearance& look) {
 void whoseRow(ImportDialogState& state, const Appearance& look) {
     ImGui::AlignTextToFramePadding();
     textMuted("Whose", look);
-    ImGui::SameLine(look.px(kLabelWidth));
+    ImGui::SameLine(look.px(kImportLabelWidth));
     const char* newLabel = "A new client\u2026";
     const std::string shown = state.newClient            ? std::string(newLabel)
                               : state.clientName.empty() ? std::string("The only client")
@@ -241,6 +276,39 @@ void problemsBody(ImportDialogState& state, const Appearance& look) {
     wrapped("Fix the file and check it again. Nothing was written.", look);
 }
 
+// Import, once the person chose about unmapped body areas: they are listed,
+// and Import waits until their entries are to be left out.
+void importButton(ImportDialogState& state, const Appearance& look) {
+    const bool waits = !state.preview.unmapped.empty() && !state.leaveUnmappedOut;
+    ImGui::BeginDisabled(waits);
+    if (primaryButton("Import", look)) {
+        state.request = ImportRequest{state.pathText, state.clientName, true, state.columns,
+                                      state.leaveUnmappedOut};
+        state.stage = ImportStage::Importing;
+        state.fraction = -1.0f;
+    }
+    probeItem("import-start");
+    ImGui::EndDisabled();
+    probeValue("import-can-write", waits ? "0" : "1");
+    if (waits && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("Some body areas match no atlas region: tick the box above to leave "
+                          "their entries out and import the rest.");
+    }
+}
+
+// A sheet read through columns the person mapped: the form again, to pick
+// others.
+void mapAgainButton(ImportDialogState& state) {
+    if (!state.columns || state.header.empty()) {
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Map columns\u2026")) {
+        state.stage = ImportStage::MapColumns;
+    }
+    probeItem("import-map-again");
+}
+
 bool closeButton(ImportDialogState& state) {
     const bool pressed = ImGui::Button("Close");
     probeItem("import-close");
@@ -265,6 +333,7 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
             // A sheet of ratings is most likely the client on screen's.
             state.clientName = state.shownClient;
             state.newClient = false;
+            forgetSheet(state);
         }
         ImGui::OpenPopup(kPopup);
     }
@@ -275,20 +344,30 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
     // and must stay inside the window, its buttons reachable.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(
-        ImVec2(look.px(kWidth), 0), ImVec2(look.px(kWidth), viewport->WorkSize.y - look.px(16)));
+    // Wider for a sheet's preview: its body areas' regions read on one line.
+    const bool sheetPreview = state.stage == ImportStage::Preview && !state.preview.summary.empty();
+    const float width =
+        std::min(look.px(sheetPreview ? kSheetWidth : kWidth), viewport->WorkSize.x - look.px(16));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
+                                        ImVec2(width, viewport->WorkSize.y - look.px(16)));
     if (!ImGui::BeginPopupModal(kPopup, nullptr,
                                 ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_AlwaysAutoResize)) {
         return;
     }
     probeItem("import-dialog");
-    wrapped("Knotmap's own export (the folder Export writes for all tables, observations.csv, "
-            "or a FHIR Bundle or NDJSON) or a sheet with date, region, pain and notes columns. "
-            "Everything is checked before anything is written, and then all of it is written or "
-            "none.",
-            look);
-    ImGui::Dummy(ImVec2(0, look.px(6)));
+    // What an import reads, while a path is being chosen; once it is
+    // checked, the room goes to what the check found.
+    if (state.stage == ImportStage::Choose || state.stage == ImportStage::Checking ||
+        state.stage == ImportStage::Problems) {
+        wrapped("Knotmap's own export (the folder Export writes for all tables, "
+                "observations.csv, or a FHIR Bundle or NDJSON), a sheet with date, region and "
+                "pain columns, or the CSV export of Bearable, Flaredown or CrisisCore. "
+                "Everything is checked before anything is written, and then all of it is "
+                "written or none.",
+                look);
+        ImGui::Dummy(ImVec2(0, look.px(6)));
+    }
     ImGui::BeginDisabled(busy(state) || state.stage == ImportStage::Done);
     fromRow(state, look);
     ImGui::EndDisabled();
@@ -326,13 +405,9 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
             probeItem("import-check-again");
             ImGui::EndDisabled();
         } else {
-            if (primaryButton("Import", look)) {
-                state.request = ImportRequest{state.pathText, state.clientName, true};
-                state.stage = ImportStage::Importing;
-                state.fraction = -1.0f;
-            }
-            probeItem("import-start");
+            importButton(state, look);
         }
+        mapAgainButton(state);
         ImGui::SameLine();
         if (closeButton(state)) {
             ImGui::CloseCurrentPopup();
@@ -348,11 +423,29 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
             startCheck(state);
         }
         probeItem("import-check-again");
+        mapAgainButton(state);
         ImGui::SameLine();
         if (closeButton(state)) {
             ImGui::CloseCurrentPopup();
         }
         break;
+    case ImportStage::MapColumns: {
+        const bool ready = drawColumnMapping(state, look);
+        ImGui::Dummy(ImVec2(0, look.px(6)));
+        ImGui::BeginDisabled(!ready);
+        if (primaryButton("Check", look)) {
+            state.columns = columnMapOf(state.picks, state.header);
+            state.leaveUnmappedOut = false;
+            startCheck(state);
+        }
+        probeItem("import-map-check");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (closeButton(state)) {
+            ImGui::CloseCurrentPopup();
+        }
+        break;
+    }
     case ImportStage::Importing:
         progressRow(state, "Importing\u2026", look);
         wrapped("Cancel rolls it all back: nothing of it stays.", look);
@@ -373,7 +466,9 @@ void drawImportDialog(ImportDialogState& state, const Appearance& look) {
     if (const auto chosen = state.chooser.drawAndTakeChoice(look)) {
         state.pathText = chosen->string();
         state.stage = ImportStage::Choose;
+        forgetSheet(state);
     }
+    fitSheetAreas(state, look);
     ImGui::EndPopup();
 }
 
