@@ -12,7 +12,7 @@ set -euo pipefail
 
 # The screenshot's hidden window needs an X display.
 if [[ -z "${DISPLAY:-}" ]]; then
-    exec xvfb-run -a -n $((100 + RANDOM % 30000)) -s "-screen 0 1280x800x24" bash "$0" "$@"
+    exec xvfb-run -a -n $((100 + RANDOM % 30000)) -s "-screen 0 1280x800x24 -noreset" bash "$0" "$@"
 fi
 
 source "$(dirname "$0")/small_disk.sh" "$@"

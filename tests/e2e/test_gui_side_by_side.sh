@@ -121,7 +121,7 @@ counts=$(record_counts)
 echo "today's visit $visit of client $client, rating $rating of knot $knot (pain 4, version $(version))"
 
 # --- 2. two windows ----------------------------------------------------------------
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$WORK/display2" 2>"$WORK/xvfb2.err" &
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp -noreset 5>"$WORK/display2" 2>"$WORK/xvfb2.err" &
 xvfb2=$!
 wait_for test -s "$WORK/display2" || fail "the second X server did not start: $(cat "$WORK/xvfb2.err")"
 displays[2]=":$(head -n 1 "$WORK/display2")"

@@ -23,7 +23,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 # Runs the binary on a virtual display when there is no real one.
 run_gui() {
     if [[ -z "${DISPLAY:-}" ]]; then
-        xvfb-run -a -n $((100 + RANDOM % 30000)) -s "-screen 0 1280x800x24" "$knotmap" "$@"
+        xvfb-run -a -n $((100 + RANDOM % 30000)) -s "-screen 0 1280x800x24 -noreset" "$knotmap" "$@"
     else
         "$knotmap" "$@"
     fi

@@ -31,7 +31,7 @@ assert_eq 0 "$RC" "knotmap import exit code (creates the database: $ERR)"
 knots_before=$(rows "$db" knot)
 
 # The second window's own X server (the first uses the test's display).
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$WORK/display2" 2>"$WORK/xvfb2.err" &
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp -noreset 5>"$WORK/display2" 2>"$WORK/xvfb2.err" &
 xvfb2=$!
 wait_for test -s "$WORK/display2" || fail "the second X server did not start: $(cat "$WORK/xvfb2.err")"
 displays=("" "$DISPLAY" ":$(head -n 1 "$WORK/display2")")

@@ -7,7 +7,7 @@
 start_screen() {
     : >"$WORK/display"
     # Its output away from the test's: an open pipe would keep ctest waiting.
-    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3>"$WORK/display" >/dev/null \
+    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp -noreset 3>"$WORK/display" >/dev/null \
         2>"$WORK/xvfb.err" &
     screen_pid=$!
     # Stopped however the test ends, a failure included.
