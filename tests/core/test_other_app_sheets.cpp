@@ -33,10 +33,11 @@ ReadSheet readSheet(const std::string& text, const std::optional<ColumnMap>& map
     REQUIRE(layout);
     const auto rows = sheetRowReader(*layout, header);
     ImportProblems problems;
+    const std::string file = "sheet.csv"; // ImportRow keeps a reference to it
     ReadSheet out;
     out.format = describeSheet(*layout);
     while (reader.next(record)) {
-        ImportRow row(record, header, "sheet.csv", problems, false);
+        ImportRow row(record, header, file, problems, false);
         rows->read(row, out.entries);
     }
     REQUIRE_FALSE(reader.error());
