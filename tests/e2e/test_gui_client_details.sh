@@ -5,7 +5,8 @@
 # 1985; then type a year in the future: the form says why beneath the field
 # and nothing is saved. The header shows the year and the note. A new client
 # named "lukasz DVORAK" is refused beside the name, as Łukasz Dvořák exists;
-# the client search finds "Łukasz Dvořák" typed in lower case without accents.
+# the client search finds "Łukasz Dvořák" typed in lower case without accents,
+# also when Ctrl+A and the letters come in one burst, faster than frames.
 # (xdotool under Xvfb cannot type letters outside the keyboard map, so the
 # typed text is ASCII; names in other scripts are matched in the unit tests.)
 # Usage: test_gui_client_details.sh /path/to/knotmap
@@ -137,6 +138,15 @@ shot client-search
 search_for "DVORAK" "Łukasz Dvořák"
 search_for "wrob" "Zofia Wrobel"
 pass "the client search ignores case and accents"
+
+# --- keys faster than frames ----------------------------------------------------
+# Ctrl+A and the letters after it in one burst, all waiting for one frame: the
+# letters must not be taken while Ctrl still looks held (they were dropped).
+click_item client-search
+xdotool key --delay 0 ctrl+a d v o r
+wait_for report_value_is clients-shown "Łukasz Dvořák" ||
+    fail "Ctrl+A then 'dvor' typed in one burst shows '$(report_value clients-shown)'"
+pass "letters typed right after Ctrl+A, before a frame, all arrive"
 
 press ctrl+q
 wait_for bash -c "! kill -0 $app 2>/dev/null" || fail "Ctrl+Q did not close the window"
