@@ -4,7 +4,9 @@
 #include "app/audit_command.h"
 #include "app/backup_commands.h"
 #include "app/copy_command.h"
+#include "app/database_encryption_commands.h"
 #include "app/database_path.h"
+#include "app/database_unlock.h"
 #include "app/decrypt_command.h"
 #include "app/export_command.h"
 #include "app/gui.h"
@@ -364,10 +366,34 @@ int runCommandLine(int argc, char** argv) {
     ReportArguments report;
     CLI::App* reportCommand = addReportCommand(app, report);
 
+    EncryptArguments encryptArguments;
+    CLI::App* encryptCommand = addEncryptCommand(app, encryptArguments);
+    RekeyArguments rekeyArguments;
+    CLI::App* rekeyCommand = addRekeyCommand(app, rekeyArguments);
+
+    // Every command reads an encrypted database's passphrase from its own
+    // --passphrase-file when given (commands sealing a backup or export use
+    // the same one for that).
+    std::string databasePassphraseFile;
+    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (command->get_option_no_throw("--passphrase-file") == nullptr) {
+            command
+                ->add_option("--passphrase-file", databasePassphraseFile,
+                             "An encrypted database's passphrase: the first line of FILE (else "
+                             "KNOTMAP_PASSPHRASE, else it is asked for)")
+                ->type_name("FILE");
+        }
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         return app.exit(error) == 0 ? 0 : 2;
+    }
+    if (!app.get_subcommands().empty()) {
+        const CLI::Option* given = app.get_subcommands().front()->get_option("--passphrase-file");
+        setUnlockSources({given->count() > 0 ? given->as<std::string>() : std::string(),
+                          /*prompt=*/true});
     }
 
     if (!positionalDb.empty() && !app.get_subcommands().empty()) {
@@ -399,6 +425,12 @@ int runCommandLine(int argc, char** argv) {
         }
         if (*copyCommand) {
             return runCopy(copyArguments); // opens and reports on both databases itself
+        }
+        if (*encryptCommand) {
+            return runEncrypt(encryptArguments);
+        }
+        if (*rekeyCommand) {
+            return runRekey(rekeyArguments);
         }
         if (*decryptCommand) {
             return runDecrypt(decryptArguments);

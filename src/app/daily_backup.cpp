@@ -1,6 +1,7 @@
 #include "app/daily_backup.h"
 
 #include "store/backup/backup_catalog.h"
+#include "store/sqlite_file/sqlite_file_vfs.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -13,8 +14,8 @@ namespace {
 constexpr std::int64_t kDay = 24 * 60 * 60;
 
 bool holdsRecords(const std::filesystem::path& database) {
-    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT EXISTS (SELECT 1 FROM client) OR EXISTS (SELECT 1 FROM session)")
+    const auto db = openSqliteFile(database, SQLite::OPEN_READONLY);
+    return db->execAndGet("SELECT EXISTS (SELECT 1 FROM client) OR EXISTS (SELECT 1 FROM session)")
                .getInt() != 0;
 }
 

@@ -1,5 +1,7 @@
 #include "app/database_path.h"
 
+#include "app/database_unlock.h"
+
 #include <cstdlib>
 #include <pwd.h>
 #include <unistd.h>
@@ -34,7 +36,9 @@ std::filesystem::path resolveDatabasePath(const std::string& commandLinePath) {
     return defaultDatabasePath();
 }
 
-DatabaseLocation resolveDatabase(const std::string& commandLineValue) {
+namespace {
+
+DatabaseLocation chosenDatabase(const std::string& commandLineValue) {
     if (!commandLineValue.empty()) {
         return DatabaseLocation::parse(commandLineValue);
     }
@@ -42,6 +46,14 @@ DatabaseLocation resolveDatabase(const std::string& commandLineValue) {
         return DatabaseLocation::parse(fromEnvironment);
     }
     return {defaultDatabasePath()};
+}
+
+} // namespace
+
+DatabaseLocation resolveDatabase(const std::string& commandLineValue) {
+    DatabaseLocation where = chosenDatabase(commandLineValue);
+    unlockDatabase(where);
+    return where;
 }
 
 std::filesystem::path defaultDatabasePath() {

@@ -20,7 +20,8 @@ inline constexpr const char* kDbOptionHelp =
 
 // The same choice, where --db and $KNOTMAP_DB may also name a PostgreSQL
 // database by URI (postgresql://user@host:5432/clinic?sslmode=require) or
-// libpq keywords ("host=db.clinic.lan dbname=clinic").
+// libpq keywords ("host=db.clinic.lan dbname=clinic"). An encrypted file's
+// passphrase is read here, once (app/database_unlock.h).
 [[nodiscard]] DatabaseLocation resolveDatabase(const std::string& commandLineValue);
 
 // Where Knotmap keeps its database when nobody chose another place:

@@ -1,5 +1,6 @@
 #include "app/decrypt_command.h"
 
+#include "app/database_encryption_commands.h"
 #include "core/output_file.h"
 #include "core/output_folder.h"
 #include "core/staging_path.h"
@@ -124,11 +125,14 @@ void decryptBackup(crypto::SealReader& reader, const std::string& file, const fs
 CLI::App* addDecryptCommand(CLI::App& app, DecryptArguments& arguments) {
     CLI::App* command = app.add_subcommand(
         "decrypt", "Decrypt an encrypted export archive (into a new folder of CSV files) or "
-                   "database backup (into a new database file)");
-    command->add_option("file", arguments.file, "The encrypted file")->required();
+                   "database backup (into a new database file); with --db, make an encrypted "
+                   "database file plain again, in place");
+    command->add_option("file", arguments.file, "The encrypted file");
     command->add_option("-o,--output", arguments.output, "The folder or file to create")
-        ->required()
         ->type_name("OUT");
+    command->add_option("--db", arguments.db, "An encrypted database file to make plain in place")
+        ->type_name("PATH")
+        ->each([&arguments](const std::string&) { arguments.database = true; });
     command
         ->add_option("--passphrase-file", arguments.passphraseFile,
                      "Read the passphrase from the first line of FILE (else "
@@ -138,6 +142,15 @@ CLI::App* addDecryptCommand(CLI::App& app, DecryptArguments& arguments) {
 }
 
 int runDecrypt(const DecryptArguments& arguments) {
+    if (arguments.database != arguments.file.empty() ||
+        arguments.file.empty() != arguments.output.empty()) {
+        std::cerr << "knotmap decrypt: give an encrypted FILE and -o OUT, or --db PATH of an "
+                     "encrypted database\n";
+        return 2;
+    }
+    if (arguments.database) {
+        return runDecryptDatabase(arguments.db);
+    }
     try {
         std::ifstream in(arguments.file, std::ios::binary);
         if (!in) {

@@ -19,6 +19,13 @@ public:
     using StoreError::StoreError;
 };
 
+// The database file is encrypted and no passphrase was given for it: the
+// window asks for one, a command reads one (crypto/passphrase.h).
+class PassphraseNeeded : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 // A save refused because somebody else changed the record after the person
 // saw it (its row version moved on). The message says who and when ("Dana
 // Ruiz changed this rating at 14:02 on 3 Dec"); nothing was written.

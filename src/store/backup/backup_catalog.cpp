@@ -4,6 +4,7 @@
 #include "core/timestamp.h"
 #include "store/backup/backup_names.h"
 #include "store/backup/backup_rotation.h"
+#include "store/sqlite_file/sqlite_file_vfs.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -37,9 +38,9 @@ void readBackupCounts(BackupEntry& entry) {
         return;
     }
     try {
-        SQLite::Database db(entry.path.string(), SQLite::OPEN_READONLY);
-        entry.clients = db.execAndGet("SELECT count(*) FROM client").getInt64();
-        entry.sessions = db.execAndGet("SELECT count(*) FROM session").getInt64();
+        const auto db = openSqliteFile(entry.path, SQLite::OPEN_READONLY);
+        entry.clients = db->execAndGet("SELECT count(*) FROM client").getInt64();
+        entry.sessions = db->execAndGet("SELECT count(*) FROM session").getInt64();
     } catch (const SQLite::Exception&) { // NOLINT(bugprone-empty-catch): listed without counts
     }
 }

@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/open_options.h"
 #include "store/sqlite_file/database_files.h"
+#include "store/sqlite_file/sqlite_file_vfs.h"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
@@ -131,7 +132,9 @@ void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& 
                   const BackupProgress& progress = {}) {
     std::optional<SQLite::Database> to;
     try {
-        to.emplace(copy.string(), SQLite::OPEN_READWRITE);
+        // A backup of an encrypted database is encrypted with the same key.
+        (void)sealLikeDatabase(copy, mainFileOf(from));
+        to.emplace(copy.c_str(), SQLite::OPEN_READWRITE, 0, vfsFor(copy));
         SQLite::Backup backup(*to, from);
         const int result =
             progress ? snapshotInSteps(from, backup, progress) : backup.executeStep(-1);
@@ -155,7 +158,7 @@ void snapshotFrom(SQLite::Database& from, const fs::path& copy, const fs::path& 
 // as a command does.
 std::unique_ptr<SQLite::Database> openSource(const fs::path& source, const fs::path& named) {
     try {
-        auto from = std::make_unique<SQLite::Database>(source.string(), SQLite::OPEN_READONLY);
+        auto from = openSqliteFile(source, SQLite::OPEN_READONLY);
         from->setBusyTimeout(kCommandBusyTimeoutMs);
         return from;
     } catch (const SQLite::Exception& error) {
@@ -250,7 +253,8 @@ BackupSummary checkBackupDatabase(const fs::path& file, const std::string& what)
     BackupSummary summary;
     summary.path = file;
     try {
-        SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+        const auto opened = openSqliteFile(file, SQLite::OPEN_READONLY);
+        SQLite::Database& db = *opened;
         const std::string integrity = db.execAndGet("PRAGMA integrity_check").getString();
         if (integrity != "ok") {
             throw std::runtime_error(what + ": damaged (" + integrity + ")");

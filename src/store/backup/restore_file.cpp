@@ -5,6 +5,7 @@
 #include "store/backup/backup_catalog.h"
 #include "store/backup/backup_names.h"
 #include "store/sqlite_file/database_files.h"
+#include "store/sqlite_file/sqlite_file_vfs.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -52,7 +53,7 @@ std::optional<fs::path> strayJournal(const fs::path& database) {
 // backups folder's lock.
 BackupSummary swapIn(const fs::path& staged, const fs::path& database) {
     try {
-        SQLite::Database current(database.string(), SQLite::OPEN_READWRITE);
+        SQLite::Database current(database.c_str(), SQLite::OPEN_READWRITE, 0, vfsFor(database));
         current.setBusyTimeout(2000);
         current.exec("PRAGMA locking_mode = EXCLUSIVE");
         current.exec("PRAGMA wal_checkpoint(TRUNCATE)");

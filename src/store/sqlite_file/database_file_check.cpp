@@ -1,5 +1,6 @@
 #include "store/sqlite_file/database_file_check.h"
 
+#include "store/sqlite_file/sqlite_file_vfs.h"
 #include "store/store_error.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -95,10 +96,10 @@ std::uint32_t readBigEndian(const unsigned char* bytes, std::size_t bytesLong) {
     return value;
 }
 
-// The file's first bytes, read through the default VFS (see the header).
+// The file's first bytes, read through its VFS (see the header).
 // Returns how many bytes the file holds of them.
 std::size_t readHeaderThroughVfs(const fs::path& path, std::array<unsigned char, 100>& header) {
-    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+    sqlite3_vfs* vfs = sqlite3_vfs_find(vfsFor(path)); // an encrypted file's page 1 decrypted
     std::string fullPath(static_cast<std::size_t>(vfs->mxPathname) + 1, '\0');
     if (vfs->xFullPathname(vfs, path.c_str(), vfs->mxPathname, fullPath.data()) != SQLITE_OK) {
         fail(path, "cannot resolve the path");

@@ -9,6 +9,7 @@
 #include "store/sql/sqlite/sqlite_connection.h"
 #include "store/sqlite_file/database_file_check.h"
 #include "store/sqlite_file/database_files.h"
+#include "store/sqlite_file/sqlite_file_vfs.h"
 #include "store/store_error.h"
 
 #include <SQLiteCpp/Database.h>
@@ -98,8 +99,10 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
     ::fchmod(fd, 0600);
     ::close(fd); // a new private file nobody else has opened: no locks to drop
     try {
-        auto db = std::make_unique<SQLite::Database>(temporary.string(), SQLite::OPEN_READWRITE);
-        db->setBusyTimeout(kCommandBusyTimeoutMs);
+        // A passphrase given for a database not there yet: it is made encrypted.
+        (void)sealLikeDatabase(temporary, path);
+        auto db = openSqliteFile(temporary, SQLite::OPEN_READWRITE, kCommandBusyTimeoutMs);
+        reservePageSpaceIfEncrypted(*db, temporary);
         configureConnection(*db, true, true);
         sql::SqliteConnection connection(std::move(db), path);
         migrate(connection, targetVersion);
@@ -168,6 +171,7 @@ void judgeSchemaAndRows(SQLite::Database& db, const fs::path& path,
 } // namespace
 
 Database openDatabaseFile(const fs::path& path, int targetVersion, const OpenOptions& options) {
+    requireKeyIfEncrypted(path);
     const PathAssessment assessment = assessDatabasePath(path, options);
     OpenReport report;
     report.readOnly = assessment.readOnly;
@@ -182,8 +186,7 @@ Database openDatabaseFile(const fs::path& path, int targetVersion, const OpenOpt
     std::unique_ptr<SQLite::Database> db;
     std::unique_ptr<sql::SqliteConnection> connection;
     try {
-        db = std::make_unique<SQLite::Database>(
-            path.string(), report.readOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE);
+        db = openSqliteFile(path, report.readOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE);
         // Before the first statement: even reading the schema can meet
         // another process' lock (a checkpoint, a recovery).
         db->setBusyTimeout(options.busyTimeoutMs);
@@ -244,8 +247,7 @@ Database openInMemoryDatabase() {
 
 std::unique_ptr<sql::Connection> openFileReader(const fs::path& path) {
     try {
-        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
-        db->setBusyTimeout(5000);
+        auto db = openSqliteFile(path, SQLite::OPEN_READONLY, 5000);
         return std::make_unique<sql::SqliteConnection>(std::move(db), path);
     } catch (const SQLite::Exception& error) {
         throw StoreError(describeSqliteFailure(path, error));

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/database_location.h"
+
+#include <filesystem>
+
+// Opening an encrypted database file: its passphrase comes from the
+// command's --passphrase-file, else KNOTMAP_PASSPHRASE, else (commands only)
+// a prompt on the terminal with echo off. The window asks in a dialog when
+// neither is given (ui/dialogs/passphrase_dialog.h). Never an argument.
+namespace knotmap {
+
+struct UnlockSources {
+    std::filesystem::path passphraseFile; // the running command's --passphrase-file
+    bool prompt = false;                  // may ask on the terminal
+};
+
+// Set once, before the command opens its database.
+void setUnlockSources(UnlockSources sources);
+
+// When where is an encrypted file whose key is not known yet: reads the
+// passphrase and makes the key known to this process. Throws
+// encrypted::WrongPassphrase (the file is untouched) or std::runtime_error.
+// The window with no passphrase given: returns, and opening then says
+// PassphraseNeeded.
+void unlockDatabase(const DatabaseLocation& where);
+
+} // namespace knotmap
