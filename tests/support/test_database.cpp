@@ -1,6 +1,10 @@
 #include "support/test_database.h"
 
+#include "crypto/secret.h"
+#include "store/encrypted_file/encrypted_vfs.h"
+#include "store/encrypted_file/file_key.h"
 #include "store/sql/postgres/postgres_connection.h"
+#include "support/temp_folder.h"
 
 #include <atomic>
 #include <cstdlib>
@@ -15,13 +19,35 @@ namespace knotmap::testing {
 namespace {
 
 // KNOTMAP_TEST_BACKEND is "postgresql:FOLDER" for the store tests' second
-// run (one variable: CTest's ENVIRONMENT property splits on semicolons).
+// run (one variable: CTest's ENVIRONMENT property splits on semicolons), and
+// "encrypted" for their third, on encrypted database files.
 std::string backendSetting() {
     const char* backend = std::getenv("KNOTMAP_TEST_BACKEND");
     return backend == nullptr ? std::string() : std::string(backend);
 }
 
+// One key for the whole test process: deriving it takes a fifth of a second.
+std::shared_ptr<const encrypted::FileKey> testKey() {
+    static const std::shared_ptr<const encrypted::FileKey> key =
+        encrypted::FileKey::create(crypto::Secret(std::string_view("store tests' passphrase")));
+    return key;
+}
+
+// A file database the test names is made encrypted when it is new (one the
+// test wrote itself with SQLite stays as it is).
+void encryptIfNew(const std::filesystem::path& path) {
+    std::error_code ignored;
+    if (encrypted::keyFor(path) == nullptr &&
+        (!std::filesystem::exists(path, ignored) || encrypted::isEncryptedDatabaseFile(path))) {
+        encrypted::useKey(path, testKey());
+    }
+}
+
 } // namespace
+
+bool testingEncrypted() {
+    return backendSetting() == "encrypted";
+}
 
 bool testingOnServer() {
     return backendSetting().rfind("postgresql", 0) == 0;
@@ -59,6 +85,9 @@ DatabaseLocation freshServerSchema() {
 
 Database openTestDatabase(const std::filesystem::path& path, const OpenOptions& options) {
     if (!testingOnServer()) {
+        if (testingEncrypted()) {
+            encryptIfNew(path);
+        }
         return Database::open(path, options);
     }
     static std::mutex mutex;
@@ -76,6 +105,12 @@ Database openTestDatabase(const std::filesystem::path& path, const OpenOptions& 
 }
 
 Database openTestDatabase() {
+    if (testingEncrypted()) {
+        // Memory has nothing to encrypt: a new encrypted file instead.
+        static const TempFolder folder;
+        static std::atomic<int> counter{0};
+        return openTestDatabase(folder.path() / ("private-" + std::to_string(++counter) + ".db"));
+    }
     return testingOnServer() ? Database::open(freshServerSchema()) : Database::openInMemory();
 }
 

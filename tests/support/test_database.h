@@ -12,6 +12,8 @@
 namespace knotmap::testing {
 
 [[nodiscard]] bool testingOnServer();
+// KNOTMAP_TEST_BACKEND=encrypted: new database files are encrypted ones.
+[[nodiscard]] bool testingEncrypted();
 
 // The test server's connection string (from KNOTMAP_TEST_POSTGRES_DIR);
 // throws std::runtime_error saying how to start one when there is none.
@@ -25,7 +27,8 @@ namespace knotmap::testing {
 // again within one test process).
 [[nodiscard]] Database openTestDatabase(const std::filesystem::path& path,
                                         const OpenOptions& options = {});
-// A fresh private database: in memory, or a new schema on the server.
+// A fresh private database: in memory, a new schema on the server, or a
+// new encrypted file.
 [[nodiscard]] Database openTestDatabase();
 
 } // namespace knotmap::testing

@@ -520,7 +520,8 @@ int checkHeader(EncryptedFile* file, int flags) {
         header != expected) {
         return SQLITE_NOTADB; // not this key's file
     }
-    return SQLITE_OK;
+    // Pages are only ever written whole: a part of one is a file cut short.
+    return (size - kHeader) % kPage == 0 ? SQLITE_OK : SQLITE_IOERR_DATA;
 }
 
 int encryptedOpen(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* handle, int flags,

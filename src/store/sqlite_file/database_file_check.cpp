@@ -28,6 +28,13 @@
 namespace knotmap {
 namespace {
 
+// A page of an encrypted database that did not open (store/encrypted_file/
+// returns SQLITE_IOERR_DATA).
+constexpr const char* kFailedAuthentication =
+    "damaged or tampered with: a page of the encrypted database failed its authentication "
+    "check (changed, moved, cut short or from another file); nothing was read from it. "
+    "Restore a backup (knotmap backups)";
+
 namespace fs = std::filesystem;
 
 constexpr std::uint32_t kKnotmapApplicationId = 0x4B4E4F54; // "KNOT", set by 001_initial.sql
@@ -363,6 +370,10 @@ std::vector<std::string> verifyOpenedDatabase(SQLite::Database& db, const fs::pa
         }
         QuickCheckFindings findings = quickCheckWithin(db, kQuickCheckBudget);
         if (findings.damage) {
+            if (findings.damage->find("error code=" + std::to_string(SQLITE_IOERR_DATA)) !=
+                std::string::npos) {
+                fail(path, kFailedAuthentication);
+            }
             fail(path, "damaged database: " + *findings.damage + truncationHint(path));
         }
         return std::move(findings.constraintTables);
@@ -378,11 +389,18 @@ std::string describeSqliteFailure(const fs::path& path, const SQLite::Exception&
 
 std::string describeSqliteFailure(const fs::path& path, const sql::Error& error) {
     const std::string prefix = path.string() + ": ";
-    int code = 0;
+    int extended = 0;
     try {
-        code = std::stoi(error.code()) & 0xff;
+        extended = std::stoi(error.code());
     } catch (const std::exception&) { // not an SQLite code: the message says it all
     }
+    if (extended == SQLITE_IOERR_DATA) {
+        return prefix + kFailedAuthentication;
+    }
+    if (extended == SQLITE_AUTH) {
+        return prefix + "the database is encrypted; give its passphrase";
+    }
+    const int code = extended & 0xff;
     switch (code) {
     case SQLITE_NOTADB:
         return prefix + "not a Knotmap database (not an SQLite file)";

@@ -99,8 +99,13 @@ bool createDatabaseFile(const fs::path& path, int targetVersion) {
     ::fchmod(fd, 0600);
     ::close(fd); // a new private file nobody else has opened: no locks to drop
     try {
-        // A passphrase given for a database not there yet: it is made encrypted.
+        // A passphrase given for a database not there yet: it is made encrypted
+        // (under the temporary name only while it is made).
         (void)sealLikeDatabase(temporary, path);
+        struct Forget {
+            const fs::path& file;
+            ~Forget() { forgetSealing(file); }
+        } forget{temporary};
         auto db = openSqliteFile(temporary, SQLite::OPEN_READWRITE, kCommandBusyTimeoutMs);
         reservePageSpaceIfEncrypted(*db, temporary);
         configureConnection(*db, true, true);

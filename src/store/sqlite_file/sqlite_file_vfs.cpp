@@ -33,6 +33,10 @@ bool sealLikeDatabase(const std::filesystem::path& copy, const std::filesystem::
     return true;
 }
 
+void forgetSealing(const std::filesystem::path& copy) {
+    encrypted::forgetKey(copy);
+}
+
 std::filesystem::path mainFileOf(SQLite::Database& db) {
     const char* name = sqlite3_db_filename(db.getHandle(), "main");
     return name != nullptr ? std::filesystem::path(name) : std::filesystem::path();

@@ -26,6 +26,9 @@ void requireKeyIfEncrypted(const std::filesystem::path& path);
 // staged creation): sealed with database's key when it has one. Call
 // before the copy is first opened; returns whether it will be encrypted.
 bool sealLikeDatabase(const std::filesystem::path& copy, const std::filesystem::path& database);
+// The key given to a staged file by name dropped again (the file was
+// renamed, or removed).
+void forgetSealing(const std::filesystem::path& copy);
 // The file name SQLite has for db's main database.
 [[nodiscard]] std::filesystem::path mainFileOf(SQLite::Database& db);
 
