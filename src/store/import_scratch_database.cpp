@@ -1,6 +1,7 @@
 #include "store/import_scratch_database.h"
 
 #include "store/sql/sqlite/sqlite_connection.h"
+#include "store/sqlite_file/sqlite_file_vfs.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -13,8 +14,10 @@ sql::Connection& ImportScratchDatabase::connection() {
     if (!m_db) {
         // An empty file name: SQLite's private temporary database, on disk
         // once it outgrows its cache, and removed when the connection closes.
-        auto database =
-            std::make_unique<SQLite::Database>("", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        // Through the encrypted VFS, which writes temporary files under a
+        // throw-away key: the keys it holds (names among them) are records.
+        auto database = std::make_unique<SQLite::Database>(
+            "", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0, scratchVfs());
         m_db = std::make_unique<sql::SqliteConnection>(std::move(database), "");
         // Nothing here needs to survive a crash: no journal, no syncs, and
         // 8 MB of cache so that memory stays bounded.

@@ -3,10 +3,16 @@
 // data, switching client, and reading and analysing one client's history for
 // the charts. With --server-db, the steps that read the database are timed
 // on a PostgreSQL server holding the same large history too, beside the
-// SQLite file in the same run, with their ratio (the target is 1.5x).
+// SQLite file in the same run, with their ratio (the target is 1.5x). With
+// --encrypted-db, the same history in an encrypted file (docs/encryption.md;
+// its passphrase from KNOTMAP_PASSPHRASE), against the plain one in the same
+// run (the target is 1.3x), logging a knot included.
 // Figures and how to reproduce them: docs/performance.md.
 #include "bench_steps.h"
+#include "crypto/secret.h"
 #include "durable_save.h"
+#include "store/encrypted_file/encrypted_vfs.h"
+#include "store/encrypted_file/file_key.h"
 
 #include <algorithm>
 #include <chrono>
@@ -14,8 +20,11 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -44,6 +53,8 @@ void usage() {
                          "      holding the same history (a libpq keyword string or URI)\n"
                          "  [--max-server-ratio R]  exit 1 when a user-facing step's server\n"
                          "      median exceeds R times the SQLite one\n"
+                         "  [--encrypted-db FILE]  also time the database steps and logging a\n"
+                         "      knot on an encrypted copy (passphrase from KNOTMAP_PASSPHRASE)\n"
                          "  [--only TEXT]  time only the steps whose name contains TEXT (for a\n"
                          "      profiler)\n");
 }
@@ -60,6 +71,7 @@ int main(int argc, char** argv) {
     std::string server;
     double maxServerRatio = 0.0;
     std::string only;
+    std::string encryptedFile;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--db") {
@@ -74,6 +86,8 @@ int main(int argc, char** argv) {
             server = argv[i + 1];
         } else if (flag == "--max-server-ratio") {
             maxServerRatio = std::atof(argv[i + 1]);
+        } else if (flag == "--encrypted-db") {
+            encryptedFile = argv[i + 1];
         } else if (flag == "--only") {
             only = argv[i + 1];
         } else {
@@ -89,7 +103,21 @@ int main(int argc, char** argv) {
         knotmap::bench::BenchData largeData(large);
         knotmap::bench::BenchData emptyData(empty);
         std::optional<knotmap::bench::BenchData> serverData;
+        std::optional<knotmap::bench::BenchData> encryptedData;
+        std::shared_ptr<const knotmap::encrypted::FileKey> key;
         std::printf("%s\n", largeData.describe().c_str());
+        if (!encryptedFile.empty()) {
+            const char* passphrase = std::getenv("KNOTMAP_PASSPHRASE");
+            if (passphrase == nullptr) {
+                throw std::runtime_error("--encrypted-db needs KNOTMAP_PASSPHRASE");
+            }
+            key = knotmap::encrypted::FileKey::unlock(
+                knotmap::encrypted::readHeader(encryptedFile),
+                knotmap::crypto::Secret(std::string_view(passphrase)), encryptedFile);
+            knotmap::encrypted::useKey(encryptedFile, key);
+            encryptedData.emplace(knotmap::DatabaseLocation(encryptedFile));
+            std::printf("encrypted: %s\n", encryptedData->describe().c_str());
+        }
         if (!server.empty()) {
             serverData.emplace(knotmap::DatabaseLocation::parse(server));
             std::printf("%s\n", serverData->describe().c_str());
@@ -98,6 +126,9 @@ int main(int argc, char** argv) {
                     "ratio");
         if (serverData) {
             std::printf(" %12s %12s %9s", "server (ms)", "server worst", "server/SQLite");
+        }
+        if (encryptedData) {
+            std::printf(" %14s %15s", "encrypted (ms)", "encrypted/plain");
         }
         std::printf("\n");
         bool withinLimit = true;
@@ -134,6 +165,12 @@ int main(int argc, char** argv) {
                     withinLimit = false;
                 }
             }
+            if (encryptedData && step.readsDatabase) {
+                const Timing onEncrypted =
+                    timeRounds(rounds, [&](int round) { step.run(*encryptedData, round); });
+                std::printf(" %14.2f %14.2fx", onEncrypted.medianMs,
+                            onEncrypted.medianMs / onLarge.medianMs);
+            }
             std::printf("\n");
             if (limitMs > 0.0 && step.userFacing && onLarge.medianMs > limitMs) {
                 withinLimit = false;
@@ -154,6 +191,15 @@ int main(int argc, char** argv) {
                     full.p95Ms);
         std::printf("%-34s %12s %12.2f %12.2f\n", "  synchronous = NORMAL", "", normal.medianMs,
                     normal.p95Ms);
+        if (key != nullptr) {
+            // The same saves on a new encrypted scratch file (made with the key).
+            const std::string sealed = encryptedFile + ".save-bench.db";
+            knotmap::encrypted::useKey(sealed, key);
+            const auto encrypted = knotmap::bench::timeLoggingKnots(sealed, "FULL", saves);
+            std::printf("%-34s %12s %12.2f %12.2f   %.2fx the plain file\n", "  encrypted, FULL",
+                        "", encrypted.medianMs, encrypted.p95Ms,
+                        encrypted.medianMs / full.medianMs);
+        }
         return withinLimit ? 0 : 1;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "knotmap_perf_bench: %s\n", error.what());

@@ -11,6 +11,11 @@ const char* vfsFor(const std::filesystem::path& path) {
     return encrypted::keyFor(path) != nullptr ? encrypted::kVfsName : nullptr;
 }
 
+const char* scratchVfs() {
+    encrypted::registerEncryptedVfs();
+    return encrypted::kVfsName;
+}
+
 std::unique_ptr<SQLite::Database> openSqliteFile(const std::filesystem::path& path, int flags,
                                                  int busyTimeoutMs) {
     return std::make_unique<SQLite::Database>(path.c_str(), flags, busyTimeoutMs, vfsFor(path));

@@ -32,6 +32,11 @@ void forgetSealing(const std::filesystem::path& copy);
 // The file name SQLite has for db's main database.
 [[nodiscard]] std::filesystem::path mainFileOf(SQLite::Database& db);
 
+// The VFS for a private temporary database (an empty file name): the
+// encrypted one, whose temporary files are encrypted under a key that
+// lives only in memory.
+[[nodiscard]] const char* scratchVfs();
+
 // On an empty file opened through the encrypted VFS: keeps room at the
 // end of every page for its nonce and tag. Nothing when the file is plain.
 void reservePageSpaceIfEncrypted(SQLite::Database& db, const std::filesystem::path& path);
