@@ -3,6 +3,7 @@
 #include "app/backup_text.h"
 #include "app/backup_writer.h"
 #include "app/database_path.h"
+#include "app/database_unlock.h"
 #include "app/terminal_progress.h"
 #include "crypto/passphrase.h"
 #include "store/backup/backup_catalog.h"
@@ -164,6 +165,9 @@ int runRestore(const RestoreArguments& arguments) {
             arguments.db, "restore",
             "to put a backup onto a server, `knotmap copy --from BACKUP --to SERVER` copies it "
             "into an empty server database");
+        // A backup of an encrypted database is one too, and may carry a
+        // passphrase the database no longer has (rekey): asked for if so.
+        unlockDatabase(DatabaseLocation(fs::path(arguments.backup)));
         const RestoreResult result =
             restoreDatabaseFile(arguments.backup, database, arguments.force, [&] {
                 return crypto::readPassphrase({arguments.passphraseFile, false});

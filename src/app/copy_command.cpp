@@ -1,5 +1,6 @@
 #include "app/copy_command.h"
 
+#include "app/database_unlock.h"
 #include "app/terminal_progress.h"
 #include "core/staging_path.h"
 #include "store/backup/backup_file.h"
@@ -156,6 +157,7 @@ CLI::App* addCopyCommand(CLI::App& app, CopyArguments& arguments) {
 
 int runCopy(const CopyArguments& arguments) {
     const DatabaseLocation from = DatabaseLocation::parse(arguments.from);
+    unlockDatabase(from); // an encrypted file's passphrase (the copy is plain)
     const DatabaseLocation to = DatabaseLocation::parse(arguments.to);
     // The store refuses it too; refused here, nothing is even opened.
     if (arguments.from == arguments.to || sameFile(from, to)) {
