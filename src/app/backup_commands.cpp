@@ -90,8 +90,10 @@ CLI::App* addRestoreCommand(CLI::App& app, RestoreArguments& arguments) {
 
 int runBackup(const BackupArguments& arguments) {
     try {
-        if (!arguments.passphraseFile.empty() && !arguments.encrypt) {
-            std::cerr << "knotmap backup: --passphrase-file is only for --encrypt\n";
+        if (!arguments.passphraseFile.empty() && !arguments.encrypt &&
+            !namesEncryptedDatabase(arguments.db)) {
+            std::cerr << "knotmap backup: --passphrase-file is only for --encrypt or an "
+                         "encrypted database\n";
             return 2;
         }
         if (arguments.output == "-") {

@@ -1,5 +1,6 @@
 #include "app/database_unlock.h"
 
+#include "app/database_path.h"
 #include "crypto/passphrase.h"
 #include "store/encrypted_file/encrypted_vfs.h"
 #include "store/encrypted_file/file_key.h"
@@ -36,6 +37,13 @@ void unlockDatabase(const DatabaseLocation& where) {
     const crypto::Secret passphrase = crypto::readPassphrase(request);
     encrypted::useKey(where.file(), encrypted::FileKey::unlock(encrypted::readHeader(where.file()),
                                                                passphrase, where.file().string()));
+}
+
+bool namesEncryptedDatabase(const std::string& dbOption) {
+    const std::filesystem::path file = resolveDatabasePath(dbOption);
+    return DatabaseLocation::parse(file.string()).isServer()
+               ? false
+               : encrypted::isEncryptedDatabaseFile(file);
 }
 
 } // namespace knotmap

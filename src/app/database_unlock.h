@@ -3,6 +3,7 @@
 #include "store/database_location.h"
 
 #include <filesystem>
+#include <string>
 
 // Opening an encrypted database file: its passphrase comes from the
 // command's --passphrase-file, else KNOTMAP_PASSPHRASE, else (commands only)
@@ -24,5 +25,10 @@ void setUnlockSources(UnlockSources sources);
 // The window with no passphrase given: returns, and opening then says
 // PassphraseNeeded.
 void unlockDatabase(const DatabaseLocation& where);
+
+// Whether --db (or KNOTMAP_DB, or the default) names an encrypted file: then
+// --passphrase-file means its passphrase even where it otherwise serves
+// only --encrypt.
+[[nodiscard]] bool namesEncryptedDatabase(const std::string& dbOption);
 
 } // namespace knotmap

@@ -1,6 +1,7 @@
 #include "app/export_command.h"
 
 #include "app/database_path.h"
+#include "app/database_unlock.h"
 #include "app/terminal_progress.h"
 #include "core/calendar_day.h"
 #include "core/output_file.h"
@@ -99,8 +100,9 @@ ExportOptions optionsFromArguments(const ExportArguments& arguments) {
         throw UsageError("--encrypt writes one archive file: name it with -o FILE (one table) "
                          "or --all FILE (every table)");
     }
-    if (!arguments.passphraseFile.empty() && !arguments.encrypt) {
-        throw UsageError("--passphrase-file is only for --encrypt");
+    if (!arguments.passphraseFile.empty() && !arguments.encrypt &&
+        !namesEncryptedDatabase(arguments.db)) {
+        throw UsageError("--passphrase-file is only for --encrypt or an encrypted database");
     }
     options.neutralise = !arguments.noNeutralise;
     options.bom = arguments.bom;

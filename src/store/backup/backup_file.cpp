@@ -377,7 +377,11 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target, cons
         char header[16] = {};
         std::ifstream probe(backup, std::ios::binary);
         probe.read(header, sizeof header);
-        if (std::string_view(header, probe.gcount()) != std::string_view("SQLite format 3\0", 16)) {
+        // A database file, plain or encrypted (store/encrypted_file/: opened
+        // with its key, which the caller made known).
+        const std::string_view start(header, static_cast<std::size_t>(probe.gcount()));
+        if (start != std::string_view("SQLite format 3\0", 16) &&
+            start != std::string_view("KnotmapEncrypted", 16)) {
             failWith(backup, "not a Knotmap backup (neither a database nor an encrypted backup)");
         }
         snapshotFrom(*openSource(backup, backup), copy.path(), shownAs,

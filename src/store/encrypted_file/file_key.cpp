@@ -1,9 +1,12 @@
 #include "store/encrypted_file/file_key.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
-#include <fstream>
 #include <sodium.h>
+#include <sqlite3.h>
 #include <string_view>
+#include <vector>
 
 namespace knotmap::encrypted {
 namespace {
@@ -114,16 +117,52 @@ FileKey::unlock(const Header& header, const crypto::Secret& passphrase, const st
     return std::make_shared<const FileKey>(header, std::move(dataKey));
 }
 
+namespace {
+
+// The first `count` bytes of the file, read through SQLite's default VFS
+// rather than a stream of our own: closing a descriptor of a database file
+// drops every POSIX lock this process holds on it (another connection's
+// too), and SQLite's unix VFS keeps its descriptors open while locks are
+// held. Returns how many bytes were read (0 when the file cannot be opened).
+std::size_t readStart(const std::filesystem::path& path, unsigned char* into, int count) {
+    sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
+    std::vector<char> full(static_cast<std::size_t>(vfs->mxPathname) + 1);
+    if (vfs->xFullPathname(vfs, path.c_str(), vfs->mxPathname, full.data()) != SQLITE_OK) {
+        return 0;
+    }
+    std::vector<std::max_align_t> storage(
+        (static_cast<std::size_t>(vfs->szOsFile) + sizeof(std::max_align_t) - 1) /
+        sizeof(std::max_align_t));
+    auto* file = reinterpret_cast<sqlite3_file*>(storage.data());
+    int outFlags = 0;
+    if (vfs->xOpen(vfs, full.data(), file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &outFlags) !=
+        SQLITE_OK) {
+        if (file->pMethods != nullptr) {
+            file->pMethods->xClose(file);
+        }
+        return 0;
+    }
+    sqlite3_int64 size = 0;
+    file->pMethods->xFileSize(file, &size);
+    const int read = file->pMethods->xRead(file, into, count, 0);
+    file->pMethods->xClose(file);
+    if (read != SQLITE_OK && read != SQLITE_IOERR_SHORT_READ) {
+        return 0;
+    }
+    return static_cast<std::size_t>(std::min<sqlite3_int64>(size, count));
+}
+
+} // namespace
+
 bool isEncryptedDatabaseFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    char magic[kMagic.size()];
-    return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == kMagic;
+    unsigned char magic[kMagic.size()] = {};
+    return readStart(path, magic, static_cast<int>(sizeof magic)) == sizeof magic &&
+           std::memcmp(magic, kMagic.data(), kMagic.size()) == 0;
 }
 
 Header readHeader(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
     Header header{};
-    if (!in.read(reinterpret_cast<char*>(header.data()), header.size())) {
+    if (readStart(path, header.data(), static_cast<int>(header.size())) != header.size()) {
         throw std::runtime_error(path.string() +
                                  ": cannot read its encryption header (the file is too short or "
                                  "unreadable)");
