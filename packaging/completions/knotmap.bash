@@ -6,7 +6,7 @@
 # The commands and subcommands below COMMAND ("" is knotmap itself).
 _knotmap_commands() {
   case $1 in
-    "") echo "demo info export import copy decrypt backup backups restore practice audit atlas screenshot report" ;;
+    "") echo "demo info export import copy decrypt backup backups restore practice audit atlas screenshot report encrypt rekey" ;;
     practice) echo "init add disable enable assign share unshare list" ;;
     atlas) echo "hit" ;;
   esac
@@ -16,26 +16,28 @@ _knotmap_commands() {
 _knotmap_options() {
   case $1 in
     "") echo "-h --help --version --db" ;;
-    demo) echo "-h --help --db --clients --days --seed --end --force -q --quiet" ;;
-    info) echo "-h --help --db" ;;
+    demo) echo "-h --help --db --clients --days --seed --end --force -q --quiet --passphrase-file" ;;
+    info) echo "-h --help --db --passphrase-file" ;;
     export) echo "-h --help --db -o --output --format --table --all --client --from --to --bom --no-neutralise --encrypt --passphrase-file -q --quiet" ;;
-    import) echo "-h --help --db --dry-run --client --map --skip-unmapped --no-neutralise -q --quiet" ;;
-    copy) echo "-h --help --from --to -q --quiet" ;;
-    decrypt) echo "-h --help -o --output --passphrase-file" ;;
+    import) echo "-h --help --db --dry-run --client --map --skip-unmapped --no-neutralise -q --quiet --passphrase-file" ;;
+    copy) echo "-h --help --from --to -q --quiet --passphrase-file" ;;
+    decrypt) echo "-h --help -o --output --db --passphrase-file" ;;
+    encrypt) echo "-h --help --db --passphrase-file" ;;
+    rekey) echo "-h --help --db --passphrase-file --new-passphrase-file" ;;
     backup) echo "-h --help --db -o --output --encrypt --passphrase-file -q --quiet" ;;
-    backups) echo "-h --help --db" ;;
+    backups) echo "-h --help --db --passphrase-file" ;;
     restore) echo "-h --help --db --force --passphrase-file" ;;
-    practice) echo "-h --help" ;;
+    practice) echo "-h --help --passphrase-file" ;;
     "practice init") echo "-h --help --db --login --name --password-file --no-password" ;;
     "practice add") echo "-h --help --db --name --role --password-file --no-password" ;;
     "practice disable" | "practice enable" | "practice list") echo "-h --help --db" ;;
     "practice assign") echo "-h --help --db --to" ;;
     "practice share" | "practice unshare") echo "-h --help --db --with" ;;
-    audit) echo "-h --help --db --client --from --to --format -o --output" ;;
-    atlas) echo "-h --help --format" ;;
+    audit) echo "-h --help --db --client --from --to --format -o --output --passphrase-file" ;;
+    atlas) echo "-h --help --format --passphrase-file" ;;
     "atlas hit") echo "-h --help --view" ;;
-    screenshot) echo "-h --help --db -o --output --width --height --client --view --theme --zoom --tab --knot-region" ;;
-    report) echo "-h --help --db --client --from --to --paper --checkins -o --output -q --quiet" ;;
+    screenshot) echo "-h --help --db -o --output --width --height --client --view --theme --zoom --tab --knot-region --passphrase-file" ;;
+    report) echo "-h --help --db --client --from --to --paper --checkins -o --output -q --quiet --passphrase-file" ;;
   esac
 }
 
@@ -51,7 +53,7 @@ _knotmap_is_flag() {
 _knotmap_values() {
   case "$1 $2" in
     *" --db" | "copy --from" | "copy --to" | *" -o" | *" --output" | *" --all" | \
-      *" --passphrase-file" | *" --password-file") echo "@files" ;;
+      *" --passphrase-file" | *" --new-passphrase-file" | *" --password-file") echo "@files" ;;
     "export --table") echo "observations sessions treatments knots clients" ;;
     "export --format") echo "csv fhir fhir-ndjson" ;;
     "audit --format") echo "text csv" ;;
