@@ -60,9 +60,11 @@ void warnOfPlainBackups(const fs::path& path) {
         }
     }
     if (plain > 0) {
-        std::cerr << "knotmap: note: " << plain << (plain == 1 ? " backup" : " backups") << " in "
+        std::cerr << "knotmap: note: " << plain << (plain == 1 ? " backup in " : " backups in ")
                   << backupFolderFor(path).string()
-                  << " were made before encrypting and are not encrypted; new backups are. "
+                  << (plain == 1 ? " was made before encrypting and is not encrypted"
+                                 : " were made before encrypting and are not encrypted")
+                  << "; new backups are. "
                      "Remove the old ones if the records must not be readable without the "
                      "passphrase\n";
     }

@@ -3,6 +3,7 @@
 #include "store/encrypted_file/page_seal.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -65,6 +66,11 @@ struct alignas(8) EncryptedFile {
 
 const sqlite3_io_methods* encryptedMethods();
 
+std::atomic<long> failures{0};
+void noteFailure() {
+    failures.fetch_add(1, std::memory_order_relaxed);
+}
+
 EncryptedFile* ours(sqlite3_file* file) {
     return reinterpret_cast<EncryptedFile*>(file);
 }
@@ -112,6 +118,7 @@ int readDatabase(EncryptedFile* file, unsigned char* into, int amount, sqlite3_i
                              {PageHome::Database, static_cast<std::uint32_t>(index + 1)}, sealed,
                              plain)) {
             // Changed, moved, cut short or sealed with another key: never data.
+            noteFailure();
             return SQLITE_IOERR_DATA;
         } else {
             std::memcpy(into, plain + within, static_cast<std::size_t>(count));
@@ -156,17 +163,29 @@ PagePlace framePlace(const unsigned char* header) {
     return {PageHome::Wal, bigEndian(header), bigEndian(header + 8), bigEndian(header + 12)};
 }
 
-// Whether frames after the one at frameStart belong to the WAL's current
-// generation: then a frame that fails to open was changed, not cut short by
-// a crash (a crash can only cut the last frame written).
-bool laterFrameOfThisGeneration(EncryptedFile* file, sqlite3_int64 frameStart) {
+// Whether a later frame of the WAL's current generation opens and ends a
+// transaction: then the frame at frameStart, which did not open, lies inside
+// committed work and was changed. Otherwise it is what a crash leaves (a
+// torn write, or after a power cut any unsynced frame of the last,
+// uncommitted transaction), and SQLite stops before it, as it would at a bad
+// checksum.
+bool committedFrameFollows(EncryptedFile* file, sqlite3_int64 frameStart) {
     unsigned char walHeader[kWalHeader];
-    unsigned char next[kWalFrameHeader];
-    if (readReal(file, walHeader, kWalHeader, 0) != SQLITE_OK ||
-        readReal(file, next, kWalFrameHeader, frameStart + kWalFrame) != SQLITE_OK) {
+    if (readReal(file, walHeader, kWalHeader, 0) != SQLITE_OK) {
         return false;
     }
-    return std::memcmp(walHeader + 16, next + 8, 8) == 0;
+    std::vector<unsigned char> frame(static_cast<std::size_t>(kWalFrame));
+    unsigned char plain[kPageSize];
+    for (sqlite3_int64 at = frameStart + kWalFrame;; at += kWalFrame) {
+        if (readReal(file, frame.data(), kWalFrame, at) != SQLITE_OK ||
+            std::memcmp(walHeader + 16, frame.data() + 8, 8) != 0) {
+            return false; // the end of this generation's frames
+        }
+        if (bigEndian(frame.data() + 4) != 0 && openPage(dataKey(file), framePlace(frame.data()),
+                                                         frame.data() + kWalFrameHeader, plain)) {
+            return true;
+        }
+    }
 }
 
 int readWal(EncryptedFile* file, unsigned char* into, int amount, sqlite3_int64 offset) {
@@ -186,6 +205,7 @@ int readWal(EncryptedFile* file, unsigned char* into, int amount, sqlite3_int64 
             return rc;
         }
         if (!openPage(dataKey(file), framePlace(header), sealed, plain)) {
+            noteFailure();
             return SQLITE_IOERR_DATA;
         }
         std::memcpy(into, plain, kPageSize);
@@ -199,11 +219,12 @@ int readWal(EncryptedFile* file, unsigned char* into, int amount, sqlite3_int64 
             return SQLITE_OK; // never written: SQLite stops at its zero salts
         }
         if (!openPage(dataKey(file), framePlace(into), into + kWalFrameHeader, plain)) {
-            if (laterFrameOfThisGeneration(file, offset)) {
+            if (committedFrameFollows(file, offset)) {
+                noteFailure();
                 return SQLITE_IOERR_DATA;
             }
-            // The last frame, cut short by a crash: SQLite must stop before it,
-            // as it does at a bad checksum, so its salt is made not to match.
+            // Cut short by a crash: SQLite must stop before it, as it does at
+            // a bad checksum, so its salt is made not to match.
             into[8] ^= 0xff;
             return SQLITE_OK;
         }
@@ -259,9 +280,11 @@ int readJournal(EncryptedFile* file, unsigned char* into, int amount, sqlite3_in
     if (rc != SQLITE_OK) {
         return rc;
     }
-    return openPage(dataKey(file), {PageHome::Journal, bigEndian(number)}, sealed, into)
-               ? SQLITE_OK
-               : SQLITE_IOERR_DATA;
+    if (!openPage(dataKey(file), {PageHome::Journal, bigEndian(number)}, sealed, into)) {
+        noteFailure();
+        return SQLITE_IOERR_DATA;
+    }
+    return SQLITE_OK;
 }
 
 int writeJournal(EncryptedFile* file, const unsigned char* from, int amount, sqlite3_int64 offset) {
@@ -521,7 +544,11 @@ int checkHeader(EncryptedFile* file, int flags) {
         return SQLITE_NOTADB; // not this key's file
     }
     // Pages are only ever written whole: a part of one is a file cut short.
-    return (size - kHeader) % kPage == 0 ? SQLITE_OK : SQLITE_IOERR_DATA;
+    if ((size - kHeader) % kPage != 0) {
+        noteFailure();
+        return SQLITE_IOERR_DATA;
+    }
+    return SQLITE_OK;
 }
 
 int encryptedOpen(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* handle, int flags,
@@ -655,6 +682,10 @@ void forgetKey(const std::filesystem::path& path) {
 
 std::shared_ptr<const FileKey> keyFor(const std::filesystem::path& path) {
     return registeredKey(fullPath(path));
+}
+
+long pageFailures() {
+    return failures.load(std::memory_order_relaxed);
 }
 
 } // namespace knotmap::encrypted

@@ -27,4 +27,9 @@ void forgetKey(const std::filesystem::path& path);
 // path's file starts with (a backup or copy of it); nullptr if none.
 [[nodiscard]] std::shared_ptr<const FileKey> keyFor(const std::filesystem::path& path);
 
+// How many pages failed to open in this process so far. SQLite passes the
+// failure on as SQLITE_IOERR_DATA, but loading the schema loses the extended
+// code (plain SQLITE_IOERR): a message about a failed read looks here.
+[[nodiscard]] long pageFailures();
+
 } // namespace knotmap::encrypted

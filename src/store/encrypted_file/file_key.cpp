@@ -97,6 +97,13 @@ FileKey::unlock(const Header& header, const crypto::Secret& passphrase, const st
                                  std::to_string(header[16]) + ", algorithm " +
                                  std::to_string(header[17]) + "); update Knotmap to open it");
     }
+    // The rest of the header is zero in this format: anything else there
+    // is damage (or a newer format), not something to ignore.
+    if (std::any_of(header.begin() + kWrappedAt + kWrappedBytes, header.end(),
+                    [](unsigned char byte) { return byte != 0; })) {
+        throw std::runtime_error(file + ": the encryption header is damaged (bytes after the "
+                                        "wrapped key are not zero)");
+    }
     // Settings outside these would make deriving the key fail or take hours:
     // a damaged header, said as such rather than hanging.
     if (getLittle(header.data() + 20, 4) != static_cast<std::uint64_t>(kPageSize) ||

@@ -1,5 +1,6 @@
 #include "store/sqlite_file/database_file_check.h"
 
+#include "store/encrypted_file/encrypted_vfs.h"
 #include "store/sqlite_file/sqlite_file_vfs.h"
 #include "store/store_error.h"
 
@@ -122,12 +123,18 @@ std::size_t readHeaderThroughVfs(const fs::path& path, std::array<unsigned char,
         if (file->pMethods != nullptr) {
             file->pMethods->xClose(file);
         }
+        if (opened == SQLITE_IOERR_DATA) {
+            fail(path, kFailedAuthentication);
+        }
         fail(path, "cannot read the file (SQLite error " + std::to_string(opened) + ")");
     }
     sqlite3_int64 size = 0;
     file->pMethods->xFileSize(file, &size);
     const int read = file->pMethods->xRead(file, header.data(), static_cast<int>(header.size()), 0);
     file->pMethods->xClose(file);
+    if (read == SQLITE_IOERR_DATA) {
+        fail(path, kFailedAuthentication);
+    }
     if (read != SQLITE_OK && read != SQLITE_IOERR_SHORT_READ) {
         fail(path, "cannot read the file (SQLite error " + std::to_string(read) + ")");
     }
@@ -394,7 +401,9 @@ std::string describeSqliteFailure(const fs::path& path, const sql::Error& error)
         extended = std::stoi(error.code());
     } catch (const std::exception&) { // not an SQLite code: the message says it all
     }
-    if (extended == SQLITE_IOERR_DATA) {
+    if (extended == SQLITE_IOERR_DATA ||
+        ((extended & 0xff) == SQLITE_IOERR && encrypted::pageFailures() > 0 &&
+         encrypted::isEncryptedDatabaseFile(path))) {
         return prefix + kFailedAuthentication;
     }
     if (extended == SQLITE_AUTH) {
