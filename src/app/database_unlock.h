@@ -8,7 +8,7 @@
 // Opening an encrypted database file: its passphrase comes from the
 // command's --passphrase-file, else KNOTMAP_PASSPHRASE, else (commands only)
 // a prompt on the terminal with echo off. The window asks in a dialog when
-// neither is given (ui/dialogs/passphrase_dialog.h). Never an argument.
+// neither is given (ui/dialogs/password_prompt.h, app/window_unlock.h). Never an argument.
 namespace knotmap {
 
 struct UnlockSources {

@@ -14,12 +14,12 @@
 #include "app/settings_keeper.h"
 #include "app/test_report.h"
 #include "app/window_restore.h"
+#include "app/window_unlock.h"
 #include "store/backup/backup_names.h"
 #include "store/change_watch/change_watcher.h"
 #include "store/database.h"
 #include "store/store_error.h"
 #include "ui/dialogs/create_database_prompt.h"
-#include "ui/dialogs/password_prompt.h"
 #include "ui/history/history_data.h"
 #include "ui/knots/knot_log_controller.h"
 #include "ui/sessions/session_controller.h"
@@ -398,12 +398,20 @@ void routeDrops(ui::MainScreenState& state) {
     ui::routeDroppedPaths(drops, state);
 }
 
+// An encrypted file the window was asked to switch to, its passphrase asked
+// for over the database open now (which stays open if the person cancels).
+struct FileUnlock {
+    fs::path file;
+    UnlockPrompt prompt;
+};
+
 // True when the database at path opens; otherwise the banner says why, and
-// the window stays on the database it has. An older database this opening
-// upgraded leaves its notice in upgraded, for the window to show once it
-// has switched (opening it again finds nothing left to upgrade).
+// the window stays on the database it has, or (an encrypted file whose key
+// is not known) unlocking asks for its passphrase. An older database this
+// opening upgraded leaves its notice in upgraded, for the window to show
+// once it has switched (opening it again finds nothing left to upgrade).
 bool databaseOpens(const fs::path& path, ui::MainScreenState& state,
-                   std::optional<ui::NoticeState>& upgraded) {
+                   std::optional<ui::NoticeState>& upgraded, std::optional<FileUnlock>& unlocking) {
     try {
         OpenOptions options;
         options.readOnlyAllowed = true;
@@ -413,6 +421,9 @@ bool databaseOpens(const fs::path& path, ui::MainScreenState& state,
             upgraded = upgradeNotice(database.openReport());
         }
         return true;
+    } catch (const PassphraseNeeded&) {
+        unlocking.emplace(FileUnlock{path, filePassphrasePrompt(path, "Cancel")});
+        return false;
     } catch (const std::exception& error) {
         std::cerr << "knotmap: " << error.what() << "\n";
         state.notice.title = "Knotmap can't open that database";
@@ -427,7 +438,8 @@ bool databaseOpens(const fs::path& path, ui::MainScreenState& state,
 // database that opens: the window then switches to it. (A dropped file is
 // asked about before this check: opening may upgrade an older database, so
 // it waits for the person's "Open".)
-bool opensElsewhere(ui::MainScreenState& state, std::optional<ui::NoticeState>& upgraded) {
+bool opensElsewhere(ui::MainScreenState& state, std::optional<ui::NoticeState>& upgraded,
+                    std::optional<FileUnlock>& unlocking) {
     ui::DatabaseFilesState& files = state.databaseFiles;
     std::error_code ignored;
     if (files.switchTo && std::exchange(files.creating, false) &&
@@ -443,7 +455,7 @@ bool opensElsewhere(ui::MainScreenState& state, std::optional<ui::NoticeState>& 
         files.switchTo.reset();
         return false;
     }
-    if (files.switchTo && !databaseOpens(*files.switchTo, state, upgraded)) {
+    if (files.switchTo && !databaseOpens(*files.switchTo, state, upgraded, unlocking)) {
         files.switchTo.reset();
     }
     return files.switchTo.has_value();
@@ -533,6 +545,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
     const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
     bool switchDatabase = false;
     bool openOther = false;
+    std::optional<FileUnlock> unlocking; // File > Open's encrypted file, asked about
     bool restoreRequested = false;
     FrameTimer frameTimer;
     ReportJob reportJob(databasePath);
@@ -581,6 +594,15 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                 listBackupsForDialog(state.restore, databasePath.file());
             }
             ui::drawMainScreen(data.model ? &*data.model : nullptr, shownPath, state, look);
+            if (unlocking) {
+                const ui::PasswordChoice answer = unlocking->prompt.draw(look);
+                if (answer == ui::PasswordChoice::Accepted) {
+                    state.databaseFiles.switchTo = unlocking->file; // its key is known now
+                }
+                if (answer != ui::PasswordChoice::Undecided) {
+                    unlocking.reset();
+                }
+            }
             if (const auto request = std::exchange(state.history.pngRequest, std::nullopt)) {
                 window.requestRegionSave({request->min.x, request->min.y, request->max.x,
                                           request->max.y, request->path});
@@ -611,7 +633,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
             }
             window.setTheme(state.theme);
             switchDatabase = sample.afterFrame(state);
-            openOther = opensElsewhere(state, nextNotice);
+            openOther = opensElsewhere(state, nextNotice, unlocking);
             // Changes still waiting for the database are saved first: the
             // restore starts once none is left (the banner says why it waits).
             restoreRequested = state.restore.request.has_value() &&
@@ -690,41 +712,6 @@ bool askToCreate(MainWindow& window, const std::string& path, std::optional<int>
     return choice == ui::CreateDatabaseChoice::Create;
 }
 
-// When the server wants a password that libpq's own sources (PGPASSWORD,
-// ~/.pgpass, a service file) did not give, asks for it in the window until
-// the server takes one or the person quits; the password is kept in where,
-// in memory only. Other failures are left to load(), which shows them.
-bool askForServerPassword(MainWindow& window, DatabaseLocation& where,
-                          std::optional<int> frameLimit) {
-    ui::PasswordPromptState prompt;
-    while (true) {
-        try {
-            (void)openReader(where);
-            return true;
-        } catch (const PasswordNeeded& refused) {
-            std::cerr << "knotmap: " << refused.what() << "\n";
-            if (where.password()) {
-                prompt.refusal = "The server refused that password. Try again.";
-            }
-        } catch (const std::exception&) {
-            return true;
-        }
-        ui::PasswordChoice choice = ui::PasswordChoice::Undecided;
-        window.run(
-            [&](const ui::Appearance& look) {
-                choice = ui::drawPasswordPrompt(where.describe(), prompt, look);
-                return choice == ui::PasswordChoice::Undecided;
-            },
-            frameLimit);
-        if (choice != ui::PasswordChoice::Connect) {
-            prompt.wipe();
-            return false;
-        }
-        where.setPassword(std::string(prompt.password.data()));
-        prompt.wipe();
-    }
-}
-
 } // namespace
 
 int runGui(const GuiOptions& options) {
@@ -751,8 +738,7 @@ int runGui(const GuiOptions& options) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }
-    if (databasePath.isServer() &&
-        !askForServerPassword(window, databasePath, options.frameLimit)) {
+    if (databasePath.isServer() && !askForServerPassword(window, databasePath, options)) {
         settings.saveWindow(state, window.geometry());
         return 0;
     }
@@ -761,6 +747,14 @@ int runGui(const GuiOptions& options) {
     std::optional<ui::NoticeState> carried;
     std::optional<ui::NoticeState> nextNotice;
     while (true) {
+        // An encrypted file whose passphrase nothing gave (KNOTMAP_PASSPHRASE):
+        // asked for before opening, as a server's password is. (File > Open
+        // asks over the database open before, which stays open if the
+        // person cancels; this is the first database, or a restored one.)
+        if (!databasePath.isServer() &&
+            !askForFilePassphrase(window, databasePath.file(), options)) {
+            break;
+        }
         const NextStep next = runOnDatabase(options, databasePath, window, state, settings, sample,
                                             carried, nextNotice);
         carried = std::exchange(nextNotice, std::nullopt);

@@ -217,3 +217,37 @@ wait_for_sql "SELECT string_agg(o.pain::text, ',') FROM observation o
 if [[ -n "${KNOTMAP_SHOTS:-}" ]]; then import -window root "$KNOTMAP_SHOTS/server-uri.png"; fi
 quit_window
 pass "opened as $uri the window named 127.0.0.1:$port and saved a knot with pain 4 there"
+
+# 5. The same server and role as libpq keywords, with no password anywhere
+# libpq looks: the window asks for it in a dialog naming the server; a wrong
+# one is refused there, the right one opens the database. Neither is in the
+# test report or the window's output.
+keywords="host=127.0.0.1 port=$port user=knotmap_password dbname=$dbname"
+rm -f "$report"
+env -u PGPASSWORD PGPASSFILE="$WORK/no-pgpass" "$KNOTMAP" --db "$keywords" --test-report "$report" \
+    >"$WORK/gui.out" 2>"$WORK/gui.err" &
+app=$!
+window=$(xdotool search --sync --onlyvisible --pid "$app" --name '^Knotmap$' | head -n 1)
+xdotool windowactivate --sync "$window" 2>/dev/null || true
+wait_for report_has "^item server-password " || fail "the window did not ask for the server's password"
+wait_for report_settled || fail "the password dialog never settled"
+report_has "^value server-password-subject server 127.0.0.1:$port, database $dbname$" ||
+    fail "the password dialog does not name the server"
+report_has "^item server-password-connect " || fail "the password dialog has no Connect button"
+xdotool type --delay 30 "not the horse"
+press Return
+WAIT_SECONDS=15 wait_for report_has "^value server-password-refusal The server refused that password. Try again.$" ||
+    fail "a wrong password was not refused in the dialog"
+report_has "^value server-password-typed 0$" || fail "the wrong password was left in the field"
+xdotool type --delay 30 "correct horse"
+press Return
+wait_for report_has "^canvas back " || fail "the right password did not open the server's database"
+wait_for report_settled || fail "the window never settled on the server's database"
+for typed in "not the horse" "correct horse"; do
+    ! grep -qF -- "$typed" "$report" "$WORK/gui.out" "$WORK/gui.err" ||
+        fail "'$typed' is in the report or the output"
+done
+press ctrl+q
+wait_for bash -c "! kill -0 $app 2>/dev/null" || fail "Ctrl+Q did not close the window"
+wait "$app" || fail "the window on the server exited with an error"
+pass "with no password given the window asked for it: a wrong one refused in the dialog, the right one opened"

@@ -34,6 +34,13 @@ TEST_CASE("a drop: CSV and folders go to the import, a database asks to be opene
     CHECK(state.databaseFiles.dropped == folder.file("clinic.sqlite"));
     CHECK_FALSE(state.importCsv.dropped);
 
+    // An encrypted database, by its header: opening it asks for the passphrase.
+    state.databaseFiles.dropped.reset();
+    writeBytes(folder.file("practice.knotmap"), std::string("KnotmapEncrypted") + '\1' + "rest");
+    routeDroppedPaths({folder.file("practice.knotmap")}, state);
+    CHECK(state.databaseFiles.dropped == folder.file("practice.knotmap"));
+    CHECK_FALSE(state.importCsv.dropped);
+
     state.databaseFiles.dropped.reset();
     routeDroppedPaths({folder.file("notes.db")}, state);
     CHECK(state.importCsv.dropped == folder.file("notes.db"));

@@ -1,6 +1,7 @@
 #include "ui/shell/dropped_files.h"
 
 #include "core/text_search.h"
+#include "store/encrypted_file/file_key.h"
 
 #include <array>
 #include <cstring>
@@ -14,9 +15,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// An SQLite database by its first 16 bytes, whatever its name; an empty or
-// missing file by its name (.db, .sqlite, .sqlite3).
+// An SQLite database (or an encrypted Knotmap one) by its first 16 bytes,
+// whatever its name; an empty or missing file by its name (.db, .sqlite,
+// .sqlite3).
 bool looksLikeDatabase(const fs::path& path) {
+    if (encrypted::isEncryptedDatabaseFile(path)) {
+        return true;
+    }
     std::ifstream in(path, std::ios::binary);
     std::array<char, 16> head{};
     if (in.read(head.data(), head.size())) {

@@ -7,17 +7,17 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sodium.h>
 #include <string_view>
 
 namespace knotmap::ui {
 namespace {
 
 void wipeBytes(void* data, std::size_t size) {
-    // volatile: the compiler must not drop the overwrite of a buffer that
-    // is not read again.
-    volatile char* bytes = static_cast<char*>(data);
-    for (std::size_t i = 0; i < size; ++i) {
-        bytes[i] = 0;
+    // libsodium's wipe, which the compiler may not drop as a dead store to
+    // a buffer that is not read again.
+    if (data != nullptr && size > 0) {
+        sodium_memzero(data, size);
     }
 }
 
