@@ -380,7 +380,8 @@ int runCommandLine(int argc, char** argv) {
             command
                 ->add_option("--passphrase-file", databasePassphraseFile,
                              "An encrypted database's passphrase: the first line of FILE (else "
-                             "KNOTMAP_PASSPHRASE, else it is asked for)")
+                             "KNOTMAP_PASSPHRASE, else it is asked for); a new database is "
+                             "made encrypted with it")
                 ->type_name("FILE");
         }
     }

@@ -22,18 +22,32 @@ void setUnlockSources(UnlockSources given) {
 }
 
 void unlockDatabase(const DatabaseLocation& where) {
-    if (where.isServer() || !encrypted::isEncryptedDatabaseFile(where.file()) ||
-        encrypted::keyFor(where.file()) != nullptr) {
+    if (where.isServer() || encrypted::keyFor(where.file()) != nullptr) {
         return;
     }
     const UnlockSources& from = sources();
-    if (!from.prompt && from.passphraseFile.empty() &&
-        std::getenv("KNOTMAP_PASSPHRASE") == nullptr) {
-        return; // the window asks
-    }
+    const bool given = !from.passphraseFile.empty() || std::getenv("KNOTMAP_PASSPHRASE") != nullptr;
     crypto::PassphraseRequest request;
     request.file = from.passphraseFile;
     request.noun = "passphrase of " + where.file().string();
+    std::error_code ignored;
+    if (!std::filesystem::exists(where.file(), ignored)) {
+        // A passphrase given for a database not there yet makes it encrypted
+        // with that passphrase (the store creates it sealed under this key).
+        // Never asked for: a prompt there would surprise someone who only
+        // mistyped a path.
+        if (given) {
+            encrypted::useKey(where.file(),
+                              encrypted::FileKey::create(crypto::readPassphrase(request)));
+        }
+        return;
+    }
+    if (!encrypted::isEncryptedDatabaseFile(where.file())) {
+        return;
+    }
+    if (!from.prompt && !given) {
+        return; // the window asks
+    }
     const crypto::Secret passphrase = crypto::readPassphrase(request);
     encrypted::useKey(where.file(), encrypted::FileKey::unlock(encrypted::readHeader(where.file()),
                                                                passphrase, where.file().string()));

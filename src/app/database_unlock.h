@@ -20,7 +20,10 @@ struct UnlockSources {
 void setUnlockSources(UnlockSources sources);
 
 // When where is an encrypted file whose key is not known yet: reads the
-// passphrase and makes the key known to this process. Throws
+// passphrase and makes the key known to this process. When where is a file
+// not there yet and a passphrase is given (--passphrase-file or
+// KNOTMAP_PASSPHRASE, never a prompt): a new key from it, so the database
+// is created encrypted. Throws
 // encrypted::WrongPassphrase (the file is untouched) or std::runtime_error.
 // The window with no passphrase given: returns, and opening then says
 // PassphraseNeeded.

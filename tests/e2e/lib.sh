@@ -64,16 +64,30 @@ psql_on() { psql "$1" -X -q -t -A -v ON_ERROR_STOP=1 -c "$2"; }
 # database the test makes is a fresh database on that server. A test names
 # its databases with new_database and reads them with sql, rows and
 # db_fingerprint, so the same lines check both backends.
+#
+# The sanitizer build runs the tests a third way, on encrypted files, with
+# KNOTMAP_TEST_BACKEND=encrypted:SHELL, SHELL being tests/tools' knotmap_sqlite3:
+# every knotmap the test starts has KNOTMAP_PASSPHRASE, so each database it
+# creates is encrypted with it and each it opens is unlocked with it, and
+# `sqlite3` in the test (and in any bash it starts) is that shell, which
+# reads and writes encrypted files through Knotmap's encrypted VFS.
 case "${KNOTMAP_TEST_BACKEND:-sqlite}" in
 sqlite) KNOTMAP_TEST_BACKEND=sqlite ;;
 postgresql:?*)
   export KNOTMAP_TEST_POSTGRES_DIR=${KNOTMAP_TEST_BACKEND#postgresql:}
   KNOTMAP_TEST_BACKEND=postgresql ;;
-*) fail "KNOTMAP_TEST_BACKEND is '$KNOTMAP_TEST_BACKEND'; expected sqlite or postgresql:FOLDER" ;;
+encrypted:?*)
+  export KNOTMAP_TEST_SQLITE3=${KNOTMAP_TEST_BACKEND#encrypted:}
+  KNOTMAP_TEST_BACKEND=encrypted
+  export KNOTMAP_PASSPHRASE="e2e: the passphrase of every database in this test"
+  sqlite3() { "$KNOTMAP_TEST_SQLITE3" "$@"; }
+  export -f sqlite3 ;;
+*) fail "KNOTMAP_TEST_BACKEND is '$KNOTMAP_TEST_BACKEND'; expected sqlite, postgresql:FOLDER or encrypted:SHELL" ;;
 esac
 # The knotmap under test never sees it (only the tests' own helpers read it).
 export -n KNOTMAP_TEST_BACKEND
 on_server() { [[ $KNOTMAP_TEST_BACKEND == postgresql ]]; }
+on_encrypted_files() { [[ $KNOTMAP_TEST_BACKEND == encrypted ]]; }
 
 # new_database NAME: a fresh database for this test, as --db takes it: a
 # path under $WORK where no file is yet (the command creates it), or on the
@@ -172,6 +186,23 @@ files_only() {
 whole_test_files_only() {
   if on_server; then
     echo "skip - on a server: $1"
+    exit 77
+  fi
+}
+# The same for parts about a plain file (its bytes read by another program,
+# SQLite's own format on disk) on the encrypted run.
+#   if plain_files_only "why"; then ...; fi
+#   whole_test_plain_files_only "why"
+plain_files_only() {
+  if on_server || on_encrypted_files; then
+    echo "skip - $(on_server && echo 'on a server' || echo 'on encrypted files'): $1"
+    return 1
+  fi
+}
+whole_test_plain_files_only() {
+  whole_test_files_only "$1"
+  if on_encrypted_files; then
+    echo "skip - on encrypted files: $1"
     exit 77
   fi
 }
