@@ -2,11 +2,13 @@
 // settings a server connection plans Knotmap's reads with
 // (store/sql/postgres/postgres_connection.cpp; docs/performance.md, "At
 // clinic scale on a server").
+#include "store/sql/postgres/postgres_connection.h"
 #include "store/sql/statement.h"
 #include "support/test_database.h"
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <string>
 
 using namespace knotmap;
@@ -42,4 +44,26 @@ TEST_CASE("connection: a server connection plans for one client's rows through a
     database.sql().beginRead();
     database.sql().rollback();
     CHECK(setting("jit") == "off");
+}
+
+TEST_CASE("connection: a password typed for a postgresql:// URI reaches the server") {
+    if (!testing::testingOnServer()) {
+        return; // a file has no password
+    }
+    // The test server's role knotmap_password logs in with "correct horse"
+    // over TCP (scripts/test-postgres); libpq must find no password of its own.
+    const std::string server = testing::testServerConninfo();
+    const auto portAt = server.find("port=") + 5;
+    const std::string port = server.substr(portAt, server.find(' ', portAt) - portAt);
+    ::unsetenv("PGPASSWORD");
+    ::setenv("PGPASSFILE", "/nonexistent/knotmap-no-pgpass", 1);
+    const std::string uri = "postgresql://knotmap_password@127.0.0.1:" + port + "/postgres";
+    sql::PostgresConnection connection(uri, std::string("correct horse"));
+    CHECK(connection.execAndGet("SELECT current_user").getString() == "knotmap_password");
+    // With a query of its own already, the password joins it.
+    sql::PostgresConnection withQuery(uri + "?application_name=knotmap-test",
+                                      std::string("correct horse"));
+    CHECK(withQuery.execAndGet("SELECT current_setting('application_name')").getString() ==
+          "knotmap-test");
+    CHECK_THROWS_AS(sql::PostgresConnection(uri, std::string("correct horse!")), sql::Error);
 }

@@ -375,6 +375,25 @@ std::string withPassword(const std::string& conninfo, const std::optional<std::s
     if (!password) {
         return conninfo;
     }
+    if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0) {
+        // A URI cannot be mixed with keywords (libpq does not expand a URI
+        // given as dbname=): the password goes in as a query parameter,
+        // percent-encoded but for the characters a URI leaves as they are.
+        static const char* digits = "0123456789ABCDEF";
+        std::string encoded;
+        for (const char c : *password) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (std::isalnum(byte) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+                encoded += c;
+            } else {
+                encoded += '%';
+                encoded += digits[byte >> 4];
+                encoded += digits[byte & 15];
+            }
+        }
+        return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") +
+               "password=" + encoded;
+    }
     std::string quoted = "'";
     for (const char c : *password) {
         if (c == '\'' || c == '\\') {
@@ -383,17 +402,6 @@ std::string withPassword(const std::string& conninfo, const std::optional<std::s
         quoted += c;
     }
     quoted += "'";
-    if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0) {
-        // A URI cannot be mixed with keywords; libpq takes the URI as dbname.
-        std::string escaped = "'";
-        for (const char c : conninfo) {
-            if (c == '\'' || c == '\\') {
-                escaped += '\\';
-            }
-            escaped += c;
-        }
-        return "dbname=" + escaped + "' password=" + quoted;
-    }
     return conninfo + " password=" + quoted;
 }
 
