@@ -328,7 +328,8 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target, cons
         if (!in.seekg(0)) {
             failWith(backup, "cannot be read again from its start (a pipe?); give a file");
         }
-        crypto::SealReader reader(in, backup.string(), passphrase());
+        const crypto::Secret secret = passphrase();
+        crypto::SealReader reader(in, backup.string(), secret);
         // Written through a descriptor of its own, so the reason a write
         // failed (a full disk) reaches the message.
         struct Descriptor {
@@ -372,6 +373,7 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target, cons
         if (entries == 0) {
             failWith(backup, "damaged: the backup holds no database");
         }
+        unlockSealedCopy(copy.path(), secret, backup.string());
     } else {
         in.close();
         char header[16] = {};

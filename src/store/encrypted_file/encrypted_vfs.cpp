@@ -163,6 +163,27 @@ PagePlace framePlace(const unsigned char* header) {
     return {PageHome::Wal, bigEndian(header), bigEndian(header + 8), bigEndian(header + 12)};
 }
 
+// The same, for sealing or opening the frame's page in a live WAL. Once a
+// transaction has rewritten one of its own frames in place, SQLite writes
+// the frames after it with zero salts and checksums and fills them in only
+// at commit, rewriting the headers but not the pages. Such a page is sealed
+// with the WAL header's salts, which its header will carry once committed;
+// so it opens both before and after the commit. (Sealing with the zeros
+// lost whole transactions: their pages no longer opened once committed.)
+int livePlace(EncryptedFile* file, const unsigned char* header, PagePlace& place) {
+    place = framePlace(header);
+    if (place.salt1 != 0 || place.salt2 != 0) {
+        return SQLITE_OK;
+    }
+    unsigned char walHeader[kWalHeader];
+    if (const int rc = readReal(file, walHeader, kWalHeader, 0); rc != SQLITE_OK) {
+        return rc;
+    }
+    place.salt1 = bigEndian(walHeader + 16);
+    place.salt2 = bigEndian(walHeader + 20);
+    return SQLITE_OK;
+}
+
 // Whether a later frame of the WAL's current generation opens and ends a
 // transaction: then the frame at frameStart, which did not open, lies inside
 // committed work and was changed. Otherwise it is what a crash leaves (a
@@ -197,14 +218,18 @@ int readWal(EncryptedFile* file, unsigned char* into, int amount, sqlite3_int64 
     if (within == kWalFrameHeader && amount == kPageSize) { // a frame's page, as read for a query
         unsigned char header[kWalFrameHeader];
         unsigned char sealed[kPageSize];
+        PagePlace place;
         int rc = readReal(file, header, kWalFrameHeader, offset - kWalFrameHeader);
         if (rc == SQLITE_OK) {
             rc = readReal(file, sealed, kPage, offset);
         }
+        if (rc == SQLITE_OK) {
+            rc = livePlace(file, header, place);
+        }
         if (rc != SQLITE_OK) {
             return rc;
         }
-        if (!openPage(dataKey(file), framePlace(header), sealed, plain)) {
+        if (!openPage(dataKey(file), place, sealed, plain)) {
             noteFailure();
             return SQLITE_IOERR_DATA;
         }
@@ -218,7 +243,11 @@ int readWal(EncryptedFile* file, unsigned char* into, int amount, sqlite3_int64 
         if (allZero(into, kWalFrame)) {
             return SQLITE_OK; // never written: SQLite stops at its zero salts
         }
-        if (!openPage(dataKey(file), framePlace(into), into + kWalFrameHeader, plain)) {
+        PagePlace place;
+        if (const int rc = livePlace(file, into, place); rc != SQLITE_OK) {
+            return rc;
+        }
+        if (!openPage(dataKey(file), place, into + kWalFrameHeader, plain)) {
             if (committedFrameFollows(file, offset)) {
                 noteFailure();
                 return SQLITE_IOERR_DATA;
@@ -242,18 +271,26 @@ int writeWal(EncryptedFile* file, const unsigned char* from, int amount, sqlite3
     unsigned char sealed[kPageSize];
     if (within == kWalFrameHeader && amount == kPageSize) { // its header was written first
         unsigned char header[kWalFrameHeader];
-        if (const int rc = readReal(file, header, kWalFrameHeader, offset - kWalFrameHeader);
-            rc != SQLITE_OK) {
+        PagePlace place;
+        int rc = readReal(file, header, kWalFrameHeader, offset - kWalFrameHeader);
+        if (rc == SQLITE_OK) {
+            rc = livePlace(file, header, place);
+        }
+        if (rc != SQLITE_OK) {
             return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_WRITE : rc;
         }
-        sealPage(dataKey(file), framePlace(header), from, sealed);
+        sealPage(dataKey(file), place, from, sealed);
         return writeReal(file, sealed, kPage, offset);
     }
     if (within == 0 && amount == kWalFrame) {
+        PagePlace place;
+        if (const int rc = livePlace(file, from, place); rc != SQLITE_OK) {
+            return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_WRITE : rc;
+        }
         if (const int rc = writeReal(file, from, kWalFrameHeader, offset); rc != SQLITE_OK) {
             return rc;
         }
-        sealPage(dataKey(file), framePlace(from), from + kWalFrameHeader, sealed);
+        sealPage(dataKey(file), place, from + kWalFrameHeader, sealed);
         return writeReal(file, sealed, kPage, offset + kWalFrameHeader);
     }
     return SQLITE_IOERR_WRITE;

@@ -1,6 +1,7 @@
 #include "store/sqlite_file/sqlite_file_vfs.h"
 
 #include "store/encrypted_file/encrypted_vfs.h"
+#include "store/encrypted_file/file_key.h"
 #include "store/store_error.h"
 
 #include <sqlite3.h>
@@ -36,6 +37,20 @@ bool sealLikeDatabase(const std::filesystem::path& copy, const std::filesystem::
     }
     encrypted::useKey(copy, std::move(key));
     return true;
+}
+
+void unlockSealedCopy(const std::filesystem::path& copy, const crypto::Secret& passphrase,
+                      const std::string& shownAs) {
+    if (!encrypted::isEncryptedDatabaseFile(copy) || encrypted::keyFor(copy) != nullptr) {
+        return;
+    }
+    try {
+        encrypted::useKey(
+            copy, encrypted::FileKey::unlock(encrypted::readHeader(copy), passphrase, shownAs));
+    } catch (const encrypted::WrongPassphrase&) {
+        throw StoreError(shownAs + ": the encrypted database inside does not open with the "
+                                   "backup's passphrase; nothing was changed");
+    }
 }
 
 void forgetSealing(const std::filesystem::path& copy) {

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "crypto/secret.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 // Every SQLite file Knotmap opens (the database, its backups, copies) is
 // opened through here, so an encrypted one goes through the encrypted VFS
@@ -26,6 +29,12 @@ void requireKeyIfEncrypted(const std::filesystem::path& path);
 // staged creation): sealed with database's key when it has one. Call
 // before the copy is first opened; returns whether it will be encrypted.
 bool sealLikeDatabase(const std::filesystem::path& copy, const std::filesystem::path& database);
+// A file taken out of a sealed backup (backup --encrypt): when it is an
+// encrypted database, it was sealed with that database's passphrase, so the
+// passphrase that unsealed it opens it too. Throws StoreError naming
+// shownAs when it does not.
+void unlockSealedCopy(const std::filesystem::path& copy, const crypto::Secret& passphrase,
+                      const std::string& shownAs);
 // The key given to a staged file by name dropped again (the file was
 // renamed, or removed).
 void forgetSealing(const std::filesystem::path& copy);
