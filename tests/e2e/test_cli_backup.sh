@@ -19,7 +19,10 @@ run demo --db "$db" --clients 2 --days 40 --seed 3 --end 2026-03-31
 assert_eq 0 "$RC" "demo ($ERR)"
 clients=$(sqlite3 "$db" "SELECT count(*) FROM client")
 sessions=$(sqlite3 "$db" "SELECT count(*) FROM session")
-printf 'tea and biscuits\n' >pass
+# For an encrypted database --passphrase-file is the database's passphrase,
+# which --encrypt then also seals with: on the encrypted run (lib.sh) the
+# file holds the run's passphrase, that of every database here.
+printf '%s\n' "${KNOTMAP_PASSPHRASE:-tea and biscuits}" >pass
 printf 'coffee\n' >wrong
 leftovers() { find "$WORK" -name '*.partial-*' | sort; }
 
@@ -82,7 +85,18 @@ assert_eq 1 "$RC" "restore over an existing database without --force"
 assert_contains "$ERR" "already holds a database; --force replaces it" "why it was refused"
 run restore "data/backups/$sealed" --db "$db" --force --passphrase-file wrong
 assert_eq 1 "$RC" "restore with a wrong passphrase"
-assert_contains "$ERR" "$sealed: wrong passphrase, or the file is damaged" "wrong passphrase"
+if on_encrypted_files; then
+  # The file is the encrypted database's passphrase first: refused there.
+  assert_contains "$ERR" "$db: wrong passphrase (or a damaged encryption header); nothing was changed" \
+    "wrong passphrase for the encrypted database"
+else
+  assert_contains "$ERR" "$sealed: wrong passphrase, or the file is damaged" "wrong passphrase"
+fi
+# Into a new file, where no database needs it, the backup itself refuses it.
+run restore "data/backups/$sealed" --db "$WORK/refused/new.db" --passphrase-file wrong
+assert_eq 1 "$RC" "restore into a new file with a wrong passphrase"
+assert_contains "$ERR" "$sealed: wrong passphrase, or the file is damaged" "wrong passphrase for the backup"
+assert_no_database "$WORK/refused/new.db" "a restore with a wrong passphrase"
 head -c 20000 "data/backups/$first" >cut.db
 run restore cut.db --db "$db" --force
 assert_eq 1 "$RC" "restore of a truncated backup"

@@ -46,7 +46,9 @@ RANDOM=$seed
 echo "seed $seed (rerun with KNOTMAP_CRASH_SEED=$seed), $trials trials of each command"
 started=$SECONDS
 
-passphrase='correct horse battery staple'
+# On the encrypted run (lib.sh) every database here is encrypted with the
+# run's passphrase, which --encrypt then also seals with: the same one here.
+passphrase=${KNOTMAP_PASSPHRASE:-correct horse battery staple}
 printf '%s\n' "$passphrase" >"$WORK/passphrase"
 
 ms_now() { echo $(($(date +%s%N) / 1000000)); }
