@@ -26,7 +26,7 @@ _knotmap_options() {
     rekey) echo "-h --help --db --passphrase-file --new-passphrase-file" ;;
     backup) echo "-h --help --db -o --output --encrypt --passphrase-file -q --quiet" ;;
     backups) echo "-h --help --db --passphrase-file" ;;
-    restore) echo "-h --help --db --force --passphrase-file" ;;
+    restore) echo "-h --help --db --force --passphrase-file --backup-passphrase-file" ;;
     practice) echo "-h --help --passphrase-file" ;;
     "practice init") echo "-h --help --db --login --name --password-file --no-password" ;;
     "practice add") echo "-h --help --db --name --role --password-file --no-password" ;;
@@ -53,7 +53,7 @@ _knotmap_is_flag() {
 _knotmap_values() {
   case "$1 $2" in
     *" --db" | "copy --from" | "copy --to" | *" -o" | *" --output" | *" --all" | \
-      *" --passphrase-file" | *" --new-passphrase-file" | *" --password-file") echo "@files" ;;
+      *" --passphrase-file" | *" --new-passphrase-file" | *" --backup-passphrase-file" | *" --password-file") echo "@files" ;;
     "export --table") echo "observations sessions treatments knots clients" ;;
     "export --format") echo "csv fhir fhir-ndjson" ;;
     "audit --format") echo "text csv" ;;

@@ -10,6 +10,8 @@
 #include "store/backup/backup_file.h"
 #include "store/backup/backup_names.h"
 #include "store/backup/restore_file.h"
+#include "store/encrypted_file/encrypted_vfs.h"
+#include "store/encrypted_file/file_key.h"
 
 #include <CLI/CLI.hpp>
 
@@ -84,6 +86,11 @@ CLI::App* addRestoreCommand(CLI::App& app, RestoreArguments& arguments) {
     command
         ->add_option("--passphrase-file", arguments.passphraseFile,
                      "For an encrypted backup: read the passphrase from the first line of FILE")
+        ->type_name("FILE");
+    command
+        ->add_option("--backup-passphrase-file", arguments.backupPassphraseFile,
+                     "The backup's passphrase when it is not the database's (a backup made "
+                     "before a rekey): the first line of FILE")
         ->type_name("FILE");
     return command;
 }
@@ -167,12 +174,36 @@ int runRestore(const RestoreArguments& arguments) {
             arguments.db, "restore",
             "to put a backup onto a server, `knotmap copy --from BACKUP --to SERVER` copies it "
             "into an empty server database");
-        // A backup of an encrypted database is one too, and may carry a
-        // passphrase the database no longer has (rekey): asked for if so.
-        unlockDatabase(DatabaseLocation(fs::path(arguments.backup)));
+        // A backup of an encrypted database is one too, opened with the
+        // database's passphrase, or with its own when it was made before a
+        // rekey (--backup-passphrase-file).
+        const fs::path backup(arguments.backup);
+        const std::string backupPassphraseFile = arguments.backupPassphraseFile.empty()
+                                                     ? arguments.passphraseFile
+                                                     : arguments.backupPassphraseFile;
+        try {
+            if (arguments.backupPassphraseFile.empty()) {
+                unlockDatabase(DatabaseLocation(backup));
+            } else if (encrypted::isEncryptedDatabaseFile(backup) &&
+                       encrypted::keyFor(backup) == nullptr) {
+                crypto::PassphraseRequest request;
+                request.file = arguments.backupPassphraseFile;
+                request.noun = "passphrase of " + backup.string();
+                encrypted::useKey(backup, encrypted::FileKey::unlock(
+                                              encrypted::readHeader(backup),
+                                              crypto::readPassphrase(request), backup.string()));
+            }
+        } catch (const encrypted::WrongPassphrase& error) {
+            throw std::runtime_error(
+                std::string(error.what()) +
+                (arguments.backupPassphraseFile.empty()
+                     ? ". A backup made before `knotmap rekey` keeps the passphrase it was made "
+                       "with: give that one with --backup-passphrase-file FILE"
+                     : ""));
+        }
         const RestoreResult result =
             restoreDatabaseFile(arguments.backup, database, arguments.force, [&] {
-                return crypto::readPassphrase({arguments.passphraseFile, false});
+                return crypto::readPassphrase({backupPassphraseFile, false});
             });
         if (result.replacedKeptAs) {
             std::cout << "Kept the replaced database as " << result.replacedKeptAs->path.string()

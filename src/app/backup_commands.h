@@ -25,6 +25,8 @@ struct RestoreArguments {
     std::string db;
     bool force = false;
     std::string passphraseFile; // for an encrypted backup
+    // The backup's own, when it is not the database's (made before a rekey).
+    std::string backupPassphraseFile;
 };
 
 // `knotmap backup`, `knotmap backups`, `knotmap restore` (docs/backups.md).

@@ -381,6 +381,11 @@ sed 's/^/  /' "$messages"
 pass "$(grep -c ': info exit' "$messages") damaged copies (cut, flipped, moved, foreign page, header, WAL frame) refused by info and export, no record printed"
 
 # --- rekey ---------------------------------------------------------------------
+# A backup taken before the rekey, plain database file and sealed archive.
+KNOTMAP_PASSPHRASE='pale blue kestrel over the dunes' run backup --db "$db" -o vault/before-rekey.db
+assert_eq 0 "$RC" "a backup before rekey ($ERR)"
+run backup --db "$db" --encrypt --passphrase-file pass -o vault/before-rekey.db.sealed
+assert_eq 0 "$RC" "a sealed backup before rekey ($ERR)"
 run rekey --db "$db" --passphrase-file pass --new-passphrase-file newpass
 assert_eq 0 "$RC" "rekey ($ERR)"
 echo "rekey: $OUT"
@@ -396,6 +401,26 @@ assert_contains "$OUT" "integrity check ok" "info with the new passphrase"
 counts_before_decrypt=$(info_counts "$OUT" | sort)
 assert_nothing_readable "after rekey"
 pass "rekey: the old passphrase refused, the new one opens the file"
+
+# A backup made before the rekey keeps the old passphrase: restoring it with
+# the database's new one is refused, saying how to give the backup's own;
+# with --backup-passphrase-file it is restored, and opens with the old one.
+for backup in vault/before-rekey.db vault/before-rekey.db.sealed; do
+  target="restored/$(basename "$backup").db"
+  run restore "$backup" --db "$target" --passphrase-file newpass
+  assert_eq 1 "$RC" "restore of $backup with the new passphrase"
+  assert_contains "$ERR" "wrong passphrase" "restore of $backup with the new passphrase"
+  [[ ! -e "$target" ]] || fail "a refused restore left $target"
+  run restore "$backup" --db "$target" --passphrase-file newpass --backup-passphrase-file pass
+  assert_eq 0 "$RC" "restore of $backup with --backup-passphrase-file ($ERR)"
+  assert_eq KnotmapEncrypted "$(head -c 16 "$target")" "the database restored from $backup"
+  run info --db "$target" --passphrase-file pass
+  assert_eq 0 "$RC" "info on the database restored from $backup ($ERR)"
+  assert_contains "$OUT" "integrity check ok" "the database restored from $backup"
+done
+run restore vault/before-rekey.db --db restored/hint.db --passphrase-file newpass
+assert_contains "$ERR" "give that one with --backup-passphrase-file FILE" "the hint for a backup made before a rekey"
+pass "a backup made before rekey restores with --backup-passphrase-file (database file and sealed archive)"
 
 # --- backup of the encrypted database --------------------------------------------
 # `backup` takes --passphrase-file only with --encrypt (a passphrase for the
