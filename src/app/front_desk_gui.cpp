@@ -108,13 +108,7 @@ void runFrontDesk(const GuiOptions& options, FrontDeskLogin login, MainWindow& w
     // Another window's or person's saves, read within the second.
     const std::unique_ptr<ChangeWatcher> watcher =
         watchChanges(login.database.location(), db, [] { glfwPostEmptyEvent(); });
-    std::optional<TestReport> testReport;
-    std::optional<ui::TestProbe> probe;
-    if (options.testReport) {
-        testReport.emplace(*options.testReport);
-        probe.emplace();
-    }
-    const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
+    TestReporting testReport(options.testReport);
     window.run(
         [&](const ui::Appearance& look) {
             readWanted |= applyFrontDeskRequests(db, screen);
@@ -139,9 +133,8 @@ void runFrontDesk(const GuiOptions& options, FrontDeskLogin login, MainWindow& w
             }
             window.setTheme(state.theme);
             window.setFontScale(SettingsKeeper::fontScale(state.settings));
-            if (testReport) {
-                testReport->setExtraLines(reportLines(login, screen, data) + probe->takeLines());
-                testReport->update({}, false);
+            if (testReport.active()) {
+                testReport.write(reportLines(login, screen, data));
             }
             return !screen.quitRequested;
         },

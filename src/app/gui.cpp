@@ -535,14 +535,7 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
     }
     // The workspace's version the view models were built at.
     std::uint64_t shownVersion = workspace != nullptr ? workspace->version() : 0;
-    std::optional<TestReport> testReport;
-    // Where the widgets a test clicks were drawn, for the report's item lines.
-    std::optional<ui::TestProbe> probe;
-    if (options.testReport) {
-        testReport.emplace(*options.testReport);
-        probe.emplace();
-    }
-    const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
+    TestReporting testReport(options.testReport);
     bool switchDatabase = false;
     bool openOther = false;
     std::optional<FileUnlock> unlocking; // File > Open's encrypted file, asked about
@@ -617,19 +610,19 @@ NextStep runOnDatabase(const GuiOptions& options, const DatabaseLocation& databa
                 ui::requestFrameIn(kProgressStep);
             }
             frameTimer.stop();
-            if (testReport) {
-                testReport->setExtraLines(
+            if (testReport.active()) {
+                testReport.write(
                     takeFeelTestReportLines(state, databasePath) + historyReportLines(state) +
-                    "waiting-saves " +
-                    std::to_string(state.workspace != nullptr ? state.workspace->waitingSaves()
-                                                              : 0) +
-                    "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
-                    findingsReportLines(data, state) + shownRecordsReportLines(state) +
-                    importReportLines(state.importCsv) + frameTimer.reportLine() + "frames " +
-                    std::to_string(window.framesDrawn()) + "\nbody-map-renders " +
-                    std::to_string(state.bodyMap.canvas ? state.bodyMap.canvas->renders() : 0) +
-                    "\n" + probe->takeLines());
-                testReport->update(state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
+                        "waiting-saves " +
+                        std::to_string(state.workspace != nullptr ? state.workspace->waitingSaves()
+                                                                  : 0) +
+                        "\nread-only " + (state.readOnlyReason.empty() ? "0" : "1") + "\n" +
+                        findingsReportLines(data, state) + shownRecordsReportLines(state) +
+                        importReportLines(state.importCsv) + frameTimer.reportLine() + "frames " +
+                        std::to_string(window.framesDrawn()) + "\nbody-map-renders " +
+                        std::to_string(state.bodyMap.canvas ? state.bodyMap.canvas->renders() : 0) +
+                        "\n",
+                    state.bodyMap.shownCanvases, knotLog && knotLog->editorOpen());
             }
             window.setTheme(state.theme);
             switchDatabase = sample.afterFrame(state);

@@ -37,4 +37,18 @@ void TestReport::update(const std::vector<ui::ShownCanvas>& canvases, bool edito
     m_written = text;
 }
 
+TestReporting::TestReporting(const std::optional<std::filesystem::path>& file)
+    : m_report(file ? std::optional<TestReport>(std::in_place, *file) : std::nullopt),
+      m_probe(file ? std::optional<ui::TestProbe>(std::in_place) : std::nullopt),
+      m_scope(m_probe ? &*m_probe : nullptr) {}
+
+void TestReporting::write(const std::string& lines, const std::vector<ui::ShownCanvas>& canvases,
+                          bool editorOpen) {
+    if (!m_report) {
+        return;
+    }
+    m_report->setExtraLines(lines + m_probe->takeLines());
+    m_report->update(canvases, editorOpen);
+}
+
 } // namespace knotmap

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "ui/body_map/body_map_state.h"
+#include "ui/shell/test_probe.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,26 @@ private:
     std::filesystem::path m_path;
     std::string m_written;
     std::string m_extra;
+};
+
+// A window's test reporting for as long as it runs (--test-report): the
+// report, and the probe that records where the widgets a test clicks were
+// drawn. Neither without --test-report; the probe listens while this lives.
+class TestReporting {
+public:
+    explicit TestReporting(const std::optional<std::filesystem::path>& file);
+
+    // Whether there is a report to write: its lines are worth building only then.
+    [[nodiscard]] bool active() const { return m_report.has_value(); }
+    // The frame's report: lines (each ending in a newline), then the items
+    // the probe saw this frame.
+    void write(const std::string& lines, const std::vector<ui::ShownCanvas>& canvases = {},
+               bool editorOpen = false);
+
+private:
+    std::optional<TestReport> m_report;
+    std::optional<ui::TestProbe> m_probe;
+    ui::TestProbeScope m_scope;
 };
 
 } // namespace knotmap

@@ -84,21 +84,12 @@ UnlockPrompt filePassphrasePrompt(const fs::path& file, std::string cancelLabel)
 bool askInWindow(MainWindow& window, UnlockPrompt& prompt, const GuiOptions& options) {
     // The database's own report follows once it is open; until then, the
     // dialog's widgets, so a test can find and answer it.
-    std::optional<TestReport> testReport;
-    std::optional<ui::TestProbe> probe;
-    if (options.testReport) {
-        testReport.emplace(*options.testReport);
-        probe.emplace();
-    }
-    const ui::TestProbeScope probeScope(probe ? &*probe : nullptr);
+    TestReporting testReport(options.testReport);
     ui::PasswordChoice choice = ui::PasswordChoice::Undecided;
     window.run(
         [&](const ui::Appearance& look) {
             choice = prompt.draw(look);
-            if (testReport) {
-                testReport->setExtraLines("prompt " + prompt.text.id + "\n" + probe->takeLines());
-                testReport->update({}, false);
-            }
+            testReport.write("prompt " + prompt.text.id + "\n");
             return choice == ui::PasswordChoice::Undecided;
         },
         options.frameLimit);
