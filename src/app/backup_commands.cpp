@@ -201,9 +201,18 @@ int runRestore(const RestoreArguments& arguments) {
                        "with: give that one with --backup-passphrase-file FILE"
                      : ""));
         }
-        const RestoreResult result =
-            restoreDatabaseFile(arguments.backup, database, arguments.force, [&] {
+        const RestoreResult result = restoreDatabaseFile(
+            arguments.backup, database, arguments.force,
+            [&] {
                 return crypto::readPassphrase({backupPassphraseFile, false});
+            },
+            [&] {
+                // A sealed backup's database, encrypted with a passphrase of
+                // its own: the database's, as every command reads it.
+                crypto::PassphraseRequest request;
+                request.file = arguments.passphraseFile;
+                request.noun = "passphrase of the encrypted database inside " + arguments.backup;
+                return crypto::readPassphrase(request);
             });
         if (result.replacedKeptAs) {
             std::cout << "Kept the replaced database as " << result.replacedKeptAs->path.string()

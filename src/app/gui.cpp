@@ -2,6 +2,7 @@
 
 #include "app/backup_job.h"
 #include "app/daily_backup.h"
+#include "app/database_unlock.h"
 #include "app/export_job.h"
 #include "app/file_drops.h"
 #include "app/frame_timer.h"
@@ -18,6 +19,7 @@
 #include "store/backup/backup_names.h"
 #include "store/change_watch/change_watcher.h"
 #include "store/database.h"
+#include "store/encrypted_file/file_key.h"
 #include "store/store_error.h"
 #include "ui/dialogs/create_database_prompt.h"
 #include "ui/history/history_data.h"
@@ -413,6 +415,13 @@ struct FileUnlock {
 bool databaseOpens(const fs::path& path, ui::MainScreenState& state,
                    std::optional<ui::NoticeState>& upgraded, std::optional<FileUnlock>& unlocking) {
     try {
+        try {
+            // KNOTMAP_PASSPHRASE, when set, opens an encrypted file (and makes
+            // a new one encrypted) here as it does the first database.
+            unlockDatabase(DatabaseLocation(path));
+        } catch (const encrypted::WrongPassphrase&) {
+            // Not this file's: asked for below, as if none was given.
+        }
         OpenOptions options;
         options.readOnlyAllowed = true;
         options.onFindings = FindingsPolicy::ReadOnlyHide;

@@ -18,6 +18,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sqlite3.h>
 #include <string>
 #include <sys/wait.h>
@@ -269,39 +270,80 @@ TEST_CASE("a transaction larger than the page cache that changes its own pages a
     CHECK(readEverything(path) == SQLITE_OK);
 }
 
+// Runs step in a child process, which starts with no key registered when
+// this one has none (a restore run as a new command): whether it returned true.
+bool inNewProcess(const std::function<bool()>& step) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        bool passed = false;
+        try {
+            passed = step();
+        } catch (...) {
+        }
+        std::_Exit(passed ? 0 : 1);
+    }
+    int status = 0;
+    return child > 0 && ::waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
 TEST_CASE("a sealed backup of an encrypted database restores with its passphrase alone") {
     // backup --encrypt seals the encrypted file with the database's passphrase;
     // a restore in a new process knows no key, only that passphrase.
     const TempFolder folder;
     const fs::path database = folder.path() / "clinic.db";
     const fs::path sealed = folder.path() / "clinic.db.sealed";
-    // Made in a child process, so this one has no key registered at all.
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
+    const fs::path apartSealed = folder.path() / "apart.db.sealed";
+    REQUIRE(inNewProcess([&] {
         makeEncrypted(database, newKey("correct horse"));
         const crypto::Secret passphrase(std::string_view("correct horse"));
         (void)backupDatabaseFile(database, sealed, &passphrase);
-        std::_Exit(0);
-    }
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+        // The window seals with a passphrase typed for the backup alone.
+        const crypto::Secret other(std::string_view("sealed apart"));
+        (void)backupDatabaseFile(database, apartSealed, &other);
+        return true;
+    }));
     REQUIRE(encrypted::keyFor(database) == nullptr);
+    const auto passphrase = [](const char* text) {
+        return [text] {
+            return crypto::Secret(std::string_view(text));
+        };
+    };
 
     const fs::path restored = folder.path() / "restored.db";
-    const BackupSummary summary = extractBackup(sealed, restored, restored, [] {
-        return crypto::Secret(std::string_view("correct horse"));
-    });
-    CHECK(summary.clients == 1);
+    CHECK(inNewProcess([&] {
+        return extractBackup(sealed, restored, restored, passphrase("correct horse")).clients == 1;
+    }));
     CHECK(encrypted::isEncryptedDatabaseFile(restored));
+    // Sealed with another passphrase: the database inside needs its own.
+    const fs::path alone = folder.path() / "alone.db";
+    CHECK(inNewProcess([&] {
+        try {
+            (void)extractBackup(apartSealed, alone, alone, passphrase("sealed apart"));
+        } catch (const std::runtime_error& error) {
+            return std::string(error.what()).find("opens neither with the backup's passphrase") !=
+                   std::string::npos;
+        }
+        return false;
+    }));
+    CHECK_FALSE(fs::exists(alone));
+    const fs::path apart = folder.path() / "apart.db";
+    CHECK(inNewProcess([&] {
+        return extractBackup(apartSealed, apart, apart, passphrase("sealed apart"),
+                             passphrase("correct horse"))
+                   .clients == 1;
+    }));
+    CHECK(fs::exists(apart));
+    // Opened here with the key its passphrase gives.
+    encrypted::useKey(restored,
+                      encrypted::FileKey::unlock(encrypted::readHeader(restored),
+                                                 crypto::Secret(std::string_view("correct horse")),
+                                                 restored.string()));
     Database reopened = Database::open(restored);
     CHECK(reopened.sql().execAndGet("SELECT name FROM client").getString() == "Quentin Zabriskie");
 
     const fs::path refused = folder.path() / "refused.db";
-    CHECK_THROWS(extractBackup(sealed, refused, refused,
-                               [] { return crypto::Secret(std::string_view("wrong horse")); }));
+    CHECK_THROWS(extractBackup(sealed, refused, refused, passphrase("wrong horse")));
     CHECK_FALSE(fs::exists(refused));
 }
 

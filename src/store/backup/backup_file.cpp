@@ -306,7 +306,8 @@ BackupSummary backupDatabaseFile(const fs::path& database, const fs::path& targe
 }
 
 BackupSummary extractBackup(const fs::path& backup, const fs::path& target, const fs::path& shownAs,
-                            const std::function<crypto::Secret()>& passphrase) {
+                            const std::function<crypto::Secret()>& passphrase,
+                            const std::function<crypto::Secret()>& databasePassphrase) {
     std::error_code ignored;
     if (fs::exists(fs::symlink_status(target, ignored))) {
         failWith(target, "already exists");
@@ -373,7 +374,15 @@ BackupSummary extractBackup(const fs::path& backup, const fs::path& target, cons
         if (entries == 0) {
             failWith(backup, "damaged: the backup holds no database");
         }
-        unlockSealedCopy(copy.path(), secret, backup.string());
+        // An encrypted database inside, sealed with its own passphrase
+        // (backup --encrypt) or another one (the window asks for one).
+        if (!opensWithPassphrase(copy.path(), secret) &&
+            !(databasePassphrase && opensWithPassphrase(copy.path(), databasePassphrase()))) {
+            failWith(backup, std::string("the encrypted database inside opens neither with the "
+                                         "backup's passphrase") +
+                                 (databasePassphrase ? " nor with the database's" : "") +
+                                 "; nothing was changed");
+        }
     } else {
         in.close();
         char header[16] = {};

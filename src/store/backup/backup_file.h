@@ -62,10 +62,13 @@ BackupSummary checkBackupDatabase(const std::filesystem::path& file, const std::
 // for the passphrase only then) to target, which must not exist: checked
 // (checkBackupDatabase) before it is put in place. Throws naming the file;
 // a failure to write names shownAs (the database a restore is for, not its
-// hidden staging name).
+// hidden staging name). A sealed backup of an encrypted database holds that
+// database still encrypted: it opens with the seal's passphrase, or else
+// with databasePassphrase (asked for only then, when given).
 BackupSummary extractBackup(const std::filesystem::path& backup,
                             const std::filesystem::path& target,
                             const std::filesystem::path& shownAs,
-                            const std::function<crypto::Secret()>& passphrase);
+                            const std::function<crypto::Secret()>& passphrase,
+                            const std::function<crypto::Secret()>& databasePassphrase = {});
 
 } // namespace knotmap

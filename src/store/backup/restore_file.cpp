@@ -90,7 +90,8 @@ BackupSummary swapIn(const fs::path& staged, const fs::path& database) {
 } // namespace
 
 RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& database, bool force,
-                                  const std::function<crypto::Secret()>& passphrase) {
+                                  const std::function<crypto::Secret()>& passphrase,
+                                  const std::function<crypto::Secret()>& databasePassphrase) {
     std::error_code ignored;
     const bool exists = fs::exists(database, ignored) && fs::file_size(database, ignored) > 0;
     if (exists && !force) {
@@ -111,7 +112,7 @@ RestoreResult restoreDatabaseFile(const fs::path& backup, const fs::path& databa
     const fs::path staged = hiddenStagingPath(database, "restore");
     RestoreResult result;
     try {
-        result.restored = extractBackup(backup, staged, database, passphrase);
+        result.restored = extractBackup(backup, staged, database, passphrase, databasePassphrase);
         if (exists) {
             // The folder's lock before the database's, in the order every
             // backup takes them (an import: folder, then a read of the database).

@@ -23,8 +23,11 @@ struct RestoreResult {
 // other program has it open; the swap is one rename, so the database is
 // either the old one or the restored one, never a mix. Throws
 // std::runtime_error naming the file; the database is then as it was.
+// databasePassphrase: for an encrypted database inside a sealed backup whose
+// seal's passphrase does not open it (extractBackup).
 RestoreResult restoreDatabaseFile(const std::filesystem::path& backup,
                                   const std::filesystem::path& database, bool force,
-                                  const std::function<crypto::Secret()>& passphrase);
+                                  const std::function<crypto::Secret()>& passphrase,
+                                  const std::function<crypto::Secret()>& databasePassphrase = {});
 
 } // namespace knotmap

@@ -39,17 +39,16 @@ bool sealLikeDatabase(const std::filesystem::path& copy, const std::filesystem::
     return true;
 }
 
-void unlockSealedCopy(const std::filesystem::path& copy, const crypto::Secret& passphrase,
-                      const std::string& shownAs) {
+bool opensWithPassphrase(const std::filesystem::path& copy, const crypto::Secret& passphrase) {
     if (!encrypted::isEncryptedDatabaseFile(copy) || encrypted::keyFor(copy) != nullptr) {
-        return;
+        return true;
     }
     try {
-        encrypted::useKey(
-            copy, encrypted::FileKey::unlock(encrypted::readHeader(copy), passphrase, shownAs));
+        encrypted::useKey(copy, encrypted::FileKey::unlock(encrypted::readHeader(copy), passphrase,
+                                                           copy.string()));
+        return true;
     } catch (const encrypted::WrongPassphrase&) {
-        throw StoreError(shownAs + ": the encrypted database inside does not open with the "
-                                   "backup's passphrase; nothing was changed");
+        return false;
     }
 }
 

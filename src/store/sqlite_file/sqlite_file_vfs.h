@@ -30,11 +30,11 @@ void requireKeyIfEncrypted(const std::filesystem::path& path);
 // before the copy is first opened; returns whether it will be encrypted.
 bool sealLikeDatabase(const std::filesystem::path& copy, const std::filesystem::path& database);
 // A file taken out of a sealed backup (backup --encrypt): when it is an
-// encrypted database, it was sealed with that database's passphrase, so the
-// passphrase that unsealed it opens it too. Throws StoreError naming
-// shownAs when it does not.
-void unlockSealedCopy(const std::filesystem::path& copy, const crypto::Secret& passphrase,
-                      const std::string& shownAs);
+// encrypted database whose key is not known, its key from passphrase.
+// False when passphrase does not open it (a plain file, or one whose key is
+// known, needs none: true).
+[[nodiscard]] bool opensWithPassphrase(const std::filesystem::path& copy,
+                                       const crypto::Secret& passphrase);
 // The key given to a staged file by name dropped again (the file was
 // renamed, or removed).
 void forgetSealing(const std::filesystem::path& copy);
