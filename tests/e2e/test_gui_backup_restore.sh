@@ -25,7 +25,10 @@ source "$(dirname "$0")/gui_test.sh" "$@"
 umask 022
 export HOME="$WORK/home"
 mkdir -p "$HOME/Documents"
-unset KNOTMAP_PASSPHRASE
+# The sealed backup and export take the passphrase typed in the window (and
+# --passphrase-file), never one from the environment; on the encrypted run
+# KNOTMAP_PASSPHRASE stays, as it is what unlocks the database itself.
+on_encrypted_files || unset KNOTMAP_PASSPHRASE
 
 db="$WORK/data/clinic.db"
 report="$WORK/report.txt"
@@ -81,6 +84,12 @@ assert_eq ok "$(sqlite3 "$WORK/data/backups/$window_backup" "PRAGMA integrity_ch
 assert_eq "$clients" "$(sqlite3 "$WORK/data/backups/$window_backup" "SELECT count(*) FROM client")" \
     "clients in the window's backup"
 assert_eq 600 "$(file_mode "$WORK/data/backups/$window_backup")" "mode of the window's backup"
+# On the encrypted run the backup of an encrypted database is encrypted as
+# it is (a copy carries its header), never a plain copy of the records.
+if on_encrypted_files; then
+    assert_eq KnotmapEncrypted "$(head -c 16 "$WORK/data/backups/$window_backup")" \
+        "the window's backup's first bytes"
+fi
 report_has "notice-text .*$window_backup" || fail "the notice does not name $window_backup"
 pass "File > Back up now… took a checked backup into the backups folder ($window_backup)"
 
@@ -109,7 +118,13 @@ while read -r name; do
     ! grep -qF "$name" "$sealed" || fail "client name '$name' readable in the encrypted backup"
 done < <(sqlite3 "$db" "SELECT name FROM client")
 printf '%s\n' "$phrase" >"$WORK/phrase"
-run restore "$sealed" --db "$WORK/check/from-sealed.db" --passphrase-file "$WORK/phrase"
+if on_encrypted_files; then
+    # The seal's passphrase is the one typed; the encrypted database inside
+    # opens with its own (KNOTMAP_PASSPHRASE here).
+    run restore "$sealed" --db "$WORK/check/from-sealed.db" --backup-passphrase-file "$WORK/phrase"
+else
+    run restore "$sealed" --db "$WORK/check/from-sealed.db" --passphrase-file "$WORK/phrase"
+fi
 assert_eq 0 "$RC" "knotmap restore of the window's encrypted backup ($ERR)"
 assert_eq "$sessions" "$(sqlite3 "$WORK/check/from-sealed.db" "SELECT count(*) FROM session")" \
     "sessions in the encrypted backup"
@@ -131,6 +146,9 @@ assert_eq 0 "$(sqlite3 "$db" "SELECT count(*) FROM client WHERE name = 'Added Af
     "the client added after the backup is gone"
 assert_eq "$clients" "$(sqlite3 "$db" "SELECT count(*) FROM client")" "clients after the restore"
 assert_eq ok "$(sqlite3 "$db" "PRAGMA integrity_check")" "the restored database checks out"
+if on_encrypted_files; then
+    assert_eq KnotmapEncrypted "$(head -c 16 "$db")" "the restored database's first bytes"
+fi
 kept=$(grep -o "notice-text .*" "$report" | grep -o "$WORK/data/backups/[^ ]*\.db" | tail -n 1)
 [[ -n "$kept" && -f "$kept" ]] || fail "the notice names no kept database"
 assert_eq 1 "$(sqlite3 "$kept" "SELECT count(*) FROM client WHERE name = 'Added After Backup'")" \

@@ -196,6 +196,12 @@ press Return
 wait_for bash -c "grep -q '^database .*/fresh.db$' '$report'" ||
     fail "New database… did not open fresh.db: $(grep '^database ' "$report")"
 assert_eq 600 "$(file_mode "$HOME/Documents/fresh.db")" "mode of the new database"
+# With KNOTMAP_PASSPHRASE (the encrypted run) a database the window creates
+# is encrypted with it, as the one it starts on (docs/encryption.md).
+if on_encrypted_files; then
+    assert_eq KnotmapEncrypted "$(head -c 16 "$HOME/Documents/fresh.db")" \
+        "the new database's first bytes"
+fi
 assert_eq 0 "$(rows "$HOME/Documents/fresh.db" client)" "clients in the new database"
 pass "File > New database… made fresh.db (0600, empty) and opened it"
 

@@ -37,15 +37,18 @@ trap 'stop_app; cleanup' EXIT
 
 start_window "$db"
 
-# Another program takes the write lock and keeps it for 8 seconds.
-python3 - "$db" "$WORK/locked" <<'PY' &
-import sqlite3, sys, time, pathlib
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-pathlib.Path(sys.argv[2]).touch()
-time.sleep(8)
-connection.execute("COMMIT")
-PY
+# Another program takes the write lock and keeps it for 8 seconds: the
+# sqlite3 shell runs each statement from its input as soon as it is
+# complete, so it holds BEGIN IMMEDIATE while the input sleeps (and, unlike
+# Python's sqlite3 module, it opens the encrypted run's files too). -bail:
+# a BEGIN that fails ends it before it says it holds the lock.
+{
+    echo ".timeout 5000"
+    echo "BEGIN IMMEDIATE;"
+    echo ".shell touch '$WORK/locked'"
+    sleep 8
+    echo "COMMIT;"
+} | sqlite3 -bail "$db" &
 locker=$!
 wait_for test -f "$WORK/locked" || fail "the locking process never took the lock"
 

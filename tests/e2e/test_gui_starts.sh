@@ -4,14 +4,12 @@
 # Usage: test_gui_starts.sh /path/to/knotmap
 set -euo pipefail
 
-knotmap=${1:?usage: test_gui_starts.sh /path/to/knotmap}
-workdir=$(mktemp -d)
-trap 'rm -rf "$workdir"' EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
+# lib.sh: its work folder and, on the encrypted run, KNOTMAP_PASSPHRASE and
+# the sqlite3 that reads encrypted files (each window here is started on its
+# own virtual display, so not gui_test.sh).
+source "$(dirname "$0")/lib.sh" "$@"
+knotmap=$KNOTMAP
+workdir=$WORK
 
 # In a sanitizer build, LeakSanitizer reports allocations that Mesa's OpenGL
 # driver never frees; the driver is unloaded by then, so they cannot be
@@ -40,6 +38,11 @@ if [[ $status -ne 0 ]]; then
     fail "knotmap --frames 30 on a new database exited with $status, expected 0"
 fi
 [[ -f "$db" ]] || fail "the database $db was not created"
+# With KNOTMAP_PASSPHRASE (the encrypted run) the window's new database is
+# encrypted with it from its first byte (docs/encryption.md).
+if on_encrypted_files; then
+    assert_eq KnotmapEncrypted "$(head -c 16 "$db")" "the new database's first bytes"
+fi
 mode=$(stat -c %a "$db")
 [[ "$mode" == 600 ]] || fail "the database was created with mode $mode, expected 600"
 mode=$(stat -c %a "$XDG_DATA_HOME/knotmap")
@@ -72,6 +75,11 @@ backups=("$workdir"/backups/demo-*.db)
 [[ "$(sqlite3 "${backups[0]}" "PRAGMA integrity_check")" == ok ]] || fail "the daily backup is damaged"
 [[ "$(sqlite3 "${backups[0]}" "SELECT count(*) FROM client")" == 3 ]] || fail "the daily backup lacks clients"
 [[ "$(stat -c %a "$workdir/backups")" == 700 ]] || fail "the backups folder is not 0700"
+# A backup of an encrypted database is encrypted as it is (docs/encryption.md:
+# a copy carries the same header), never a plain copy of the records.
+if on_encrypted_files; then
+    assert_eq KnotmapEncrypted "$(head -c 16 "${backups[0]}")" "the daily backup's first bytes"
+fi
 [[ ! -s "$workdir/demo.err" ]] || fail "the window wrote to stderr: $(cat "$workdir/demo.err")"
 run_gui --db "$demo" --frames 30 >"$workdir/demo2.out" 2>"$workdir/demo2.err" || fail "second run"
 backups=("$workdir"/backups/demo-*.db)
