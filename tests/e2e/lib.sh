@@ -4,7 +4,29 @@ set -euo pipefail
 
 KNOTMAP=${1:?usage: $0 /path/to/knotmap}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/knotmap-e2e-XXXXXX")
-cleanup() { chmod -R u+rwX "$WORK" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  local status=$? unencrypted=0
+  # An encrypted run that left plain databases and no encrypted one tested
+  # plain files (a passphrase unset on the way): a failure, not a pass.
+  # ($? is the test's own status only when cleanup is the whole trap.)
+  if ((status == 0)) && on_encrypted_files && [[ -d "$WORK" ]]; then
+    local file start plain="" sealed=""
+    while IFS= read -r -d '' file; do
+      start=$(head -c 16 "$file" 2>/dev/null | tr -d '\0') || true
+      case $start in
+      "SQLite format 3") plain=$file ;;
+      KnotmapEncrypted) sealed=$file ;;
+      esac
+    done < <(find "$WORK" -type f -size +4k -print0 2>/dev/null)
+    if [[ -n "$plain" && -z "$sealed" ]]; then
+      echo "FAIL: the encrypted run made no encrypted database, only plain ones (such as $plain)" >&2
+      unencrypted=1
+    fi
+  fi
+  chmod -R u+rwX "$WORK" 2>/dev/null || true
+  rm -rf "$WORK"
+  if ((unencrypted)); then exit 1; fi
+}
 trap cleanup EXIT
 # The user's own settings (theme, font scale) never leak into a test, and a
 # test never writes them: each run has its own empty config folder.

@@ -27,8 +27,12 @@ fi
 source "$(dirname "$0")/small_disk.sh" "$@"
 
 source "$(dirname "$0")/lib.sh" "$1"
-unset KNOTMAP_PASSPHRASE # set per command below, where a case wants it
-printf 'tea and biscuits\n' >"$WORK/pass"
+# The passphrase the cases below seal with. On the encrypted run (lib.sh) it
+# is also every database's here, and stays set throughout; otherwise it is
+# set per command below, where a case wants it.
+phrase=${KNOTMAP_PASSPHRASE:-tea and biscuits}
+on_encrypted_files || unset KNOTMAP_PASSPHRASE
+printf '%s\n' "$phrase" >"$WORK/pass"
 
 # --- on the ordinary disk: a database and what is restored or decrypted -------
 db="$WORK/clinic.db"
@@ -127,13 +131,13 @@ must_fail_full() {
 leave_free 8K
 must_fail_full "$disk/own/backups/clinic-" "backup into the backups folder" \
     backup --db "$disk/own/clinic.db"
-KNOTMAP_PASSPHRASE='tea and biscuits' \
+KNOTMAP_PASSPHRASE="$phrase" \
     must_fail_full "$disk/own/backups/clinic-" "backup --encrypt into the backups folder" \
     backup --db "$disk/own/clinic.db" --encrypt
 
 # --- 2, 3. backup -o onto the full disk, the database on the ordinary one ----
 must_fail_full "$disk/copies/clinic.db" "backup -o" backup --db "$db" -o "$disk/copies/clinic.db"
-KNOTMAP_PASSPHRASE='tea and biscuits' \
+KNOTMAP_PASSPHRASE="$phrase" \
     must_fail_full "$disk/copies/clinic.db.sealed" "backup -o --encrypt (KNOTMAP_PASSPHRASE)" \
     backup --db "$db" -o "$disk/copies/clinic.db.sealed" --encrypt
 
@@ -173,7 +177,7 @@ must_fail_full "$disk/imports/backups/clinic-" "import (its backup first)" \
 
 # --- with room again, the same commands work -----------------------------------
 rm "$disk/filler"
-export KNOTMAP_PASSPHRASE='tea and biscuits'
+export KNOTMAP_PASSPHRASE="$phrase"
 
 run backup --db "$disk/own/clinic.db"
 assert_eq 0 "$RC" "backup into the backups folder with room ($ERR)"
