@@ -10,7 +10,6 @@
 #include "store/backup/backup_file.h"
 #include "store/backup/backup_names.h"
 #include "store/backup/restore_file.h"
-#include "store/encrypted_file/encrypted_vfs.h"
 #include "store/encrypted_file/file_key.h"
 
 #include <CLI/CLI.hpp>
@@ -182,17 +181,7 @@ int runRestore(const RestoreArguments& arguments) {
                                                      ? arguments.passphraseFile
                                                      : arguments.backupPassphraseFile;
         try {
-            if (arguments.backupPassphraseFile.empty()) {
-                unlockDatabase(DatabaseLocation(backup));
-            } else if (encrypted::isEncryptedDatabaseFile(backup) &&
-                       encrypted::keyFor(backup) == nullptr) {
-                crypto::PassphraseRequest request;
-                request.file = arguments.backupPassphraseFile;
-                request.noun = "passphrase of " + backup.string();
-                encrypted::useKey(backup, encrypted::FileKey::unlock(
-                                              encrypted::readHeader(backup),
-                                              crypto::readPassphrase(request), backup.string()));
-            }
+            unlockDatabase(DatabaseLocation(backup), arguments.backupPassphraseFile);
         } catch (const encrypted::WrongPassphrase& error) {
             throw std::runtime_error(
                 std::string(error.what()) +

@@ -21,14 +21,14 @@ void setUnlockSources(UnlockSources given) {
     sources() = std::move(given);
 }
 
-void unlockDatabase(const DatabaseLocation& where) {
+void unlockDatabase(const DatabaseLocation& where, const std::filesystem::path& passphraseFile) {
     if (where.isServer() || encrypted::keyFor(where.file()) != nullptr) {
         return;
     }
     const UnlockSources& from = sources();
-    const bool given = !from.passphraseFile.empty() || std::getenv("KNOTMAP_PASSPHRASE") != nullptr;
     crypto::PassphraseRequest request;
-    request.file = from.passphraseFile;
+    request.file = passphraseFile.empty() ? from.passphraseFile : passphraseFile;
+    const bool given = !request.file.empty() || std::getenv("KNOTMAP_PASSPHRASE") != nullptr;
     request.noun = "passphrase of " + where.file().string();
     std::error_code ignored;
     if (!std::filesystem::exists(where.file(), ignored)) {

@@ -27,7 +27,10 @@ void setUnlockSources(UnlockSources sources);
 // encrypted::WrongPassphrase (the file is untouched) or std::runtime_error.
 // The window with no passphrase given: returns, and opening then says
 // PassphraseNeeded.
-void unlockDatabase(const DatabaseLocation& where);
+// passphraseFile, when not empty, is read instead of --passphrase-file
+// (restore's --backup-passphrase-file for its backup).
+void unlockDatabase(const DatabaseLocation& where,
+                    const std::filesystem::path& passphraseFile = {});
 
 // Whether --db (or KNOTMAP_DB, or the default) names an encrypted file: then
 // --passphrase-file means its passphrase even where it otherwise serves
