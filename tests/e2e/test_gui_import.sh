@@ -66,9 +66,22 @@ eval "$(xdotool getwindowgeometry --shell "$window")" # sets X and Y
 
 report_value() { awk -v key="$1" '$1 == key { sub(/^[^ ]+ /, ""); print; exit }' "$report"; }
 stage_is() { [[ "$(report_value import-stage)" == "$1" ]]; }
+# Waits for the import dialog to reach a stage, for as long as its bar keeps
+# moving: under the sanitizers on an encrypted file the large import takes
+# minutes, and a fixed limit failed it while it worked. Sixty seconds with
+# no change of stage or progress is a stall.
 wait_for_stage() { # stage what
-    WAIT_SECONDS=60 wait_for stage_is "$1" ||
-        fail "$2: the import dialog is at '$(report_value import-stage)', not $1 ($(report_value import-error))"
+    local seen="" now deadline=$((SECONDS + 60))
+    until stage_is "$1"; do
+        now="$(report_value import-stage) $(report_value import-progress)"
+        if [[ "$now" != "$seen" ]]; then
+            seen=$now
+            deadline=$((SECONDS + 60))
+        fi
+        ((SECONDS < deadline)) ||
+            fail "$2: the import dialog is at '$(report_value import-stage)' (stalled for 60 s), not $1 ($(report_value import-error))"
+        sleep 0.2
+    done
 }
 count_shown() { awk -v what="$1" '$1 == "import-count" && $2 == what { print $3; exit }' "$report"; }
 drop() { # file... onto the middle of the window
