@@ -95,7 +95,7 @@ private:
 
 ImportInput inputFor(const ImportArguments& arguments, const StandardInputCopy* input) {
     const bool restoreText = !arguments.noNeutralise;
-    if (!arguments.map.empty()) {
+    if (arguments.map) {
         return input != nullptr ? mappedSheetInput(input->file(), "standard input")
                                 : mappedSheetInput(arguments.source, arguments.source);
     }
@@ -287,9 +287,9 @@ int runImport(const ImportArguments& arguments,
         input.emplace();
     }
     std::optional<ColumnMap> columns;
-    if (!arguments.map.empty()) {
+    if (arguments.map) {
         try {
-            columns = parseColumnMap(arguments.map);
+            columns = parseColumnMap(*arguments.map);
         } catch (const std::invalid_argument& error) {
             std::cerr << "knotmap import: --map: " << error.what() << "\n";
             return 2;

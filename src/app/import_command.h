@@ -3,6 +3,7 @@
 #include "store/database.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace CLI {
@@ -13,9 +14,11 @@ namespace knotmap {
 
 struct ImportArguments {
     std::string db;
-    std::string source;        // a file, the folder `export --all` wrote, or - (standard input)
-    std::string client;        // sheets of pain by body area: whose rows these are
-    std::string map;           // --map date=COL,region=COL,pain=COL[,time=COL,notes=COL]
+    std::string source; // a file, the folder `export --all` wrote, or - (standard input)
+    std::string client; // sheets of pain by body area: whose rows these are
+    // --map date=COL,region=COL,pain=COL[,time=COL,notes=COL]; an empty one
+    // given is an error, not the same as none.
+    std::optional<std::string> map;
     bool skipUnmapped = false; // leave out ratings of body areas no region matches
     bool dryRun = false;
     bool noNeutralise = false; // the file was exported with --no-neutralise

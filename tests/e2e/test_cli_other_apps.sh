@@ -148,6 +148,11 @@ assert_contains "$ERR" "pain=Nope: the header has no column 'Nope' (it has Day, 
 run import --db "$db" "$samples/other-app.csv" --client "Max" --map "date=Day,region=Where"
 assert_eq 2 "$RC" "--map without pain"
 assert_contains "$ERR" "knotmap import: --map: no pain=COLUMN" "usage error"
+# An empty --map (a variable that was never set, say) is refused, not read
+# as no --map at all.
+run import --db "$db" "$samples/other-app.csv" --client "Max" --map ""
+assert_eq 2 "$RC" "an empty --map"
+assert_contains "$ERR" "knotmap import: --map: no date=COLUMN" "the empty --map's usage error"
 run import --db "$db" "$samples/other-app.csv" --client "Max" --map "date=Day,region=2,pain=Level,time=At,notes=Comment"
 assert_eq 0 "$RC" "--map import ($ERR)"
 assert_contains "$OUT" "Format: Columns mapped by hand (date=Day,region=2,pain=Level,time=At,notes=Comment)" "mapping named"
