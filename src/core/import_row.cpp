@@ -3,6 +3,7 @@
 #include "core/csv_neutralise.h"
 #include "core/text_trim.h"
 #include "core/validation.h"
+#include "core/whole_number.h"
 
 #include <charconv>
 #include <cmath>
@@ -12,16 +13,6 @@ namespace knotmap {
 namespace {
 
 constexpr std::size_t kShownBytes = 40;
-
-std::optional<std::int64_t> wholeNumber(std::string_view text) {
-    std::int64_t value = 0;
-    const char* end = text.data() + text.size();
-    const auto result = std::from_chars(text.data(), end, value);
-    if (text.empty() || result.ec != std::errc() || result.ptr != end) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 } // namespace
 
@@ -111,7 +102,7 @@ std::string_view ImportRow::raw(std::size_t column) const {
 }
 
 Id ImportRow::id(std::size_t column) {
-    const auto value = wholeNumber(raw(column));
+    const auto value = parseWholeNumber<std::int64_t>(raw(column));
     if (!value || *value <= 0) {
         expected(column, "a positive whole number");
         return 0;
@@ -123,7 +114,7 @@ std::optional<Id> ImportRow::optionalId(std::size_t column) {
     if (raw(column).empty()) {
         return std::nullopt;
     }
-    const auto value = wholeNumber(raw(column));
+    const auto value = parseWholeNumber<std::int64_t>(raw(column));
     if (!value || *value <= 0) {
         expected(column, "empty or a positive whole number");
         return std::nullopt;
@@ -132,7 +123,7 @@ std::optional<Id> ImportRow::optionalId(std::size_t column) {
 }
 
 int ImportRow::integer(std::size_t column, int min, int max) {
-    const auto value = wholeNumber(raw(column));
+    const auto value = parseWholeNumber<std::int64_t>(raw(column));
     if (!value || *value < min || *value > max) {
         expected(column,
                  "a whole number from " + std::to_string(min) + " to " + std::to_string(max));
@@ -145,7 +136,7 @@ std::optional<int> ImportRow::optionalInteger(std::size_t column, int min, int m
     if (raw(column).empty()) {
         return std::nullopt;
     }
-    const auto value = wholeNumber(raw(column));
+    const auto value = parseWholeNumber<std::int64_t>(raw(column));
     if (!value || *value < min || *value > max) {
         expected(column, "empty or a whole number from " + std::to_string(min) + " to " +
                              std::to_string(max));

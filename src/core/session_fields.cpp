@@ -1,6 +1,7 @@
 #include "core/session_fields.h"
 
-#include <charconv>
+#include "core/whole_number.h"
+
 #include <stdexcept>
 
 namespace knotmap {
@@ -33,10 +34,8 @@ std::optional<int> parseRating(const std::string& text) {
     if (text.empty()) {
         return std::nullopt;
     }
-    int value = -1;
-    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || value < 0 ||
-        value > 10) {
+    const auto value = parseWholeNumber(text);
+    if (!value || *value < 0 || *value > 10) {
         throw std::invalid_argument("a rating must be a whole number from 0 to 10, not '" + text +
                                     "'");
     }

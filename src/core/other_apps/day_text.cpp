@@ -2,9 +2,9 @@
 
 #include "core/text_search.h"
 #include "core/text_trim.h"
+#include "core/whole_number.h"
 
 #include <array>
-#include <charconv>
 #include <cstdio>
 #include <vector>
 
@@ -13,16 +13,6 @@ namespace {
 
 constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-
-std::optional<int> number(std::string_view text) {
-    int value = 0;
-    const char* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, value);
-    if (text.empty() || error != std::errc() || stop != end) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 // "sep", "sept" or "september" -> 9.
 std::optional<int> month(std::string_view word) {
@@ -48,7 +38,7 @@ std::optional<int> dayOfMonth(std::string_view word) {
             break;
         }
     }
-    return number(word);
+    return parseWholeNumber(word);
 }
 
 bool realDate(int year, int monthNumber, int day) {
@@ -95,9 +85,9 @@ std::vector<std::string> words(std::string_view text) {
 std::optional<std::string> isoDay(std::string_view text) {
     text = trimmed(text);
     if (text.size() == 10 && (text[4] == '-' || text[4] == '/') && text[7] == text[4]) {
-        const auto year = number(text.substr(0, 4));
-        const auto monthNumber = number(text.substr(5, 2));
-        const auto day = number(text.substr(8, 2));
+        const auto year = parseWholeNumber(text.substr(0, 4));
+        const auto monthNumber = parseWholeNumber(text.substr(5, 2));
+        const auto day = parseWholeNumber(text.substr(8, 2));
         if (year && monthNumber && day) {
             return formatted(*year, *monthNumber, *day);
         }
@@ -107,7 +97,7 @@ std::optional<std::string> isoDay(std::string_view text) {
     if (parts.size() != 3) {
         return std::nullopt;
     }
-    const auto year = number(parts[2]);
+    const auto year = parseWholeNumber(parts[2]);
     if (!year) {
         return std::nullopt;
     }
@@ -143,13 +133,13 @@ std::optional<std::string> isoClock(std::string_view text) {
     }
     std::string_view rest = std::string_view(lower).substr(colon + 1);
     if (rest.size() == 5 && rest[2] == ':') {
-        if (!number(rest.substr(3)) || *number(rest.substr(3)) > 59) {
+        if (!parseWholeNumber(rest.substr(3)) || *parseWholeNumber(rest.substr(3)) > 59) {
             return std::nullopt;
         }
         rest = rest.substr(0, 2);
     }
-    const auto hour = number(std::string_view(lower).substr(0, colon));
-    const auto minute = rest.size() == 2 ? number(rest) : std::nullopt;
+    const auto hour = parseWholeNumber(std::string_view(lower).substr(0, colon));
+    const auto minute = rest.size() == 2 ? parseWholeNumber(rest) : std::nullopt;
     if (!hour || !minute || *minute > 59) {
         return std::nullopt;
     }

@@ -1,8 +1,7 @@
 #include "core/other_apps/rating_scale.h"
 
 #include "core/text_trim.h"
-
-#include <charconv>
+#include "core/whole_number.h"
 
 namespace knotmap {
 
@@ -25,13 +24,7 @@ std::optional<int> wholeRating(std::string_view text) {
     if (text.ends_with(".0")) {
         text.remove_suffix(2);
     }
-    int value = 0;
-    const char* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, value);
-    if (text.empty() || error != std::errc() || stop != end) {
-        return std::nullopt;
-    }
-    return value;
+    return parseWholeNumber(text);
 }
 
 } // namespace knotmap

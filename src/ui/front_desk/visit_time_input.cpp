@@ -1,24 +1,19 @@
 #include "ui/front_desk/visit_time_input.h"
 
 #include "core/calendar_day.h"
+#include "core/whole_number.h"
 
-#include <charconv>
 #include <cstdio>
 
 namespace knotmap::ui {
 namespace {
 
 std::optional<int> number(std::string_view digits) {
-    // Digits only: from_chars alone would take "-1" as an hour.
+    // Digits only: parseWholeNumber alone would take "-1" as an hour.
     if (digits.find_first_not_of("0123456789") != std::string_view::npos) {
         return std::nullopt;
     }
-    int value = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
-        return std::nullopt;
-    }
-    return value;
+    return parseWholeNumber(digits);
 }
 
 // Hours and minutes of "H:MM" or "HH:MM".

@@ -1,6 +1,7 @@
 #include "ui/knots/quick_treatment_row.h"
 
 #include "core/validation.h"
+#include "core/whole_number.h"
 #include "ui/charts/chart_glyphs.h"
 #include "ui/charts/chart_style.h"
 #include "ui/shell/test_probe.h"
@@ -12,7 +13,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace knotmap::ui {
 namespace {
@@ -22,10 +22,8 @@ constexpr int kMaxMinutes = 24 * 60;
 
 // A whole number from digits alone, within [low, high]; empty when the text is not one.
 std::optional<int> parseWhole(const std::string& text, int low, int high) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < low ||
-        value > high) {
+    const auto value = parseWholeNumber(text);
+    if (!value || *value < low || *value > high) {
         return std::nullopt;
     }
     return value;

@@ -3,6 +3,7 @@
 #include "core/domain_codes.h"
 #include "core/text_trim.h"
 #include "core/validation.h"
+#include "core/whole_number.h"
 #include "ui/dialogs/record_history_dialog.h"
 #include "ui/shell/test_probe.h"
 #include "ui/widgets/segmented_control.h"
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 
 namespace knotmap::ui {
 namespace {
@@ -32,9 +32,8 @@ int painField(std::optional<int> pain) {
 }
 
 std::optional<int> parseMinutes(const std::string& text) {
-    int minutes = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), minutes);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() || minutes < 0) {
+    const auto minutes = parseWholeNumber(text);
+    if (!minutes || *minutes < 0) {
         return std::nullopt;
     }
     return minutes;
