@@ -1,9 +1,10 @@
 # Helpers for the window tests, which drive the real window with xdotool.
 # Source after lib.sh; `report` names the file given to --test-report.
 
-# Retries a command until it succeeds, for up to WAIT_SECONDS (default 20).
+# Retries a command until it succeeds, for WAIT_SECONDS (20 unless given)
+# times KNOTMAP_TEST_WAIT_SCALE (3 in the sanitizer build, which runs slower).
 wait_for() {
-    local deadline=$((SECONDS + ${WAIT_SECONDS:-20}))
+    local deadline=$((SECONDS + ${WAIT_SECONDS:-20} * ${KNOTMAP_TEST_WAIT_SCALE:-1}))
     until "$@"; do
         ((SECONDS < deadline)) || return 1
         sleep 0.2

@@ -69,17 +69,18 @@ stage_is() { [[ "$(report_value import-stage)" == "$1" ]]; }
 # Waits for the import dialog to reach a stage, for as long as its bar keeps
 # moving: under the sanitizers on an encrypted file the large import takes
 # minutes, and a fixed limit failed it while it worked. Sixty seconds with
-# no change of stage or progress is a stall.
+# no change of stage or progress is a stall (times KNOTMAP_TEST_WAIT_SCALE).
 wait_for_stage() { # stage what
-    local seen="" now deadline=$((SECONDS + 60))
+    local seen="" now stall=$((60 * ${KNOTMAP_TEST_WAIT_SCALE:-1}))
+    local deadline=$((SECONDS + stall))
     until stage_is "$1"; do
         now="$(report_value import-stage) $(report_value import-progress)"
         if [[ "$now" != "$seen" ]]; then
             seen=$now
-            deadline=$((SECONDS + 60))
+            deadline=$((SECONDS + stall))
         fi
         ((SECONDS < deadline)) ||
-            fail "$2: the import dialog is at '$(report_value import-stage)' (stalled for 60 s), not $1 ($(report_value import-error))"
+            fail "$2: the import dialog is at '$(report_value import-stage)' (stalled for $stall s), not $1 ($(report_value import-error))"
         sleep 0.2
     done
 }
