@@ -216,6 +216,16 @@ void printSimple(const SimpleImportResult& result, bool dryRun, const std::strin
                   << (result.mergedRatings == 1 ? "was" : "were")
                   << " merged into it, keeping the highest pain and every note\n";
     }
+    if (result.alreadyKept > 0) {
+        std::cout << result.alreadyKept << (result.alreadyKept == 1 ? " rating is" : " ratings are")
+                  << " already in the database with the same pain (imported before) and "
+                  << (result.alreadyKept == 1 ? "is" : "are") << " left out\n";
+    }
+    if (result.observations == 0) {
+        std::cout << "Nothing new for " << result.clientName << " in " << database
+                  << ": every rating of the file is already there; nothing written\n";
+        return;
+    }
     std::cout << (dryRun ? "Checked; nothing written (--dry-run). Would import into "
                          : "Imported into ")
               << database << ": " << result.observations << " ratings for " << result.clientName

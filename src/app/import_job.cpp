@@ -30,13 +30,36 @@ std::string plural(std::int64_t count, const char* one, const char* many) {
     return ui::groupedDigits(count) + " " + (count == 1 ? one : many);
 }
 
+// "; 8 already in the database, left out": ratings imported before, which a
+// newer export of the same app repeats.
+std::string alreadyKept(const SimpleImportResult& simple) {
+    if (simple.alreadyKept == 0) {
+        return "";
+    }
+    return "; " + ui::groupedDigits(simple.alreadyKept) +
+           " already in the database with the same pain, left out";
+}
+
 // How a sheet's body areas were read, in the words and names the person
 // knows: the regions by their display names ("Left X and Right X").
+// "all 9 ratings are already in the database with the same pain": a sheet
+// imported before, read again.
+std::string nothingNew(const SimpleImportResult& simple) {
+    return "Nothing new for " + simple.clientName + ": " +
+           (simple.alreadyKept == 1
+                ? std::string("its rating is")
+                : "all " + ui::groupedDigits(simple.alreadyKept) + " ratings are") +
+           " already in the database with the same pain";
+}
+
 void sheetPreview(const SimpleImportResult& simple, ui::ImportPreview& preview) {
-    preview.summary = plural(simple.observations, "rating", "ratings") + " for " +
-                      simple.clientName + (simple.newClient ? " (a new client)" : "") + ": " +
-                      plural(simple.newSessions, "new session", "new sessions") + ", " +
-                      plural(simple.newKnots, "new knot", "new knots");
+    preview.summary = simple.observations == 0
+                          ? nothingNew(simple)
+                          : plural(simple.observations, "rating", "ratings") + " for " +
+                                simple.clientName + (simple.newClient ? " (a new client)" : "") +
+                                ": " + plural(simple.newSessions, "new session", "new sessions") +
+                                ", " + plural(simple.newKnots, "new knot", "new knots") +
+                                alreadyKept(simple);
     preview.scaleRule = simple.scaleRule;
     const Atlas& atlas = Atlas::builtIn();
     for (const AreaMapping& mapping : simple.areas) {
@@ -161,6 +184,9 @@ std::string importedSentence(const ImportJobResult& result) {
                plural(plan->treatments, "treatment", "treatments") + ".";
     }
     const SimpleImportResult& simple = *result.simple;
+    if (simple.observations == 0) {
+        return nothingNew(simple) + "; nothing was written.";
+    }
     std::string sentence = "Imported " + plural(simple.observations, "rating", "ratings") +
                            " for " + simple.clientName + ": " +
                            plural(simple.newSessions, "new session", "new sessions") + ", " +
@@ -169,7 +195,7 @@ std::string importedSentence(const ImportJobResult& result) {
         sentence += "; " + plural(simple.skippedRows, "entry", "entries") +
                     " of unmapped body areas left out";
     }
-    return sentence + ".";
+    return sentence + alreadyKept(simple) + ".";
 }
 
 } // namespace

@@ -68,6 +68,7 @@ struct SimpleRow {
     const AtlasRegion* region = nullptr;
     int pain = 0;
     std::string notes;
+    bool alreadyKept = false; // the database has this rating already
 };
 
 // A body area that matched no single region, reported once with the lines
@@ -122,7 +123,7 @@ public:
             m_result.movedForward += row.fit == LocalTimeFit::Gap ? 1 : 0;
             m_result.readAsFirst += row.fit == LocalTimeFit::Overlap ? 1 : 0;
         }
-        if (!dryRun) {
+        if (!dryRun && !m_rows.empty()) { // empty: all of it imported before
             write();
         }
         return m_result;
@@ -510,7 +511,7 @@ private:
             }
         }
         std::set<std::string> newRegions;
-        for (const SimpleRow& row : m_rows) {
+        for (SimpleRow& row : m_rows) {
             if (m_sessions.count(row.sessionKey) == 0) {
                 std::optional<Session> existing;
                 if (m_clientId != 0) {
@@ -529,14 +530,33 @@ private:
             const auto knot = m_knots.find(row.region->code);
             if (knot == m_knots.end()) {
                 newRegions.insert(row.region->code);
-            } else if (session != 0 && observations.findInSession(session, knot->second.id)) {
-                fileProblem(row.line, row.column,
-                            "the database already has a rating for " + row.region->code + " on " +
-                                (m_reader->sessionPerDay() ? row.day : row.sessionKey) +
-                                " (was this file imported before?)");
+            } else if (session != 0) {
+                checkAgainstKept(row, observations.findInSession(session, knot->second.id));
             }
         }
         m_result.newKnots = static_cast<std::int64_t>(newRegions.size());
+        std::erase_if(m_rows, [](const SimpleRow& row) { return row.alreadyKept; });
+    }
+
+    // A rating the database already has for the row's region and session:
+    // with the same pain it is this row imported before (the same file, or
+    // an older export of the same app, which a newer one repeats), left out
+    // and counted; with another pain the two disagree, and that is refused.
+    void checkAgainstKept(SimpleRow& row, const std::optional<Observation>& kept) {
+        if (!kept) {
+            return;
+        }
+        if (kept->pain == row.pain) {
+            row.alreadyKept = true;
+            ++m_result.alreadyKept;
+            return;
+        }
+        fileProblem(row.line, row.column,
+                    "the database already has pain " + std::to_string(kept->pain) + " for " +
+                        row.region->code + " on " +
+                        (m_reader->sessionPerDay() ? row.day : row.sessionKey) +
+                        ", and this row says " + std::to_string(row.pain) +
+                        " (imported before, then changed here or in the other app?)");
     }
 
     void write() {

@@ -57,6 +57,7 @@ struct SimpleImportResult {
     std::int64_t skippedRows = 0;       // entries left out: their area is unmapped
     std::int64_t mergedRatings = 0;     // repeats of a region at one time, merged (other apps)
     std::int64_t otherRows = 0;         // rows about something else (mood, treatments)
+    std::int64_t alreadyKept = 0;       // ratings the database has already, the same pain: left out
     std::string otherKinds;             // "Mood, Sleep and treatments"
     std::string clientName;
     bool newClient = false;

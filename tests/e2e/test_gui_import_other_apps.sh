@@ -105,6 +105,22 @@ back.cervical_paraspinals.right|3|2022-01-05 05:00:00" "$(ratings 2022-01-01 202
 click_item import-close
 pass "with Fatigue left out, the 9 ratings landed on the regions the preview named"
 
+# The same export dropped again (as a newer one repeats it): its ratings are
+# already there with the same pain, so the import adds nothing.
+before=$(db_fingerprint "$mine")
+drop "$WORK/sheets/bearable.csv"
+wait_for_stage preview "the Bearable export dropped again"
+click_item import-skip-unmapped
+wait_for widget_is import-can-write 1 || fail "ticking the box did not enable Import the second time"
+shot import-nothing-new
+click_item import-start
+wait_for_stage done "Import of the Bearable export again"
+assert_eq "Nothing new for $client: all 9 ratings are already in the database with the same pain; nothing was written." \
+    "$(report_value import-outcome)" "the outcome of the same export again"
+assert_eq "$before" "$(db_fingerprint "$mine")" "the database after the same export again"
+click_item import-close
+pass "the same Bearable export again added nothing, and said why"
+
 # 2. A sheet no format knows: its columns mapped in the form.
 drop "$WORK/sheets/other-app.csv"
 wait_for_stage map-columns "the dropped sheet of unknown columns"

@@ -65,11 +65,41 @@ TEST_CASE("the simple format: one check-in per day, one knot per region") {
     CHECK(count(database, "SELECT count(*) FROM observation WHERE notes = 'better, still tight' "
                           "AND pain = 4") == 1);
 
-    SUBCASE("importing the same file again is refused, row by row") {
-        const std::string problems = rejection(database, folder.file("log.csv"));
-        CHECK(problems.find("log.csv, line 2, column 2 (Region): the database already has a rating "
-                            "for back.upper_trapezius.left on 2026-03-01 (was this file imported "
-                            "before?)") != std::string::npos);
+    SUBCASE("the same file again adds nothing: every rating is already there") {
+        const SimpleImportResult again =
+            importSimpleCsv(database, folder.file("log.csv"), {}, false);
+        CHECK(again.alreadyKept == 4);
+        CHECK(again.observations == 0);
+        CHECK(again.newSessions == 0);
+        CHECK(again.newKnots == 0);
+        CHECK(count(database, "SELECT count(*) FROM observation") == 4);
+        CHECK(count(database, "SELECT count(*) FROM session") == 3);
+    }
+    SUBCASE("a newer sheet repeating the older one adds only its new rows") {
+        writeBytes(folder.file("newer.csv"),
+                   "Date,Region,Pain,Notes\n"
+                   "2026-03-01,back.upper_trapezius.left,6,after a long drive\n"
+                   "2026-03-01,Right pectoralis major,3,\n"
+                   "2026-03-02 21:15,BACK.UPPER_TRAPEZIUS.LEFT,4,\"better, still tight\"\n"
+                   "2026-03-03,b07,2,\n"
+                   "2026-03-05,back.upper_trapezius.left,1,\n");
+        const SimpleImportResult newer =
+            importSimpleCsv(database, folder.file("newer.csv"), {}, false);
+        CHECK(newer.alreadyKept == 4);
+        CHECK(newer.observations == 1);
+        CHECK(newer.newSessions == 1);
+        CHECK(count(database, "SELECT count(*) FROM observation") == 5);
+    }
+    SUBCASE("a rating the database holds with another pain is refused, naming both") {
+        writeBytes(folder.file("changed.csv"),
+                   "Date,Region,Pain\n2026-03-01,back.upper_trapezius.left,7\n"
+                   "2026-03-06,back.upper_trapezius.left,2\n");
+        const std::string problems = rejection(database, folder.file("changed.csv"));
+        CHECK(problems.find("changed.csv, line 2, column 2 (Region): the database already has "
+                            "pain 6 for back.upper_trapezius.left on 2026-03-01, and this row says "
+                            "7 (imported before, then changed here or in the other app?)") !=
+              std::string::npos);
+        CHECK(count(database, "SELECT count(*) FROM observation") == 4);
     }
     SUBCASE("a later day adds to the same client's knots") {
         writeBytes(folder.file("more.csv"), "date,region,pain\n2026-03-04,f07,5\n"
