@@ -411,6 +411,9 @@ int runCommandLine(int argc, char** argv) {
             return onDatabase(infoDb, false, [&] { return runInfo(infoDb); });
         }
         if (*exportCommand) {
+            if (!exportOptionsUsable(exportArguments)) {
+                return 2; // before a passphrase is asked for a database not read
+            }
             refuseDatabaseAsFile(exportArguments.db, exportArguments.output, "an export file");
             if (exportArguments.encrypt) { // --all names the archive file then
                 refuseDatabaseAsFile(exportArguments.db, exportArguments.allFolder,

@@ -296,15 +296,22 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments) {
     return command;
 }
 
-int runExport(const ExportArguments& arguments,
-              const std::function<Database(const std::string&)>& openDatabase) {
-    ExportOptions options;
+bool exportOptionsUsable(const ExportArguments& arguments) {
     try {
-        options = optionsFromArguments(arguments);
+        (void)optionsFromArguments(arguments);
+        return true;
     } catch (const UsageError& error) {
         std::cerr << "knotmap export: " << error.what() << "\n";
+        return false;
+    }
+}
+
+int runExport(const ExportArguments& arguments,
+              const std::function<Database(const std::string&)>& openDatabase) {
+    if (!exportOptionsUsable(arguments)) {
         return 2;
     }
+    ExportOptions options = optionsFromArguments(arguments);
     Database database = openDatabase(arguments.db);
     if (!arguments.client.empty()) {
         options.clientId = clientIdByName(database, arguments.client);

@@ -30,6 +30,10 @@ struct ExportArguments {
 // Adds `knotmap export` and its options to app.
 CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments);
 
+// The options, checked before the database is opened or its passphrase
+// asked for: false after printing what is wrong (exit 2).
+[[nodiscard]] bool exportOptionsUsable(const ExportArguments& arguments);
+
 // Checks the options (a bad combination or date prints a message and
 // returns 2 before the database is opened), then writes the CSV file(s).
 // Throws with a message naming the file or client on failure (exit 1).

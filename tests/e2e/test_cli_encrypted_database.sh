@@ -167,6 +167,15 @@ assert_eq "$before_sum" "$(sha "$db")" "the file's sha256 after the wrong passph
 assert_eq "$before_files" "$(ls -A vault)" "the folder after the wrong passphrases"
 pass "a wrong passphrase: exit 1, '$db: wrong passphrase (or a damaged encryption header); nothing was changed', sha256 unchanged"
 
+# A usage error is said before any passphrase is needed (exit 2, as on a
+# plain file), not after asking for one or refusing for want of it.
+run export --db "$db" --encrypt -o - </dev/null
+assert_eq 2 "$RC" "export --encrypt -o - on the encrypted file, no passphrase given"
+assert_contains "$ERR" "--encrypt writes one archive file and reads it back to check it: name a file, not -" \
+  "the usage error"
+[[ "$ERR" != *passphrase* ]] || fail "the usage error spoke of a passphrase: $ERR"
+pass "a usage error on an encrypted file: exit 2 before any passphrase is asked for"
+
 # --- writing through the encrypted file ----------------------------------------
 run import --db "$db" --client "$marker_client" --passphrase-file pass reference/more.csv
 assert_eq 0 "$RC" "import into the encrypted file ($ERR)"
