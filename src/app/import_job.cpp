@@ -30,8 +30,8 @@ std::string plural(std::int64_t count, const char* one, const char* many) {
     return ui::groupedDigits(count) + " " + (count == 1 ? one : many);
 }
 
-// "; 8 already in the database, left out": ratings imported before, which a
-// newer export of the same app repeats.
+// "; 8 already in the database with the same pain, left out": ratings
+// imported before, which a newer export of the same app repeats.
 std::string alreadyKept(const SimpleImportResult& simple) {
     if (simple.alreadyKept == 0) {
         return "";
@@ -40,10 +40,8 @@ std::string alreadyKept(const SimpleImportResult& simple) {
            " already in the database with the same pain, left out";
 }
 
-// How a sheet's body areas were read, in the words and names the person
-// knows: the regions by their display names ("Left X and Right X").
-// "all 9 ratings are already in the database with the same pain": a sheet
-// imported before, read again.
+// "Nothing new for Ann: all 9 ratings are already in the database with the
+// same pain": a sheet imported before, read again.
 std::string nothingNew(const SimpleImportResult& simple) {
     return "Nothing new for " + simple.clientName + ": " +
            (simple.alreadyKept == 1
@@ -52,6 +50,8 @@ std::string nothingNew(const SimpleImportResult& simple) {
            " already in the database with the same pain";
 }
 
+// How a sheet's body areas were read, in the words and names the person
+// knows: the regions by their display names ("Left X and Right X").
 void sheetPreview(const SimpleImportResult& simple, ui::ImportPreview& preview) {
     preview.summary = simple.observations == 0
                           ? nothingNew(simple)
