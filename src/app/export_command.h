@@ -34,8 +34,8 @@ CLI::App* addExportCommand(CLI::App& app, ExportArguments& arguments);
 // asked for: false after printing what is wrong (exit 2).
 [[nodiscard]] bool exportOptionsUsable(const ExportArguments& arguments);
 
-// Checks the options (a bad combination or date prints a message and
-// returns 2 before the database is opened), then writes the CSV file(s).
+// Writes the CSV file(s), once exportOptionsUsable has accepted the options
+// (the command line asks it before the database is opened).
 // Throws with a message naming the file or client on failure (exit 1).
 int runExport(const ExportArguments& arguments,
               const std::function<Database(const std::string&)>& openDatabase);

@@ -9,15 +9,10 @@ std::optional<std::int64_t> parseCalendarDay(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
     }
-    // Digits only: parseWholeNumber alone would take "-026" as a year.
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) {
-            return std::nullopt;
-        }
-    }
-    const auto year = parseWholeNumber(text.substr(0, 4));
-    const auto month = parseWholeNumber(text.substr(5, 2));
-    const auto day = parseWholeNumber(text.substr(8, 2));
+    // Digits only: a signed number would take "-026" as a year.
+    const auto year = parseDigits(text.substr(0, 4));
+    const auto month = parseDigits(text.substr(5, 2));
+    const auto day = parseDigits(text.substr(8, 2));
     if (!year || !month || !day) {
         return std::nullopt;
     }

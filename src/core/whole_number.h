@@ -21,4 +21,14 @@ template <typename Number = int>
     return value;
 }
 
+// The same from digits alone: no sign, so "-1" and "+1" are not numbers
+// here (an hour, a year or a month is never written with one).
+template <typename Number = int>
+[[nodiscard]] std::optional<Number> parseDigits(std::string_view text) {
+    if (text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return parseWholeNumber<Number>(text);
+}
+
 } // namespace knotmap

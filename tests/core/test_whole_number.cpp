@@ -23,3 +23,12 @@ TEST_CASE("whole number: anything else is none") {
     // Too large for the type asked for, not wrapped round.
     CHECK_FALSE(parseWholeNumber("9000000000").has_value());
 }
+
+TEST_CASE("digits: a whole number written with no sign") {
+    CHECK(parseDigits("09") == 9);
+    CHECK(parseDigits("2026") == 2026);
+    for (const char* text : {"", "-1", "+1", " 1", "1a"}) {
+        CAPTURE(text);
+        CHECK_FALSE(parseDigits(text).has_value());
+    }
+}

@@ -133,7 +133,8 @@ std::optional<std::string> isoClock(std::string_view text) {
     }
     std::string_view rest = std::string_view(lower).substr(colon + 1);
     if (rest.size() == 5 && rest[2] == ':') {
-        if (!parseWholeNumber(rest.substr(3)) || *parseWholeNumber(rest.substr(3)) > 59) {
+        const auto seconds = parseWholeNumber(rest.substr(3));
+        if (!seconds || *seconds > 59) {
             return std::nullopt;
         }
         rest = rest.substr(0, 2);

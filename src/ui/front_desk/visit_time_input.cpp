@@ -8,22 +8,14 @@
 namespace knotmap::ui {
 namespace {
 
-std::optional<int> number(std::string_view digits) {
-    // Digits only: parseWholeNumber alone would take "-1" as an hour.
-    if (digits.find_first_not_of("0123456789") != std::string_view::npos) {
-        return std::nullopt;
-    }
-    return parseWholeNumber(digits);
-}
-
 // Hours and minutes of "H:MM" or "HH:MM".
 std::optional<std::pair<int, int>> timeOfDay(std::string_view text) {
     const auto colon = text.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3) {
         return std::nullopt;
     }
-    const auto hour = number(text.substr(0, colon));
-    const auto minute = number(text.substr(colon + 1));
+    const auto hour = parseDigits(text.substr(0, colon));
+    const auto minute = parseDigits(text.substr(colon + 1));
     if (!hour || !minute || *hour > 23 || *minute > 59) {
         return std::nullopt;
     }
