@@ -3,6 +3,7 @@
 #include "app/settings_file.h"
 #include "ui/dialogs/settings_window.h"
 #include "ui/file_chooser/remembered_folder.h"
+#include "ui/style/glyph_coverage.h"
 
 #include <iostream>
 #include <utility>
@@ -66,6 +67,11 @@ void SettingsKeeper::noteOpened(ui::MainScreenState& state, const std::string& d
     noteRecentDatabase(state.settings, databaseFile);
     state.databaseFiles.recent = state.settings.recentDatabases;
     state.databaseFiles.openNow = databaseFile;
+    // The menu bar shows the open database's path and File > Open recent
+    // the others': the fonts gain their glyphs ("診療所.db"), as for names.
+    for (const std::string& path : state.databaseFiles.recent) {
+        ui::noteShownText(path);
+    }
     // The database the window starts on is written with the rest as the
     // window closes (just starting writes nothing); one the person opened
     // from the File menu or a drop is kept at once.

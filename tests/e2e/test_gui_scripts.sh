@@ -6,14 +6,16 @@
 # atlas had): it must be 0. A note holding a private-use character no
 # installed font has (U+E9A0) must count, so the check can fail. The PDF
 # reports hold their names and notes as text, in embedded fonts that have
-# them, right-to-left text in the order it is read.
+# them, right-to-left text in the order it is read. The database file is
+# named in Chinese, and its path in the menu bar is drawn too.
 # Usage: test_gui_scripts.sh /path/to/knotmap
 set -euo pipefail
 
 source "$(dirname "$0")/gui_test.sh" "$@"
 export KNOTMAP_CONFIG_DIR="$WORK/config"
 
-db="$WORK/scripts.db"
+# The database's own name is in Chinese too: the menu bar shows its path.
+db="$WORK/診療所.db"
 report="$WORK/report.txt"
 run demo --db "$db" --clients 1 --days 3
 assert_eq 0 "$RC" "demo exit code"
